@@ -1,0 +1,189 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { z } from 'zod';
+import { isRegistrationOpen, type EventData } from './event.ts';
+import type { Result } from './result.ts';
+
+/** The three kinds of organisation the event is for. */
+export const organisationTypes = ['local_government', 'social_economy', 'other'] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+
+/** The languages Balie speaks; Dutch is the default. */
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/** Where a book is sent. */
+export interface ShippingAddress {
+  street: string; // street and number
+  postalCode: string;
+  city: string;
+  country: string; // ISO 3166 alpha-2, e.g. BE
+}
+
+/** Everything a person enters to register (the form of the event page). */
+export interface Registrant {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string; // E.164
+  organisation: string;
+  organisationType: OrganisationType;
+  /** One session number per series, in series order. */
+  sessions: number[];
+  /** The book order: null when no book is ordered, else where to send it. */
+  book: { shippingAddress: ShippingAddress } | null;
+  language: Language;
+  /** Who registered, as `<channel>:<user id>`, so "my registration" finds it again. */
+  owner: string;
+}
+
+/** Field length limits: generous for real names, tight enough to keep abuse out. */
+export const fieldLimits = { name: 80, email: 254, organisation: 120, street: 120, city: 80, phone: 32 } as const;
+
+/** Why a typed value was refused; dialogs turn these into a friendly re-ask. */
+export type FieldProblem =
+  | 'empty'
+  | 'too_long'
+  | 'invalid_characters'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'invalid_postal_code'
+  | 'invalid_country'
+  | 'needs_house_number';
+
+export type FieldResult<T> = Result<{ value: T }, { reason: FieldProblem }>;
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const fail = <T>(reason: FieldProblem): FieldResult<T> => ({ ok: false, reason });
+
+// Letters of any script, marks, digits and the punctuation names and addresses really use.
+const plainText = /^[\p{L}\p{M}\p{N} .,'’&()/+\-–:;#°"!?@]+$/u;
+
+/** Trims, folds runs of white space and normalises to NFC. */
+export function tidy(raw: string): string {
+  return raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+function checkText(raw: string, max: number, pattern: RegExp = plainText): FieldResult<string> {
+  const value = tidy(raw);
+  if (value.length === 0) return fail('empty');
+  if (value.length > max) return fail('too_long');
+  if (!pattern.test(value) || /[<>{}[\]\\`|^~$*=_]/u.test(value)) return fail('invalid_characters');
+  return ok(value);
+}
+
+const namePattern = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
+
+/** A first or last name: letters, spaces, apostrophes, dots and hyphens. */
+export function checkName(raw: string): FieldResult<string> {
+  return checkText(raw, fieldLimits.name, namePattern);
+}
+
+const emailSchema = z.email();
+
+/** An e-mail address, kept as typed but trimmed; compare with `emailKey`. */
+export function checkEmail(raw: string): FieldResult<string> {
+  const value = tidy(raw);
+  if (value.length === 0) return fail('empty');
+  if (value.length > fieldLimits.email) return fail('too_long');
+  return emailSchema.safeParse(value).success ? ok(value) : fail('invalid_email');
+}
+
+/** One registration per e-mail address, case-insensitively. */
+export function emailKey(email: string): string {
+  return tidy(email).toLowerCase();
+}
+
+/** A phone number, Belgian by default ("0470 12 34 56") or international ("+31 6 ..."), as E.164. */
+export function checkPhone(raw: string): FieldResult<string> {
+  const value = tidy(raw);
+  if (value.length === 0) return fail('empty');
+  if (value.length > fieldLimits.phone) return fail('too_long');
+  if (!/^[+\d][\d ()./-]*$/.test(value)) return fail('invalid_phone');
+  const phone = parsePhoneNumberFromString(value.replace(/^00/, '+'), 'BE');
+  return phone && phone.isValid() ? ok(phone.number) : fail('invalid_phone');
+}
+
+/** The name of a public service, company, association, ... */
+export function checkOrganisation(raw: string): FieldResult<string> {
+  return checkText(raw, fieldLimits.organisation);
+}
+
+/** Street and house number. */
+export function checkStreet(raw: string): FieldResult<string> {
+  const result = checkText(raw, fieldLimits.street);
+  if (result.ok && !/\d/.test(result.value)) return fail('needs_house_number');
+  return result;
+}
+
+export function checkCity(raw: string): FieldResult<string> {
+  return checkText(raw, fieldLimits.city);
+}
+
+const countries: Record<string, string> = {
+  be: 'BE', belgie: 'BE', belgië: 'BE', belgium: 'BE', belgique: 'BE',
+  nl: 'NL', nederland: 'NL', netherlands: 'NL', 'the netherlands': 'NL', holland: 'NL',
+  fr: 'FR', frankrijk: 'FR', france: 'FR',
+  de: 'DE', duitsland: 'DE', germany: 'DE', deutschland: 'DE',
+  lu: 'LU', luxemburg: 'LU', luxembourg: 'LU',
+};
+
+/** A country by name (Dutch or English) or ISO code, as ISO 3166 alpha-2. */
+export function checkCountry(raw: string): FieldResult<string> {
+  const value = tidy(raw).toLowerCase();
+  if (value.length === 0) return fail('empty');
+  const code = countries[value];
+  return code ? ok(code) : fail('invalid_country');
+}
+
+/** A postal code for `country`: Belgian ones have 4 digits (1000-9999), Dutch ones 1234 AB. */
+export function checkPostalCode(raw: string, country: string): FieldResult<string> {
+  const value = tidy(raw).toUpperCase();
+  if (value.length === 0) return fail('empty');
+  const patterns: Record<string, RegExp> = {
+    BE: /^[1-9]\d{3}$/,
+    LU: /^\d{4}$/,
+    NL: /^[1-9]\d{3} ?[A-Z]{2}$/,
+    FR: /^\d{5}$/,
+    DE: /^\d{5}$/,
+  };
+  const pattern = patterns[country] ?? /^[A-Z0-9 -]{3,10}$/;
+  return pattern.test(value) ? ok(value) : fail('invalid_postal_code');
+}
+
+/** Why a complete registration cannot be accepted as it is. */
+export type RegistrantProblem =
+  | { reason: 'registration_closed' }
+  | { reason: 'invalid_sessions' }
+  | { reason: 'invalid_field'; field: keyof Registrant | 'shippingAddress'; problem: FieldProblem };
+
+/** Checks a whole registrant against the event's rules (closing date, one session per series). */
+export function checkRegistrant(event: EventData, registrant: Registrant, now: Date): Result<object, RegistrantProblem> {
+  if (!isRegistrationOpen(event, now)) return { ok: false, reason: 'registration_closed' };
+  if (!hasOneSessionPerSeries(event, registrant.sessions)) return { ok: false, reason: 'invalid_sessions' };
+  const fields: Array<[keyof Registrant, FieldResult<unknown>]> = [
+    ['firstName', checkName(registrant.firstName)],
+    ['lastName', checkName(registrant.lastName)],
+    ['email', checkEmail(registrant.email)],
+    ['phone', checkPhone(registrant.phone)],
+    ['organisation', checkOrganisation(registrant.organisation)],
+  ];
+  for (const [field, result] of fields) {
+    if (!result.ok) return { ok: false, reason: 'invalid_field', field, problem: result.reason };
+  }
+  if (registrant.book) {
+    const a = registrant.book.shippingAddress;
+    for (const result of [checkStreet(a.street), checkPostalCode(a.postalCode, a.country), checkCity(a.city)]) {
+      if (!result.ok) return { ok: false, reason: 'invalid_field', field: 'shippingAddress', problem: result.reason };
+    }
+  }
+  return { ok: true };
+}
+
+/** Exactly one session of every series, and only sessions that exist. */
+export function hasOneSessionPerSeries(event: EventData, sessions: readonly number[]): boolean {
+  if (sessions.length !== event.series.length) return false;
+  return event.series.every((series, index) => {
+    const chosen = event.sessions.find((s) => s.number === sessions[index]);
+    return chosen !== undefined && chosen.series === series.id;
+  });
+}

@@ -1,0 +1,150 @@
+import type { Registrant } from './registration.ts';
+import type { Result } from './result.ts';
+
+/**
+ * A registration as the ledger keeps it. `confirmed` holds a venue seat and one seat in every
+ * series; `waitlisted` holds nothing and waits, in `seq` order, for the sessions it names.
+ * `seq` is the arrival order: it orders the waiting list (first come, first served) and the
+ * LIFO removal when a cap is lowered (highest seq of the confirmed goes first).
+ */
+export interface RegistrationRecord extends Registrant {
+  id: string;
+  status: 'confirmed' | 'waitlisted';
+  seq: number;
+  /** ISO time of the first registration. */
+  registeredAt: string;
+  /** ISO time of the last change of status or sessions. */
+  updatedAt: string;
+}
+
+/** Seats of one session: the cap and how many are taken by confirmed registrations. */
+export interface SessionSeats {
+  sessionNumber: number;
+  cap: number;
+  taken: number;
+}
+
+/** Live counters: what dialogs show ("3 plaatsen vrij") and the Q&A answers. */
+export interface Availability {
+  venueCap: number;
+  venueTaken: number;
+  sessions: SessionSeats[];
+  waitlistLength: number;
+}
+
+/** Everything the ledger holds, for invariant checks and for organisers. */
+export interface LedgerSnapshot {
+  availability: Availability;
+  /** Confirmed and waitlisted registrations, in seq order. */
+  registrations: RegistrationRecord[];
+}
+
+/** A message the ledger's change obliges Balie to send; written in the same atomic step. */
+export interface OutboxEntry {
+  id: string;
+  kind: 'confirmation' | 'waitlisted' | 'session_changed' | 'cancelled' | 'bumped' | 'promoted';
+  /** The registration as it stands right after the change. */
+  registration: RegistrationRecord;
+  /** For session_changed: the sessions held before. */
+  previousSessions?: number[];
+  createdAt: string;
+}
+
+/** Every command carries an idempotency key: a retried command returns the first result. */
+interface Command {
+  key: string;
+  at: Date;
+}
+
+export interface RegisterCommand extends Command {
+  registrant: Registrant;
+  /** Whether to join the waiting list when a chosen session or the venue is full. */
+  waitlistIfFull: boolean;
+}
+
+export interface ChangeSessionCommand extends Command {
+  registrationId: string;
+  sessionNumber: number;
+}
+
+export interface CancelCommand extends Command {
+  registrationId: string;
+}
+
+export interface SetVenueCapCommand extends Command {
+  cap: number;
+}
+
+export interface SetSessionCapCommand extends Command {
+  sessionNumber: number;
+  cap: number;
+}
+
+/** Who moved because of a change: lost their place (LIFO) or came off the waiting list. */
+export interface Movements {
+  bumped: RegistrationRecord[];
+  promoted: RegistrationRecord[];
+}
+
+export type RegisterResult = Result<
+  { registration: RegistrationRecord },
+  | { reason: 'session_full'; sessionNumbers: number[] }
+  | { reason: 'venue_full' }
+  | { reason: 'email_taken'; registrationId: string }
+  | { reason: 'invalid_sessions' }
+>;
+
+export type ChangeSessionResult = Result<
+  { registration: RegistrationRecord; previousSessions: number[] } & Movements,
+  { reason: 'not_found' } | { reason: 'session_full'; sessionNumbers: number[] } | { reason: 'invalid_session' } | { reason: 'unchanged' }
+>;
+
+export type CancelResult = Result<{ cancelled: RegistrationRecord } & Movements, { reason: 'not_found' }>;
+
+export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { reason: 'invalid_cap' }>;
+
+/**
+ * The seat ledger, the heart of Balie. Every command is atomic over all it touches (counters,
+ * the registration, the e-mail index, the LIFO order, the waiting list, the outbox) and
+ * idempotent by key. Rules:
+ * - register: one per e-mail (case-insensitive); a full session or venue changes nothing and
+ *   says which, unless `waitlistIfFull`, then the registration joins the waiting list.
+ * - changeSession: takes the new seat before releasing the old (a swap within one series);
+ *   a waitlisted registration just changes what it waits for. Freed seats promote the list.
+ * - cancel: releases every seat and promotes the waiting list in the same step.
+ * - setVenueCap / setSessionCap: lowering moves the most recent confirmed registrations (LIFO)
+ *   to the waiting list until the cap holds; raising promotes the waiting list in seq order.
+ * Promotion walks the waiting list in seq order and promotes every entry that fits; an entry
+ * whose sessions are still full keeps its place and does not block the ones behind it.
+ */
+export interface SeatLedger {
+  register(command: RegisterCommand): Promise<RegisterResult>;
+  changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult>;
+  cancel(command: CancelCommand): Promise<CancelResult>;
+  setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult>;
+  setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult>;
+  /** A registration by id, or null. */
+  get(registrationId: string): Promise<RegistrationRecord | null>;
+  /** The registration of an e-mail address (case-insensitive), or null. */
+  findByEmail(email: string): Promise<RegistrationRecord | null>;
+  /** The latest registration made by `owner` (`<channel>:<user id>`), or null. */
+  findByOwner(owner: string): Promise<RegistrationRecord | null>;
+  availability(): Promise<Availability>;
+  snapshot(): Promise<LedgerSnapshot>;
+}
+
+/**
+ * The outbox the ledger writes into. A worker claims entries (one worker at a time per entry,
+ * also across processes), delivers them and marks them sent or failed.
+ */
+export interface Outbox {
+  /** Claims up to `limit` due entries for `leaseMs`; a claim not settled in time returns to the queue. */
+  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]>;
+  markSent(entryId: string, workerId: string, now: Date): Promise<void>;
+  /** A temporary failure: try again at `retryAt`. */
+  markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void>;
+  /** A permanent failure: kept where an organiser can see it, never retried. */
+  markFailed(entryId: string, workerId: string, error: string, now: Date): Promise<void>;
+  /** Entries by state, for organisers and tests. */
+  list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]>;
+}

@@ -1,0 +1,97 @@
+import type {
+  Availability,
+  CancelCommand,
+  CancelResult,
+  ChangeSessionCommand,
+  ChangeSessionResult,
+  EventData,
+  Language,
+  RegisterCommand,
+  RegisterResult,
+  RegistrationRecord,
+} from '../core/index.ts';
+
+/** A button or numbered option; every choice can also be answered by typing. */
+export interface Choice {
+  id: string;
+  label: string;
+  /** e.g. "3 plaatsen vrij" */
+  hint?: string;
+  /** true when it cannot be chosen now (a full session). */
+  disabled?: boolean;
+}
+
+/** A label/value row, for a summary card. */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** What a dialog says: text in a small safe markdown subset (*bold*, line breaks), choices, facts. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  facts?: Fact[];
+}
+
+/** What a person sent: free text, or the id of a choice they pressed. */
+export type UserInput = { kind: 'text'; text: string } | { kind: 'choice'; id: string };
+
+/** Who is talking: `<channel>:<user id>`, plus the channel's locale when it gives one. */
+export interface User {
+  key: string;
+  locale?: string;
+}
+
+/** A seat change the dialog asks for; the caller executes it once and reports the outcome. */
+export type LedgerEffect =
+  | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
+  | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
+  | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> };
+
+/** The outcome of a LedgerEffect, with the live data read right after it. */
+export type EffectOutcome = (
+  | { kind: 'register'; result: RegisterResult }
+  | { kind: 'changeSession'; result: ChangeSessionResult }
+  | { kind: 'cancel'; result: CancelResult }
+) & { availability: Availability; myRegistration: RegistrationRecord | null };
+
+/** Context for answering a programme question. */
+export interface QaContext {
+  /** The conversation's language; the answer may switch when the question is clearly in the other one. */
+  lang: Language;
+  availability: Availability;
+  now: Date;
+}
+
+/** An answer to a programme question. */
+export interface QaAnswer {
+  lang: Language;
+  replies: Reply[];
+  /** 0..1; dialogs in the middle of a form only interrupt for confident answers. */
+  confidence: number;
+}
+
+/** Answers questions about the event from the event file and the live counters; never invents. */
+export interface ProgrammeAnswerer {
+  /** An answer, or null when the text is not a question it recognises. */
+  answer(question: string, context: QaContext): Promise<QaAnswer | null>;
+}
+
+/** Everything a turn may read; gathered by the caller before the turn. */
+export interface TurnContext {
+  event: EventData;
+  now: Date;
+  user: User;
+  availability: Availability;
+  /** The registration this user made, if any (ledger.findByOwner). */
+  myRegistration: RegistrationRecord | null;
+  answerer: ProgrammeAnswerer;
+}
+
+/** The outcome of one turn: the new state, what to say, and at most one seat change to execute. */
+export interface TurnResult<S> {
+  state: S;
+  replies: Reply[];
+  effect: LedgerEffect | null;
+}
