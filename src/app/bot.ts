@@ -1,0 +1,142 @@
+import type { Clock, ConversationStore, EventData, InboundDedupe, SeatLedger, TurnLock } from '../core/index.ts';
+import { BalieError } from '../core/index.ts';
+import {
+  handleTurn,
+  newConversation,
+  parseConversationState,
+  resumeAfterEffect,
+  type ConversationState,
+} from '../dialogs/conversation.ts';
+import { busyReply, failureReply } from '../dialogs/system-replies.ts';
+import type { EffectOutcome, LedgerEffect, ProgrammeAnswerer, Reply, TurnContext, User, UserInput } from '../dialogs/types.ts';
+
+/** What the Bot needs; the composition root picks memory or Redis implementations. */
+export interface BotDeps {
+  event: EventData;
+  ledger: SeatLedger;
+  conversations: ConversationStore;
+  lock: TurnLock;
+  dedupe: InboundDedupe;
+  clock: Clock;
+  answerer: ProgrammeAnswerer;
+  /** Called with failures that are not the user's (never with personal data). */
+  onError?: (error: unknown) => void;
+  tuning?: Partial<BotTuning>;
+}
+
+/** Timing knobs; the defaults suit chat latencies. */
+export interface BotTuning {
+  lockTtlMs: number;
+  /** How long a turn waits for another turn of the same user before saying "try again". */
+  lockWaitMs: number;
+  dedupeTtlMs: number;
+  /** Turn retries after a compare-and-set conflict on the state. */
+  maxStateConflicts: number;
+}
+
+const defaultTuning: BotTuning = { lockTtlMs: 15_000, lockWaitMs: 3_000, dedupeTtlMs: 24 * 3600_000, maxStateConflicts: 3 };
+
+/** One inbound message from any channel. */
+export interface InboundMessage {
+  /** `<channel>:<user id>` */
+  userKey: string;
+  input: UserInput;
+  /** The platform's event id: a redelivered message is not handled twice. */
+  messageId?: string;
+  locale?: string;
+}
+
+// A dialog may ask for at most this many seat changes in one turn (it asks for one; this guards loops).
+const maxEffectsPerTurn = 3;
+
+/**
+ * Runs one turn per inbound message: dedupe, per-user lock, load state, dialog turn, the seat
+ * change executed once on the ledger (idempotent by the dialog's key), resume, compare-and-set
+ * save, unlock. The same for every channel and every store.
+ */
+export class Bot {
+  private readonly tuning: BotTuning;
+
+  constructor(private readonly deps: BotDeps) {
+    this.tuning = { ...defaultTuning, ...deps.tuning };
+  }
+
+  /** Handles one inbound message to completion and returns the replies to send. */
+  async handle(message: InboundMessage): Promise<Reply[]> {
+    const { dedupe } = this.deps;
+    const user: User = message.locale ? { key: message.userKey, locale: message.locale } : { key: message.userKey };
+    const fallbackLang = newConversation(user).lang;
+    if (message.messageId && !(await dedupe.firstSeen(`${message.userKey}:${message.messageId}`, this.tuning.dedupeTtlMs))) {
+      return [];
+    }
+    const token = await this.acquireTurn(message.userKey);
+    if (!token) return [busyReply(fallbackLang)];
+    try {
+      return await this.runTurn(user, message.input);
+    } catch (error) {
+      this.deps.onError?.(error);
+      return [failureReply(fallbackLang)];
+    } finally {
+      await this.deps.lock.release(message.userKey, token).catch((error: unknown) => this.deps.onError?.(error));
+    }
+  }
+
+  private async runTurn(user: User, input: UserInput): Promise<Reply[]> {
+    const { conversations } = this.deps;
+    for (let attempt = 0; attempt <= this.tuning.maxStateConflicts; attempt++) {
+      const stored = await conversations.read(user.key);
+      const state = (stored && parseConversationState(stored.state)) || newConversation(user);
+      const { state: next, replies } = await this.converse(state, user, input);
+      if ((await conversations.write(user.key, next, stored?.version ?? null)) !== null) return replies;
+      // Another process wrote this user's state meanwhile (its lock expired): run the turn again
+      // on the fresh state. Seat changes are idempotent by key, so none happens twice.
+    }
+    throw new BalieError('state_conflict', 'conversation state kept changing during the turn');
+  }
+
+  private async converse(state: ConversationState, user: User, input: UserInput): Promise<{ state: ConversationState; replies: Reply[] }> {
+    const context = await this.context(user);
+    let result = await handleTurn(state, input, context);
+    const replies = [...result.replies];
+    for (let count = 0; result.effect && count < maxEffectsPerTurn; count++) {
+      const outcome = await this.execute(result.effect, user);
+      result = await resumeAfterEffect(result.state, outcome, { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration });
+      replies.push(...result.replies);
+    }
+    return { state: result.state, replies };
+  }
+
+  private async context(user: User): Promise<TurnContext> {
+    const { ledger, event, clock, answerer } = this.deps;
+    const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
+    return { event, now: clock.now(), user, availability, myRegistration, answerer };
+  }
+
+  private async execute(effect: LedgerEffect, user: User): Promise<EffectOutcome> {
+    const { ledger, clock } = this.deps;
+    const at = clock.now();
+    const after = async () => {
+      const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
+      return { availability, myRegistration };
+    };
+    switch (effect.kind) {
+      case 'register':
+        return { kind: 'register', result: await ledger.register({ ...effect.command, at }), ...(await after()) };
+      case 'changeSession':
+        return { kind: 'changeSession', result: await ledger.changeSession({ ...effect.command, at }), ...(await after()) };
+      case 'cancel':
+        return { kind: 'cancel', result: await ledger.cancel({ ...effect.command, at }), ...(await after()) };
+    }
+  }
+
+  private async acquireTurn(userKey: string): Promise<string | null> {
+    const { lock } = this.deps;
+    const deadline = Date.now() + this.tuning.lockWaitMs;
+    for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+      const token = await lock.tryAcquire(userKey, this.tuning.lockTtlMs);
+      if (token || Date.now() >= deadline) return token;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
