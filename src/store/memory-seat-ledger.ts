@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import {
+  emailKey,
+  findSession,
+  hasOneSessionPerSeries,
+  type Availability,
+  type CancelCommand,
+  type CancelResult,
+  type ChangeSessionCommand,
+  type ChangeSessionResult,
+  type EventData,
+  type LedgerSnapshot,
+  type Movements,
+  type Outbox,
+  type OutboxEntry,
+  type RegisterCommand,
+  type RegisterResult,
+  type RegistrationRecord,
+  type SeatLedger,
+  type SetCapResult,
+  type SetSessionCapCommand,
+  type SetVenueCapCommand,
+} from '../core/index.ts';
+import { MemoryOutbox } from './memory-outbox.ts';
+import {
+  findShortage,
+  hasFreeSeat,
+  isValidCap,
+  moveSeats,
+  outboxEntryId,
+  pickBumped,
+  pickPromoted,
+  swapSeat,
+  swapSession,
+  type SeatCounts,
+} from './seat-ledger-rules.ts';
+
+type CommandName = 'register' | 'change' | 'cancel' | 'venue-cap' | 'session-cap';
+
+/** What one command is doing: its name, key and time, and the outbox entries it writes. */
+interface Step {
+  command: CommandName;
+  key: string;
+  at: string;
+  entries: OutboxEntry[];
+}
+
+/**
+ * The seat ledger of one process: the embedded default and the reference the Redis ledger is
+ * tested against. Every command runs synchronously to completion, which makes it atomic.
+ * Rules in `seat-ledger-rules.ts` and `memory-outbox.ts`.
+ */
+export class MemorySeatLedger implements SeatLedger, Outbox {
+  readonly #event: EventData;
+  readonly #newId: () => string;
+  readonly #seats: SeatCounts;
+  readonly #registrations = new Map<string, RegistrationRecord>();
+  readonly #idByEmail = new Map<string, string>();
+  readonly #results = new Map<string, unknown>();
+  readonly #outbox = new MemoryOutbox();
+  #nextSeq = 1;
+
+  constructor(event: EventData, options: { newId?: () => string } = {}) {
+    this.#event = event;
+    this.#newId = options.newId ?? randomUUID;
+    this.#seats = {
+      venueCap: event.venueCap,
+      venueTaken: 0,
+      sessions: new Map(event.sessions.map((s) => [s.number, { cap: s.capacity, taken: 0 }])),
+    };
+  }
+
+  async register(command: RegisterCommand): Promise<RegisterResult> {
+    return this.#once('register', command, (step) => this.#register(command, step));
+  }
+
+  async changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult> {
+    return this.#once('change', command, (step) => this.#changeSession(command, step));
+  }
+
+  async cancel(command: CancelCommand): Promise<CancelResult> {
+    return this.#once('cancel', command, (step) => this.#cancel(command, step));
+  }
+
+  async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {
+    return this.#once('venue-cap', command, (step) => {
+      if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
+      this.#seats.venueCap = command.cap;
+      const bumped = pickBumped([...this.#registrations.values()], this.#seats.venueTaken - command.cap);
+      return { ok: true, ...this.#bumpAndPromote(bumped, step) };
+    });
+  }
+
+  async setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult> {
+    return this.#once('session-cap', command, (step) => {
+      const seats = this.#seats.sessions.get(command.sessionNumber);
+      if (!seats) return { ok: false, reason: 'invalid_session' };
+      if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
+      seats.cap = command.cap;
+      const holders = [...this.#registrations.values()].filter((r) => r.sessions.includes(command.sessionNumber));
+      return { ok: true, ...this.#bumpAndPromote(pickBumped(holders, seats.taken - command.cap), step) };
+    });
+  }
+
+  async get(registrationId: string): Promise<RegistrationRecord | null> {
+    const record = this.#registrations.get(registrationId);
+    return record ? structuredClone(record) : null;
+  }
+
+  async findByEmail(email: string): Promise<RegistrationRecord | null> {
+    const id = this.#idByEmail.get(emailKey(email));
+    return id ? this.get(id) : null;
+  }
+
+  async findByOwner(owner: string): Promise<RegistrationRecord | null> {
+    let latest: RegistrationRecord | null = null;
+    for (const r of this.#registrations.values()) {
+      if (r.owner === owner && (!latest || r.seq > latest.seq)) latest = r;
+    }
+    return latest ? structuredClone(latest) : null;
+  }
+
+  async availability(): Promise<Availability> {
+    let waitlistLength = 0;
+    for (const r of this.#registrations.values()) if (r.status === 'waitlisted') waitlistLength += 1;
+    return {
+      venueCap: this.#seats.venueCap,
+      venueTaken: this.#seats.venueTaken,
+      sessions: [...this.#seats.sessions.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([sessionNumber, s]) => ({ sessionNumber, cap: s.cap, taken: s.taken })),
+      waitlistLength,
+    };
+  }
+
+  async snapshot(): Promise<LedgerSnapshot> {
+    const registrations = [...this.#registrations.values()].sort((a, b) => a.seq - b.seq);
+    return { availability: await this.availability(), registrations: structuredClone(registrations) };
+  }
+
+  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
+    return this.#outbox.claim(workerId, limit, leaseMs, now);
+  }
+
+  markSent(entryId: string, workerId: string, now: Date): Promise<void> {
+    return this.#outbox.markSent(entryId, workerId, now);
+  }
+
+  markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void> {
+    return this.#outbox.markRetry(entryId, workerId, retryAt, error);
+  }
+
+  markFailed(entryId: string, workerId: string, error: string, now: Date): Promise<void> {
+    return this.#outbox.markFailed(entryId, workerId, error, now);
+  }
+
+  list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]> {
+    return this.#outbox.list(state);
+  }
+
+  /** Runs a command once per (command, key); a retry gets a copy of the first result. */
+  #once<T>(command: CommandName, { key, at }: { key: string; at: Date }, run: (step: Step) => T): T {
+    const resultKey = `${command}:${key}`;
+    if (this.#results.has(resultKey)) return structuredClone(this.#results.get(resultKey)) as T;
+    const step: Step = { command, key, at: at.toISOString(), entries: [] };
+    const result = run(step);
+    this.#results.set(resultKey, structuredClone(result));
+    for (const entry of step.entries) this.#outbox.add(entry);
+    return structuredClone(result);
+  }
+
+  #register({ registrant, waitlistIfFull }: RegisterCommand, step: Step): RegisterResult {
+    if (!hasOneSessionPerSeries(this.#event, registrant.sessions)) return { ok: false, reason: 'invalid_sessions' };
+    const email = emailKey(registrant.email);
+    const existing = this.#idByEmail.get(email);
+    if (existing) return { ok: false, reason: 'email_taken', registrationId: existing };
+    const shortage = findShortage(this.#seats, registrant.sessions);
+    if (shortage && !waitlistIfFull) return { ok: false, ...shortage };
+    const record: RegistrationRecord = {
+      ...structuredClone(registrant),
+      id: this.#newId(),
+      status: shortage ? 'waitlisted' : 'confirmed',
+      seq: this.#nextSeq++,
+      registeredAt: step.at,
+      updatedAt: step.at,
+    };
+    if (!shortage) moveSeats(this.#seats, record.sessions, 1);
+    this.#registrations.set(record.id, record);
+    this.#idByEmail.set(email, record.id);
+    this.#write(step, shortage ? 'waitlisted' : 'confirmation', record);
+    return { ok: true, registration: record };
+  }
+
+  #changeSession(command: ChangeSessionCommand, step: Step): ChangeSessionResult {
+    const current = this.#registrations.get(command.registrationId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (!findSession(this.#event, command.sessionNumber)) return { ok: false, reason: 'invalid_session' };
+    const swap = swapSession(this.#event, current.sessions, command.sessionNumber);
+    if (!swap.ok) return { ok: false, reason: swap.reason };
+    if (current.status === 'confirmed') {
+      // Take the new seat before releasing the old one: a full session leaves everything as it was.
+      if (!hasFreeSeat(this.#seats, command.sessionNumber)) {
+        return { ok: false, reason: 'session_full', sessionNumbers: [command.sessionNumber] };
+      }
+      swapSeat(this.#seats, swap.released, command.sessionNumber);
+    }
+    const changed: RegistrationRecord = { ...current, sessions: swap.sessions, updatedAt: step.at };
+    this.#registrations.set(changed.id, changed);
+    this.#write(step, 'session_changed', changed, current.sessions);
+    const promoted = this.#promote(step);
+    return {
+      ok: true,
+      registration: this.#registrations.get(changed.id) ?? changed,
+      previousSessions: [...current.sessions],
+      bumped: [],
+      promoted,
+    };
+  }
+
+  #cancel(command: CancelCommand, step: Step): CancelResult {
+    const current = this.#registrations.get(command.registrationId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (current.status === 'confirmed') moveSeats(this.#seats, current.sessions, -1);
+    this.#registrations.delete(current.id);
+    this.#idByEmail.delete(emailKey(current.email));
+    const cancelled: RegistrationRecord = { ...current, updatedAt: step.at };
+    this.#write(step, 'cancelled', cancelled);
+    return { ok: true, cancelled, bumped: [], promoted: this.#promote(step) };
+  }
+
+  /** Moves `bumped` to the waiting list (keeping their seq), then promotes whoever fits now. */
+  #bumpAndPromote(bumped: RegistrationRecord[], step: Step): Movements {
+    const moved = bumped.map((r) => {
+      moveSeats(this.#seats, r.sessions, -1);
+      const record: RegistrationRecord = { ...r, status: 'waitlisted', updatedAt: step.at };
+      this.#registrations.set(record.id, record);
+      this.#write(step, 'bumped', record);
+      return record;
+    });
+    return { bumped: moved, promoted: this.#promote(step) };
+  }
+
+  #promote(step: Step): RegistrationRecord[] {
+    return pickPromoted(this.#seats, this.#registrations.values()).map((r) => {
+      const record: RegistrationRecord = { ...r, status: 'confirmed', updatedAt: step.at };
+      this.#registrations.set(record.id, record);
+      this.#write(step, 'promoted', record);
+      return record;
+    });
+  }
+
+  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, previousSessions?: number[]): void {
+    step.entries.push({
+      id: outboxEntryId(step.command, step.key, kind, registration.id),
+      kind,
+      registration: structuredClone(registration),
+      ...(previousSessions ? { previousSessions: [...previousSessions] } : {}),
+      createdAt: step.at,
+    });
+  }
+}

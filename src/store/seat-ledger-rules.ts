@@ -1,0 +1,111 @@
+import { findSession, type EventData, type RegistrationRecord } from '../core/index.ts';
+
+// The seat ledger's decisions as pure functions, so that every store (memory here, Lua in Redis)
+// applies the same rules. The rules, crisply:
+// 1. A registration fits when the venue has a free seat and every session it names has a free
+//    seat (taken < cap). When it does not fit, the venue comes first: `venue_full` if the venue
+//    is full, else `session_full` naming every full session in the order the registration names them.
+// 2. Lowering a cap moves the confirmed registrations with the highest seq (of the venue, or of
+//    those holding the session) to the waiting list, one by one, until taken <= cap. They keep
+//    their seq. Raising a cap, cancelling and changing a session then run a promotion pass.
+// 3. A promotion pass walks the waiting list in ascending seq and confirms every entry that fits
+//    at that moment (taking its seats before looking at the next); an entry that does not fit
+//    keeps its place and blocks nobody. After every command no waitlisted registration fits.
+// 4. Idempotency keys are scoped by command kind; the first result for a key (also a refusal)
+//    is returned for every retry and nothing changes.
+// 5. Outbox entry ids are `<command>:<key>:<entry kind>:<registration id>`.
+
+/** The seats a decision reads: caps and counts of the venue and of every session. */
+export interface SeatCounts {
+  venueCap: number;
+  venueTaken: number;
+  sessions: Map<number, { cap: number; taken: number }>;
+}
+
+/** Why a set of sessions cannot be seated now, or null when it fits. */
+export type Shortage = { reason: 'venue_full' } | { reason: 'session_full'; sessionNumbers: number[] } | null;
+
+/** Rule 1: venue first, then every full session in the registration's order. */
+export function findShortage(seats: SeatCounts, sessionNumbers: readonly number[]): Shortage {
+  if (seats.venueTaken >= seats.venueCap) return { reason: 'venue_full' };
+  const full = sessionNumbers.filter((n) => {
+    const s = seats.sessions.get(n);
+    return !s || s.taken >= s.cap;
+  });
+  return full.length > 0 ? { reason: 'session_full', sessionNumbers: full } : null;
+}
+
+/** Takes (or with -1 releases) a venue seat and one seat in each session. */
+export function moveSeats(seats: SeatCounts, sessionNumbers: readonly number[], delta: 1 | -1): void {
+  seats.venueTaken += delta;
+  for (const n of sessionNumbers) {
+    const s = seats.sessions.get(n);
+    if (s) s.taken += delta;
+  }
+}
+
+/** Whether one session has a free seat (for a swap, which keeps the venue seat). */
+export function hasFreeSeat(seats: SeatCounts, sessionNumber: number): boolean {
+  const s = seats.sessions.get(sessionNumber);
+  return s !== undefined && s.taken < s.cap;
+}
+
+/** A swap within a series: one seat taken in `taken`, one released in `released`; the venue seat stays. */
+export function swapSeat(seats: SeatCounts, released: number, taken: number): void {
+  const from = seats.sessions.get(released);
+  const to = seats.sessions.get(taken);
+  if (to) to.taken += 1;
+  if (from) from.taken -= 1;
+}
+
+/** Rule 2: the `excess` most recent (highest seq) of `holders`, latest first. */
+export function pickBumped(holders: readonly RegistrationRecord[], excess: number): RegistrationRecord[] {
+  if (excess <= 0) return [];
+  return holders
+    .filter((r) => r.status === 'confirmed')
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, excess);
+}
+
+/**
+ * Rule 3: who comes off the waiting list, in seq order. Updates `seats` as it goes, so the caller
+ * passes the counts after the change that freed seats.
+ */
+export function pickPromoted(seats: SeatCounts, registrations: Iterable<RegistrationRecord>): RegistrationRecord[] {
+  const waiting = [...registrations].filter((r) => r.status === 'waitlisted').sort((a, b) => a.seq - b.seq);
+  const promoted: RegistrationRecord[] = [];
+  for (const entry of waiting) {
+    if (seats.venueTaken >= seats.venueCap) break;
+    if (findShortage(seats, entry.sessions) === null) {
+      moveSeats(seats, entry.sessions, 1);
+      promoted.push(entry);
+    }
+  }
+  return promoted;
+}
+
+/** The sessions after swapping in `sessionNumber` for the one of its series. */
+export function swapSession(
+  event: EventData,
+  sessions: readonly number[],
+  sessionNumber: number,
+): { ok: true; sessions: number[]; released: number } | { ok: false; reason: 'invalid_session' | 'unchanged' } {
+  const session = findSession(event, sessionNumber);
+  const index = session ? event.series.findIndex((s) => s.id === session.series) : -1;
+  const released = sessions[index];
+  if (index < 0 || released === undefined) return { ok: false, reason: 'invalid_session' };
+  if (released === sessionNumber) return { ok: false, reason: 'unchanged' };
+  const next = [...sessions];
+  next[index] = sessionNumber;
+  return { ok: true, sessions: next, released };
+}
+
+/** A cap is a whole number of seats, zero included (everyone on the waiting list). */
+export function isValidCap(cap: number): boolean {
+  return Number.isSafeInteger(cap) && cap >= 0;
+}
+
+/** Rule 5: one id per (command, entry kind, registration), so a retried command never duplicates. */
+export function outboxEntryId(command: string, key: string, kind: string, registrationId: string): string {
+  return `${command}:${key}:${kind}:${registrationId}`;
+}
