@@ -1,0 +1,172 @@
+import type { Language, OrganisationType, OutboxEntry } from '../core/index.ts';
+
+/** What a mail says about one session: number, title, time and room, already formatted. */
+export interface SessionLine {
+  number: number;
+  title: string;
+  time: string;
+  room: string;
+}
+
+/** The e-mail texts of one language; the renderers hold no user-facing words of their own. */
+export interface MailCatalogue {
+  locale: string;
+  subject: Record<OutboxEntry['kind'], (eventTitle: string) => string>;
+  greeting: (firstName: string) => string;
+  intro: Record<OutboxEntry['kind'], string>;
+  overviewHeading: string;
+  nowHoldingHeading: string;
+  changedHeading: string;
+  previously: string;
+  now: string;
+  fields: {
+    name: string;
+    email: string;
+    phone: string;
+    organisation: string;
+    organisationType: string;
+    book: string;
+    shippingAddress: string;
+    reference: string;
+    status: string;
+  };
+  organisationTypes: Record<OrganisationType, string>;
+  status: { confirmed: string; waitlisted: string; cancelled: string };
+  seriesLabel: (seriesId: number) => string;
+  session: (line: SessionLine) => string;
+  bookOrdered: (title: string, price: string) => string;
+  noBook: string;
+  eventHeading: string;
+  eventWhen: (date: string, hours: string) => string;
+  eventWhenLabel: string;
+  eventWhere: string;
+  manageHeading: string;
+  manage: string;
+  contact: (address: string) => string;
+  calendarHint: string;
+  signOff: string;
+  icsDayTitle: (eventTitle: string) => string;
+  icsSessionTitle: (number: number, title: string) => string;
+}
+
+const nl: MailCatalogue = {
+  locale: 'nl-BE',
+  subject: {
+    confirmation: (t) => `Bevestiging van je inschrijving: ${t}`,
+    waitlisted: (t) => `Je staat op de wachtlijst: ${t}`,
+    session_changed: (t) => `Je sessiekeuze is gewijzigd: ${t}`,
+    cancelled: (t) => `Je inschrijving is geannuleerd: ${t}`,
+    bumped: (t) => `Je plaats is vervallen, je staat op de wachtlijst: ${t}`,
+    promoted: (t) => `Er is een plaats vrijgekomen, je bent ingeschreven: ${t}`,
+  },
+  greeting: (firstName) => `Beste ${firstName},`,
+  intro: {
+    confirmation: 'Bedankt voor je inschrijving. Je plaats is bevestigd. Hieronder vind je een overzicht van alle gegevens die je ingevuld hebt.',
+    waitlisted: 'De sessies die je koos zijn volzet, of de zaal zit vol. Je staat op de wachtlijst: komt er een plaats vrij, dan schrijven we je automatisch in en laten we het je weten.',
+    session_changed: 'Je sessiekeuze is gewijzigd. Dit is wat er veranderde en wat je nu hebt.',
+    cancelled: 'Je inschrijving is geannuleerd. Je plaats is vrijgegeven voor iemand anders.',
+    bumped:
+      'Door strengere coronaregels moest het aantal plaatsen verlaagd worden. Volgens het LIFO-principe (last in, first out) vervalt je plaats. Je staat nu op de wachtlijst: komt er opnieuw plaats vrij, dan schrijven we je automatisch in.',
+    promoted: 'Goed nieuws: er is een plaats vrijgekomen. Je bent nu ingeschreven voor de sessies hieronder.',
+  },
+  overviewHeading: 'Je gegevens',
+  nowHoldingHeading: 'Je inschrijving nu',
+  changedHeading: 'Wat er veranderde',
+  previously: 'Voordien',
+  now: 'Nu',
+  fields: {
+    name: 'Naam',
+    email: 'E-mail',
+    phone: 'Telefoon',
+    organisation: 'Organisatie',
+    organisationType: 'Soort organisatie',
+    book: 'Boek',
+    shippingAddress: 'Verzendadres',
+    reference: 'Referentie',
+    status: 'Status',
+  },
+  organisationTypes: {
+    local_government: 'Lokaal bestuur',
+    social_economy: 'Sociale-economiebedrijf',
+    other: 'Andere (overheidsdienst, bedrijf, vereniging, ...)',
+  },
+  status: { confirmed: 'Ingeschreven', waitlisted: 'Op de wachtlijst', cancelled: 'Geannuleerd' },
+  seriesLabel: (id) => `Reeks ${id}`,
+  session: (s) => `sessie ${s.number}, ${s.title} (${s.time}, ${s.room})`,
+  bookOrdered: (title, price) => `Ja, "${title}" (${price})`,
+  noBook: 'Geen boek besteld',
+  eventHeading: 'Praktisch',
+  eventWhen: (date, hours) => `${date}, ${hours}`,
+  eventWhenLabel: 'Wanneer',
+  eventWhere: 'Waar',
+  manageHeading: 'Iets wijzigen of annuleren?',
+  manage: 'Stuur "mijn inschrijving" naar de inschrijvingsbot, in hetzelfde kanaal waarin je je inschreef. Daar kan je je sessiekeuze wijzigen of je inschrijving annuleren.',
+  contact: (address) => `Vragen? Mail de organisatie op ${address}.`,
+  calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
+  signOff: 'Tot dan!',
+  icsDayTitle: (t) => t,
+  icsSessionTitle: (n, t) => `Sessie ${n}: ${t}`,
+};
+
+const en: MailCatalogue = {
+  locale: 'en-GB',
+  subject: {
+    confirmation: (t) => `Your registration is confirmed: ${t}`,
+    waitlisted: (t) => `You are on the waiting list: ${t}`,
+    session_changed: (t) => `Your choice of sessions has changed: ${t}`,
+    cancelled: (t) => `Your registration is cancelled: ${t}`,
+    bumped: (t) => `Your place has lapsed, you are on the waiting list: ${t}`,
+    promoted: (t) => `A place came free, you are registered: ${t}`,
+  },
+  greeting: (firstName) => `Dear ${firstName},`,
+  intro: {
+    confirmation: 'Thank you for registering. Your place is confirmed. Below is an overview of everything you entered.',
+    waitlisted: 'The sessions you chose, or the venue, are full. You are on the waiting list: when a place comes free we register you automatically and let you know.',
+    session_changed: 'Your choice of sessions has changed. This is what changed and what you hold now.',
+    cancelled: 'Your registration is cancelled. Your place has been released for someone else.',
+    bumped:
+      'Stricter COVID rules made us lower the number of places. Following the LIFO rule (last in, first out) your place has lapsed. You are now on the waiting list: when a place comes free again we register you automatically.',
+    promoted: 'Good news: a place came free. You are now registered for the sessions below.',
+  },
+  overviewHeading: 'Your details',
+  nowHoldingHeading: 'Your registration now',
+  changedHeading: 'What changed',
+  previously: 'Before',
+  now: 'Now',
+  fields: {
+    name: 'Name',
+    email: 'E-mail',
+    phone: 'Phone',
+    organisation: 'Organisation',
+    organisationType: 'Type of organisation',
+    book: 'Book',
+    shippingAddress: 'Shipping address',
+    reference: 'Reference',
+    status: 'Status',
+  },
+  organisationTypes: {
+    local_government: 'Local government',
+    social_economy: 'Social economy enterprise',
+    other: 'Other (public service, company, association, ...)',
+  },
+  status: { confirmed: 'Registered', waitlisted: 'On the waiting list', cancelled: 'Cancelled' },
+  seriesLabel: (id) => `Series ${id}`,
+  session: (s) => `session ${s.number}, ${s.title} (${s.time}, ${s.room})`,
+  bookOrdered: (title, price) => `Yes, "${title}" (${price})`,
+  noBook: 'No book ordered',
+  eventHeading: 'Practical',
+  eventWhen: (date, hours) => `${date}, ${hours}`,
+  eventWhenLabel: 'When',
+  eventWhere: 'Where',
+  manageHeading: 'Want to change or cancel?',
+  manage:
+    'Send "my registration" (or "mijn inschrijving") to the registration bot, in the same channel you registered in. There you can change your sessions or cancel your registration.',
+  contact: (address) => `Questions? E-mail the organisers at ${address}.`,
+  calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',
+  signOff: 'See you there!',
+  icsDayTitle: (t) => t,
+  icsSessionTitle: (n, t) => `Session ${n}: ${t}`,
+};
+
+/** The catalogues by language; Dutch is the default. */
+export const mailCatalogues: Record<Language, MailCatalogue> = { nl, en };

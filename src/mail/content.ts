@@ -1,0 +1,127 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { findSession, seriesOf, type EventData, type OutboxEntry, type RegistrationRecord } from '../core/index.ts';
+import type { MailCatalogue } from './catalogue.ts';
+import { oneLine, type MailBlock } from './layout.ts';
+
+/** The words of one mail: its subject and its blocks, before they become text and HTML. */
+export interface MailContent {
+  subject: string;
+  blocks: MailBlock[];
+}
+
+/** "13:30–15:00": series times are wall-clock times of the event's zone, shown as they are. */
+function timeRange(start: string, end: string): string {
+  return `${start}–${end}`;
+}
+
+/** One session as a fact row: the series label and "session 1, title (13:30–15:00, room)". */
+function sessionRow(event: EventData, c: MailCatalogue, sessionNumber: number): [string, string] {
+  const session = findSession(event, sessionNumber);
+  if (!session) return [c.seriesLabel(0), String(sessionNumber)];
+  const series = seriesOf(event, session);
+  return [
+    c.seriesLabel(series.id),
+    c.session({ number: session.number, title: session.title, time: timeRange(series.start, series.end), room: session.room }),
+  ];
+}
+
+function formatPhone(phone: string): string {
+  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
+}
+
+function formatCountry(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function formatEur(amount: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(amount);
+}
+
+/** "donderdag 29 oktober 2020" in the event's zone. */
+function formatEventDate(event: EventData, locale: string): string {
+  const [y, m, d] = event.date.split('-').map(Number) as [number, number, number];
+  // Noon UTC is the same calendar day in every zone Balie's events use.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
+function overviewRows(event: EventData, c: MailCatalogue, r: RegistrationRecord): Array<[string, string]> {
+  const rows: Array<[string, string]> = [
+    [c.fields.name, `${oneLine(r.firstName)} ${oneLine(r.lastName)}`],
+    [c.fields.email, oneLine(r.email)],
+    [c.fields.phone, formatPhone(r.phone)],
+    [c.fields.organisation, oneLine(r.organisation)],
+    [c.fields.organisationType, c.organisationTypes[r.organisationType]],
+    ...r.sessions.map((n) => sessionRow(event, c, n)),
+  ];
+  if (r.book && event.book) {
+    const a = r.book.shippingAddress;
+    rows.push([c.fields.book, c.bookOrdered(event.book.title, formatEur(event.book.priceEur, c.locale))]);
+    rows.push([c.fields.shippingAddress, `${a.street}, ${a.postalCode} ${a.city}, ${formatCountry(a.country, c.locale)}`]);
+  } else {
+    rows.push([c.fields.book, c.noBook]);
+  }
+  rows.push([c.fields.reference, r.id]);
+  return rows;
+}
+
+function holdingRows(event: EventData, c: MailCatalogue, r: RegistrationRecord, cancelled: boolean): Array<[string, string]> {
+  const status = cancelled ? c.status.cancelled : c.status[r.status];
+  const rows: Array<[string, string]> = [[c.fields.status, status]];
+  if (!cancelled) rows.push(...r.sessions.map((n) => sessionRow(event, c, n)));
+  rows.push([c.fields.reference, r.id]);
+  return rows;
+}
+
+function changedRows(event: EventData, c: MailCatalogue, before: number[], now: number[]): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  now.forEach((sessionNumber, index) => {
+    const previous = before[index];
+    if (previous === undefined || previous === sessionNumber) return;
+    const [label, was] = sessionRow(event, c, previous);
+    const [, is] = sessionRow(event, c, sessionNumber);
+    rows.push([`${label}, ${c.previously.toLowerCase()}`, was], [`${label}, ${c.now.toLowerCase()}`, is]);
+  });
+  return rows;
+}
+
+function practicalRows(event: EventData, c: MailCatalogue): Array<[string, string]> {
+  const v = event.venue;
+  return [
+    [c.eventWhenLabel, c.eventWhen(formatEventDate(event, c.locale), timeRange(event.hours.start, event.hours.end))],
+    [c.eventWhere, `${v.name}, ${v.street}, ${v.postalCode} ${v.city}`],
+  ];
+}
+
+/** Whether a mail of this kind carries the calendar file: when the person holds seats after it. */
+export function carriesCalendar(entry: OutboxEntry): boolean {
+  return entry.registration.status === 'confirmed' && ['confirmation', 'session_changed', 'promoted'].includes(entry.kind);
+}
+
+/** The words of the mail for one outbox entry, in the catalogue's language. */
+export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+  const r = entry.registration;
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
+    { kind: 'paragraph', text: c.intro[entry.kind] },
+  ];
+  if (entry.kind === 'confirmation') {
+    blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overviewRows(event, c, r) });
+  } else {
+    if (entry.kind === 'session_changed' && entry.previousSessions) {
+      const rows = changedRows(event, c, entry.previousSessions, r.sessions);
+      if (rows.length > 0) blocks.push({ kind: 'facts', heading: c.changedHeading, rows });
+    }
+    blocks.push({ kind: 'facts', heading: c.nowHoldingHeading, rows: holdingRows(event, c, r, entry.kind === 'cancelled') });
+  }
+  if (entry.kind !== 'cancelled') blocks.push({ kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) });
+  if (carriesCalendar(entry)) blocks.push({ kind: 'paragraph', text: c.calendarHint });
+  if (entry.kind !== 'cancelled') {
+    blocks.push({ kind: 'heading', text: c.manageHeading }, { kind: 'paragraph', text: c.manage });
+  }
+  blocks.push({ kind: 'paragraph', text: c.contact(event.contact) }, { kind: 'paragraph', text: c.signOff });
+  return { subject: c.subject[entry.kind](event.title), blocks };
+}

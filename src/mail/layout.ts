@@ -1,0 +1,71 @@
+/** What a mail is made of; one list of blocks becomes both the plain text and the HTML part. */
+export type MailBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'facts'; heading: string; rows: Array<[label: string, value: string]> };
+
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
+}
+
+/** Markup that is already safe; everything else interpolated into `html` is escaped. */
+class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+// A tagged template that escapes every interpolation, so forgetting to escape a name is impossible.
+function html(strings: TemplateStringsArray, ...values: Array<string | number | SafeHtml | SafeHtml[]>): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    const parts = Array.isArray(value) ? value : [value];
+    out += parts.map((part) => (part instanceof SafeHtml ? part.value : escapeHtml(String(part)))).join('');
+    out += strings[index + 1] ?? '';
+  });
+  return new SafeHtml(out);
+}
+
+/** Strips control characters (CR, LF, NUL, ...) and folds white space: for one-line values. */
+export function oneLine(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The plain-text part: headings underlined, facts as "label: value" lines. */
+export function renderText(blocks: MailBlock[]): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') out.push(block.text, '');
+    if (block.kind === 'heading') out.push(block.text, '-'.repeat(block.text.length));
+    if (block.kind === 'facts') {
+      out.push(block.heading, '-'.repeat(block.heading.length));
+      for (const [label, value] of block.rows) out.push(`${label}: ${oneLine(value)}`);
+      out.push('');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The HTML part: a simple, table-based layout that mail clients render alike. */
+export function renderHtml(blocks: MailBlock[], title: string, lang: string): string {
+  const body = blocks.map((block) => {
+    if (block.kind === 'paragraph') return html`<p style="margin:0 0 12px">${block.text}</p>`;
+    if (block.kind === 'heading') return html`<h2 style="font-size:16px;margin:16px 0 8px">${block.text}</h2>`;
+    const rows = block.rows.map(
+      ([label, value]) =>
+        html`<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;font-weight:600">${label}</th><td style="padding:4px 0">${oneLine(value)}</td></tr>`,
+    );
+    return html`<h2 style="font-size:16px;margin:16px 0 8px">${block.heading}</h2><table role="presentation" style="border-collapse:collapse;margin:0 0 12px">${rows}</table>`;
+  });
+  const page = html`<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#222;max-width:640px;margin:0 auto;padding:16px">
+${body}
+</body></html>`;
+  return `${page.value}\n`;
+}

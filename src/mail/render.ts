@@ -1,0 +1,68 @@
+import { checkEmail, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
+import { mailCatalogues } from './catalogue.ts';
+import { carriesCalendar, mailContent } from './content.ts';
+import { buildIcs } from './ics.ts';
+import { oneLine, renderHtml, renderText } from './layout.ts';
+
+/** A mail ready for any transport: structured fields only, so the transport builds the headers. */
+export interface RenderedMail {
+  /** `<entryId@balie.eventId>`: the same for every attempt, so a resend is recognisable. */
+  messageId: string;
+  to: { name: string; address: string };
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: Array<{ filename: string; content: string; contentType: string }>;
+}
+
+/** Why an entry cannot become a mail at all; retrying would not help. */
+export type RenderProblem = { reason: 'invalid_recipient' };
+
+// Local part and domain of the addresses Balie sends to: no quotes, spaces, brackets or commas.
+const plainAddress = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** Whether `address` is one plain address that cannot smuggle a header or a second recipient. */
+export function isSafeAddress(address: string): boolean {
+  const checked = checkEmail(address);
+  return checked.ok && checked.value === address && plainAddress.test(address);
+}
+
+/** A Message-ID for an outbox entry: only characters a msg-id may hold, stable per entry. */
+export function messageIdFor(entryId: string, eventId: string): string {
+  const left = entryId.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, (c) => `=${c.codePointAt(0)?.toString(16)}`);
+  return `<${left}@balie.${eventId}>`;
+}
+
+/**
+ * Renders one outbox entry as a mail in the registrant's language: plain text, HTML and, when
+ * the person holds seats, the calendar file. Pure: no clock, no I/O (the entry's time stamps it).
+ */
+export function renderMail(entry: OutboxEntry, event: EventData): Result<{ mail: RenderedMail }, RenderProblem> {
+  const registration = entry.registration;
+  const address = registration.email.trim();
+  if (!isSafeAddress(address)) return { ok: false, reason: 'invalid_recipient' };
+  const catalogue = mailCatalogues[registration.language] ?? mailCatalogues.nl;
+  const content = mailContent(entry, event, catalogue);
+  const subject = oneLine(content.subject);
+  const attachments: RenderedMail['attachments'] = [];
+  if (carriesCalendar(entry)) {
+    attachments.push({
+      filename: `${event.id}.ics`,
+      content: buildIcs(event, registration, catalogue, new Date(entry.createdAt)),
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    });
+  }
+  return {
+    ok: true,
+    mail: {
+      messageId: messageIdFor(entry.id, event.id),
+      to: { name: oneLine(`${registration.firstName} ${registration.lastName}`), address },
+      replyTo: event.contact,
+      subject,
+      text: renderText(content.blocks),
+      html: renderHtml(content.blocks, subject, registration.language),
+      attachments,
+    },
+  };
+}
