@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Result } from '../../core/index.ts';
+import type { UserInput } from '../../dialogs/types.ts';
+
+/** The longest JSON line the machine interface accepts (a 10,000-character message fits easily). */
+export const maxLineLength = 1_000_000;
+
+const userId = z
+  .string({ error: '"user" must be a string' })
+  .min(1, { error: '"user" must not be empty' })
+  .max(128, { error: '"user" must be at most 128 characters' })
+  .regex(/^[^\p{Cc}]+$/u, { error: '"user" must not contain control characters' });
+
+const textLine = z.strictObject({ user: userId, text: z.string({ error: '"text" must be a string' }) });
+const choiceLine = z.strictObject({
+  user: userId,
+  choice: z.string({ error: '"choice" must be a string' }).min(1, { error: '"choice" must not be empty' }).max(200, { error: '"choice" is too long' }),
+});
+
+/** One inbound console message: who (the id after `console:`) and what they sent. */
+export interface ConsoleEvent {
+  userId: string;
+  input: UserInput;
+}
+
+/** Why a JSON line could not be turned into a ConsoleEvent; `message` goes back as `{"error":...}`. */
+export type ConsoleEventProblem = { reason: 'malformed'; message: string };
+
+const expectedShape = 'expected {"user":"<id>","text":"..."} or {"user":"<id>","choice":"<choice id>"}';
+
+/** Parses one line of the JSONL machine interface (a boundary: anything may arrive). */
+export function parseJsonlLine(line: string): Result<{ event: ConsoleEvent }, ConsoleEventProblem> {
+  if (line.length > maxLineLength) return malformed(`line longer than ${maxLineLength} characters`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (error) {
+    return malformed(`not valid JSON (${(error as Error).message}); ${expectedShape}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return malformed(`not a JSON object; ${expectedShape}`);
+  const hasText = 'text' in raw;
+  const hasChoice = 'choice' in raw;
+  if (hasText === hasChoice) return malformed(`${hasText ? 'both "text" and "choice"' : 'neither "text" nor "choice"'}; ${expectedShape}`);
+  const parsed = (hasText ? textLine : choiceLine).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue?.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : (issue?.message ?? 'invalid');
+    return malformed(`${message}; ${expectedShape}`);
+  }
+  const data = parsed.data;
+  const input: UserInput = 'text' in data ? { kind: 'text', text: data.text } : { kind: 'choice', id: data.choice };
+  return { ok: true, event: { userId: data.user, input } };
+}
+
+function malformed(message: string): { ok: false; reason: 'malformed'; message: string } {
+  return { ok: false, reason: 'malformed', message };
+}

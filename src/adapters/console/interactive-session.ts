@@ -1,0 +1,56 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ConsoleConnector } from './console-connector.ts';
+import { consoleMessages } from './console-messages.ts';
+import type { SessionLogger } from './jsonl-session.ts';
+import { interpretTyped, renderTurnText } from './render-text.ts';
+
+export interface InteractiveSessionOptions {
+  input: Readable;
+  output: Writable;
+  connector: ConsoleConnector;
+  logger: SessionLogger;
+  /** The user id after `console:`; one person at the terminal. */
+  userId: string;
+  /** What the banner tells: the event, the store and the clock in use. */
+  about: { event: string; store: string; clock: string };
+  /** Colour and a line editor when the output is a terminal. */
+  terminal: boolean;
+  signal?: AbortSignal;
+}
+
+/** The terminal chat: type a line, read the replies; a number picks that option of the last turn. */
+export async function runInteractiveSession(options: InteractiveSessionOptions): Promise<void> {
+  const { input, output, connector, logger, userId, terminal, signal } = options;
+  const rl = createInterface({ input, output, terminal, crlfDelay: Infinity });
+  const say = (text: string) => output.write(`${text}\n`);
+  const stop = () => rl.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  // Without a listener readline only pauses on Ctrl-C; here it ends the chat like Ctrl-D.
+  rl.on('SIGINT', stop);
+  say(consoleMessages.banner(options.about));
+  let choiceIds: string[] = [];
+  rl.setPrompt('> ');
+  rl.prompt();
+  try {
+    for await (const line of rl) {
+      if (line.trim() !== '') {
+        try {
+          const replies = await connector.handle({ userId, input: interpretTyped(line, choiceIds) });
+          const rendered = renderTurnText(replies, { color: terminal });
+          choiceIds = rendered.choiceIds;
+          if (rendered.text) say(`\n${rendered.text}\n`);
+        } catch (error) {
+          logger.error({ err: error }, 'turn failed');
+          say(consoleMessages.turnFailed);
+        }
+      }
+      if (signal?.aborted) break;
+      rl.prompt();
+    }
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    rl.close();
+  }
+  say(`\n${consoleMessages.goodbye}`);
+}

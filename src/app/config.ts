@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { BalieError, zonedTime } from '../core/index.ts';
+
+/** The shipped event file, used when BALIE_EVENT is not set. */
+export const defaultEventPath = 'events/netwerkdag-2020.yaml';
+
+/**
+ * Where the console's clock stands when BALIE_NOW is not set: a week before the shipped
+ * event's deadline (22 October 2020), so that `npm start` can register for the 2020 event.
+ */
+export const defaultConsoleNow = zonedTime('2020-10-15', '09:00', 'Europe/Brussels');
+
+/** Log levels pino knows, plus `silent`. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+// An ISO time with an offset ("2020-10-15T09:00:00Z", "...+02:00"), or without one, which is read
+// as Brussels time ("2020-10-15T09:00", the time zone of the event).
+const localIso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const instantSchema = z
+  .string()
+  .refine((value) => localIso.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success, {
+    error: 'expected an ISO time such as 2020-10-15T09:00 (Brussels time) or 2020-10-15T07:00:00Z',
+  })
+  .transform((value) => {
+    const local = localIso.exec(value);
+    if (!local) return new Date(value);
+    const at = zonedTime(local[1] as string, local[2] as string, 'Europe/Brussels');
+    return new Date(at.getTime() + Number(local[3] ?? 0) * 1000);
+  });
+
+const urlWithProtocol = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      { error: `expected a URL such as ${example}` },
+    );
+
+const configSchema = z.object({
+  BALIE_EVENT: z.string().default(defaultEventPath),
+  BALIE_NOW: instantSchema.optional(),
+  REDIS_URL: urlWithProtocol(['redis', 'rediss'], 'redis://127.0.0.1:6379').optional(),
+  SMTP_URL: urlWithProtocol(['smtp', 'smtps'], 'smtp://user:pass@mail.example.org:587').optional(),
+  BALIE_STATE_TTL_DAYS: z.coerce
+    .number({ error: 'expected a whole number of days, at least 1' })
+    .int({ error: 'expected a whole number of days, at least 1' })
+    .min(1, { error: 'expected a whole number of days, at least 1' })
+    .default(30),
+  LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
+});
+
+/** Balie's configuration, read once from the environment at start-up. */
+export interface AppConfig {
+  eventPath: string;
+  /** The pinned "now" from BALIE_NOW, or null when the caller picks the clock. */
+  now: Date | null;
+  redisUrl: string | null;
+  smtpUrl: string | null;
+  stateTtlDays: number;
+  logLevel: LogLevel;
+}
+
+/**
+ * Reads the configuration from `env`. An empty variable counts as unset (docker-compose and
+ * shells often leave them empty). A bad value throws a BalieError naming the variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .map((name) => [name, env[name]?.trim()] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`);
+    throw new BalieError('config_invalid', `Invalid configuration: ${problems.join('; ')}`);
+  }
+  const c = parsed.data;
+  return {
+    eventPath: c.BALIE_EVENT,
+    now: c.BALIE_NOW ?? null,
+    redisUrl: c.REDIS_URL ?? null,
+    smtpUrl: c.SMTP_URL ?? null,
+    stateTtlDays: c.BALIE_STATE_TTL_DAYS,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,103 @@
+import { Console } from 'node:console';
+import { parseArgs } from 'node:util';
+import { ConsoleConnector, runInteractiveSession, runJsonlSession } from '../adapters/console/index.ts';
+import { BalieError } from '../core/index.ts';
+import { createAnswerer } from './answerer.ts';
+import { consoleClock, describeClock } from './app-clock.ts';
+import { Bot } from './bot.ts';
+import { loadConfig } from './config.ts';
+import { loadEvent } from './load-event.ts';
+import { createLogger } from './logger.ts';
+import { openStores } from './stores.ts';
+
+const usage = 'usage: npm start            (terminal chat)\n       npm run --silent chat -- --jsonl   (JSON lines on stdin/stdout)';
+
+/**
+ * The composition root: configuration, event, stores, answerer, Bot, and the console channel
+ * (interactive, or the JSONL machine interface with `--jsonl`). Start-up problems end the
+ * process with exit code 1 and one clear line on stderr.
+ */
+async function main(): Promise<number> {
+  let jsonl: boolean;
+  try {
+    jsonl = parseArgs({ options: { jsonl: { type: 'boolean', default: false } }, strict: true }).values.jsonl === true;
+  } catch (error) {
+    process.stderr.write(`balie: ${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  // In JSONL mode stdout carries only answers: anything a library prints goes to stderr.
+  if (jsonl) globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+
+  const started = await start();
+  if (!started.ok) {
+    process.stderr.write(`balie: ${started.message}\n`);
+    return 1;
+  }
+  const { config, event, stores } = started;
+  const logger = createLogger(config.logLevel);
+  const chosenClock = consoleClock(config.now);
+  const bot = new Bot({
+    event,
+    ledger: stores.ledger,
+    conversations: stores.conversations,
+    lock: stores.lock,
+    dedupe: stores.dedupe,
+    clock: chosenClock.clock,
+    answerer: createAnswerer(event),
+    onError: (error) => logger.error({ err: error }, 'turn failed'),
+  });
+  const connector = new ConsoleConnector(bot);
+
+  const stopping = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping.signal.aborted) process.exit(1);
+    logger.info({ signal }, 'stopping');
+    stopping.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  logger.info({ mode: jsonl ? 'jsonl' : 'interactive', event: event.id, store: stores.description, now: chosenClock.at.toISOString(), clock: chosenClock.source }, 'balie started');
+  try {
+    if (jsonl) {
+      const summary = await runJsonlSession({ input: process.stdin, output: process.stdout, connector, logger, signal: stopping.signal });
+      logger.info(summary, 'end of input');
+    } else {
+      await runInteractiveSession({
+        input: process.stdin,
+        output: process.stdout,
+        connector,
+        logger,
+        userId: 'terminal',
+        about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone) },
+        terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+        signal: stopping.signal,
+      });
+    }
+  } finally {
+    await stores.close().catch((error: unknown) => logger.error({ err: error }, 'closing the store failed'));
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  logger.info('stopped');
+  if (stopping.signal.aborted) process.exit(0);
+  return 0;
+}
+
+type Started =
+  | { ok: true; config: ReturnType<typeof loadConfig>; event: Awaited<ReturnType<typeof loadEvent>>; stores: Awaited<ReturnType<typeof openStores>> }
+  | { ok: false; message: string };
+
+async function start(): Promise<Started> {
+  try {
+    const config = loadConfig(process.env);
+    const event = await loadEvent(config.eventPath);
+    const stores = await openStores(config, event);
+    return { ok: true, config, event, stores };
+  } catch (error) {
+    if (error instanceof BalieError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+process.exitCode = await main();
