@@ -56,7 +56,7 @@ function safe(text: string): string {
 }
 
 function safeLine(text: string): string {
-  return safe(text).replace(/[\n\t]+/g, ' ');
+  return safe(text).replace(/[\n\t]+/g, ' ').trim();
 }
 
 /** What a typed line means: a number picks the choice with that number, anything else is text. */

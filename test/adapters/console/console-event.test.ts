@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonlLine } from '../../../src/adapters/console/console-event.ts';
+
+function refusal(line: string): string {
+  const parsed = parseJsonlLine(line);
+  if (parsed.ok) throw new Error(`expected ${line} to be refused`);
+  return parsed.message;
+}
+
+describe('a line of the JSONL interface', () => {
+  it('is text or a choice of one user', () => {
+    expect(parseJsonlLine('{"user":"ann","text":"Ik wil me inschrijven"}')).toEqual({ ok: true, event: { userId: 'ann', input: { kind: 'text', text: 'Ik wil me inschrijven' } } });
+    expect(parseJsonlLine('{"user":"ann","choice":"session:3"}')).toEqual({ ok: true, event: { userId: 'ann', input: { kind: 'choice', id: 'session:3' } } });
+  });
+
+  it('passes empty, long, emoji and control-character text on to the dialogs', () => {
+    const long = 'x'.repeat(10_000);
+    for (const text of ['', long, '🎉 ja', 'Ann\u0007\u001b[31m']) {
+      expect(parseJsonlLine(JSON.stringify({ user: 'ann', text }))).toEqual({ ok: true, event: { userId: 'ann', input: { kind: 'text', text } } });
+    }
+  });
+
+  it.each([
+    ['not json', /not valid JSON/],
+    ['[1,2]', /not a JSON object/],
+    ['"hallo"', /not a JSON object/],
+    ['null', /not a JSON object/],
+    ['{"user":"ann"}', /neither "text" nor "choice"/],
+    ['{"user":"ann","text":"a","choice":"b"}', /both "text" and "choice"/],
+    ['{"text":"hallo"}', /"user" must be a string/],
+    ['{"user":"","text":"hallo"}', /"user" must not be empty/],
+    ['{"user":42,"text":"hallo"}', /"user" must be a string/],
+    ['{"user":"a\\u0000b","text":"hallo"}', /control characters/],
+    ['{"user":"ann","text":7}', /"text" must be a string/],
+    ['{"user":"ann","choice":""}', /"choice" must not be empty/],
+    ['{"user":"ann","text":"hallo","locale":"en"}', /unknown field\(s\) "locale"/],
+  ])('refuses %s with a reason', (line, reason) => {
+    const message = refusal(line);
+    expect(message).toMatch(reason);
+    expect(message).toContain('expected {"user":"<id>","text":"..."} or {"user":"<id>","choice":"<choice id>"}');
+  });
+
+  it('refuses a line longer than a megabyte', () => {
+    expect(refusal(JSON.stringify({ user: 'ann', text: 'x'.repeat(1_000_001) }))).toMatch(/line longer than/);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { renderJsonlError, renderJsonlReplies } from '../../../src/adapters/console/render-jsonl.ts';
+import { disabledMarker, interpretTyped, renderTurnText } from '../../../src/adapters/console/render-text.ts';
+import type { Reply } from '../../../src/dialogs/types.ts';
+
+const sessionQuestion: Reply = {
+  text: 'Welke sessie kies je in *reeks 1*?',
+  choices: [
+    { id: 's1', label: 'Sociale clausules', hint: '40 plaatsen vrij' },
+    { id: 's4', label: 'Maatwerkbedrijven', hint: 'volzet', disabled: true },
+  ],
+};
+const summary: Reply = {
+  text: 'Klopt dit?',
+  facts: [
+    { label: 'Naam', value: 'Ann Peeters' },
+    { label: 'Organisatie', value: 'Gemeente Leuven' },
+  ],
+  choices: [{ id: 'confirm', label: 'Bevestigen' }],
+};
+
+describe('rendering for the terminal', () => {
+  it('numbers choices across the turn, marks unavailable ones and aligns facts', () => {
+    const rendered = renderTurnText([sessionQuestion, summary], { color: false });
+    expect(rendered.text).toBe(
+      [
+        'Welke sessie kies je in *reeks 1*?',
+        '  1. Sociale clausules (40 plaatsen vrij)',
+        `  2. Maatwerkbedrijven (volzet) ${disabledMarker}`,
+        '',
+        'Klopt dit?',
+        '  Naam         Ann Peeters',
+        '  Organisatie  Gemeente Leuven',
+        '  3. Bevestigen',
+      ].join('\n'),
+    );
+    expect(rendered.choiceIds).toEqual(['s1', 's4', 'confirm']);
+  });
+
+  it('uses bold and dim on a colour terminal', () => {
+    const { text } = renderTurnText([sessionQuestion], { color: true });
+    expect(text).toContain('\u001b[1mreeks 1\u001b[22m');
+    expect(text).toContain(`\u001b[2m  2. Maatwerkbedrijven (volzet) ${disabledMarker}\u001b[22m`);
+  });
+
+  it('never passes control characters from a reply to the terminal', () => {
+    const { text } = renderTurnText([{ text: 'Dag Ann\u001b[2J\u0007!\nTot zo', facts: [{ label: 'Naam\n', value: 'A\u001b]0;x\u0007nn' }] }], { color: false });
+    expect(text).toBe('Dag Ann[2J!\nTot zo\n  Naam  A]0;xnn');
+  });
+
+  it('turns a typed number into the choice id, anything else stays text', () => {
+    const ids = ['s1', 's4', 'confirm'];
+    expect(interpretTyped('2', ids)).toEqual({ kind: 'choice', id: 's4' });
+    expect(interpretTyped(' 3. ', ids)).toEqual({ kind: 'choice', id: 'confirm' });
+    expect(interpretTyped('4', ids)).toEqual({ kind: 'text', text: '4' });
+    expect(interpretTyped('0', ids)).toEqual({ kind: 'text', text: '0' });
+    expect(interpretTyped('2 personen', ids)).toEqual({ kind: 'text', text: '2 personen' });
+    expect(interpretTyped('1', [])).toEqual({ kind: 'text', text: '1' });
+  });
+});
+
+describe('rendering for the JSONL interface', () => {
+  it('writes choices with disabled always present, hint and facts when given', () => {
+    const line = renderJsonlReplies('ann', [sessionQuestion, summary, { text: 'Tot ziens' }]);
+    expect(JSON.parse(line)).toEqual({
+      user: 'ann',
+      replies: [
+        {
+          text: 'Welke sessie kies je in *reeks 1*?',
+          choices: [
+            { id: 's1', label: 'Sociale clausules', hint: '40 plaatsen vrij', disabled: false },
+            { id: 's4', label: 'Maatwerkbedrijven', hint: 'volzet', disabled: true },
+          ],
+        },
+        { text: 'Klopt dit?', choices: [{ id: 'confirm', label: 'Bevestigen', disabled: false }], facts: summary.facts },
+        { text: 'Tot ziens', choices: [] },
+      ],
+    });
+    expect(line).not.toContain('\n');
+  });
+
+  it('keeps one line even when texts contain line breaks', () => {
+    expect(renderJsonlReplies('ann', [{ text: 'een\ntwee\u2028drie' }]).split('\n')).toHaveLength(1);
+  });
+
+  it('writes errors with or without the user', () => {
+    expect(JSON.parse(renderJsonlError('not valid JSON'))).toEqual({ error: 'not valid JSON' });
+    expect(JSON.parse(renderJsonlError('turn failed (internal)', 'ann'))).toEqual({ user: 'ann', error: 'turn failed (internal)' });
+  });
+});

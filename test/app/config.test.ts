@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { BalieError } from '../../src/core/index.ts';
+import { defaultConsoleNow, defaultEventPath, loadConfig } from '../../src/app/config.ts';
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BalieError);
+    expect((error as BalieError).code).toBe('config_invalid');
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration from the environment', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, stateTtlDays: 30, logLevel: 'info' });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      BALIE_EVENT: 'events/other.yaml',
+      BALIE_NOW: '2020-10-22T23:59:00+02:00',
+      REDIS_URL: 'redis://127.0.0.1:6390/2',
+      SMTP_URL: 'smtp://mailer:secret@127.0.0.1:2525',
+      BALIE_STATE_TTL_DAYS: '7',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      eventPath: 'events/other.yaml',
+      now: new Date('2020-10-22T21:59:00Z'),
+      redisUrl: 'redis://127.0.0.1:6390/2',
+      smtpUrl: 'smtp://mailer:secret@127.0.0.1:2525',
+      stateTtlDays: 7,
+      logLevel: 'debug',
+    });
+  });
+
+  it('reads BALIE_NOW without an offset as Brussels time, summer and winter', () => {
+    expect(loadConfig({ BALIE_NOW: '2020-10-15T09:00' }).now).toEqual(new Date('2020-10-15T07:00:00Z'));
+    expect(loadConfig({ BALIE_NOW: '2020-11-02T09:00:30' }).now).toEqual(new Date('2020-11-02T08:00:30Z'));
+    expect(loadConfig({ BALIE_NOW: '2020-10-15T07:00:00Z' }).now).toEqual(new Date('2020-10-15T07:00:00Z'));
+  });
+
+  it('pins the console default at 15 October 2020, 09:00 in Brussels', () => {
+    expect(defaultConsoleNow).toEqual(new Date('2020-10-15T07:00:00Z'));
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ BALIE_NOW: '', REDIS_URL: '  ', LOG_LEVEL: '' })).toMatchObject({ now: null, redisUrl: null, logLevel: 'info' });
+  });
+
+  it.each([
+    ['BALIE_NOW', 'tomorrow', /BALIE_NOW: expected an ISO time/],
+    ['BALIE_NOW', '2020-13-45T09:00:00Z', /BALIE_NOW: expected an ISO time/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL: expected a URL such as redis:\/\//],
+    ['REDIS_URL', 'http://127.0.0.1:6379', /REDIS_URL: expected a URL/],
+    ['SMTP_URL', 'mail.example.org', /SMTP_URL: expected a URL such as smtp:\/\//],
+    ['BALIE_STATE_TTL_DAYS', 'thirty', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
+    ['BALIE_STATE_TTL_DAYS', '0', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
+    ['BALIE_STATE_TTL_DAYS', '1.5', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent/],
+  ])('refuses %s=%s, naming the variable', (name, value, message) => {
+    expect(problem({ [name]: value })).toMatch(message);
+  });
+
+  it('names every bad variable at once', () => {
+    const message = problem({ LOG_LEVEL: 'loud', BALIE_STATE_TTL_DAYS: '-1' });
+    expect(message).toContain('LOG_LEVEL');
+    expect(message).toContain('BALIE_STATE_TTL_DAYS');
+  });
+});
