@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { checkEmail, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
 import { mailCatalogues } from './catalogue.ts';
 import { carriesCalendar, mailContent } from './content.ts';
@@ -28,9 +29,16 @@ export function isSafeAddress(address: string): boolean {
   return checked.ok && checked.value === address && plainAddress.test(address);
 }
 
-/** A Message-ID for an outbox entry: only characters a msg-id may hold, stable per entry. */
+/**
+ * A Message-ID for an outbox entry, stable per entry. Characters other than letters, digits,
+ * underscore and dash are written as `=` and their UTF-8 hex (so distinct ids stay distinct); a very
+ * long id is replaced by its SHA-256.
+ */
 export function messageIdFor(entryId: string, eventId: string): string {
-  const left = entryId.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, (c) => `=${c.codePointAt(0)?.toString(16)}`);
+  const encoded = [...Buffer.from(entryId, 'utf8')]
+    .map((byte) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `=${byte.toString(16).padStart(2, '0')}`))
+    .join('');
+  const left = encoded.length <= 160 ? encoded : `sha256.${createHash('sha256').update(entryId).digest('hex')}`;
   return `<${left}@balie.${eventId}>`;
 }
 

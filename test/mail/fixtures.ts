@@ -38,3 +38,28 @@ export function outboxEntry(kind: OutboxEntry['kind'], overrides: Partial<Regist
   };
   return { id: `out-${kind}-0001`, kind, registration, createdAt: '2020-10-01T08:00:00.000Z', ...extra };
 }
+
+/** A clock tests move by hand: leases expire and retries fall due without sleeping. */
+export interface ManualClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function manualClock(start = '2020-10-01T08:00:00.000Z'): ManualClock {
+  let at = Date.parse(start);
+  return {
+    now: () => new Date(at),
+    advance: (ms) => {
+      at += ms;
+    },
+  };
+}
+
+/** Collects what a worker logs, to check that no personal data reaches the log. */
+export function recordingLogger(): { lines: string[]; info: (f: object, m: string) => void; warn: (f: object, m: string) => void; error: (f: object, m: string) => void } {
+  const lines: string[] = [];
+  const log = (fields: object, message: string): void => {
+    lines.push(`${message} ${JSON.stringify(fields)}`);
+  };
+  return { lines, info: log, warn: log, error: log };
+}

@@ -1,0 +1,94 @@
+import type { Clock, EventData, Outbox } from '../core/index.ts';
+import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
+import { MailWorker, type DeliveryReport, type MailLogger, type RetryPolicy } from './worker.ts';
+
+/** What the composition root passes; everything but the outbox and the event has a default. */
+export interface StartMailWorkerOptions {
+  outbox: Outbox;
+  event: EventData;
+  /** `SMTP_URL`; without it mails are written as `.eml` files to `outboxDir`. */
+  smtpUrl?: string;
+  /** Where `.eml` files go without SMTP_URL; default `./outbox`. */
+  outboxDir?: string;
+  /** Sender of every mail; default the event's title and contact address. */
+  from?: MailFrom;
+  logger?: MailLogger;
+  /** Says where mails go, once at start; default a line on stderr. */
+  notice?: (line: string) => void;
+  /** The real clock (default): leases and retry times need time that moves. */
+  clock?: Clock;
+  workerId?: string;
+  /** How often the outbox is looked at; default 1 s. */
+  pollMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  retry?: RetryPolicy;
+}
+
+/** A running mail worker: `drain()` delivers everything due now, `stop()` ends the polling. */
+export interface MailWorkerHandle {
+  readonly worker: MailWorker;
+  /** Where mails go: the SMTP host or the `.eml` directory. */
+  readonly destination: string;
+  drain(): Promise<DeliveryReport>;
+  stop(): Promise<void>;
+}
+
+/** Builds the sender from the configuration: SMTP when a URL is given, `.eml` files otherwise. */
+export function createMailSender(options: { smtpUrl?: string; outboxDir?: string; from: MailFrom }): MailSender {
+  return options.smtpUrl ? smtpSender(options.smtpUrl, options.from) : emlFileSender(options.outboxDir ?? 'outbox', options.from);
+}
+
+/**
+ * Starts delivering the outbox: polls every `pollMs`, one pass at a time. Each process may run
+ * one; several processes on one Redis share the work through the outbox's leases.
+ */
+export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHandle {
+  const from = options.from ?? { name: options.event.title, address: options.event.contact };
+  const sender = createMailSender({ smtpUrl: options.smtpUrl, outboxDir: options.outboxDir, from });
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+  notice(options.smtpUrl ? `E-mail: sending over SMTP to ${sender.description}.` : `E-mail: no SMTP_URL set, mails are written as .eml files to ${sender.description}`);
+
+  const worker = new MailWorker({
+    outbox: options.outbox,
+    event: options.event,
+    sender,
+    clock: options.clock,
+    workerId: options.workerId,
+    batchSize: options.batchSize,
+    leaseMs: options.leaseMs,
+    retry: options.retry,
+    logger: options.logger,
+  });
+
+  let running: Promise<DeliveryReport> | null = null;
+  let stopped = false;
+  // One pass at a time: a poll that finds a pass running waits for it instead of starting another.
+  const pass = (): Promise<DeliveryReport> => {
+    running ??= worker.drain().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    pass().catch((error: unknown) => options.logger?.error({ workerId: worker.workerId, err: String(error) }, 'mail worker pass failed'));
+  }, options.pollMs ?? 1000);
+  timer.unref();
+
+  return {
+    worker,
+    destination: sender.description,
+    drain: async () => {
+      // A pass already running may have claimed before the caller's entries existed: run one more.
+      if (running) await running.catch(() => undefined);
+      return pass();
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running.catch(() => undefined);
+      sender.close();
+    },
+  };
+}

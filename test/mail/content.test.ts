@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language, OutboxEntry, RegistrationRecord } from '../../src/core/index.ts';
+import { MailWorker, smtpSender } from '../../src/mail/index.ts';
+import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
+import { startSmtpServer, type CapturedMail, type TestSmtpServer } from '../helpers/smtp-server.ts';
+import { loadEvent, manualClock, outboxEntry } from './fixtures.ts';
+
+const event = loadEvent();
+let smtp: TestSmtpServer;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+/** Sends one entry through the worker and the real SMTP server; returns what the server got. */
+async function deliver(entry: OutboxEntry): Promise<CapturedMail> {
+  const outbox = new MemoryOutbox();
+  outbox.add(entry);
+  const before = smtp.messages.length;
+  const sender = smtpSender(smtp.url, { name: event.title, address: 'balie@example.org' });
+  const worker = new MailWorker({ outbox, event, sender, clock: manualClock() });
+  expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  sender.close();
+  const [mail] = (await smtp.waitForMessages(before + 1)).slice(before);
+  if (!mail) throw new Error('no mail captured');
+  return mail;
+}
+
+function entryFor(kind: OutboxEntry['kind'], language: Language, overrides: Partial<RegistrationRecord> = {}): OutboxEntry {
+  const extra = kind === 'session_changed' ? { previousSessions: [1, 6] } : {};
+  const sessions = kind === 'session_changed' ? [2, 6] : [1, 6];
+  return outboxEntry(kind, { language, sessions, ...overrides }, { id: `out-${kind}-${language}`, ...extra });
+}
+
+/** Phrases every mail of a kind must hold, per language, in text and HTML alike. */
+const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; phrases: string[]; calendar: boolean }>> = {
+  confirmation: {
+    nl: {
+      subject: /^Bevestiging van je inschrijving: Netwerkdag sociale economie$/,
+      phrases: [
+        'Beste Anna',
+        'Anna Peeters',
+        'anna.peeters@example.org',
+        '+32 470 12 34 56',
+        'Gemeente Herent',
+        'Lokaal bestuur',
+        'Reeks 1',
+        'sessie 1, Sociale clausules bij overheidsopdrachten (13:30–15:00, Spoor 95)',
+        'Reeks 2',
+        'sessie 6, Ook getest op lokale besturen: werkplekleren (15:15–16:45, Provincieraadzaal)',
+        'Aan de slag met sociale economie. Handleiding voor begeesterde lokale besturen.',
+        '€ 33,00',
+        'Kerkstraat 12, 3020 Herent, België',
+        'donderdag 29 oktober 2020, 12:15–16:45',
+        'Provinciehuis Vlaams-Brabant, Provincieplein 1, 3010 Leuven',
+        'mijn inschrijving',
+        'sociale.economie@vlaamsbrabant.be',
+        'reg-0001',
+      ],
+      calendar: true,
+    },
+    en: {
+      subject: /^Your registration is confirmed: Netwerkdag sociale economie$/,
+      phrases: [
+        'Dear Anna',
+        'Anna Peeters',
+        '+32 470 12 34 56',
+        'Local government',
+        'Series 1',
+        'session 1, Sociale clausules bij overheidsopdrachten (13:30–15:00, Spoor 95)',
+        'session 6, Ook getest op lokale besturen: werkplekleren (15:15–16:45, Provincieraadzaal)',
+        '€33.00',
+        'Kerkstraat 12, 3020 Herent, Belgium',
+        'Thursday, 29 October 2020, 12:15–16:45',
+        'Provincieplein 1, 3010 Leuven',
+        'my registration',
+        'sociale.economie@vlaamsbrabant.be',
+      ],
+      calendar: true,
+    },
+  },
+  waitlisted: {
+    nl: { subject: /^Je staat op de wachtlijst/, phrases: ['wachtlijst', 'Op de wachtlijst', 'sessie 1, Sociale clausules', 'mijn inschrijving'], calendar: false },
+    en: { subject: /^You are on the waiting list/, phrases: ['waiting list', 'On the waiting list', 'session 1, Sociale clausules', 'my registration'], calendar: false },
+  },
+  session_changed: {
+    nl: {
+      subject: /^Je sessiekeuze is gewijzigd/,
+      phrases: ['Wat er veranderde', 'Reeks 1, voordien', 'sessie 1, Sociale clausules', 'Reeks 1, nu', 'sessie 2, Wat is arbeidszorg? (13:30–15:00, Provincieraadzaal)', 'Ingeschreven'],
+      calendar: true,
+    },
+    en: {
+      subject: /^Your choice of sessions has changed/,
+      phrases: ['What changed', 'Series 1, before', 'Series 1, now', 'session 2, Wat is arbeidszorg? (13:30–15:00, Provincieraadzaal)', 'Registered'],
+      calendar: true,
+    },
+  },
+  cancelled: {
+    nl: { subject: /^Je inschrijving is geannuleerd/, phrases: ['geannuleerd', 'Geannuleerd', 'reg-0001', 'sociale.economie@vlaamsbrabant.be'], calendar: false },
+    en: { subject: /^Your registration is cancelled/, phrases: ['cancelled', 'Cancelled', 'reg-0001'], calendar: false },
+  },
+  bumped: {
+    nl: { subject: /^Je plaats is vervallen/, phrases: ['LIFO', 'wachtlijst', 'Op de wachtlijst', 'sessie 6'], calendar: false },
+    en: { subject: /^Your place has lapsed/, phrases: ['LIFO', 'waiting list', 'On the waiting list', 'session 6'], calendar: false },
+  },
+  promoted: {
+    nl: { subject: /^Er is een plaats vrijgekomen/, phrases: ['plaats vrijgekomen', 'Ingeschreven', 'sessie 1, Sociale clausules', 'donderdag 29 oktober 2020'], calendar: true },
+    en: { subject: /^A place came free/, phrases: ['place came free', 'Registered', 'session 1, Sociale clausules', 'Thursday, 29 October 2020'], calendar: true },
+  },
+};
+
+/** The HTML part as a person reads it: tags dropped, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+describe('every kind of mail, in Dutch and English, as the SMTP server receives it', () => {
+  for (const kind of Object.keys(expected) as Array<OutboxEntry['kind']>) {
+    for (const language of ['nl', 'en'] as const) {
+      it(`${kind} (${language})`, async () => {
+        const want = expected[kind][language];
+        const { parsed, envelope } = await deliver(entryFor(kind, language));
+        expect(parsed.subject).toMatch(want.subject);
+        expect(parsed.messageId).toBe(`<out-${kind}-${language}@balie.netwerkdag-2020>`);
+        expect(envelope.to).toEqual(['anna.peeters@example.org']);
+        expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value : []).toEqual([{ name: 'Anna Peeters', address: 'anna.peeters@example.org' }]);
+        expect(parsed.replyTo?.value[0]?.address).toBe('sociale.economie@vlaamsbrabant.be');
+        const text = parsed.text ?? '';
+        const html = visibleText(typeof parsed.html === 'string' ? parsed.html : '');
+        for (const phrase of want.phrases) {
+          expect(text, `text part holds "${phrase}"`).toContain(phrase);
+          expect(html, `HTML part holds "${phrase}"`).toContain(phrase);
+        }
+        const calendars = parsed.attachments.filter((a) => a.contentType.startsWith('text/calendar'));
+        expect(calendars.length).toBe(want.calendar ? 1 : 0);
+      });
+    }
+  }
+
+  it('says "no book" when none was ordered, and shows no shipping address', async () => {
+    const nl = await deliver(entryFor('confirmation', 'nl', { book: null }));
+    expect(nl.parsed.text).toContain('Boek: Geen boek besteld');
+    expect(nl.parsed.text).not.toContain('Verzendadres');
+    expect(nl.parsed.text).not.toContain('33');
+    const en = await deliver(entryFor('confirmation', 'en', { book: null }));
+    expect(en.parsed.text).toContain('Book: No book ordered');
+  });
+
+  it('names the organisation type of each kind of organisation', async () => {
+    const social = await deliver(entryFor('confirmation', 'nl', { organisationType: 'social_economy' }));
+    expect(social.parsed.text).toContain('Soort organisatie: Sociale-economiebedrijf');
+    const other = await deliver(entryFor('confirmation', 'en', { organisationType: 'other' }));
+    expect(other.parsed.text).toContain('Type of organisation: Other');
+  });
+});
