@@ -48,6 +48,7 @@ const configSchema = z.object({
   BALIE_NOW: instantSchema.optional(),
   REDIS_URL: urlWithProtocol(['redis', 'rediss'], 'redis://127.0.0.1:6379').optional(),
   SMTP_URL: urlWithProtocol(['smtp', 'smtps'], 'smtp://user:pass@mail.example.org:587').optional(),
+  BALIE_MAIL_DIR: z.string().default('outbox'),
   BALIE_STATE_TTL_DAYS: z.coerce
     .number({ error: 'expected a whole number of days, at least 1' })
     .int({ error: 'expected a whole number of days, at least 1' })
@@ -63,6 +64,8 @@ export interface AppConfig {
   now: Date | null;
   redisUrl: string | null;
   smtpUrl: string | null;
+  /** Where e-mails are written as .eml files when SMTP_URL is not set. */
+  mailDir: string;
   stateTtlDays: number;
   logLevel: LogLevel;
 }
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     now: c.BALIE_NOW ?? null,
     redisUrl: c.REDIS_URL ?? null,
     smtpUrl: c.SMTP_URL ?? null,
+    mailDir: c.BALIE_MAIL_DIR,
     stateTtlDays: c.BALIE_STATE_TTL_DAYS,
     logLevel: c.LOG_LEVEL,
   };

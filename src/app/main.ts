@@ -2,6 +2,7 @@ import { Console } from 'node:console';
 import { parseArgs } from 'node:util';
 import { ConsoleConnector, runInteractiveSession, runJsonlSession } from '../adapters/console/index.ts';
 import { BalieError } from '../core/index.ts';
+import { startMailWorker } from '../mail/index.ts';
 import { createAnswerer } from './answerer.ts';
 import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
@@ -47,6 +48,15 @@ async function main(): Promise<number> {
     onError: (error) => logger.error({ err: error }, 'turn failed'),
   });
   const connector = new ConsoleConnector(bot);
+  let mailNotice = '';
+  const mail = startMailWorker({
+    outbox: stores.outbox,
+    event,
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    outboxDir: config.mailDir,
+    logger,
+    notice: (line) => (mailNotice = line),
+  });
 
   const stopping = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -57,7 +67,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  logger.info({ mode: jsonl ? 'jsonl' : 'interactive', event: event.id, store: stores.description, now: chosenClock.at.toISOString(), clock: chosenClock.source }, 'balie started');
+  logger.info({ mode: jsonl ? 'jsonl' : 'interactive', event: event.id, store: stores.description, now: chosenClock.at.toISOString(), clock: chosenClock.source, mail: mailNotice }, 'balie started');
   try {
     if (jsonl) {
       const summary = await runJsonlSession({ input: process.stdin, output: process.stdout, connector, logger, signal: stopping.signal });
@@ -69,12 +79,15 @@ async function main(): Promise<number> {
         connector,
         logger,
         userId: 'terminal',
-        about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone) },
+        about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone), mail: mail.destination },
         terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
         signal: stopping.signal,
       });
     }
   } finally {
+    // What the turns of this run put in the outbox is delivered before the store goes away.
+    await mail.drain().catch((error: unknown) => logger.error({ err: error }, 'delivering the outbox failed'));
+    await mail.stop();
     await stores.close().catch((error: unknown) => logger.error({ err: error }, 'closing the store failed'));
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

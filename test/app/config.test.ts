@@ -15,7 +15,7 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, stateTtlDays: 30, logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', stateTtlDays: 30, logLevel: 'info' });
   });
 
   it('reads every variable', () => {
@@ -24,6 +24,7 @@ describe('configuration from the environment', () => {
       BALIE_NOW: '2020-10-22T23:59:00+02:00',
       REDIS_URL: 'redis://127.0.0.1:6390/2',
       SMTP_URL: 'smtp://mailer:secret@127.0.0.1:2525',
+      BALIE_MAIL_DIR: '/tmp/mails',
       BALIE_STATE_TTL_DAYS: '7',
       LOG_LEVEL: 'debug',
     });
@@ -32,6 +33,7 @@ describe('configuration from the environment', () => {
       now: new Date('2020-10-22T21:59:00Z'),
       redisUrl: 'redis://127.0.0.1:6390/2',
       smtpUrl: 'smtp://mailer:secret@127.0.0.1:2525',
+      mailDir: '/tmp/mails',
       stateTtlDays: 7,
       logLevel: 'debug',
     });

@@ -1,10 +1,11 @@
 /** What the console itself says (the dialogs' texts live in their own catalogues). Both languages at once: the conversation's language is not known before the first turn. */
 export const consoleMessages = {
-  banner: (facts: { event: string; store: string; clock: string }) =>
+  banner: (facts: { event: string; store: string; clock: string; mail: string }) =>
     [
       `Balie: ${facts.event}`,
       `  opslag / store: ${facts.store}`,
       `  klok / clock:   ${facts.clock}`,
+      `  e-mail:         ${facts.mail}`,
       'Typ een bericht, bv. "Ik wil me inschrijven" of "English please"; een nummer kiest een optie; Ctrl-D of Ctrl-C stopt.',
       'Type a message, e.g. "I want to register"; a number picks an option; Ctrl-D or Ctrl-C quits.',
     ].join('\n'),

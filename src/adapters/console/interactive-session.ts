@@ -12,8 +12,8 @@ export interface InteractiveSessionOptions {
   logger: SessionLogger;
   /** The user id after `console:`; one person at the terminal. */
   userId: string;
-  /** What the banner tells: the event, the store and the clock in use. */
-  about: { event: string; store: string; clock: string };
+  /** What the banner tells: the event, the store, the clock and where e-mail goes. */
+  about: { event: string; store: string; clock: string; mail: string };
   /** Colour and a line editor when the output is a terminal. */
   terminal: boolean;
   signal?: AbortSignal;

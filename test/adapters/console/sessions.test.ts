@@ -105,7 +105,7 @@ describe('the interactive session', () => {
       connector: new ConsoleConnector(handler),
       logger: silentLogger,
       userId: 'terminal',
-      about: { event: 'Netwerkdag', store: 'in-memory', clock: 'pinned at 15/10/2020 09:00' },
+      about: { event: 'Netwerkdag', store: 'in-memory', clock: 'pinned at 15/10/2020 09:00', mail: '.eml files in outbox' },
       terminal: false,
     });
     expect(handler.received.map((m) => [m.userKey, m.input])).toEqual([
@@ -116,6 +116,7 @@ describe('the interactive session', () => {
     ]);
     expect(screen).toContain('opslag / store: in-memory');
     expect(screen).toContain('klok / clock:   pinned at 15/10/2020 09:00');
+    expect(screen).toContain('e-mail:         .eml files in outbox');
     expect(screen).toContain('  1. Ja\n  2. Nee ✗');
     expect(screen).toContain('Tot ziens! / Goodbye!');
   });
