@@ -1,0 +1,143 @@
+-- Shared helpers, prepended to every ledger script. B is the event's key base,
+-- '<prefix>balie:{<eventId>}:'; every key below is derived under its hash tag.
+local B = ARGV[1]
+local SEATS = B .. 'seats'
+
+-- A registration record as JSON: TS merges `registrant` with the ledger's fields.
+local function rec_json(id, status, seq, sessions, registered_at, updated_at, data)
+  return '{"id":"' .. id .. '","status":"' .. status .. '","seq":' .. seq .. ',"sessions":[' .. sessions
+    .. '],"registeredAt":"' .. registered_at .. '","updatedAt":"' .. updated_at .. '","registrant":' .. data .. '}'
+end
+
+local function load_rec(id)
+  local f = redis.call('HMGET', B .. 'reg:' .. id, 'status', 'seq', 'sessions', 'registeredAt', 'updatedAt', 'data')
+  if not f[1] then return nil end
+  return { id = id, status = f[1], seq = tonumber(f[2]), sessions = f[3], registered_at = f[4], updated_at = f[5], data = f[6] }
+end
+
+local function rec_to_json(r)
+  return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
+end
+
+-- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; write order kept in the value.
+local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
+  local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
+  local previous = ''
+  if previous_sessions then previous = ',"previousSessions":[' .. previous_sessions .. ']' end
+  local json = '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":' .. registration_json
+    .. previous .. ',"createdAt":"' .. at .. '"}'
+  local n = redis.call('INCR', B .. 'ob:n')
+  if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|' .. json) == 1 then
+    redis.call('ZADD', B .. 'ob:ready', '-inf', entry_id)
+  end
+end
+
+-- Caps and counts of the venue and every session, as numbers.
+local function load_seats()
+  local flat = redis.call('HGETALL', SEATS)
+  local s = { cap = {}, taken = {} }
+  for i = 1, #flat, 2 do
+    local field, value = flat[i], tonumber(flat[i + 1])
+    if field == 'vcap' then s.vcap = value
+    elseif field == 'vtaken' then s.vtaken = value
+    elseif string.sub(field, 1, 1) == 'c' then s.cap[tonumber(string.sub(field, 2))] = value
+    else s.taken[tonumber(string.sub(field, 2))] = value end
+  end
+  if not s.vcap then error({ err = 'BALIE_UNINITIALISED seat counters missing' }) end
+  return s
+end
+
+local function save_seats(s)
+  local args = { 'vcap', s.vcap, 'vtaken', s.vtaken }
+  for n, cap in pairs(s.cap) do
+    args[#args + 1] = 'c' .. n
+    args[#args + 1] = cap
+    args[#args + 1] = 't' .. n
+    args[#args + 1] = s.taken[n]
+  end
+  redis.call('HSET', SEATS, unpack(args))
+end
+
+local function session_list(sessions)
+  local list = {}
+  for n in string.gmatch(sessions, '%d+') do list[#list + 1] = tonumber(n) end
+  return list
+end
+
+local function fits(s, sessions)
+  if s.vtaken >= s.vcap then return false end
+  for _, n in ipairs(session_list(sessions)) do
+    if not s.cap[n] or s.taken[n] >= s.cap[n] then return false end
+  end
+  return true
+end
+
+local function move_seats(s, sessions, delta)
+  s.vtaken = s.vtaken + delta
+  for _, n in ipairs(session_list(sessions)) do
+    if s.taken[n] then s.taken[n] = s.taken[n] + delta end
+  end
+end
+
+-- The waiting list: one sorted set by seq for the order, and one per combination of sessions, so
+-- that promotion looks at the head of each combination instead of walking the whole list.
+local function wl_add(id, seq, sessions)
+  redis.call('ZADD', B .. 'wl', seq, id)
+  redis.call('ZADD', B .. 'wlq:' .. sessions, seq, id)
+  redis.call('SADD', B .. 'wlcombos', sessions)
+end
+
+local function wl_remove(id, sessions)
+  redis.call('ZREM', B .. 'wl', id)
+  local queue = B .. 'wlq:' .. sessions
+  redis.call('ZREM', queue, id)
+  if redis.call('ZCARD', queue) == 0 then redis.call('SREM', B .. 'wlcombos', sessions) end
+end
+
+-- Rule 3: repeatedly confirm the lowest-seq waiting entry that fits. Equal to one walk in seq
+-- order, because seats only fill up during the pass: an entry that did not fit never fits later.
+local function promote(s, command, key, at)
+  local promoted = {}
+  while s.vtaken < s.vcap do
+    local best_id, best_seq, best_sessions
+    for _, sessions in ipairs(redis.call('SMEMBERS', B .. 'wlcombos')) do
+      if fits(s, sessions) then
+        local head = redis.call('ZRANGE', B .. 'wlq:' .. sessions, 0, 0, 'WITHSCORES')
+        if head[1] and (not best_seq or tonumber(head[2]) < best_seq) then
+          best_id, best_seq, best_sessions = head[1], tonumber(head[2]), sessions
+        end
+      end
+    end
+    if not best_id then break end
+    wl_remove(best_id, best_sessions)
+    move_seats(s, best_sessions, 1)
+    redis.call('HSET', B .. 'reg:' .. best_id, 'status', 'confirmed', 'updatedAt', at)
+    redis.call('ZADD', B .. 'confirmed', best_seq, best_id)
+    local json = rec_to_json(load_rec(best_id))
+    outbox_add(command, key, 'promoted', best_id, json, nil, at)
+    promoted[#promoted + 1] = json
+  end
+  return promoted
+end
+
+-- Rule 2: a confirmed registration loses its seats and waits again, keeping its seq.
+local function bump(s, r, command, key, at)
+  move_seats(s, r.sessions, -1)
+  redis.call('ZREM', B .. 'confirmed', r.id)
+  redis.call('HSET', B .. 'reg:' .. r.id, 'status', 'waitlisted', 'updatedAt', at)
+  wl_add(r.id, r.seq, r.sessions)
+  r.status, r.updated_at = 'waitlisted', at
+  local json = rec_to_json(r)
+  outbox_add(command, key, 'bumped', r.id, json, nil, at)
+  return json
+end
+
+local function movements(bumped, promoted)
+  return '"bumped":[' .. table.concat(bumped, ',') .. '],"promoted":[' .. table.concat(promoted, ',') .. ']'
+end
+
+-- Rule 4: the first result for (command, key) is kept and returned to every retry.
+local function remember(result)
+  redis.call('SET', KEYS[2], result)
+  return result
+end

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { defineScript } from 'redis';
+
+// The ledger's Lua scripts, one file per operation in ./lua, each with common.lua in front.
+const common = readLua('common');
+
+function readLua(name: string): string {
+  return readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
+}
+
+/** One script: `keys` go into KEYS (Cluster routing), `args` into ARGV; the base key is ARGV[1]. */
+function ledgerScript(name: string, numberOfKeys: number) {
+  return defineScript({
+    SCRIPT: `${common}\n${readLua(name)}`,
+    NUMBER_OF_KEYS: numberOfKeys,
+    parseCommand(parser, keys: string[], args: string[]) {
+      for (const key of keys) parser.pushKey(key);
+      parser.push(...args);
+    },
+    transformReply: (reply: unknown) => reply,
+  });
+}
+
+/** The scripts a client must carry for RedisSeatLedger: `createClient({ scripts: { ...ledgerScripts } })`. */
+export const ledgerScripts = {
+  balieLedgerInit: ledgerScript('init', 1),
+  balieLedgerRegister: ledgerScript('register', 2),
+  balieLedgerChange: ledgerScript('change', 2),
+  balieLedgerCancel: ledgerScript('cancel', 2),
+  balieLedgerVenueCap: ledgerScript('venue-cap', 2),
+  balieLedgerSessionCap: ledgerScript('session-cap', 2),
+  balieLedgerRead: ledgerScript('read', 1),
+  balieLedgerSnapshot: ledgerScript('snapshot', 1),
+  balieOutboxClaim: ledgerScript('outbox-claim', 1),
+  balieOutboxSettle: ledgerScript('outbox-settle', 1),
+  balieOutboxList: ledgerScript('outbox-list', 1),
+};
+
+/** The scripts of the ledger, for typing a client created with them. */
+export type LedgerScripts = typeof ledgerScripts;
+
+type ScriptCall = (keys: string[], args: string[]) => Promise<unknown>;
+
+/**
+ * The slice of a node-redis client the ledger uses: only its scripts. Structural, so that one
+ * client created with the ledger's and the conversation stores' scripts serves both.
+ */
+export type LedgerRedisClient = { [name in keyof LedgerScripts]: ScriptCall };

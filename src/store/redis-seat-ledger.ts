@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  BalieError,
+  emailKey,
+  findSession,
+  hasOneSessionPerSeries,
+  type Availability,
+  type CancelCommand,
+  type CancelResult,
+  type ChangeSessionCommand,
+  type ChangeSessionResult,
+  type EventData,
+  type LedgerSnapshot,
+  type Outbox,
+  type OutboxEntry,
+  type RegisterCommand,
+  type RegisterResult,
+  type Registrant,
+  type RegistrationRecord,
+  type SeatLedger,
+  type SetCapResult,
+  type SetSessionCapCommand,
+  type SetVenueCapCommand,
+} from '../core/index.ts';
+import type { LedgerRedisClient } from './redis-ledger-scripts.ts';
+import { isValidCap } from './seat-ledger-rules.ts';
+
+export { ledgerScripts, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
+
+/** Options of the Redis ledger: a key prefix (no braces; default none) and the id generator. */
+export interface RedisSeatLedgerOptions {
+  keyPrefix?: string;
+  newId?: () => string;
+}
+
+// What the scripts return, checked at the boundary: records carry the registrant as entered.
+const rawRecord = z.object({
+  id: z.string(),
+  status: z.enum(['confirmed', 'waitlisted']),
+  seq: z.number().int(),
+  sessions: z.array(z.number().int()),
+  registeredAt: z.string(),
+  updatedAt: z.string(),
+  registrant: z.looseObject({ email: z.string(), owner: z.string() }),
+});
+const records = z.array(rawRecord);
+const movements = { bumped: records, promoted: records };
+const refusal = <R extends string>(reason: R) => z.object({ ok: z.literal(false), reason: z.literal(reason) });
+const sessionFull = z.object({ ok: z.literal(false), reason: z.literal('session_full'), sessionNumbers: z.array(z.number().int()) });
+
+const registerReply = z.union([
+  z.object({ ok: z.literal(true), registration: rawRecord }),
+  sessionFull,
+  refusal('venue_full'),
+  refusal('invalid_sessions'),
+  z.object({ ok: z.literal(false), reason: z.literal('email_taken'), registrationId: z.string() }),
+]);
+const changeReply = z.union([
+  z.object({ ok: z.literal(true), registration: rawRecord, previousSessions: z.array(z.number().int()), ...movements }),
+  sessionFull,
+  refusal('not_found'),
+  refusal('invalid_session'),
+  refusal('unchanged'),
+]);
+const cancelReply = z.union([z.object({ ok: z.literal(true), cancelled: rawRecord, ...movements }), refusal('not_found')]);
+const capReply = z.union([z.object({ ok: z.literal(true), ...movements }), refusal('invalid_session'), refusal('invalid_cap')]);
+// HGETALL becomes a flat array in JSON (an empty one encodes as {}).
+const seatsReply = z.object({ seats: z.union([z.array(z.string()), z.object({})]), waitlistLength: z.number().int() });
+const snapshotReply = seatsReply.extend({ registrations: records });
+const outboxEntry = z.object({
+  id: z.string(),
+  kind: z.enum(['confirmation', 'waitlisted', 'session_changed', 'cancelled', 'bumped', 'promoted']),
+  registration: rawRecord,
+  previousSessions: z.array(z.number().int()).optional(),
+  createdAt: z.string(),
+});
+
+type RawRecord = z.infer<typeof rawRecord>;
+
+function toRecord(raw: RawRecord): RegistrationRecord {
+  const { id, status, seq, sessions, registeredAt, updatedAt, registrant } = raw;
+  return { ...(registrant as unknown as Registrant), id, status, seq, sessions, registeredAt, updatedAt };
+}
+
+/** Turns the raw records of a script's reply (registration, cancelled, bumped, promoted) into RegistrationRecords. */
+function withRecords(reply: { ok: boolean }): unknown {
+  const out: Record<string, unknown> = { ...reply };
+  for (const [name, value] of Object.entries(reply) as Array<[string, unknown]>) {
+    if (name === 'bumped' || name === 'promoted') out[name] = (value as RawRecord[]).map(toRecord);
+    else if (name === 'registration' || name === 'cancelled') out[name] = toRecord(value as RawRecord);
+  }
+  return out;
+}
+
+const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/**
+ * The seat ledger and its outbox in Redis, for many bot processes serving one event. Every
+ * command is one Lua script (src/store/lua) doing the whole check-and-write atomically; all
+ * keys live under `<prefix>balie:{<eventId>}:` so one event stays in one Cluster slot.
+ * Semantics are those of MemorySeatLedger (seat-ledger-rules.ts); the contract suites run both.
+ */
+export class RedisSeatLedger implements SeatLedger, Outbox {
+  readonly #client: LedgerRedisClient;
+  readonly #event: EventData;
+  readonly #newId: () => string;
+  readonly #base: string;
+  readonly #seats: string;
+  readonly #ready: string;
+  #initialised: Promise<void> | null = null;
+
+  constructor(client: LedgerRedisClient, event: EventData, options: RedisSeatLedgerOptions = {}) {
+    const prefix = options.keyPrefix ?? '';
+    if (/[{}]/.test(prefix)) throw new BalieError('config_invalid', 'the Redis key prefix must not contain { or }');
+    this.#client = client;
+    this.#event = event;
+    this.#newId = options.newId ?? randomUUID;
+    this.#base = `${prefix}balie:{${event.id}}:`;
+    this.#seats = `${this.#base}seats`;
+    this.#ready = `${this.#base}ob:ready`;
+  }
+
+  async register(command: RegisterCommand): Promise<RegisterResult> {
+    const { sessions, ...rest } = command.registrant;
+    const id = this.#newId();
+    if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
+    const valid = hasOneSessionPerSeries(this.#event, sessions);
+    const reply = await this.#command('balieLedgerRegister', 'register', command, [
+      valid ? '1' : '0',
+      emailKey(command.registrant.email),
+      id,
+      sessions.join(','),
+      command.waitlistIfFull ? '1' : '0',
+      JSON.stringify(rest),
+      command.registrant.owner,
+    ]);
+    return withRecords(registerReply.parse(reply)) as RegisterResult;
+  }
+
+  async changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult> {
+    const session = findSession(this.#event, command.sessionNumber);
+    const seriesIndex = session ? this.#event.series.findIndex((s) => s.id === session.series) + 1 : 0;
+    const reply = await this.#command('balieLedgerChange', 'change', command, [
+      command.registrationId,
+      String(command.sessionNumber),
+      String(seriesIndex),
+    ]);
+    return withRecords(changeReply.parse(reply)) as ChangeSessionResult;
+  }
+
+  async cancel(command: CancelCommand): Promise<CancelResult> {
+    const reply = await this.#command('balieLedgerCancel', 'cancel', command, [command.registrationId]);
+    return withRecords(cancelReply.parse(reply)) as CancelResult;
+  }
+
+  async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {
+    const cap = isValidCap(command.cap) ? String(command.cap) : '';
+    const reply = await this.#command('balieLedgerVenueCap', 'venue-cap', command, [cap]);
+    return withRecords(capReply.parse(reply)) as SetCapResult;
+  }
+
+  async setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult> {
+    const cap = isValidCap(command.cap) ? String(command.cap) : '';
+    const session = Number.isSafeInteger(command.sessionNumber) ? String(command.sessionNumber) : '';
+    const reply = await this.#command('balieLedgerSessionCap', 'session-cap', command, [session, cap]);
+    return withRecords(capReply.parse(reply)) as SetCapResult;
+  }
+
+  get(registrationId: string): Promise<RegistrationRecord | null> {
+    return this.#lookup('id', registrationId);
+  }
+
+  findByEmail(email: string): Promise<RegistrationRecord | null> {
+    return this.#lookup('email', emailKey(email));
+  }
+
+  findByOwner(owner: string): Promise<RegistrationRecord | null> {
+    return this.#lookup('owner', owner);
+  }
+
+  async availability(): Promise<Availability> {
+    const reply = await this.#call('balieLedgerRead', [this.#seats], ['availability', '']);
+    return this.#toAvailability(seatsReply.parse(JSON.parse(String(reply))));
+  }
+
+  async snapshot(): Promise<LedgerSnapshot> {
+    const reply = snapshotReply.parse(JSON.parse(String(await this.#call('balieLedgerSnapshot', [this.#seats], []))));
+    return { availability: this.#toAvailability(reply), registrations: reply.registrations.map(toRecord) };
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
+    const reply = await this.#call('balieOutboxClaim', [this.#ready], [workerId, String(limit), String(leaseMs), String(now.getTime())]);
+    return this.#toEntries(reply);
+  }
+
+  async markSent(entryId: string, workerId: string, _now: Date): Promise<void> {
+    await this.#call('balieOutboxSettle', [this.#ready], ['sent', entryId, workerId, '', '']);
+  }
+
+  async markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void> {
+    await this.#call('balieOutboxSettle', [this.#ready], ['retry', entryId, workerId, String(retryAt.getTime()), error]);
+  }
+
+  async markFailed(entryId: string, workerId: string, error: string, _now: Date): Promise<void> {
+    await this.#call('balieOutboxSettle', [this.#ready], ['failed', entryId, workerId, '', error]);
+  }
+
+  async list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]> {
+    return this.#toEntries(await this.#call('balieOutboxList', [this.#ready], [state]));
+  }
+
+  #command(
+    script: 'balieLedgerRegister' | 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
+    name: string,
+    command: { key: string; at: Date },
+    args: string[],
+  ): Promise<unknown> {
+    const idempotencyKey = `${this.#base}idem:${name}:${command.key}`;
+    return this.#call(script, [this.#seats, idempotencyKey], [command.at.toISOString(), command.key, ...args]).then((reply) =>
+      JSON.parse(String(reply)),
+    );
+  }
+
+  async #lookup(mode: 'id' | 'email' | 'owner', value: string): Promise<RegistrationRecord | null> {
+    const reply = await this.#call('balieLedgerRead', [this.#seats], [mode, value]);
+    return reply == null ? null : toRecord(rawRecord.parse(JSON.parse(String(reply))));
+  }
+
+  /** Runs a script after the counters exist; re-creates them once if Redis lost them (no AOF). */
+  async #call(script: keyof LedgerRedisClient, keys: string[], args: string[]): Promise<unknown> {
+    await (this.#initialised ??= this.#init());
+    try {
+      return await this.#client[script](keys, [this.#base, ...args]);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes('BALIE_UNINITIALISED')) throw error;
+      this.#initialised = null;
+      await (this.#initialised ??= this.#init());
+      return this.#client[script](keys, [this.#base, ...args]);
+    }
+  }
+
+  async #init(): Promise<void> {
+    const caps = this.#event.sessions.flatMap((s) => [String(s.number), String(s.capacity)]);
+    try {
+      await this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), ...caps]);
+    } catch (error) {
+      this.#initialised = null;
+      throw error;
+    }
+  }
+
+  #toAvailability(reply: z.infer<typeof seatsReply>): Availability {
+    const flat = Array.isArray(reply.seats) ? reply.seats : [];
+    const values = new Map<string, number>();
+    for (let i = 0; i + 1 < flat.length; i += 2) values.set(flat[i] as string, Number(flat[i + 1]));
+    const sessions = [...values.keys()]
+      .filter((field) => field.startsWith('c'))
+      .map((field) => Number(field.slice(1)))
+      .sort((a, b) => a - b)
+      .map((sessionNumber) => ({ sessionNumber, cap: values.get(`c${sessionNumber}`) ?? 0, taken: values.get(`t${sessionNumber}`) ?? 0 }));
+    return { venueCap: values.get('vcap') ?? 0, venueTaken: values.get('vtaken') ?? 0, sessions, waitlistLength: reply.waitlistLength };
+  }
+
+  #toEntries(reply: unknown): OutboxEntry[] {
+    return z
+      .array(z.string())
+      .parse(reply)
+      .map((json) => {
+        const entry = outboxEntry.parse(JSON.parse(json));
+        return { ...entry, registration: toRecord(entry.registration) } as OutboxEntry;
+      });
+  }
+}

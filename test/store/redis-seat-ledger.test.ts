@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findInvariantViolations, type EventData, type Outbox, type SeatLedger } from '../../src/core/index.ts';
+import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
+import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
+import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
+import { eventWith, person, ticker } from './seat-ledger.fixtures.ts';
+
+type Client = ReturnType<typeof createClient<Record<string, never>, Record<string, never>, typeof ledgerScripts>>;
+
+// A command as data, so that one random sequence runs against both ledgers.
+type Op =
+  | { op: 'register'; person: number; sessions: [number, number]; waitlist: boolean; key: number }
+  | { op: 'change'; target: number; session: number; key: number }
+  | { op: 'cancel'; target: number; key: number }
+  | { op: 'venueCap'; cap: number; key: number }
+  | { op: 'sessionCap'; session: number; cap: number; key: number };
+
+const key = fc.integer({ min: 0, max: 40 });
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('register' as const), person: fc.integer({ min: 0, max: 25 }), sessions: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 4, max: 9 })), waitlist: fc.boolean(), key }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('change' as const), target: fc.integer({ min: 0, max: 30 }), session: fc.integer({ min: 0, max: 10 }), key }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), target: fc.integer({ min: 0, max: 30 }), key }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('venueCap' as const), cap: fc.integer({ min: -1, max: 12 }), key }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('sessionCap' as const), session: fc.integer({ min: 0, max: 10 }), cap: fc.integer({ min: -1, max: 5 }), key }) },
+);
+
+async function apply(ledger: SeatLedger, op: Op, at: Date, target: (n: number) => string): Promise<unknown> {
+  switch (op.op) {
+    case 'register':
+      return ledger.register({ key: `k${op.key}`, at, registrant: person(op.person, op.sessions), waitlistIfFull: op.waitlist });
+    case 'change':
+      return ledger.changeSession({ key: `k${op.key}`, at, registrationId: target(op.target), sessionNumber: op.session });
+    case 'cancel':
+      return ledger.cancel({ key: `k${op.key}`, at, registrationId: target(op.target) });
+    case 'venueCap':
+      return ledger.setVenueCap({ key: `k${op.key}`, at, cap: op.cap });
+    case 'sessionCap':
+      return ledger.setSessionCap({ key: `k${op.key}`, at, sessionNumber: op.session, cap: op.cap });
+  }
+}
+
+function counterIds(tag: string): () => string {
+  let n = 0;
+  return () => `${tag}-${++n}-x`;
+}
+
+// The Redis ledger draws an id for every register call, the memory one only for a new
+// registration; ids are compared through the seq of the registration they name.
+class IdNames {
+  readonly seqById = new Map<string, number>();
+  readonly idBySeq = new Map<number, string>();
+
+  learn(value: unknown): void {
+    if (Array.isArray(value)) value.forEach((v) => this.learn(v));
+    else if (value && typeof value === 'object') {
+      const record = value as { id?: unknown; seq?: unknown };
+      if (typeof record.id === 'string' && typeof record.seq === 'number') {
+        this.seqById.set(record.id, record.seq);
+        this.idBySeq.set(record.seq, record.id);
+      }
+      Object.values(value).forEach((v) => this.learn(v));
+    }
+  }
+
+  normalise(value: unknown): unknown {
+    this.learn(value);
+    const json = JSON.stringify(value) ?? 'null';
+    return JSON.parse(json.replace(/\b[mr]-\d+-x\b/g, (id) => `R${this.seqById.get(id) ?? '?'}`));
+  }
+}
+
+if (requireRedisServer()) {
+  describe('RedisSeatLedger against MemorySeatLedger (same commands, same answers)', () => {
+    const server = useRedisServer();
+    let client: Client;
+    let run = 0;
+    const small: EventData = eventWith({ id: 'diff', venue: 8, sessions: { 1: 3, 2: 2, 3: 2, 4: 1, 5: 3, 6: 2, 7: 1, 8: 2, 9: 1 } });
+
+    beforeAll(async () => {
+      client = createClient({ url: server().url, scripts: ledgerScripts });
+      await client.connect();
+    });
+    afterAll(() => client?.destroy());
+
+    it('gives equal results, snapshots and outboxes for random command sequences', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+          const memory = new MemorySeatLedger(small, { newId: counterIds('m') });
+          const redis = new RedisSeatLedger(client, small, { keyPrefix: `diff${++run}:`, newId: counterIds('r') });
+          const names = { memory: new IdNames(), redis: new IdNames() };
+          const seqs: number[] = [];
+          const target = (side: IdNames) => (n: number) => side.idBySeq.get(seqs[n % Math.max(seqs.length, 1)] ?? 0) ?? 'missing';
+          const at = ticker();
+          for (const op of ops) {
+            const now = at();
+            const expected = names.memory.normalise(await apply(memory, op, now, target(names.memory)));
+            const actual = names.redis.normalise(await apply(redis, op, now, target(names.redis)));
+            expect(actual).toEqual(expected);
+            const registered = expected as { ok: boolean; registration?: { seq: number } };
+            if (op.op === 'register' && registered.ok && registered.registration) seqs.push(registered.registration.seq);
+          }
+          const snapshot = await redis.snapshot();
+          expect(names.redis.normalise(snapshot)).toEqual(names.memory.normalise(await memory.snapshot()));
+          expect(findInvariantViolations(small, snapshot)).toEqual([]);
+          for (const state of ['pending', 'sent', 'failed'] as const) {
+            expect(names.redis.normalise(await redis.list(state))).toEqual(names.memory.normalise(await memory.list(state)));
+          }
+          for (const seq of seqs.slice(0, 3)) {
+            const [m, r] = [names.memory.idBySeq.get(seq) ?? '', names.redis.idBySeq.get(seq) ?? ''];
+            expect(names.redis.normalise(await redis.get(r))).toEqual(names.memory.normalise(await memory.get(m)));
+          }
+          expect(names.redis.normalise(await redis.findByOwner('test:user-1'))).toEqual(names.memory.normalise(await memory.findByOwner('test:user-1')));
+          expect(names.redis.normalise(await redis.findByEmail('PERSOON2@example.be'))).toEqual(
+            names.memory.normalise(await memory.findByEmail('persoon2@example.be')),
+          );
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('runs the outbox like the memory outbox: lease, retry, failure, sent', async () => {
+      // Every registration here succeeds, so both ledgers draw the same ids.
+      const memory = new MemorySeatLedger(small, { newId: counterIds('o') });
+      const redis = new RedisSeatLedger(client, small, { keyPrefix: `outbox${++run}:`, newId: counterIds('o') });
+      const both = [memory, redis] as const;
+      const at = ticker();
+      for (let n = 0; n < 5; n++) {
+        const now = at();
+        for (const ledger of both) await ledger.register({ key: `r${n}`, at: now, registrant: person(n), waitlistIfFull: true });
+      }
+      const t0 = new Date('2020-10-16T00:00:00Z');
+      const step = async (f: (o: Outbox) => Promise<unknown>) => {
+        const [m, r] = [await f(memory), await f(redis)];
+        expect(r).toEqual(m);
+        return m;
+      };
+      const first = (await step((o) => o.claim('w1', 2, 1000, t0))) as Array<{ id: string }>;
+      expect(first).toHaveLength(2);
+      await step((o) => o.claim('w2', 10, 1000, t0));
+      await step((o) => o.markRetry(first[0]!.id, 'w2', new Date(t0.getTime() + 500), 'not the holder'));
+      await step((o) => o.markRetry(first[0]!.id, 'w1', new Date(t0.getTime() + 5000), 'smtp 451'));
+      await step((o) => o.markFailed(first[1]!.id, 'w1', 'smtp 550', t0));
+      await step((o) => o.claim('w3', 10, 1000, new Date(t0.getTime() + 1500)));
+      await step((o) => o.claim('w4', 10, 1000, new Date(t0.getTime() + 6000)));
+      await step((o) => o.markSent(first[1]!.id, 'w9', t0));
+      for (const state of ['pending', 'sent', 'failed'] as const) await step((o) => o.list(state));
+    });
+  });
+}
