@@ -1,4 +1,9 @@
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { describeSeatLedgerContract } from './seat-ledger.contract.ts';
+import { describeSeatLedgerProperties } from './seat-ledger.property.ts';
+import type { MakeLedger } from './seat-ledger.fixtures.ts';
 
-describeSeatLedgerContract('MemorySeatLedger', async (event) => ({ ledger: new MemorySeatLedger(event), close: async () => {} }));
+const makeMemoryLedger: MakeLedger = async (event) => ({ ledger: new MemorySeatLedger(event), close: async () => {} });
+
+describeSeatLedgerContract('MemorySeatLedger', makeMemoryLedger);
+describeSeatLedgerProperties('MemorySeatLedger', makeMemoryLedger, { numRuns: 150 });

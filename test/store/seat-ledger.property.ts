@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  findInvariantViolations,
+  type Movements,
+  type Outbox,
+  type RegistrationRecord,
+  type SeatLedger,
+} from '../../src/core/index.ts';
+import { eventWith, person, ticker, type MakeLedger } from './seat-ledger.fixtures.ts';
+import { LedgerModel, type Outcome } from './seat-ledger.model.ts';
+
+type Op =
+  | { kind: 'register'; user: number; sessions: number[]; waitlist: boolean; shout: boolean }
+  | { kind: 'change'; user: number; session: number }
+  | { kind: 'cancel'; user: number }
+  | { kind: 'venueCap'; cap: number }
+  | { kind: 'sessionCap'; session: number; cap: number }
+  | { kind: 'retry'; pick: number };
+
+const users = 9;
+const user = fc.integer({ min: 0, max: users - 1 });
+const validSessions = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 9 })).map(([a, b]) => [a, b]);
+const anySessions = fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 0, maxLength: 3 });
+
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('register' as const), user, sessions: fc.oneof({ weight: 9, arbitrary: validSessions }, { weight: 1, arbitrary: anySessions }), waitlist: fc.boolean(), shout: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('change' as const), user, session: fc.integer({ min: 1, max: 10 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), user }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('venueCap' as const), cap: fc.integer({ min: 0, max: 9 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('sessionCap' as const), session: fc.integer({ min: 1, max: 10 }), cap: fc.integer({ min: 0, max: 4 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('retry' as const), pick: fc.nat() }) },
+);
+
+// Small caps so that full sessions, a full venue, bumps and promotions happen in short runs.
+const event = eventWith({ venue: 5, sessions: { 1: 2, 2: 3, 3: 1, 4: 2, 5: 2, 6: 3, 7: 1, 8: 2, 9: 2 } });
+
+type AnyResult = { ok: boolean; reason?: string } & Partial<Movements> & Record<string, unknown>;
+const emailsOf = (records: RegistrationRecord[] | undefined) => (records ?? []).map((r) => r.email.toLowerCase());
+
+/** The ledger's result in the model's terms. */
+function outcomeOf(result: AnyResult): Outcome {
+  if (!result.ok) {
+    const sessionNumbers = result.sessionNumbers as number[] | undefined;
+    return { ok: false, reason: String(result.reason), ...(sessionNumbers ? { sessionNumbers } : {}) };
+  }
+  const registration = result.registration as RegistrationRecord | undefined;
+  return { ok: true, ...(registration ? { status: registration.status } : {}), bumped: emailsOf(result.bumped), promoted: emailsOf(result.promoted) };
+}
+
+/** Outbox entries a successful command must write, from its result. */
+function expectedEntries(kind: Op['kind'], result: AnyResult): number {
+  if (!result.ok) return 0;
+  const moved = (result.bumped?.length ?? 0) + (result.promoted?.length ?? 0);
+  return kind === 'venueCap' || kind === 'sessionCap' ? moved : 1 + moved;
+}
+
+/** Random interleavings of every command by many users, checked after every step. */
+export function describeSeatLedgerProperties(name: string, makeLedger: MakeLedger, options: { numRuns?: number } = {}): void {
+  describe(`${name}: seat ledger properties`, () => {
+    it('keeps the invariants and agrees with a naive model after every step, retries included', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArbitrary, { minLength: 10, maxLength: 40, size: 'max' }), async (ops) => {
+          const { ledger, close } = await makeLedger(event);
+          try {
+            await runAgainstModel(ledger, ops);
+          } finally {
+            await close();
+          }
+        }),
+        { numRuns: options.numRuns ?? 60 },
+      );
+    });
+
+    it('never confirms beyond a cap when commands arrive at the same time', async () => {
+      const batches = fc.array(fc.array(opArbitrary, { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 8, size: 'max' });
+      await fc.assert(
+        fc.asyncProperty(batches, async (rounds) => {
+          const { ledger, close } = await makeLedger(event);
+          try {
+            await runConcurrently(ledger, rounds);
+          } finally {
+            await close();
+          }
+        }),
+        { numRuns: Math.ceil((options.numRuns ?? 60) / 3) },
+      );
+    });
+  });
+}
+
+/** Runs each round's commands all at once; after each round the invariants hold and every confirmation fits its caps. */
+async function runConcurrently(ledger: SeatLedger & Outbox, rounds: Op[][]): Promise<void> {
+  const now = ticker();
+  let keys = 0;
+  const idOf = async (n: number) => (await ledger.findByEmail(person(n).email))?.id ?? `missing-${n}`;
+  for (const round of rounds) {
+    const ids = await Promise.all(round.map((op) => ('user' in op ? idOf(op.user) : Promise.resolve(''))));
+    await Promise.all(
+      round.map((op, i) => {
+        const key = `k${++keys}`;
+        const registrationId = ids[i] ?? '';
+        switch (op.kind) {
+          case 'register':
+            return ledger.register({ key, at: now(), registrant: person(op.user, op.sessions), waitlistIfFull: op.waitlist });
+          case 'change':
+            return ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session });
+          case 'cancel':
+            return ledger.cancel({ key, at: now(), registrationId });
+          case 'venueCap':
+            return ledger.setVenueCap({ key, at: now(), cap: op.cap });
+          case 'sessionCap':
+            return ledger.setSessionCap({ key, at: now(), sessionNumber: op.session, cap: op.cap });
+          case 'retry':
+            return ledger.register({ key: `k${1 + (op.pick % keys)}`, at: now(), registrant: person(op.pick % users), waitlistIfFull: true });
+        }
+      }),
+    );
+    const snapshot = await ledger.snapshot();
+    expect(findInvariantViolations(event, snapshot)).toEqual([]);
+    const { venueCap, sessions } = snapshot.availability;
+    const confirmed = snapshot.registrations.filter((r) => r.status === 'confirmed');
+    expect(confirmed.length).toBeLessThanOrEqual(venueCap);
+    for (const seats of sessions) {
+      expect(confirmed.filter((r) => r.sessions.includes(seats.sessionNumber)).length).toBeLessThanOrEqual(seats.cap);
+    }
+    const waiting = snapshot.registrations.filter((r) => r.status === 'waitlisted');
+    expect(waiting.filter((r) => fitsNow(snapshot.availability, r)).map((r) => r.email)).toEqual([]);
+  }
+}
+
+/** Whether a waitlisted registration would fit the free seats (it never should after a command). */
+function fitsNow(availability: { venueCap: number; venueTaken: number; sessions: Array<{ sessionNumber: number; cap: number; taken: number }> }, r: RegistrationRecord): boolean {
+  if (availability.venueTaken >= availability.venueCap) return false;
+  return r.sessions.every((n) => {
+    const seats = availability.sessions.find((s) => s.sessionNumber === n);
+    return seats !== undefined && seats.taken < seats.cap;
+  });
+}
+
+async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<void> {
+  const model = new LedgerModel(event);
+  const now = ticker();
+  const lastId = new Map<number, string>();
+  const done: Array<{ kind: Op['kind']; run: () => Promise<unknown>; first: unknown }> = [];
+  const email = (n: number) => person(n).email;
+  let keys = 0;
+
+  for (const op of ops) {
+    const pendingBefore = (await ledger.list('pending')).length;
+    if (op.kind === 'retry') {
+      const earlier = done[op.pick % Math.max(done.length, 1)];
+      if (!earlier) continue;
+      const before = await ledger.snapshot();
+      expect(await earlier.run()).toEqual(earlier.first);
+      expect(await ledger.snapshot()).toEqual(before);
+      expect((await ledger.list('pending')).length).toBe(pendingBefore);
+      continue;
+    }
+    const key = `k${++keys}`;
+    let run: () => Promise<unknown>;
+    let expected: Outcome;
+    if (op.kind === 'register') {
+      const registrant = person(op.user, op.sessions, op.shout ? { email: email(op.user).toUpperCase() } : {});
+      run = () => ledger.register({ key, at: now(), registrant, waitlistIfFull: op.waitlist });
+      expected = model.register(email(op.user), op.sessions, op.waitlist);
+    } else if (op.kind === 'change' || op.kind === 'cancel') {
+      const current = await ledger.findByEmail(email(op.user));
+      const registrationId = current?.id ?? lastId.get(op.user) ?? `missing-${op.user}`;
+      const modelEmail = current ? email(op.user) : null;
+      if (op.kind === 'change') {
+        run = () => ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session });
+        expected = model.change(modelEmail, op.session);
+      } else {
+        run = () => ledger.cancel({ key, at: now(), registrationId });
+        expected = model.cancel(modelEmail);
+      }
+    } else if (op.kind === 'venueCap') {
+      run = () => ledger.setVenueCap({ key, at: now(), cap: op.cap });
+      expected = model.setVenueCap(op.cap);
+    } else {
+      run = () => ledger.setSessionCap({ key, at: now(), sessionNumber: op.session, cap: op.cap });
+      expected = model.setSessionCap(op.session, op.cap);
+    }
+    const result = (await run()) as AnyResult;
+    done.push({ kind: op.kind, run, first: result });
+    expect(outcomeOf(result)).toEqual(expected);
+    if (op.kind === 'register' && result.ok) lastId.set(op.user, (result.registration as RegistrationRecord).id);
+
+    const snapshot = await ledger.snapshot();
+    expect(findInvariantViolations(event, snapshot)).toEqual([]);
+    expect(snapshot.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}`)).toEqual(model.lines());
+    expect(snapshot.availability.venueCap).toBe(model.venueCap);
+    expect(snapshot.availability.sessions.map((s) => s.cap)).toEqual([...model.caps.values()]);
+    expect((await ledger.list('pending')).length).toBe(pendingBefore + expectedEntries(op.kind, result));
+  }
+}
