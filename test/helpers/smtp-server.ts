@@ -35,8 +35,8 @@ function smtpError(rejection: Rejection): Error {
   return Object.assign(new Error(rejection.message), { responseCode: rejection.code });
 }
 
-/** Starts an SMTP server on 127.0.0.1 and a free port: no TLS, no authentication. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/** Starts an SMTP server on 127.0.0.1 and a free port (or `port`): no TLS, no authentication. */
+export async function startSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const messages: CapturedMail[] = [];
   const queue: Rejection[] = [];
   let rejected = 0;
@@ -56,6 +56,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    disableReverseLookup: true,
     size: 10 * 1024 * 1024,
     onRcptTo(_address, _session, callback) {
       const rejection = takeRejection('rcpt');
@@ -83,7 +84,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 
