@@ -1,30 +1,158 @@
-// STUB: the registration/manage/Q&A dialog helper replaces the bodies; the signatures are the contract
-// the app's turn runner relies on.
-import type { Language } from '../core/index.ts';
-import type { EffectOutcome, TurnContext, TurnResult, User, UserInput } from './types.ts';
+import { tidy } from '../core/index.ts';
+import { normalise } from './choices.ts';
+import { looksLikeQuestion, parseCommand, type Command } from './commands.ts';
+import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
+import { manageBack, manageChoice, manageReask, manageText, openManage, resumeManage } from './my-registration.dialog.ts';
+import { consultAnswerer } from './questions.ts';
+import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration, stopForm } from './registration.dialog.ts';
+import { programmeReply, speech, type Speech } from './render.ts';
+import { conversationStateSchema, type ConversationState } from './state.ts';
+import type { EffectOutcome, Reply, TurnContext, TurnResult, User, UserInput } from './types.ts';
 
-/** The state of one user's conversation; plain JSON so any ConversationStore can keep it. */
-export interface ConversationState {
-  v: 1;
-  lang: Language;
-}
+export type { ConversationState } from './state.ts';
+
+type Result = TurnResult<ConversationState>;
+
+/** Messages longer than this are refused whole: no answer is that long, and it keeps every turn cheap. */
+export const maxMessageLength = 2000;
 
 /** A fresh conversation for `user` (language from the channel's locale, else Dutch). */
 export function newConversation(user: User): ConversationState {
-  return { v: 1, lang: user.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl' };
+  return { v: 1, lang: user.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl', greeted: false, flow: { kind: 'idle', offered: [] } };
 }
 
-/** Validates a stored state (a boundary: it comes from Redis); null when unusable. */
+/** Validates a stored state (a boundary: it comes from Redis); null when unusable, and the caller starts fresh. */
 export function parseConversationState(raw: unknown): ConversationState | null {
-  return raw && typeof raw === 'object' && (raw as { v?: unknown }).v === 1 ? (raw as ConversationState) : null;
+  const parsed = conversationStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Handles one user input. Pure apart from the injected answerer; seat changes come back as `effect`. */
-export async function handleTurn(state: ConversationState, _input: UserInput, _context: TurnContext): Promise<TurnResult<ConversationState>> {
-  return { state, replies: [{ text: 'Not implemented yet' }], effect: null };
+export async function handleTurn(state: ConversationState, input: UserInput, ctx: TurnContext): Promise<Result> {
+  const s = speech(ctx.event, ctx.availability, state.lang);
+  if (input.kind === 'choice') return handleChoice(state, String(input.id).slice(0, maxMessageLength), ctx, s);
+  const text = String(input.text);
+  if (text.length > maxMessageLength) return pending(state, ctx, s, [s.m.messageTooLong(maxMessageLength)]);
+  if (tidy(text.replace(/[\p{Cc}\p{Cf}]/gu, ' ')).length === 0) return pending(state, ctx, s, [s.m.emptyMessage]);
+  const command = parseCommand(text);
+  if (command) return runCommand(state, command, ctx, s);
+  switch (state.flow.kind) {
+    case 'form':
+      return formText(state, state.flow, text, ctx, s);
+    case 'manage':
+      return manageText(state, state.flow, text, ctx, s);
+    case 'idle':
+      return idleText(state, text, ctx, s);
+  }
 }
 
 /** Continues after the caller executed the effect of the previous result. */
-export async function resumeAfterEffect(state: ConversationState, _outcome: EffectOutcome, _context: TurnContext): Promise<TurnResult<ConversationState>> {
-  return { state, replies: [], effect: null };
+export async function resumeAfterEffect(state: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
+  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration };
+  const s = speech(ctx.event, ctx.availability, state.lang);
+  if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);
+  if (state.flow.kind === 'manage' && outcome.kind !== 'register') return resumeManage(state, state.flow, outcome, ctx, s);
+  return idleReply(state, s, []);
+}
+
+/** The pending question again, after notes and other replies (an answer, the programme). */
+function pending(state: ConversationState, ctx: TurnContext, s: Speech, notes: string[], before: Reply[] = []): Result {
+  const flow = state.flow;
+  if (flow.kind === 'form') return reask(state, flow, s, notes.join('\n') || undefined, before);
+  if (flow.kind === 'manage' && ctx.myRegistration) return manageReask(state, flow, ctx.myRegistration, ctx, s, notes, before);
+  return idleReply(state, s, notes, undefined, before);
+}
+
+function runCommand(state: ConversationState, command: Command, ctx: TurnContext, s: Speech): Result {
+  const flow = state.flow;
+  switch (command.kind) {
+    case 'stop':
+      return flow.kind === 'form' ? stopForm(state, s) : idleReply(state, s, []);
+    case 'back':
+      if (flow.kind === 'form') return formBack(state, flow, s);
+      if (flow.kind === 'manage') return manageBack(state, flow, ctx, s);
+      return idleReply(state, s, []);
+    case 'help':
+      return pending(state, ctx, s, [], [{ text: flow.kind === 'form' ? s.m.formHelp : s.m.idleHelp(s.event.contact) }]);
+    case 'menu':
+      return idleReply(state, s, flow.kind === 'form' ? [s.m.leftForm] : []);
+    case 'programme': {
+      const programme = programmeReply(s);
+      if (flow.kind === 'idle') return idleReply(state, s, [], { text: programme.text, options: programme.choices ?? [] });
+      return pending(state, ctx, s, [], [{ text: programme.text }]);
+    }
+    case 'myRegistration':
+      return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : []);
+    case 'language': {
+      const switched: ConversationState = { ...state, lang: command.lang };
+      return pending(switched, ctx, speech(s.event, s.availability, command.lang), [speech(s.event, s.availability, command.lang).m.languageSwitched]);
+    }
+    case 'change':
+      if (flow.kind === 'form') return changeField(state, flow, command.target, s);
+      return openManage(state, ctx, s, command.target === 'session' || command.target?.startsWith('session:') ? 'change' : 'view');
+  }
+}
+
+async function handleChoice(state: ConversationState, id: string, ctx: TurnContext, s: Speech): Promise<Result> {
+  const flow = state.flow;
+  if (id.startsWith('ask:')) return askQuestion(state, id.slice('ask:'.length), ctx, s);
+  if (id === 'lang:en' || id === 'lang:nl') return runCommand(state, { kind: 'language', lang: id === 'lang:en' ? 'en' : 'nl' }, ctx, s);
+  const command: Record<string, Command> = {
+    help: { kind: 'help' },
+    menu: { kind: 'menu' },
+    programme: { kind: 'programme' },
+    stop: { kind: 'stop' },
+    back: { kind: 'back' },
+    'my-registration': { kind: 'myRegistration' },
+  };
+  const global = command[id];
+  // Inside the form, "stop" on the summary is the form's own choice; elsewhere these work everywhere.
+  if (global && !(flow.kind === 'form' && id === 'stop')) return runCommand(state, global, ctx, s);
+  if (id === 'register' || id === 'register-other') {
+    if (flow.kind === 'form') return reask(state, flow, s, s.m.alreadyInForm);
+    return startRegistration(state, ctx, s, { someoneElse: id === 'register-other' });
+  }
+  if (flow.kind === 'form') return formChoice(state, flow, id, ctx, s);
+  if (flow.kind === 'manage') return manageChoice(state, flow, id, ctx, s);
+  if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel');
+  return idleReply(state, s, [s.m.staleChoice]);
+}
+
+/** A question, from an `ask:` choice or typed at the desk: the answerer's reply, or an honest "I don't know". */
+async function askQuestion(state: ConversationState, question: string, ctx: TurnContext, s: Speech): Promise<Result> {
+  const answer = await consultAnswerer(question, ctx, state.lang, 0);
+  if (answer && state.flow.kind === 'idle') return idleAnswer(state, answer, s);
+  if (answer) return pending(state, ctx, s, [], answer.replies);
+  return pending(state, ctx, s, [s.m.dontKnow(s.event.contact)]);
+}
+
+async function idleText(state: ConversationState, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
+  const question = looksLikeQuestion(text);
+  if (question) {
+    const answer = await consultAnswerer(text, ctx, state.lang, 0);
+    if (answer) return idleAnswer(state, answer, s);
+  }
+  const meaning = classifyIdle(state, text, s);
+  if (meaning?.kind === 'choice') return handleChoice(state, meaning.id, ctx, s);
+  if (meaning?.kind === 'intent') {
+    switch (meaning.intent) {
+      case 'register':
+        return startRegistration(state, ctx, s);
+      case 'myRegistration':
+        return openManage(state, ctx, s, 'view');
+      case 'changeSession':
+        return openManage(state, ctx, s, 'change');
+      case 'cancelRegistration':
+        return openManage(state, ctx, s, 'cancel');
+      case 'greeting':
+        return idleReply({ ...state, greeted: false }, s, []);
+      case 'thanks':
+        return idleReply(state, s, [s.m.thanks]);
+    }
+  }
+  if (!question && normalise(text).length > 0) {
+    const answer = await consultAnswerer(text, ctx, state.lang, 0);
+    if (answer) return idleAnswer(state, answer, s);
+  }
+  return idleReply(state, s, [s.m.dontKnow(s.event.contact)]);
 }

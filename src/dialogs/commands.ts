@@ -1,0 +1,113 @@
+import type { Language } from '../core/index.ts';
+import { normalise } from './choices.ts';
+import type { FormField } from './i18n/index.ts';
+
+/** What "wijzig …"/"change …" points at: a form field, the session of one series, or sessions in general. */
+export type ChangeTarget = FormField | `session:${number}` | 'session';
+
+/** A global command, understood at every step in both languages. */
+export type Command =
+  | { kind: 'stop' }
+  | { kind: 'back' }
+  | { kind: 'help' }
+  | { kind: 'menu' }
+  | { kind: 'programme' }
+  | { kind: 'myRegistration' }
+  | { kind: 'language'; lang: Language }
+  | { kind: 'change'; target: ChangeTarget | null };
+
+/** Politeness that may surround a command ("stop aub", "English please"). */
+const politeness = /\b(aub|a u b|alsjeblieft|alstublieft|astublieft|graag|please|pls|plz|dank je|thanks)\b/g;
+
+const simple: Record<string, Command> = {};
+const add = (command: Command, ...phrases: string[]): void => phrases.forEach((p) => (simple[p] = command));
+add({ kind: 'stop' }, 'stop', 'stoppen', 'annuleer', 'annuleren', 'afbreken', 'cancel', 'quit', 'exit', 'ik wil stoppen', 'laat maar', 'never mind', 'nevermind');
+add({ kind: 'back' }, 'terug', 'vorige', 'ga terug', 'vorige vraag', 'back', 'go back', 'previous', 'previous question');
+add({ kind: 'help' }, 'help', 'hulp', 'help me', 'helpen', 'wat kan ik doen', 'what can i do', 'commands', 'commando s');
+add({ kind: 'menu' }, 'menu', 'hoofdmenu', 'main menu', 'start', 'begin', 'opnieuw');
+add({ kind: 'programme' }, 'programma', 'programme', 'program', 'agenda', 'het programma', 'the programme', 'the program', 'programma in het kort');
+add({ kind: 'myRegistration' }, 'mijn inschrijving', 'mijn registratie', 'mijn aanmelding', 'my registration', 'my booking', 'inschrijving bekijken', 'view my registration');
+add({ kind: 'language', lang: 'en' }, 'english', 'in english', 'engels', 'in het engels', 'taal en', 'taal engels', 'language en', 'language english', 'en', 'speak english', 'can we speak english', 'english language');
+add({ kind: 'language', lang: 'nl' }, 'nederlands', 'in het nederlands', 'dutch', 'in dutch', 'taal nl', 'taal nederlands', 'language nl', 'language dutch', 'nl', 'vlaams', 'spreek nederlands');
+
+const fieldWords: Array<[ChangeTarget, string[]]> = [
+  ['firstName', ['voornaam', 'first name', 'firstname', 'given name', 'naam', 'name']],
+  ['lastName', ['achternaam', 'familienaam', 'last name', 'lastname', 'surname', 'family name']],
+  ['email', ['e mail', 'email', 'mail', 'e mailadres', 'emailadres', 'mailadres', 'email address', 'e mail address', 'e mail adres']],
+  ['phone', ['telefoon', 'telefoonnummer', 'gsm', 'gsm nummer', 'gsmnummer', 'nummer', 'tel', 'phone', 'phone number', 'mobile', 'mobile number']],
+  ['organisation', ['organisatie', 'organisation', 'organization', 'bedrijf', 'werkgever', 'company', 'employer']],
+  ['organisationType', ['type', 'soort', 'type organisatie', 'organisatietype', 'soort organisatie', 'organisation type', 'organization type', 'kind of organisation', 'kind of organization']],
+  ['book', ['boek', 'book', 'boekbestelling', 'bestelling', 'book order']],
+  ['street', ['adres', 'verzendadres', 'straat', 'straat en nummer', 'huisnummer', 'address', 'shipping address', 'street', 'house number']],
+  ['postalCode', ['postcode', 'postal code', 'zip', 'zip code', 'postnummer']],
+  ['city', ['gemeente', 'stad', 'woonplaats', 'plaats', 'city', 'town']],
+  ['country', ['land', 'country']],
+  ['session', ['sessie', 'sessies', 'session', 'sessions', 'workshop', 'workshops', 'keuze', 'choice']],
+];
+
+const ordinals: Record<string, number> = { eerste: 1, first: 1, tweede: 2, second: 2, derde: 3, third: 3 };
+
+function changeTarget(words: string): ChangeTarget | null {
+  const cleaned = words.replace(/^(mijn|my|de|het|the|je|your)\s+/, '').trim();
+  const series = /^(?:(?:sessie|session|workshop|keuze|choice)\s+)?(?:in\s+|voor\s+|for\s+)?(?:reeks|series)\s+(\d{1,2})$/.exec(cleaned);
+  if (series) return `session:${Number(series[1])}`;
+  const ordinal = /^(eerste|tweede|derde|first|second|third)\s+(?:sessie|session|workshop|reeks|series)$/.exec(cleaned);
+  if (ordinal?.[1]) return `session:${ordinals[ordinal[1]] ?? 1}`;
+  for (const [target, phrases] of fieldWords) if (phrases.includes(cleaned)) return target;
+  return null;
+}
+
+const changeVerbs = '(?:wijzig|wijzigen|verander|veranderen|pas|aanpassen|corrigeer|verbeter|change|edit|update|correct|fix|modify)';
+
+/** The global command in a typed message, or null. Only whole messages count: "stop", not "ik stop bij sessie 2". */
+export function parseCommand(text: string): Command | null {
+  const n = normalise(text).replace(politeness, ' ').replace(/\s+/g, ' ').trim();
+  if (n.length === 0 || n.length > 60) return null;
+  const known = simple[n];
+  if (known) return known;
+  if (new RegExp(`^${changeVerbs}$`).test(n) || n === 'iets wijzigen' || n === 'change something') return { kind: 'change', target: null };
+  const before = new RegExp(`^(?:ik wil |i want to |i d like to |can i )?${changeVerbs}\\s+(.+?)(?:\\s+aan)?$`).exec(n);
+  const after = new RegExp(`^(?:ik wil )?(.+?)\\s+${changeVerbs}$`).exec(n);
+  const words = before?.[1] ?? after?.[1];
+  if (words) return { kind: 'change', target: changeTarget(words) };
+  return null;
+}
+
+/** What someone wants when no form is open, recognised from a few key words. */
+export type IdleIntent = 'register' | 'myRegistration' | 'changeSession' | 'cancelRegistration' | 'greeting' | 'thanks';
+
+const mine = /\b(mijn|my|m n)\b/;
+const registrationWords = /\b(inschrijving|registratie|aanmelding|registration|booking|reservation|reservatie|plaats|ticket)\b/;
+
+/** The intent of an idle message, or null (then it may be a question for the answerer). */
+export function parseIdleIntent(text: string): IdleIntent | null {
+  const n = normalise(text);
+  if (n.length === 0 || n.length > 200) return null;
+  if (/\b(annuleer|annuleren|cancel|uitschrijven|afmelden|unregister|schrijf me uit|kan niet komen|can t come)\b/.test(n) && !/\b(niet annuleren|don t cancel)\b/.test(n)) {
+    if (mine.test(n) || /\b(uitschrijven|afmelden|unregister|schrijf me uit|kan niet komen|can t come)\b/.test(n) || n.split(' ').length <= 3) return 'cancelRegistration';
+  }
+  if (/\b(wijzig|verander|ander|andere|change|switch|swap)\b/.test(n) && /\b(sessie|session|workshop|keuze|choice)\b/.test(n)) return 'changeSession';
+  if (mine.test(n) && registrationWords.test(n)) return 'myRegistration';
+  if (/\b(ben ik ingeschreven|am i registered|status)\b/.test(n)) return 'myRegistration';
+  if (/\b(inschrijv\w*|inschrijf\w*|schrijf \w+ in|registr\w*|aanmeld\w*|meld \w+ aan|sign up|signup|sign me up|enrol\w*|deelnemen|meedoen|join)\b/.test(n)) return 'register';
+  if (/^(hallo|hallo daar|hoi|hey|hi|hello|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|good morning|good afternoon|good evening|yo|hiya|welkom)\b/.test(n)) return 'greeting';
+  if (/^(bedankt|dank je|dank u|dankjewel|dankuwel|merci|thanks|thank you|thx|top|super|perfect)\b/.test(n)) return 'thanks';
+  return null;
+}
+
+const questionWords = new Set([
+  'wie', 'wat', 'waar', 'wanneer', 'hoe', 'hoeveel', 'welke', 'welk', 'is', 'zijn', 'kan', 'kun', 'mag', 'moet', 'waarom', 'hoelaat',
+  'who', 'what', 'where', 'when', 'how', 'which', 'are', 'can', 'does', 'do', 'why', 'will', 'whats',
+]);
+
+/** Whether a message reads like a question: it ends with "?" or starts with a question word. */
+export function looksLikeQuestion(text: string): boolean {
+  if (/\?\s*$/u.test(text)) return true;
+  const first = normalise(text).split(' ')[0] ?? '';
+  return questionWords.has(first);
+}
+
+/** Whether it ends with a question mark: then it is surely not a form value. */
+export function isExplicitQuestion(text: string): boolean {
+  return /\?\s*$/u.test(text);
+}

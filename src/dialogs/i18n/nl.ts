@@ -1,0 +1,174 @@
+import type { FieldProblem, OrganisationType } from '../../core/index.ts';
+
+/** A form field the registration dialog asks for (sessions are asked per series, see `seriesField`). */
+export type FormField =
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'phone'
+  | 'organisation'
+  | 'organisationType'
+  | 'book'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'country';
+
+/** The Dutch catalogue; its shape is the type every other catalogue must match. */
+export const nl = {
+  locale: 'nl-BE',
+  menu: {
+    register: 'Inschrijven',
+    myRegistration: 'Mijn inschrijving',
+    programme: 'Programma',
+    help: 'Help',
+    otherLanguage: 'English',
+  },
+  greeting: (title: string, when: string, venue: string) =>
+    `Hallo! Ik ben Balie, de inschrijvingsbalie van de *${title}* (${when}, ${venue}). Waarmee kan ik je helpen?`,
+  menuPrompt: 'Waarmee kan ik je helpen?',
+  anythingElse: 'Kan ik nog iets voor je doen?',
+  idleHelp: (contact: string) =>
+    'Bij mij kan je:\n- je *inschrijven* voor de netwerkdag\n- *je inschrijving* bekijken, een sessie wijzigen of annuleren\n' +
+    '- vragen stellen over het *programma*, bv. "Wanneer is sessie 3?"\n' +
+    `Typ "English please" for English. Een mens spreken? Mail ${contact}.`,
+  thanks: 'Graag gedaan!',
+  dontKnow: (contact: string) => `Daar heb ik helaas geen antwoord op. Voor die vraag help je best ${contact} verder.`,
+  emptyMessage: 'Ik kreeg een leeg bericht.',
+  messageTooLong: (max: number) => `Dat bericht is te lang voor mij (meer dan ${max} tekens).`,
+  staleChoice: 'Die knop hoort bij een eerdere vraag.',
+  languageSwitched: 'Oké, we gaan verder in het Nederlands.',
+  closed: (date: string, contact: string) =>
+    `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}). Inschrijven, wijzigen of annuleren kan niet meer via mij; mail daarvoor naar ${contact}.`,
+
+  programmeIntro: (title: string, when: string, hours: string, venue: string) => `*${title}* – ${when}, ${hours}, ${venue}. Je kiest één sessie per reeks:`,
+  programmeSeries: (name: string, time: string) => `*${name}* (${time})`,
+  programmeSession: (number: number, title: string, room: string, seats: string) => `${number}. ${title} – ${room}, ${seats}`,
+  programmeOutro: 'Vraag gerust meer over een sessie, bv. "Wie spreekt in sessie 2?"',
+  askSession: (number: number) => `Meer over sessie ${number}`,
+  askSessionQuestion: (number: number) => `sessie ${number}`,
+
+  seatsLeft: (n: number) => (n === 1 ? 'nog 1 plaats vrij' : `nog ${n} plaatsen vrij`),
+  full: 'volzet',
+  sessionHint: (number: number, room: string, seats: string) => `sessie ${number} · ${room} · ${seats}`,
+  currentChoice: 'je huidige keuze',
+
+  formIntro: 'Fijn dat je erbij wilt zijn! Ik stel je een paar korte vragen. Typ gerust "terug", "stop" of "help".',
+  venueFullIntro: (cap: number) => `Let op: alle ${cap} plaatsen zijn ingenomen. Je kunt je wel inschrijven op de wachtlijst; komt er een plaats vrij, dan schuif je door.`,
+  alreadyRegistered: (name: string) => `Je bent al ingeschreven als ${name}. Wil je je inschrijving bekijken, of iemand anders inschrijven?`,
+  registerSomeoneElse: 'Iemand anders inschrijven',
+  formHelp:
+    'Ik vraag je gegevens, je keuze van sessies en of je het boek wilt. Typ "terug" voor de vorige vraag, ' +
+    '"wijzig e-mail" (of een ander veld) om iets aan te passen, "stop" om te stoppen, of stel gewoon een vraag over het programma.',
+  keep: (value: string) => `Zo laten: ${value}`,
+  firstQuestion: 'Dit is de eerste vraag.',
+  notYet: 'Daar komen we straks aan toe.',
+  stopped: 'Oké, ik ben gestopt. Er is niets bewaard.',
+  leftForm: 'Ik heb het invullen onderbroken; er is niets bewaard.',
+  alreadyInForm: 'We zijn al bezig met je inschrijving.',
+  pickOne: 'Kies een van de opties (je mag ook het nummer typen).',
+  dontKnowInForm: (contact: string) => `Daar heb ik geen antwoord op (mail gerust ${contact}).`,
+  lookedLikeEmailOwner: 'Met dit e-mailadres ben je al ingeschreven. Kijk bij "Mijn inschrijving".',
+
+  prompts: {
+    firstName: 'Wat is je voornaam?',
+    lastName: 'En je achternaam?',
+    email: 'Wat is je e-mailadres? Daar sturen we de bevestiging naartoe.',
+    phone: 'Op welk telefoonnummer kunnen we je bereiken? (We vragen het voor contactopsporing.)',
+    organisation: 'Voor welke organisatie kom je? (overheidsdienst, bedrijf, vereniging, ...)',
+    organisationType: 'Wat voor organisatie is dat?',
+    book: (title: string, price: string) => `Wil je het boek *${title}* bestellen (${price})? We sturen het dan op.`,
+    street: 'Naar welk adres mogen we het boek sturen? Eerst straat en huisnummer.',
+    postalCode: 'Postcode?',
+    city: 'Gemeente?',
+    country: 'Land?',
+  } satisfies Record<FormField, unknown>,
+  seriesName: (_id: number, name: string) => name,
+  sessionPrompt: (series: string, time: string) => `Welke sessie kies je in *${series}* (${time})?`,
+  fieldNames: {
+    firstName: 'Voornaam',
+    lastName: 'Achternaam',
+    email: 'E-mail',
+    phone: 'Telefoon',
+    organisation: 'Organisatie',
+    organisationType: 'Soort organisatie',
+    book: 'Boek',
+    street: 'Straat en nummer',
+    postalCode: 'Postcode',
+    city: 'Gemeente',
+    country: 'Land',
+  } satisfies Record<FormField, string>,
+  seriesFieldName: (series: string) => `Sessie ${series.toLowerCase()}`,
+  organisationTypes: {
+    local_government: 'Lokaal bestuur',
+    social_economy: 'Sociale-economiebedrijf',
+    other: 'Andere stakeholder',
+  } satisfies Record<OrganisationType, string>,
+  countries: { BE: 'België', NL: 'Nederland', FR: 'Frankrijk', DE: 'Duitsland', LU: 'Luxemburg' } as Record<string, string>,
+  yes: 'Ja',
+  no: 'Nee',
+  bookYes: (price: string) => `Ja, graag (${price})`,
+  bookNo: 'Nee, dank je',
+
+  problems: {
+    empty: 'Ik kreeg geen antwoord.',
+    too_long: 'Dat is te lang.',
+    invalid_characters: 'Daar staan tekens in die ik niet kan gebruiken; gebruik gewone letters, cijfers en leestekens.',
+    invalid_email: 'Dat lijkt geen geldig e-mailadres (bv. naam@voorbeeld.be).',
+    invalid_phone: 'Dat telefoonnummer herken ik niet. Geef een Belgisch nummer (bv. 0470 12 34 56) of een internationaal (bv. +31 6 12345678).',
+    invalid_postal_code: 'Dat is geen geldige postcode; een Belgische postcode heeft 4 cijfers (bv. 3010).',
+    invalid_country: 'Dat land ken ik niet. Kies België, Nederland, Frankrijk, Duitsland of Luxemburg.',
+    needs_house_number: 'Vergeet het huisnummer niet (bv. Provincieplein 1).',
+  } satisfies Record<FieldProblem, string>,
+  tooLongMax: (max: number) => `Dat is te lang (max. ${max} tekens).`,
+  nameCharacters: 'Gebruik alleen letters, spaties, koppeltekens en apostrofs.',
+  postalCodeCountry: (code: string, country: string) => `De postcode ${code} past niet bij ${country}. Geef de postcode opnieuw.`,
+
+  fullOffer: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet. Wil je op de wachtlijst, of kies je een andere sessie?`,
+  fullMeanwhile: (number: number, title: string) => `Sessie ${number} (*${title}*) is intussen volzet geraakt.`,
+  joinWaitlist: 'Op de wachtlijst',
+  summaryPrompt: 'Klopt alles? Dan schrijf ik je in.',
+  summaryWaitlist: 'Je komt op de *wachtlijst*: zodra er een plaats vrijkomt, schuif je door en laten we het je weten.',
+  confirm: 'Ja, inschrijven',
+  change: 'Iets wijzigen',
+  stop: 'Stoppen',
+  pickField: 'Wat wil je wijzigen?',
+  factWaitlist: 'Wachtlijst',
+  factAddress: 'Verzendadres',
+  factName: 'Naam',
+  factStatus: 'Status',
+  statusConfirmed: 'ingeschreven',
+  statusWaitlisted: 'op de wachtlijst',
+  bookOrdered: (price: string) => `ja (${price})`,
+  bookNotOrdered: 'nee',
+
+  registered: (email: string) => `Je bent ingeschreven! Je krijgt een bevestiging met een overzicht op ${email}. Tot op de netwerkdag!`,
+  registeredWaitlisted: (email: string) =>
+    `Je staat op de wachtlijst. Komt er een plaats vrij, dan schuif je automatisch door en laten we het je weten. Je krijgt een bevestiging op ${email}.`,
+  emailTaken: (email: string) =>
+    `Met ${email} is al iemand ingeschreven (één inschrijving per e-mailadres). Was jij dat, kijk dan bij "Mijn inschrijving". Of geef een ander e-mailadres.`,
+  venueFullMeanwhile: (cap: number) => `Intussen zijn alle ${cap} plaatsen ingenomen. Wil je op de wachtlijst?`,
+  somethingWentWrong: 'Er ging iets mis; probeer het nog eens.',
+
+  noRegistration: 'Ik vind geen inschrijving van jou via dit kanaal. Schreef je je elders in, mail dan de organisatie.',
+  viewConfirmed: (title: string, when: string) => `Je bent ingeschreven voor de *${title}* (${when}).`,
+  viewWaitlisted: (title: string) => `Je staat op de *wachtlijst* voor de ${title}. Komt er een plaats vrij, dan schuif je automatisch door en krijg je bericht.`,
+  changeSession: 'Sessie wijzigen',
+  cancelRegistration: 'Inschrijving annuleren',
+  backToMenu: 'Terug naar het menu',
+  pickSeries: 'In welke reeks wil je een andere sessie?',
+  pickNewSession: (series: string, time: string) => `Welke sessie wil je in *${series}* (${time})?`,
+  sessionFullPickOther: (number: number) => `Sessie ${number} is volzet; kies een andere.`,
+  alreadyYourSession: (number: number) => `Sessie ${number} is al je keuze.`,
+  sessionChanged: (series: string, number: number, title: string, previous: number) =>
+    `Gewijzigd: in ${series.toLowerCase()} volg je nu sessie ${number} (*${title}*) in plaats van sessie ${previous}. Je krijgt een bevestiging per e-mail.`,
+  confirmCancel: 'Wil je je inschrijving echt annuleren? Je plaatsen komen dan vrij voor iemand anders.',
+  cancelYes: 'Ja, annuleren',
+  cancelNo: 'Nee, toch niet',
+  cancelled: 'Je inschrijving is geannuleerd; je krijgt nog een bevestiging per e-mail. Jammer dat je er niet bij kunt zijn!',
+  notCancelled: 'Oké, je inschrijving blijft staan.',
+  registrationGone: 'Ik vind je inschrijving niet meer; misschien werd ze al geannuleerd.',
+};
+
+/** The shape every catalogue has. */
+export type Messages = typeof nl;

@@ -1,0 +1,186 @@
+import type { RegistrationRecord } from '../core/index.ts';
+import { findSession, isRegistrationOpen } from '../core/index.ts';
+import { matchOption, noAliases, yesAliases, type Option } from './choices.ts';
+import { isExplicitQuestion, looksLikeQuestion } from './commands.ts';
+import { idleReply } from './idle.dialog.ts';
+import { consultAnswerer } from './questions.ts';
+import { draftFromRecord, summaryFacts } from './registration.steps.ts';
+import { closedReply } from './registration.dialog.ts';
+import { ask, eventWhen, formatDate, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
+import type { ConversationState, ManageFlow } from './state.ts';
+import type { EffectOutcome, Reply, TurnContext, TurnResult } from './types.ts';
+
+type Result = TurnResult<ConversationState>;
+
+/** What the person wants to do with their registration when they open it. */
+export type ManageIntent = 'view' | 'change' | 'cancel';
+
+function withManage(state: ConversationState, manage: ManageFlow): ConversationState {
+  return { ...state, flow: manage };
+}
+
+function currentSession(record: RegistrationRecord, s: Speech, seriesId: number): number | undefined {
+  const index = s.event.series.findIndex((x) => x.id === seriesId);
+  return index < 0 ? undefined : record.sessions[index];
+}
+
+function manageOptions(manage: ManageFlow, record: RegistrationRecord, s: Speech, open: boolean): Option[] {
+  const { m } = s;
+  switch (manage.step) {
+    case 'pickSeries':
+      return s.event.series.map((series) => {
+        const current = findSession(s.event, currentSession(record, s, series.id) ?? -1);
+        return {
+          id: `series:${series.id}`,
+          label: `${seriesName(series, s)} (${seriesTime(series)})`,
+          ...(current ? { hint: `${current.number}. ${current.title}` } : {}),
+          keywords: [`reeks ${series.id}`, `series ${series.id}`],
+        };
+      });
+    case 'pickSession':
+      return sessionOptions(manage.series ?? 0, s, { current: currentSession(record, s, manage.series ?? 0) ?? -1, allowFull: record.status === 'waitlisted' });
+    case 'confirmCancel':
+      return [
+        { id: 'cancel:yes', label: m.cancelYes, aliases: [...yesAliases, 'annuleer', 'annuleren'] },
+        { id: 'cancel:no', label: m.cancelNo, aliases: [...noAliases] },
+      ];
+    default:
+      return open
+        ? [
+            { id: 'change-session', label: m.changeSession, aliases: ['wijzig', 'wijzigen', 'change'] },
+            { id: 'cancel-registration', label: m.cancelRegistration, aliases: ['annuleer mijn inschrijving', 'cancel my registration'] },
+            { id: 'menu', label: m.backToMenu },
+          ]
+        : [{ id: 'menu', label: m.backToMenu }];
+  }
+}
+
+/** The pending question of the manage dialog, after optional notes. */
+export function manageReask(state: ConversationState, manage: ManageFlow, record: RegistrationRecord, ctx: TurnContext, s: Speech, notes: string[] = [], before: Reply[] = []): Result {
+  const { m, event } = s;
+  const open = isRegistrationOpen(event, ctx.now);
+  const options = manageOptions(manage, record, s, open);
+  let reply: Reply;
+  if (manage.step === 'pickSeries') reply = ask(m.pickSeries, options);
+  else if (manage.step === 'pickSession') {
+    const series = event.series.find((x) => x.id === manage.series);
+    reply = ask(series ? m.pickNewSession(seriesName(series, s), seriesTime(series)) : m.pickSeries, options);
+  } else if (manage.step === 'confirmCancel') reply = ask(m.confirmCancel, options);
+  else {
+    const status = record.status === 'confirmed' ? m.viewConfirmed(event.title, eventWhen(s)) : m.viewWaitlisted(event.title);
+    const closed = open ? '' : `\n${m.closed(formatDate(event.registrationCloses, s), event.contact)}`;
+    const facts = [
+      ...summaryFacts(draftFromRecord(record, event), s),
+      { label: m.factStatus, value: record.status === 'confirmed' ? m.statusConfirmed : m.statusWaitlisted },
+    ];
+    reply = ask(status + closed, options, facts);
+  }
+  const text = notes.length > 0 ? `${notes.join('\n')}\n${reply.text}` : reply.text;
+  return { state: withManage(state, manage), replies: [...before, { ...reply, text }], effect: null };
+}
+
+/** Opens "mijn inschrijving" (view, or straight to changing or cancelling). */
+export function openManage(state: ConversationState, ctx: TurnContext, s: Speech, intent: ManageIntent = 'view', notes: string[] = []): Result {
+  const record = ctx.myRegistration;
+  if (!record) return idleReply(state, s, [...notes, s.m.noRegistration]);
+  const manage: ManageFlow = { kind: 'manage', step: 'view', series: null, opId: ctx.now.toISOString() };
+  if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, record, ctx, s, notes);
+  if (intent === 'change') return startChange(state, manage, record, ctx, s, notes);
+  if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, record, ctx, s, notes);
+  return manageReask(state, manage, record, ctx, s, notes);
+}
+
+function startChange(state: ConversationState, manage: ManageFlow, record: RegistrationRecord, ctx: TurnContext, s: Speech, notes: string[] = []): Result {
+  const only = s.event.series.length === 1 ? s.event.series[0] : undefined;
+  const next: ManageFlow = only ? { ...manage, step: 'pickSession', series: only.id } : { ...manage, step: 'pickSeries', series: null };
+  return manageReask(state, next, record, ctx, s, notes);
+}
+
+/** A pressed (or typed and matched) choice in the manage dialog. */
+export function manageChoice(state: ConversationState, manage: ManageFlow, id: string, ctx: TurnContext, s: Speech): Result {
+  const record = ctx.myRegistration;
+  if (!record) return idleReply(state, s, [s.m.registrationGone]);
+  const open = isRegistrationOpen(s.event, ctx.now);
+  if (id === 'menu') return idleReply(state, s, []);
+  if (id === 'change-session' || id === 'cancel-registration' || id.startsWith('series:') || id.startsWith('session:') || id === 'cancel:yes') {
+    if (!open) return closedReply(state, s);
+  }
+  if (id === 'change-session') return startChange(state, manage, record, ctx, s);
+  if (id === 'cancel-registration') return manageReask(state, { ...manage, step: 'confirmCancel' }, record, ctx, s);
+  if (manage.step === 'pickSeries' && id.startsWith('series:')) {
+    const series = Number(id.slice('series:'.length));
+    if (s.event.series.some((x) => x.id === series)) return manageReask(state, { ...manage, step: 'pickSession', series }, record, ctx, s);
+  }
+  if (manage.step === 'pickSession' && id.startsWith('session:') && manage.series !== null) {
+    const number = Number(id.slice('session:'.length));
+    const session = findSession(s.event, number);
+    if (session && session.series === manage.series) {
+      if (currentSession(record, s, manage.series) === number) return manageReask(state, { ...manage, step: 'view' }, record, ctx, s, [s.m.alreadyYourSession(number)]);
+      if (record.status === 'confirmed' && seatsLeft(session, s) === 0) return manageReask(state, manage, record, ctx, s, [s.m.sessionFullPickOther(number)]);
+      return {
+        state: withManage(state, { ...manage, step: 'changing' }),
+        replies: [],
+        effect: { kind: 'changeSession', command: { key: `change:${record.id}:${manage.opId}:${number}`, registrationId: record.id, sessionNumber: number } },
+      };
+    }
+  }
+  if (manage.step === 'confirmCancel' && id === 'cancel:yes') {
+    return { state: withManage(state, { ...manage, step: 'cancelling' }), replies: [], effect: { kind: 'cancel', command: { key: `cancel:${record.id}:${manage.opId}`, registrationId: record.id } } };
+  }
+  if (manage.step === 'confirmCancel' && id === 'cancel:no') return manageReask(state, { ...manage, step: 'view' }, record, ctx, s, [s.m.notCancelled]);
+  return manageReask(state, manage, record, ctx, s, [s.m.staleChoice]);
+}
+
+/** A typed answer in the manage dialog (commands were handled before). */
+export async function manageText(state: ConversationState, manage: ManageFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
+  const record = ctx.myRegistration;
+  if (!record) return idleReply(state, s, [s.m.registrationGone]);
+  const options = manageOptions(manage, record, s, isRegistrationOpen(s.event, ctx.now));
+  const picked = matchOption(text, options) ?? (manage.step === 'pickSession' ? matchOption(text, sessionOptions(manage.series ?? 0, s, { allowFull: true })) : null);
+  if (picked) return manageChoice(state, manage, picked.id, ctx, s);
+  const answer = await consultAnswerer(text, ctx, state.lang, 0.5);
+  if (answer) return manageReask(state, manage, record, ctx, s, [], answer.replies);
+  const note = looksLikeQuestion(text) && isExplicitQuestion(text) ? s.m.dontKnowInForm(s.event.contact) : s.m.pickOne;
+  return manageReask(state, manage, record, ctx, s, [note]);
+}
+
+/** "terug" in the manage dialog: one level up. */
+export function manageBack(state: ConversationState, manage: ManageFlow, ctx: TurnContext, s: Speech): Result {
+  const record = ctx.myRegistration;
+  if (!record || manage.step === 'view') return idleReply(state, s, []);
+  if (manage.step === 'pickSession' && s.event.series.length > 1) return manageReask(state, { ...manage, step: 'pickSeries', series: null }, record, ctx, s);
+  return manageReask(state, { ...manage, step: 'view', series: null }, record, ctx, s);
+}
+
+/** After the ledger answered a change or cancel. */
+export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
+  const record = outcome.myRegistration;
+  if (outcome.kind === 'cancel') {
+    if (outcome.result.ok) return idleReply(state, s, [s.m.cancelled]);
+    return idleReply(state, s, [s.m.registrationGone]);
+  }
+  if (outcome.kind !== 'changeSession' || !record) return idleReply(state, s, [s.m.registrationGone]);
+  const { result } = outcome;
+  const view: ManageFlow = { ...manage, step: 'view', series: null };
+  if (result.ok) {
+    const now = result.registration;
+    const index = s.event.series.findIndex((x) => x.id === manage.series);
+    const number = now.sessions[index] ?? 0;
+    const series = s.event.series[index];
+    const session = findSession(s.event, number);
+    const note = s.m.sessionChanged(series ? seriesName(series, s) : '', number, session?.title ?? '', result.previousSessions[index] ?? 0);
+    return manageReask(state, view, record, ctx, s, [note]);
+  }
+  switch (result.reason) {
+    case 'session_full': {
+      const number = result.sessionNumbers[0] ?? 0;
+      return manageReask(state, { ...manage, step: 'pickSession' }, record, ctx, s, [s.m.sessionFullPickOther(number)]);
+    }
+    case 'unchanged':
+      return manageReask(state, view, record, ctx, s);
+    case 'invalid_session':
+      return manageReask(state, { ...manage, step: 'pickSession' }, record, ctx, s, [s.m.pickOne]);
+    case 'not_found':
+      return idleReply(state, s, [s.m.registrationGone]);
+  }
+}

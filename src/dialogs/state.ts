@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { languages, organisationTypes } from '../core/index.ts';
+
+const formFields = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'organisation',
+  'organisationType',
+  'book',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+] as const;
+
+/** A step of the registration form: a field, a session per series (`session:<series id>`), or a stage around the summary. */
+export const formStepSchema = z.union([
+  z.enum([...formFields, 'summary', 'pickField', 'confirming', 'venueFull']),
+  z.templateLiteral(['session:', z.number().int().positive()]),
+]);
+export type FormStep = z.infer<typeof formStepSchema>;
+
+const value = z.string().max(300);
+
+/** What has been entered so far; checked values only (the checkers in core ran on them). */
+export const draftSchema = z.object({
+  firstName: value.optional(),
+  lastName: value.optional(),
+  email: value.optional(),
+  phone: value.optional(),
+  organisation: value.optional(),
+  organisationType: z.enum(organisationTypes).optional(),
+  /** Session number per series id (keys are series ids as text, JSON-friendly). */
+  sessions: z.record(z.string().regex(/^\d{1,4}$/), z.number().int().positive()),
+  book: z.boolean().optional(),
+  street: value.optional(),
+  postalCode: value.optional(),
+  city: value.optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** The person agreed to the waiting list (a chosen session or the venue was full). */
+  waitlist: z.boolean(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+const formSchema = z.object({
+  kind: z.literal('form'),
+  /** Set when the form started; with `attempt` it makes the register key, so a retried turn reuses it. */
+  id: z.string().min(1).max(100),
+  step: formStepSchema,
+  draft: draftSchema,
+  /** Steps answered before, for "terug". */
+  history: z.array(formStepSchema).max(60),
+  /** Where to go back to after changing one field ("wijzig e-mail" from the summary). */
+  returnTo: formStepSchema.nullable(),
+  /** A full session the person chose at the current session step; we offer the waiting list or another. */
+  fullOffer: z.number().int().positive().nullable(),
+  /** Completed register attempts that failed (full, taken e-mail); the next confirm uses a new key. */
+  attempt: z.number().int().nonnegative().max(1000),
+});
+export type FormFlow = z.infer<typeof formSchema>;
+
+const manageSchema = z.object({
+  kind: z.literal('manage'),
+  step: z.enum(['view', 'pickSeries', 'pickSession', 'confirmCancel', 'changing', 'cancelling']),
+  series: z.number().int().positive().nullable(),
+  /** Set when the manage dialog opened; part of the idempotency keys of its effects. */
+  opId: z.string().min(1).max(100),
+});
+export type ManageFlow = z.infer<typeof manageSchema>;
+
+const offeredSchema = z.object({ id: z.string().max(300), label: z.string().max(300) });
+
+const idleSchema = z.object({
+  kind: z.literal('idle'),
+  /** The choices of the last idle reply, so that typing "2" or a label works. */
+  offered: z.array(offeredSchema).max(20),
+});
+export type IdleFlow = z.infer<typeof idleSchema>;
+
+/** The state of one user's conversation; plain JSON so any ConversationStore can keep it. */
+export const conversationStateSchema = z.object({
+  v: z.literal(1),
+  lang: z.enum(languages),
+  greeted: z.boolean(),
+  flow: z.discriminatedUnion('kind', [idleSchema, formSchema, manageSchema]),
+});
+export type ConversationState = z.infer<typeof conversationStateSchema>;
