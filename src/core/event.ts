@@ -5,7 +5,10 @@ import { BalieError } from './errors.ts';
 
 const positiveInt = z.number({ error: 'expected a positive integer' }).int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected text' });
-const isoDate = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
+// A real calendar date of that shape: 2020-10-32 is refused too.
+const isoDate = z
+  .string({ error: 'expected a date YYYY-MM-DD' })
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), { error: 'expected a date YYYY-MM-DD' });
 const clockTime = z.string({ error: 'expected a time HH:MM' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time HH:MM' });
 
 const speakerSchema = z.object({ name: text, organisation: text });
