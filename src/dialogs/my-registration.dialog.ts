@@ -1,7 +1,7 @@
 import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
 import { matchOption, noAliases, yesAliases, type Option } from './choices.ts';
-import { isExplicitQuestion, looksLikeQuestion } from './commands.ts';
+import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
@@ -138,6 +138,10 @@ export async function manageText(state: ConversationState, manage: ManageFlow, t
   const options = manageOptions(manage, record, s, isRegistrationOpen(s.event, ctx.now));
   const picked = matchOption(text, options) ?? (manage.step === 'pickSession' ? matchOption(text, sessionOptions(manage.series ?? 0, s, { allowFull: true })) : null);
   if (picked) return manageChoice(state, manage, picked.id, ctx, s);
+  const intent = parseIdleIntent(text);
+  if (intent === 'cancelRegistration') return manageChoice(state, manage, 'cancel-registration', ctx, s);
+  if (intent === 'changeSession') return manageChoice(state, manage, 'change-session', ctx, s);
+  if (intent === 'myRegistration') return manageReask(state, { ...manage, step: 'view', series: null }, record, ctx, s);
   const answer = await consultAnswerer(text, ctx, state.lang, 0.5);
   if (answer) return manageReask(state, manage, record, ctx, s, [], answer.replies);
   const note = looksLikeQuestion(text) && isExplicitQuestion(text) ? s.m.dontKnowInForm(s.event.contact) : s.m.pickOne;

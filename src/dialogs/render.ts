@@ -67,6 +67,9 @@ export function sessionOption(session: Session, s: Speech, opts: { current?: boo
     label: session.title,
     hint,
     ...(full && !opts.allowFull ? { disabled: true } : {}),
+    // A bare number is the session's own number (channels show it in the hint; the console maps its
+    // own option numbers to ids before they reach the dialog).
+    aliases: [String(session.number)],
     keywords: [`sessie ${session.number}`, `session ${session.number}`, `workshop ${session.number}`, `infosessie ${session.number}`, `nr ${session.number}`],
   };
 }

@@ -83,7 +83,7 @@ export const en: Messages = {
     city: 'City',
     country: 'Country',
   },
-  seriesFieldName: (series) => `Session ${series.toLowerCase()}`,
+  seriesFieldName: (series) => `Session in ${series.toLowerCase()}`,
   organisationTypes: {
     local_government: 'Local government',
     social_economy: 'Social-economy enterprise',

@@ -98,7 +98,7 @@ export const nl = {
     city: 'Gemeente',
     country: 'Land',
   } satisfies Record<FormField, string>,
-  seriesFieldName: (series: string) => `Sessie ${series.toLowerCase()}`,
+  seriesFieldName: (series: string) => `Sessie in ${series.toLowerCase()}`,
   organisationTypes: {
     local_government: 'Lokaal bestuur',
     social_economy: 'Sociale-economiebedrijf',
