@@ -54,7 +54,7 @@ const configSchema = z.object({
     .int({ error: 'expected a whole number of days, at least 1' })
     .min(1, { error: 'expected a whole number of days, at least 1' })
     .default(30),
-  LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).default('info'),
+  LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).optional(),
 });
 
 /** Balie's configuration, read once from the environment at start-up. */
@@ -67,7 +67,8 @@ export interface AppConfig {
   /** Where e-mails are written as .eml files when SMTP_URL is not set. */
   mailDir: string;
   stateTtlDays: number;
-  logLevel: LogLevel;
+  /** LOG_LEVEL, or null when unset: `info`, except in the interactive chat (`warn`, so log lines do not run through the conversation). */
+  logLevel: LogLevel | null;
 }
 
 /**
@@ -93,6 +94,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     smtpUrl: c.SMTP_URL ?? null,
     mailDir: c.BALIE_MAIL_DIR,
     stateTtlDays: c.BALIE_STATE_TTL_DAYS,
-    logLevel: c.LOG_LEVEL,
+    logLevel: c.LOG_LEVEL ?? null,
   };
 }

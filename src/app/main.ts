@@ -1,15 +1,16 @@
 import { Console } from 'node:console';
 import { parseArgs } from 'node:util';
+import type { Logger } from 'pino';
 import { ConsoleConnector, runInteractiveSession, runJsonlSession } from '../adapters/console/index.ts';
-import { BalieError } from '../core/index.ts';
+import { BalieError, type EventData } from '../core/index.ts';
 import { startMailWorker } from '../mail/index.ts';
 import { createAnswerer } from './answerer.ts';
 import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type AppConfig } from './config.ts';
 import { loadEvent } from './load-event.ts';
 import { createLogger } from './logger.ts';
-import { openStores } from './stores.ts';
+import { openStores, type AppStores } from './stores.ts';
 
 const usage = 'usage: npm start            (terminal chat)\n       npm run --silent chat -- --jsonl   (JSON lines on stdin/stdout)';
 
@@ -29,13 +30,12 @@ async function main(): Promise<number> {
   // In JSONL mode stdout carries only answers: anything a library prints goes to stderr.
   if (jsonl) globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
 
-  const started = await start();
+  const started = await start(jsonl);
   if (!started.ok) {
     process.stderr.write(`balie: ${started.message}\n`);
     return 1;
   }
-  const { config, event, stores } = started;
-  const logger = createLogger(config.logLevel);
+  const { config, event, stores, logger } = started;
   const chosenClock = consoleClock(config.now);
   const bot = new Bot({
     event,
@@ -98,15 +98,16 @@ async function main(): Promise<number> {
 }
 
 type Started =
-  | { ok: true; config: ReturnType<typeof loadConfig>; event: Awaited<ReturnType<typeof loadEvent>>; stores: Awaited<ReturnType<typeof openStores>> }
+  | { ok: true; config: AppConfig; event: EventData; stores: AppStores; logger: Logger }
   | { ok: false; message: string };
 
-async function start(): Promise<Started> {
+async function start(jsonl: boolean): Promise<Started> {
   try {
     const config = loadConfig(process.env);
+    const logger = createLogger(config.logLevel ?? (jsonl ? 'info' : 'warn'));
     const event = await loadEvent(config.eventPath);
-    const stores = await openStores(config, event);
-    return { ok: true, config, event, stores };
+    const stores = await openStores(config, event, logger);
+    return { ok: true, config, event, stores, logger };
   } catch (error) {
     if (error instanceof BalieError) return { ok: false, message: error.message };
     throw error;

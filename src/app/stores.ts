@@ -1,5 +1,4 @@
 import type { ConversationStore, EventData, InboundDedupe, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
-import { BalieError } from '../core/index.ts';
 import { MemoryConversationStore, MemoryInboundDedupe, MemoryTurnLock } from '../store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../store/memory-seat-ledger.ts';
 import type { AppConfig } from './config.ts';
@@ -16,9 +15,14 @@ export interface AppStores {
   close(): Promise<void>;
 }
 
+/** Where the stores report connection trouble after start-up (never with personal data). */
+export interface StoreLogger {
+  error(fields: object, message: string): void;
+}
+
 /** In memory by default (one process, lost on exit); in Redis when REDIS_URL is set. */
-export async function openStores(config: AppConfig, event: EventData): Promise<AppStores> {
-  if (config.redisUrl) return openRedisStores(config.redisUrl, config.stateTtlDays, event);
+export async function openStores(config: AppConfig, event: EventData, logger: StoreLogger): Promise<AppStores> {
+  if (config.redisUrl) return openRedisStores(config.redisUrl, config.stateTtlDays, event, logger);
   const ledger = new MemorySeatLedger(event);
   return {
     ledger,
@@ -39,8 +43,9 @@ export function redactUrl(url: string): string {
   return parsed.toString();
 }
 
-async function openRedisStores(url: string, _stateTtlDays: number, _event: EventData): Promise<AppStores> {
-  // TODO(lead): wire `createRedisStores(...)` from src/store/redis-stores.ts (imported dynamically,
-  // so the memory default never loads the Redis client) once the redis helper's module lands.
-  throw new BalieError('config_invalid', `REDIS_URL is set (${redactUrl(url)}) but this build has no Redis stores yet; unset REDIS_URL to use the in-memory store`);
+async function openRedisStores(url: string, stateTtlDays: number, event: EventData, logger: StoreLogger): Promise<AppStores> {
+  // Imported only here, so that the in-memory default never loads the Redis client.
+  const { createRedisStores } = await import('../store/redis-stores.ts');
+  const stores = await createRedisStores({ url, event, stateTtlDays, onError: (error) => logger.error({ err: error }, 'redis connection problem') });
+  return { ...stores, outbox: stores.ledger, description: `Redis at ${redactUrl(url)}` };
 }

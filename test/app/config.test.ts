@@ -15,7 +15,7 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', stateTtlDays: 30, logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', stateTtlDays: 30, logLevel: null });
   });
 
   it('reads every variable', () => {
@@ -50,7 +50,7 @@ describe('configuration from the environment', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ BALIE_NOW: '', REDIS_URL: '  ', LOG_LEVEL: '' })).toMatchObject({ now: null, redisUrl: null, logLevel: 'info' });
+    expect(loadConfig({ BALIE_NOW: '', REDIS_URL: '  ', LOG_LEVEL: '' })).toMatchObject({ now: null, redisUrl: null, logLevel: null });
   });
 
   it.each([

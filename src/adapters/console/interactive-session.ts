@@ -34,6 +34,8 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
   rl.prompt();
   try {
     for await (const line of rl) {
+      // Piped input is not echoed by a terminal: echo it, so the transcript reads as a chat.
+      if (!terminal) say(line);
       if (line.trim() !== '') {
         try {
           const replies = await connector.handle({ userId, input: interpretTyped(line, choiceIds) });

@@ -5,11 +5,20 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, where `npm run` finds package.json. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The documented machine interface, `npm run --silent chat -- --jsonl`, as a child process. */
+interface Waiter {
+  resolve: (line: string) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The documented machine interface, `npm run --silent chat -- --jsonl`, as a child process.
+ * Answers come in input order, so each `ask` gets the next answer not yet claimed: several asks
+ * may be in flight at once (interleaved users) and each still gets its own answer.
+ */
 export class JsonlProcess {
   readonly child: ChildProcessWithoutNullStreams;
   private readonly lines: string[] = [];
-  private waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | null = null;
+  private readonly waiters: Waiter[] = [];
   private stderrText = '';
   private readonly exited: Promise<number | null>;
 
@@ -21,16 +30,13 @@ export class JsonlProcess {
     });
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderrText += chunk));
     createInterface({ input: this.child.stdout, crlfDelay: Infinity }).on('line', (line) => {
-      if (this.waiting) {
-        const { resolve } = this.waiting;
-        this.waiting = null;
-        resolve(line);
-      } else this.lines.push(line);
+      const waiter = this.waiters.shift();
+      if (waiter) waiter.resolve(line);
+      else this.lines.push(line);
     });
     this.exited = new Promise((resolve) =>
       this.child.on('close', (code) => {
-        this.waiting?.reject(new Error(`the process ended (exit ${code}) before answering; stderr: ${this.stderrText}`));
-        this.waiting = null;
+        for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`the process ended (exit ${code}) before answering; stderr: ${this.stderrText}`));
         resolve(code);
       }),
     );
@@ -40,21 +46,19 @@ export class JsonlProcess {
     return this.stderrText;
   }
 
-  /** Writes one line and resolves with the next line on stdout (bounded wait, then it fails). */
+  /** Writes one line and resolves with its answer, parsed (bounded wait, then it fails). */
   async ask(message: unknown, timeoutMs = 15_000): Promise<unknown> {
+    const answer = this.nextLine(timeoutMs);
     this.child.stdin.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
-    return JSON.parse(await this.nextLine(timeoutMs)) as unknown;
+    return JSON.parse(await answer) as unknown;
   }
 
+  /** The next answer not yet claimed. */
   nextLine(timeoutMs = 15_000): Promise<string> {
     const queued = this.lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = null;
-        reject(new Error(`no answer within ${timeoutMs} ms; stderr: ${this.stderrText}`));
-      }, timeoutMs);
-      this.waiting = {
+      const waiter: Waiter = {
         resolve: (line) => {
           clearTimeout(timer);
           resolve(line);
@@ -64,6 +68,11 @@ export class JsonlProcess {
           reject(error);
         },
       };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no answer within ${timeoutMs} ms; stderr: ${this.stderrText}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 
@@ -83,9 +92,12 @@ export class JsonlProcess {
   }
 }
 
-/** Runs the JSONL process over a whole input at once and collects everything it wrote. */
+/**
+ * Runs `src/app/main.ts --jsonl` (what `npm run chat` runs, without npm's start-up time) over a
+ * whole input at once and collects everything it wrote.
+ */
 export function runJsonl(input: string, env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npm', ['run', '--silent', 'chat', '--', '--jsonl'], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts', '--jsonl'], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
