@@ -98,7 +98,7 @@ export function checkPhone(raw: string): FieldResult<string> {
   const value = tidy(raw);
   if (value.length === 0) return fail('empty');
   if (value.length > fieldLimits.phone) return fail('too_long');
-  if (!/^[+\d][\d ()./-]*$/.test(value)) return fail('invalid_phone');
+  if (!/^[+\d(][\d ()./-]*$/.test(value)) return fail('invalid_phone');
   const phone = parsePhoneNumberFromString(value.replace(/^00/, '+'), 'BE');
   return phone && phone.isValid() ? ok(phone.number) : fail('invalid_phone');
 }
