@@ -1,6 +1,6 @@
 import { checkPostalCode, emailKey, findSession, isRegistrationOpen } from '../core/index.ts';
 import type { ChangeTarget } from './commands.ts';
-import { isExplicitQuestion, looksLikeQuestion } from './commands.ts';
+import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import {
@@ -109,6 +109,8 @@ function enterSummary(state: ConversationState, form: FormFlow, s: Speech, note?
 export async function formText(state: ConversationState, form: FormFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const picked = matchStepOption(form, text, s);
   if (picked) return formChoice(state, form, picked.id, ctx, s);
+  // "Ik wil me inschrijven" again is not a name: we are already at it.
+  if (parseIdleIntent(text) === 'register') return reask(state, form, s, s.m.alreadyInForm);
   let asked = false;
   if (looksLikeQuestion(text)) {
     asked = true;

@@ -323,3 +323,14 @@ describe('moving around the form', () => {
     expect(desk.errors).toEqual([]);
   });
 });
+
+describe('asking to register while registering', () => {
+  it('does not take "Ik wil me inschrijven" as a first name', async () => {
+    const chat = await startChat();
+    await chat.say('Ik wil me inschrijven');
+    await chat.say('Ik wil me inschrijven');
+    expect(chat.lastText()).toMatch(/al bezig[\s\S]*voornaam/);
+    await chat.choose('register');
+    expect(chat.lastText()).toMatch(/al bezig[\s\S]*voornaam/);
+  });
+});
