@@ -1,0 +1,281 @@
+import { findSession, isRegistrationOpen, sessionsOfSeries, type EventData, type Language, type Session } from '../../core/index.ts';
+import type { ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
+import { phrases } from './catalogue.ts';
+import type { Classification, IntentClassifier } from './classifier.ts';
+import {
+  abbreviationCard,
+  longDate,
+  orgCard,
+  reply,
+  sessionCard,
+  sessionLine,
+  sessionSeats,
+  sessionsOf,
+  sessionWhen,
+  sessionWhere,
+  sessionWho,
+  speakerCard,
+  type AnswerScope,
+} from './compose.ts';
+import type { EntityFinder, Found } from './entities.ts';
+import { glossary } from './glossary.ts';
+import { detectLanguage, isProbablyQuestion } from './text.ts';
+import type { Intent } from './training.ts';
+
+/** Answers at or above this confidence may interrupt a form; below it they are a guess. */
+export const confidentAnswer = 0.6;
+
+type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
+type DayIntent = Exclude<Intent, Aspect>;
+const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
+
+/** Lines of an answer and the sessions it is about (for "more about" choices). */
+interface Draft {
+  lines: string[];
+  sessions: number[];
+  programme?: boolean;
+}
+
+/** The Q&A: nlp.js says what is asked, the entity finder about what, the composer answers from the event file. */
+export class ProgrammeQa implements ProgrammeAnswerer {
+  constructor(
+    private readonly event: EventData,
+    private readonly classifier: IntentClassifier,
+    private readonly finder: EntityFinder,
+  ) {}
+
+  async answer(question: string, context: QaContext): Promise<QaAnswer | null> {
+    const text = question.trim().slice(0, 400);
+    if (!/\p{L}/u.test(text)) return null;
+    const found = this.finder.find(text);
+    const detected = detectLanguage(text, found.entityWords);
+    const lang = detected ?? context.lang;
+    const verdict = await this.classify(text, detected, context.lang);
+    const scope: AnswerScope = { event: this.event, facts: this.finder.facts, lang, availability: context.availability, now: context.now };
+    const named = hasEntity(found);
+    const p = phrases[lang];
+    const honest = (confidence: number, offtopic = false): QaAnswer => ({
+      lang,
+      confidence,
+      replies: [reply(scope, [offtopic ? p.offtopic(this.event.title, this.event.contact) : p.unknown(this.event.contact)], [], true)],
+    });
+
+    let intent = verdict.intent;
+    if (!named) {
+      if (intent === 'greeting') return null;
+      if (intent === null || this.coverage(found) < 0.5) return isProbablyQuestion(text) ? honest(0.35) : null;
+      if (intent === 'offtopic') return honest(0.3, true);
+    }
+    // nlp.js may read "who works for X" as the audience, or a rare phrasing as an unknown topic;
+    // when the question clearly names the programme, the runner-up aspect is the better reading.
+    if (named && (intent === 'audience' || (intent === 'unknown_topic' && verdict.score < 0.8)) && found.orgs.length + found.speakers.length + found.sessionNumbers.length + found.topics.length > 0) {
+      intent = verdict.second !== null && isAspect(verdict.second) ? verdict.second : null;
+    }
+    if (intent === 'unknown_topic') return honest(Math.min(0.9, verdict.score));
+    if (intent === 'offtopic' || intent === 'greeting') intent = null;
+
+    const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
+    const confidence = intent === null ? 0.55 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
+    return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme)] };
+  }
+
+  private async classify(text: string, detected: Language | null, fallback: Language): Promise<Classification> {
+    if (detected) return this.classifier.classify(text, detected);
+    const [mine, other] = await Promise.all([this.classifier.classify(text, fallback), this.classifier.classify(text, fallback === 'nl' ? 'en' : 'nl')]);
+    return other.score > mine.score + 0.2 ? other : mine;
+  }
+
+  /** The share of the question's content words that the classifier or the programme knows. */
+  private coverage(found: Found): number {
+    const words = found.contentWords.filter((w) => !found.entityWords.has(w));
+    if (words.length === 0) return 1;
+    const { nl, en } = this.classifier.vocabulary;
+    return words.filter((w) => nl.has(w) || en.has(w) || glossary.has(w)).length / words.length;
+  }
+
+  private aspect(aspect: Aspect, found: Found, scope: AnswerScope): Draft {
+    const p = phrases[scope.lang];
+    const missing = found.sessionNumbers.filter((n) => !findSession(this.event, n));
+    if (missing.length > 0 && missing.length === found.sessionNumbers.length) {
+      return { lines: [p.noSuchSession(missing[0] as number, this.event.sessions.length)], sessions: [], programme: true };
+    }
+    const explicit = sessionsOf(scope, found.sessionNumbers);
+    const topical = focusTopics(scope, found);
+    const speaker = found.speakers[0];
+    const org = found.orgs[0];
+    const abbreviation = found.abbreviations[0];
+    const room = found.rooms[0];
+
+    if (aspect === 'where' && found.venue && explicit.length === 0 && !speaker) return this.venue(scope);
+    if (explicit.length > 0) return this.aboutSessions(aspect, explicit, scope);
+    if (speaker && aspect !== 'list') {
+      const sessions = sessionsOf(scope, speaker.sessions);
+      if (aspect === 'who' || aspect === 'overview' || aspect === 'what') {
+        const lines = speakerCard(scope, speaker);
+        return { lines, sessions: speaker.sessions };
+      }
+      return this.aboutSessions(aspect, sessions, scope);
+    }
+    if (abbreviation && (aspect === 'what' || aspect === 'overview')) return { lines: abbreviationCard(scope, abbreviation), sessions: [abbreviation.session] };
+    if (room && (aspect !== 'seats' || topical.length === 0)) {
+      const inRoom = this.event.sessions.filter((s) => found.rooms.includes(s.room));
+      return this.list(found.rooms.map((r) => p.roomList(r)).join(' '), inRoom, scope, aspect === 'seats' || aspect === 'who' ? aspect : 'when');
+    }
+    if (org && found.orgs.length > 0) {
+      const parts = { time: aspect === 'when' || aspect === 'list', room: aspect === 'where' || aspect === 'list', seats: aspect === 'seats' };
+      const lines = found.orgs.flatMap((o) => orgCard(scope, o, parts));
+      return { lines, sessions: [...new Set(found.orgs.flatMap((o) => o.sessions))] };
+    }
+    if (found.series !== null) return this.series(found.series, scope, aspect);
+    if (found.time !== null) return this.atTime(found.time, scope, aspect);
+    if (speaker) return { lines: speakerCard(scope, speaker), sessions: speaker.sessions };
+    if (abbreviation) return this.aboutSessions(aspect, sessionsOf(scope, [abbreviation.session]), scope);
+    if (topical.length > 0) {
+      if (aspect === 'list') return this.list(p.topicList, topical, scope, 'list');
+      return this.aboutSessions(aspect, topical, scope);
+    }
+    return this.aboutDay(aspect, found, scope);
+  }
+
+  private aboutSessions(aspect: Aspect, sessions: Session[], scope: AnswerScope): Draft {
+    const numbers = sessions.map((s) => s.number);
+    const each = (render: (s: Session) => string): Draft => ({ lines: sessions.map(render), sessions: numbers });
+    switch (aspect) {
+      case 'when':
+        return each((s) => sessionWhen(scope, s));
+      case 'where':
+        return each((s) => sessionWhere(scope, s));
+      case 'who':
+        return each((s) => sessionWho(scope, s));
+      case 'seats':
+        return each((s) => sessionSeats(scope, s));
+      default:
+        if (sessions.length === 1) return { lines: sessionCard(scope, sessions[0] as Session), sessions: [] };
+        return this.list(phrases[scope.lang].topicList, sessions, scope, 'list');
+    }
+  }
+
+  private list(heading: string, sessions: Session[], scope: AnswerScope, aspect: Aspect): Draft {
+    const parts = {
+      time: aspect !== 'where' && aspect !== 'who',
+      room: aspect !== 'when' && aspect !== 'who',
+      speakers: aspect === 'who',
+      seats: aspect === 'seats',
+    };
+    return { lines: [heading, ...sessions.map((s) => sessionLine(scope, s, parts))], sessions: sessions.map((s) => s.number) };
+  }
+
+  private series(id: number, scope: AnswerScope, aspect: Aspect): Draft {
+    const series = this.event.series.find((s) => s.id === id);
+    if (!series) return this.programme(scope);
+    const p = phrases[scope.lang];
+    return this.list(p.seriesList(p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, id), scope, aspect === 'list' || aspect === 'when' ? 'where' : aspect);
+  }
+
+  private atTime(time: string, scope: AnswerScope, aspect: Aspect): Draft {
+    const p = phrases[scope.lang];
+    const series = this.event.series.find((s) => s.start <= time && time < s.end);
+    if (!series) return { lines: [p.noSessionAt(time, this.event.hours.start, this.event.hours.end)], sessions: [], programme: true };
+    return this.list(p.atTime(time, p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, series.id), scope, aspect === 'list' || aspect === 'when' ? 'where' : aspect);
+  }
+
+  private programme(scope: AnswerScope): Draft {
+    const p = phrases[scope.lang];
+    const lines = [p.programme(this.event.title)];
+    for (const series of this.event.series) {
+      lines.push(`${p.series(series.id).replace(/^./u, (c) => c.toUpperCase())} (${series.start}–${series.end}):`);
+      for (const session of sessionsOfSeries(this.event, series.id)) lines.push(sessionLine(scope, session, { room: true }));
+    }
+    return { lines, sessions: [] };
+  }
+
+  private venue(scope: AnswerScope): Draft {
+    const v = this.event.venue;
+    return { lines: [phrases[scope.lang].dayWhere(this.event.title, v.name, v.street, v.postalCode, v.city, v.country)], sessions: [], programme: true };
+  }
+
+  private aboutDay(aspect: Aspect, found: Found, scope: AnswerScope): Draft {
+    const p = phrases[scope.lang];
+    const e = this.event;
+    switch (aspect) {
+      case 'when':
+        return { lines: [p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)], sessions: [], programme: true };
+      case 'where':
+        return this.venue(scope);
+      case 'seats': {
+        const a = scope.availability;
+        if (found.sessionWord) return this.list(p.programme(e.title), [...e.sessions].sort((x, y) => x.number - y.number), scope, 'seats');
+        return { lines: [p.venueSeats(a.venueCap, a.venueTaken, Math.max(0, a.venueCap - a.venueTaken), a.waitlistLength)], sessions: [], programme: true };
+      }
+      case 'what':
+      case 'overview':
+        return {
+          lines: [`*${e.title}*: ${e.tagline}`, p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)],
+          sessions: [],
+          programme: true,
+        };
+      case 'who': {
+        const lines = [p.programme(e.title)];
+        for (const session of [...e.sessions].sort((a, b) => a.number - b.number)) lines.push(sessionLine(scope, session, { speakers: true }));
+        return { lines, sessions: [] };
+      }
+      default:
+        return this.programme(scope);
+    }
+  }
+
+  private day(intent: DayIntent, found: Found, scope: AnswerScope): Draft {
+    const p = phrases[scope.lang];
+    const e = this.event;
+    const open = isRegistrationOpen(e, scope.now);
+    const day = (lines: string[]): Draft => ({ lines, sessions: [], programme: true });
+    switch (intent) {
+      case 'price':
+        return day([p.price(e.price === 'free', e.price === 'free' ? 0 : e.price.eur)]);
+      case 'deadline':
+        return day([p.deadline(longDate(e.registrationCloses, scope.lang, false), open)]);
+      case 'audience':
+        return day([p.audience(e.audiences.join(', '))]);
+      case 'corona_stricter':
+        return day([p.coronaStricter(e.venueCap)]);
+      case 'corona_relaxed':
+        return day([p.coronaRelaxed]);
+      case 'presentations':
+        return day([p.presentations(e.presentationsAfterwards)]);
+      case 'contact':
+        return day([p.contact(e.contact)]);
+      case 'book':
+        return day([e.book ? p.book(e.book.title, e.book.priceEur, e.book.shippingAddressRequired) : p.noBook]);
+      case 'partners': {
+        const partnerOrgs = found.orgs.filter((o) => o.partner);
+        if (partnerOrgs.length > 0) return day(partnerOrgs.map((o) => p.orgPartner(o.name)));
+        return day([p.partners(joinList(e.partners, p.and))]);
+      }
+      case 'register':
+        return day([open ? p.registerHow : p.registerClosed]);
+      default:
+        return day([p.unknown(e.contact)]);
+    }
+  }
+}
+
+function hasEntity(found: Found): boolean {
+  return (
+    found.sessionNumbers.length + found.rooms.length + found.speakers.length + found.orgs.length + found.abbreviations.length + found.topics.length > 0 ||
+    found.series !== null ||
+    found.time !== null
+  );
+}
+
+/** The topic sessions a single-focus answer should cover: the clear winner, or the close ones. */
+function focusTopics(scope: AnswerScope, found: Found): Session[] {
+  const [first, second] = found.topics;
+  if (!first) return [];
+  const numbers = second && second.score * 1.6 > first.score ? found.topics.slice(0, 3).map((t) => t.session) : [first.session];
+  return sessionsOf(scope, numbers);
+}
+
+function joinList(items: string[], and: string): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+

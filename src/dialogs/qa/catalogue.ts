@@ -1,0 +1,176 @@
+import type { Language } from '../../core/index.ts';
+
+/** Every phrase the Q&A says, per language; the facts that fill them come from the event file. */
+export interface QaPhrases {
+  locale: string;
+  register: string;
+  moreAbout: (n: number) => string;
+  moreAboutQuestion: (n: number) => string;
+  programmeQuestion: string;
+  programmeLabel: string;
+  series: (n: number) => string;
+  sessionHeading: (n: number, title: string) => string;
+  whenSession: (n: number, title: string, series: string, date: string, from: string, to: string) => string;
+  whereSession: (n: number, title: string, room: string, venue: string) => string;
+  speakersOf: (n: number, title: string) => string;
+  speakersLabel: string;
+  speakerLabel: string;
+  timeLine: (series: string, date: string, from: string, to: string) => string;
+  roomLine: (room: string, venue: string) => string;
+  summaryInDutch: string;
+  seatsLine: (cap: number, free: number) => string;
+  seatsFull: (cap: number) => string;
+  day: (title: string, date: string, from: string, to: string) => string;
+  dayWhere: (title: string, venue: string, street: string, postalCode: string, city: string, country: string) => string;
+  price: (free: boolean, eur: number) => string;
+  deadline: (date: string, open: boolean) => string;
+  audience: (list: string) => string;
+  venueSeats: (cap: number, taken: number, free: number, waitlist: number) => string;
+  coronaStricter: (cap: number) => string;
+  coronaRelaxed: string;
+  presentations: (text: string) => string;
+  contact: (email: string) => string;
+  book: (title: string, eur: number, shipping: boolean) => string;
+  noBook: string;
+  partners: (list: string) => string;
+  registerHow: string;
+  registerClosed: string;
+  unknown: (email: string) => string;
+  offtopic: (title: string, email: string) => string;
+  seriesList: (series: string, from: string, to: string) => string;
+  atTime: (time: string, series: string, from: string, to: string) => string;
+  noSessionAt: (time: string, dayFrom: string, dayTo: string) => string;
+  roomList: (room: string) => string;
+  orgSessions: (org: string) => string;
+  orgSpeakers: (org: string) => string;
+  orgPartner: (org: string) => string;
+  orgNoSessions: (org: string) => string;
+  speakerCard: (name: string, org: string) => string;
+  abbreviation: (short: string, long: string) => string;
+  discussedIn: string;
+  topicList: string;
+  programme: (title: string) => string;
+  noSuchSession: (n: number, count: number) => string;
+  and: string;
+}
+
+const nl: QaPhrases = {
+  locale: 'nl-BE',
+  register: 'Inschrijven',
+  moreAbout: (n) => `Meer over sessie ${n}`,
+  moreAboutQuestion: (n) => `Vertel meer over sessie ${n}`,
+  programmeQuestion: 'Wat is het programma?',
+  programmeLabel: 'Het programma',
+  series: (n) => `reeks ${n}`,
+  sessionHeading: (n, title) => `*${n}. ${title}*`,
+  whenSession: (n, title, series, date, from, to) => `Sessie ${n} *${title}* is in ${series}: ${date}, van ${from} tot ${to}.`,
+  whereSession: (n, title, room, venue) => `Sessie ${n} *${title}* is in *${room}* (${venue}).`,
+  speakersOf: (n, title) => `Sprekers in sessie ${n} *${title}*:`,
+  speakersLabel: 'Sprekers',
+  speakerLabel: 'Spreker',
+  timeLine: (series, date, from, to) => `${capitalise(series)}, ${date}, ${from}–${to}`,
+  roomLine: (room, venue) => `Zaal: ${room} (${venue})`,
+  summaryInDutch: '',
+  seatsLine: (cap, free) => `Max. ${cap} deelnemers; nu nog *${free}* ${free === 1 ? 'plaats' : 'plaatsen'} vrij.`,
+  seatsFull: (cap) => `Max. ${cap} deelnemers; deze sessie is nu *volzet* (je kan op de wachtlijst).`,
+  day: (title, date, from, to) => `De ${title} is op *${date}*, van *${from}* tot *${to}*.`,
+  dayWhere: (title, venue, street, postalCode, city, country) => `De ${title} vindt plaats in het *${venue}*, ${street}, ${postalCode} ${city}, ${country}.`,
+  price: (free, eur) => (free ? 'Deelname is *gratis*.' : `Deelname kost € ${eur}.`),
+  deadline: (date, open) => `De inschrijvingen worden afgesloten op *${date}* (die dag telt nog mee).${open ? '' : ' De inschrijvingen zijn nu gesloten.'}`,
+  audience: (list) => `De netwerkdag is bedoeld voor: ${list}.`,
+  venueSeats: (cap, taken, free, waitlist) =>
+    `Er kunnen maximaal *${cap}* mensen op locatie deelnemen (omwille van corona). Nu zijn er ${taken} ingeschreven, dus nog *${free}* plaatsen vrij${waitlist ? `; ${waitlist} op de wachtlijst` : ''}.`,
+  coronaStricter: (cap) =>
+    `Het aantal plaatsen is beperkt tot ${cap} omwille van corona. Worden de regels strenger, dan moet het aantal deelnemers omlaag volgens het *LIFO-principe* (last in, first out): wie het laatst inschreef, verliest eerst zijn plaats, en krijgt daar bericht van.`,
+  coronaRelaxed:
+    'Als de corona regels versoepelen, kunnen we *extra mensen toelaten*: de wachtlijst schuift dan op, in volgorde van inschrijving (wie eerst komt, eerst maalt). Je krijgt bericht als je erbij bent.',
+  presentations: (text) => `${text} Deelnemen gebeurt op locatie.`,
+  contact: (email) => `Voor vragen kan je mailen naar *${email}*.`,
+  book: (title, eur, shipping) =>
+    `Het boek is *${title}* Je kan het aan voordeeltarief van *€ ${eur}* bestellen wanneer je je inschrijft: vink het aan in het formulier${shipping ? ' en geef een verzendadres op' : ''}.`,
+  noBook: 'Er wordt bij deze netwerkdag geen boek aangeboden.',
+  partners: (list) => `De netwerkdag komt er met medewerking van ${list}.`,
+  registerHow: 'Je kan je hier meteen inschrijven: kies *Inschrijven*. Ik vraag je contactgegevens (voor contactopvolging), je organisatie, je keuze voor reeks 1 en reeks 2, en of je het boek wil bestellen. Daarna krijg je een mail met een overzicht.',
+  registerClosed: 'De inschrijvingen zijn gesloten.',
+  unknown: (email) => `Dat weet ik helaas niet: daarover staat niets in de informatie over de netwerkdag. Stel je vraag gerust aan de organisatoren via *${email}*.`,
+  offtopic: (title, email) => `Daar kan ik je niet mee helpen: ik beantwoord vragen over de ${title} (programma, sprekers, zalen, plaatsen, inschrijven). Voor andere vragen: *${email}*.`,
+  seriesList: (series, from, to) => `In ${series} (${from}–${to}) kan je kiezen uit:`,
+  atTime: (time, series, from, to) => `Om ${time} loopt ${series} (${from}–${to}):`,
+  noSessionAt: (time, dayFrom, dayTo) => `Om ${time} is er geen sessie. De dag loopt van ${dayFrom} tot ${dayTo}; de sessies zijn in reeks 1 en reeks 2.`,
+  roomList: (room) => `In *${room}*:`,
+  orgSessions: (org) => `Sessies met sprekers van *${org}*:`,
+  orgSpeakers: (org) => `Sprekers van *${org}*:`,
+  orgPartner: (org) => `${org} werkt mee aan de netwerkdag als partner.`,
+  orgNoSessions: (org) => `Er spreekt niemand van ${org} op de netwerkdag.`,
+  speakerCard: (name, org) => `*${name}* (${org}) spreekt in:`,
+  abbreviation: (short, long) => `*${short}*: ${long}.`,
+  discussedIn: 'Dat komt aan bod in',
+  topicList: 'Daarover gaat:',
+  programme: (title) => `Het programma van de ${title}:`,
+  noSuchSession: (n, count) => `Er is geen sessie ${n}; de sessies zijn genummerd van 1 tot ${count}.`,
+  and: 'en',
+};
+
+const en: QaPhrases = {
+  locale: 'en-GB',
+  register: 'Register',
+  moreAbout: (n) => `More about session ${n}`,
+  moreAboutQuestion: (n) => `Tell me more about session ${n}`,
+  programmeQuestion: 'What is the programme?',
+  programmeLabel: 'The programme',
+  series: (n) => `series ${n}`,
+  sessionHeading: (n, title) => `*${n}. ${title}*`,
+  whenSession: (n, title, series, date, from, to) => `Session ${n} *${title}* is in ${series}: ${date}, from ${from} to ${to}.`,
+  whereSession: (n, title, room, venue) => `Session ${n} *${title}* is in *${room}* (${venue}).`,
+  speakersOf: (n, title) => `Speakers in session ${n} *${title}*:`,
+  speakersLabel: 'Speakers',
+  speakerLabel: 'Speaker',
+  timeLine: (series, date, from, to) => `${capitalise(series)}, ${date}, ${from}–${to}`,
+  roomLine: (room, venue) => `Room: ${room} (${venue})`,
+  summaryInDutch: '(in Dutch) ',
+  seatsLine: (cap, free) => `Max. ${cap} participants; *${free}* ${free === 1 ? 'seat' : 'seats'} left right now.`,
+  seatsFull: (cap) => `Max. ${cap} participants; this session is *full* right now (you can join the waiting list).`,
+  day: (title, date, from, to) => `The ${title} (networking day) is on *${date}*, from *${from}* to *${to}*.`,
+  dayWhere: (title, venue, street, postalCode, city, country) => `The ${title} takes place at the *${venue}*, ${street}, ${postalCode} ${city}, ${country}.`,
+  price: (free, eur) => (free ? 'Taking part is *free*.' : `Taking part costs € ${eur}.`),
+  deadline: (date, open) => `Registration closes on *${date}* (that whole day still counts).${open ? '' : ' Registration is now closed.'}`,
+  audience: (list) => `The networking day is meant for: ${list}.`,
+  venueSeats: (cap, taken, free, waitlist) =>
+    `At most *${cap}* people can attend on site (because of corona). ${taken} have registered so far, so *${free}* places are left${waitlist ? `; ${waitlist} on the waiting list` : ''}.`,
+  coronaStricter: (cap) =>
+    `Places are limited to ${cap} because of corona. If the rules get stricter, the number of participants must go down by the *LIFO principle* (last in, first out): the latest registrations lose their place first, and are told so.`,
+  coronaRelaxed:
+    'If the corona rules relax, *extra people can be admitted*: the waiting list moves up in order of registration (first come, first served). You are told when you are in.',
+  presentations: (text) => `Some presentations are available digitally afterwards ("${text}"). Attendance itself is on site.`,
+  contact: (email) => `For questions, e-mail *${email}*.`,
+  book: (title, eur, shipping) =>
+    `The book is *${title}* You can order it at the reduced price of *€ ${eur}* when you register: tick it in the form${shipping ? ' and give a shipping address' : ''}.`,
+  noBook: 'No book is offered with this networking day.',
+  partners: (list) => `The networking day is organised with the cooperation of ${list}.`,
+  registerHow: 'You can register right here: choose *Register*. I will ask for your contact details (for contact tracing), your organisation, your choice for series 1 and series 2, and whether you want to order the book. You then get an e-mail with an overview.',
+  registerClosed: 'Registration is closed.',
+  unknown: (email) => `I am sorry, I do not know: the information about the networking day does not say. Please ask the organisers at *${email}*.`,
+  offtopic: (title, email) => `I cannot help with that: I answer questions about the ${title} (programme, speakers, rooms, seats, registration). For anything else: *${email}*.`,
+  seriesList: (series, from, to) => `In ${series} (${from}–${to}) you can choose from:`,
+  atTime: (time, series, from, to) => `At ${time}, ${series} runs (${from}–${to}):`,
+  noSessionAt: (time, dayFrom, dayTo) => `There is no session at ${time}. The day runs from ${dayFrom} to ${dayTo}; the sessions are in series 1 and series 2.`,
+  roomList: (room) => `In *${room}*:`,
+  orgSessions: (org) => `Sessions with speakers from *${org}*:`,
+  orgSpeakers: (org) => `Speakers from *${org}*:`,
+  orgPartner: (org) => `${org} is a partner of the networking day.`,
+  orgNoSessions: (org) => `Nobody from ${org} speaks at the networking day.`,
+  speakerCard: (name, org) => `*${name}* (${org}) speaks in:`,
+  abbreviation: (short, long) => `*${short}*: ${long}.`,
+  discussedIn: 'This is covered in',
+  topicList: 'That is covered in:',
+  programme: (title) => `The programme of the ${title}:`,
+  noSuchSession: (n, count) => `There is no session ${n}; the sessions are numbered 1 to ${count}.`,
+  and: 'and',
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The phrases of one language. */
+export const phrases: Record<Language, QaPhrases> = { nl, en };

@@ -1,0 +1,305 @@
+import { StemmerNl } from '@nlpjs/lang-nl';
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { EventData } from '../../core/index.ts';
+import { expand, glossary } from './glossary.ts';
+import { gatherFacts, type Abbreviation, type OrgInfo, type ProgrammeFacts, type SpeakerInfo } from './programme.ts';
+import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
+
+/** A session that matches the question's theme, with its search score. */
+export interface TopicHit {
+  session: number;
+  score: number;
+}
+
+/** What a question names, found in the programme. */
+export interface Found {
+  /** Sessions named by number ("sessie 3", "de derde workshop"). */
+  sessionNumbers: number[];
+  series: number | null;
+  /** A wall-clock time ("15:15") the question mentions. */
+  time: string | null;
+  rooms: string[];
+  speakers: SpeakerInfo[];
+  orgs: OrgInfo[];
+  abbreviations: Abbreviation[];
+  /** Sessions whose title or description matches the question's theme, best first. */
+  topics: TopicHit[];
+  /** The question names the day itself or its venue. */
+  day: boolean;
+  venue: boolean;
+  /** The question speaks of sessions in general ("welke workshop", "sessions"). */
+  sessionWord: boolean;
+  /** Folded words that named something: not evidence of the question's language or intent. */
+  entityWords: Set<string>;
+  /** Content words of the question (not function words), after glossary expansion. */
+  contentWords: string[];
+}
+
+const cardinals: Record<string, number> = {
+  een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+};
+const ordinals: Record<string, number> = {
+  eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7, achtste: 8, negende: 9,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+};
+const numberWords: Record<string, number> = { ...cardinals, ...ordinals };
+const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
+const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
+const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
+const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
+const sessionMention = new RegExp(`\\b${sessionWord}\\b`, 'u');
+const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
+const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
+const seriesBefore = new RegExp(`\\b(${ordinalAlt})\\s+(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
+const timePattern = /\b(\d{1,2})(?:\s*(?:[:.h]|u|uur)\s*(\d{2})|\s*(?:u|uur|h|hour|o ?clock)\b)?\s*(am|pm)?(?![\d+])/gu;
+const roomPattern = /\b(?:zaal|zalen|room|rooms|lokaal|hall)\s*(\d{1,2})(?:\s*(?:\+|en|and|&|-|\/|,)?\s*(\d{1,2}))?/gu;
+const dayWords = new Set(['netwerkdag', 'networking', 'netwerk', 'dag', 'day', 'event', 'evenement', 'congres', 'studiedag', 'conference']);
+// Words an organisation's name shares with many others; alone they name nobody in particular.
+const genericOrgWords = new Set(['stad', 'provincie', 'departement', 'vzw', 'groep', 'city', 'province']);
+
+const stemmer = new StemmerNl();
+const stem = (word: string): string => stemmer.stemWord(word);
+
+/** How a question word met a name term. */
+interface Hit {
+  word: string;
+  how: 'exact' | 'prefix' | 'fuzzy';
+  /** Close enough to count: short prefixes and short typos do not. */
+  good: boolean;
+}
+
+interface NamedThings {
+  speakers: SpeakerInfo[];
+  orgs: Array<{ org: OrgInfo; partial: boolean }>;
+  rooms: string[];
+  abbreviations: Abbreviation[];
+  used: Set<string>;
+  partialWords: Set<string>;
+}
+
+interface NameDoc {
+  id: string;
+  kind: 'speaker' | 'org' | 'room' | 'abbr';
+  ref: number;
+  name: string;
+}
+
+const sessionSearchOptions: SearchOptions = {
+  boost: { title: 3, bullets: 1.5, abbreviations: 2, body: 1 },
+  prefix: (term) => term.length >= 5,
+  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+  maxFuzzy: 2,
+};
+const nameSearchOptions: SearchOptions = {
+  prefix: (term) => term.length >= 4,
+  fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 5 ? 1 : false),
+  maxFuzzy: 2,
+};
+
+/** Finds sessions, people, organisations, rooms, series and times in a question. */
+export class EntityFinder {
+  readonly facts: ProgrammeFacts;
+  private readonly sessions: MiniSearch;
+  private readonly names: MiniSearch<NameDoc>;
+  private readonly nameDocs: NameDoc[];
+  private readonly venueWords: Set<string>;
+  private readonly venueStems: Set<string>;
+
+  constructor(
+    private readonly event: EventData,
+    /** Words of the intent training: they say what is asked, not about what. */
+    private readonly intentWords: ReadonlySet<string>,
+  ) {
+    this.facts = gatherFacts(event);
+    const processTerm = (term: string): string | null => (term.length < 2 || dutchStopwords.has(term) ? null : stem(term));
+    this.sessions = new MiniSearch({ fields: ['title', 'body', 'bullets', 'abbreviations'], tokenize, processTerm, searchOptions: sessionSearchOptions });
+    this.sessions.addAll(
+      event.sessions.map((s) => ({
+        id: s.number,
+        title: s.title,
+        body: `${s.description} ${s.closing ?? ''}`,
+        bullets: s.bullets.join(' '),
+        abbreviations: this.facts.abbreviations.filter((a) => a.session === s.number).map((a) => `${a.short} ${a.long}`).join(' '),
+      })),
+    );
+    this.nameDocs = [
+      ...this.facts.speakers.map((s, ref) => ({ id: `s${ref}`, kind: 'speaker' as const, ref, name: s.name })),
+      ...this.facts.orgs.map((o, ref) => ({ id: `o${ref}`, kind: 'org' as const, ref, name: o.name })),
+      ...this.facts.rooms.map((r, ref) => ({ id: `r${ref}`, kind: 'room' as const, ref, name: r })),
+      ...this.facts.abbreviations.map((a, ref) => ({ id: `a${ref}`, kind: 'abbr' as const, ref, name: a.short })),
+    ];
+    this.names = new MiniSearch<NameDoc>({ fields: ['name'], tokenize, processTerm, searchOptions: nameSearchOptions });
+    this.names.addAll(this.nameDocs);
+    const venue = event.venue;
+    this.venueWords = new Set(tokenize(`${venue.name} ${venue.shortName} ${venue.street} ${venue.city}`).filter((w) => !/^\d+$/u.test(w)));
+    this.venueStems = new Set([...this.venueWords].map(stem));
+  }
+
+  find(question: string): Found {
+    const folded = fold(question);
+    const entityWords = new Set<string>();
+    const sessionNumbers = this.sessionNumbers(folded, entityWords);
+    const series = this.series(folded, entityWords);
+    const rooms = this.roomsByNumber(folded, entityWords);
+    const time = this.time(folded.replace(sessionAfter, ' ').replace(sessionBefore, ' ').replace(roomPattern, ' '), entityWords);
+    const words = expand(tokenize(folded)).flatMap(tokenize);
+    const content = words.filter((w) => w.length >= 2 && !/^\d+$/u.test(w) && !dutchStopwords.has(w) && !englishStopwords.has(w) && !entityWords.has(w));
+    const venue = content.some((w) => this.venueWords.has(w));
+    const day = venue || words.some((w) => dayWords.has(w));
+    const named = this.names_(content);
+    for (const room of named.rooms) if (!rooms.includes(room)) rooms.push(room);
+    named.used.forEach((w) => entityWords.add(w));
+    const topicWords = content.filter((w) => !named.used.has(w) && !this.intentWords.has(w) && !dayWords.has(w) && !this.venueWords.has(w));
+    const titleWords = new Set<string>();
+    const topics = this.topics(topicWords, entityWords, titleWords);
+    // An organisation named only in part ("diensteneconomie") yields to a session title that has the word.
+    const partialLoses = [...named.partialWords].some((w) => titleWords.has(w));
+    const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
+    return { sessionNumbers, series, time, rooms, speakers: named.speakers, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, day, venue, entityWords, contentWords: content };
+  }
+
+  private sessionNumbers(folded: string, used: Set<string>): number[] {
+    const out: number[] = [];
+    const add = (raw: string): void => {
+      const n = numberWords[raw] ?? parseInt(raw, 10);
+      if (Number.isInteger(n) && !out.includes(n)) out.push(n);
+      used.add(raw);
+    };
+    for (const match of folded.matchAll(sessionAfter)) (match[1] as string).split(/\s*(?:,|en|and|of|or|&|\/)\s*/u).filter(Boolean).forEach(add);
+    for (const match of folded.matchAll(sessionBefore)) add(match[1] as string);
+    return out;
+  }
+
+  private series(folded: string, used: Set<string>): number | null {
+    const raw = (seriesAfter.exec(folded) ?? seriesBefore.exec(folded))?.[1];
+    if (!raw) return null;
+    used.add(raw);
+    return numberWords[raw] ?? parseInt(raw, 10);
+  }
+
+  private roomsByNumber(folded: string, used: Set<string>): string[] {
+    const out: string[] = [];
+    for (const match of folded.matchAll(roomPattern)) {
+      const digits = [match[1], match[2]].filter((d): d is string => d !== undefined);
+      digits.forEach((d) => used.add(d));
+      for (const room of this.facts.rooms) {
+        const roomDigits: string[] = fold(room).match(/\d+/gu) ?? [];
+        if (roomDigits.length > 0 && digits.every((d) => roomDigits.includes(d)) && !out.includes(room)) out.push(room);
+      }
+    }
+    return out;
+  }
+
+  private time(folded: string, used: Set<string>): string | null {
+    for (const match of folded.matchAll(timePattern)) {
+      const [whole, h, m, ampm] = match;
+      const marked = m !== undefined || ampm !== undefined || /u|h|uur|clock/u.test(whole.slice((h as string).length));
+      if (!marked) continue;
+      let hour = Number(h);
+      if (ampm === 'pm' && hour < 12) hour += 12;
+      if (ampm === undefined && hour >= 1 && hour <= 7) hour += 12;
+      if (hour > 23 || Number(m ?? 0) > 59) continue;
+      tokenize(whole).forEach((w) => used.add(w));
+      return `${String(hour).padStart(2, '0')}:${m ?? '00'}`;
+    }
+    return null;
+  }
+
+  private names_(content: string[]): NamedThings {
+    // Per document: which of its name terms a question word met, and how well.
+    const hits = new Map<string, Map<string, Hit>>();
+    for (const word of content) {
+      if (this.intentWords.has(word) && !glossary.has(word)) continue;
+      const stemmed = stem(word);
+      for (const result of this.names.search(word)) {
+        const docHits = hits.get(result.id as string) ?? new Map<string, Hit>();
+        hits.set(result.id as string, docHits);
+        for (const term of result.terms) {
+          const how = term === stemmed || term === word ? 'exact' : term.startsWith(stemmed) ? 'prefix' : 'fuzzy';
+          const good = how === 'exact' || (how === 'prefix' ? stemmed.length >= 0.7 * term.length : word.length >= 5);
+          docHits.set(term, { word, how, good });
+        }
+      }
+    }
+    const named: NamedThings = { speakers: [], orgs: [], rooms: [], abbreviations: [], used: new Set(), partialWords: new Set() };
+    const orgScores: Array<{ org: OrgInfo; score: number; words: string[]; partial: boolean }> = [];
+    for (const [id, docHits] of hits) {
+      const doc = this.nameDocs.find((d) => d.id === id) as NameDoc;
+      const nameTerms = tokenize(doc.name).filter((w) => w.length >= 2 && !dutchStopwords.has(w)).map(stem);
+      const met = (term: string): Hit | undefined => {
+        const hit = docHits.get(term);
+        return hit?.good ? hit : undefined;
+      };
+      if (doc.kind === 'speaker') {
+        const [first, ...rest] = nameTerms;
+        const firstHit = first !== undefined ? met(first) : undefined;
+        const surname = rest.map(met).filter((h): h is Hit => h !== undefined && (h.how !== 'fuzzy' || h.word.length >= 7 || firstHit !== undefined));
+        if (surname.length > 0) {
+          named.speakers.push(this.facts.speakers[doc.ref] as SpeakerInfo);
+          [...surname, firstHit].forEach((h) => h && named.used.add(h.word));
+        }
+      } else if (doc.kind === 'room') {
+        const good = nameTerms.map(met).filter((h): h is Hit => h !== undefined && h.word !== 'zaal' && h.word !== 'room');
+        if (good.length > 0) {
+          named.rooms.push(this.facts.rooms[doc.ref] as string);
+          good.forEach((h) => named.used.add(h.word));
+        }
+      } else if (doc.kind === 'abbr') {
+        const hit = [...docHits.values()].find((h) => h.how === 'exact');
+        if (hit) {
+          named.abbreviations.push(this.facts.abbreviations[doc.ref] as Abbreviation);
+          named.used.add(hit.word);
+        }
+      } else {
+        const org = this.facts.orgs[doc.ref] as OrgInfo;
+        let score = 0;
+        let distinctive = 0;
+        let missed = 0;
+        const words: string[] = [];
+        for (const term of nameTerms) {
+          const hit = met(term);
+          const generic = genericOrgWords.has(term) || this.venueStems.has(term);
+          if (!hit) {
+            if (!generic) missed += 1;
+            continue;
+          }
+          score += generic ? 1 : 2;
+          if (!generic) distinctive += 1;
+          words.push(hit.word);
+        }
+        const onlyOneHasIt = words.length === 1 && this.facts.orgs.filter((o) => tokenize(o.name).map(stem).includes(stem(words[0] as string))).length === 1;
+        if (distinctive > 0 || words.length >= 2 || onlyOneHasIt) orgScores.push({ org, score, words, partial: missed > 0 });
+      }
+    }
+    const best = Math.max(0, ...orgScores.map((o) => o.score));
+    const bestOrgs = orgScores.filter((o) => o.score === best);
+    bestOrgs.filter((o) => !o.partial).forEach((o) => o.words.forEach((w) => named.used.add(w)));
+    bestOrgs.filter((o) => o.partial).forEach((o) => o.words.forEach((w) => named.partialWords.add(w)));
+    named.orgs = bestOrgs.map((o) => ({ org: o.org, partial: o.partial }));
+    return named;
+  }
+
+  private topics(words: string[], used: Set<string>, titleWords: Set<string>): TopicHit[] {
+    const hits = new Map<number, TopicHit & { terms: number; title: boolean; specific: boolean }>();
+    for (const word of words) {
+      const results = this.sessions.search(word);
+      if (results.length === 0) continue;
+      used.add(word);
+      for (const result of results) {
+        const n = result.id as number;
+        const hit = hits.get(n) ?? { session: n, score: 0, terms: 0, title: false, specific: false };
+        hits.set(n, hit);
+        hit.score += result.score / results.length;
+        hit.terms += 1;
+        hit.specific ||= results.length <= 2;
+        const inTitle = Object.values(result.match).some((fields) => fields.includes('title'));
+        hit.title ||= inTitle;
+        if (inTitle) titleWords.add(word);
+      }
+    }
+    const ranked = [...hits.values()].filter((h) => h.specific || (h.terms >= 2 && h.title)).sort((a, b) => b.score - a.score);
+    const top = ranked[0]?.score ?? 0;
+    return ranked.filter((h) => h.score >= top * 0.4).slice(0, 4).map(({ session, score }) => ({ session, score }));
+  }
+}

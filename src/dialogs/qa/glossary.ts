@@ -1,0 +1,119 @@
+/**
+ * Query expansion, not facts: English words (and Dutch synonyms) mapped to the Dutch words the
+ * programme uses, so "decision tree" finds "beslissingsboom". Keys are folded; two-word keys
+ * are tried before single words. Nothing here is ever shown to a visitor.
+ */
+export const glossary: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'decision tree': 'beslissingsboom',
+    'decision trees': 'beslissingsboom',
+    beslisboom: 'beslissingsboom',
+    'public procurement': 'overheidsopdrachten',
+    'public contracts': 'overheidsopdrachten',
+    'government contracts': 'overheidsopdrachten',
+    procurement: 'overheidsopdrachten',
+    tender: 'overheidsopdrachten',
+    tenders: 'overheidsopdrachten',
+    aanbesteding: 'overheidsopdrachten',
+    aanbestedingen: 'overheidsopdrachten',
+    'social clauses': 'sociale clausules',
+    'social clause': 'sociale clausules',
+    clauses: 'clausules',
+    'workplace learning': 'werkplekleren',
+    'work based learning': 'werkplekleren',
+    'on the job learning': 'werkplekleren',
+    'learning on the job': 'werkplekleren',
+    apprenticeship: 'werkplekleren',
+    apprenticeships: 'werkplekleren',
+    'circular economy': 'circulaire economie',
+    circular: 'circulaire',
+    circulair: 'circulaire',
+    'care work': 'arbeidszorg',
+    'sheltered work': 'arbeidszorg',
+    'supported work': 'arbeidszorg',
+    'neighbourhood work': 'wijk-werken',
+    'neighborhood work': 'wijk-werken',
+    'neighbourhood jobs': 'wijk-werken',
+    'local service economy': 'diensteneconomie',
+    'service economy': 'diensteneconomie',
+    'talents count': 'talenten tellen',
+    talents: 'talenten',
+    talent: 'talenten',
+    innovation: 'innovatie',
+    innovations: 'innovatie',
+    innovative: 'innovatie',
+    innoveren: 'innovatie',
+    cooperation: 'samenwerking',
+    collaboration: 'samenwerking',
+    'working together': 'samenwerken',
+    partnership: 'samenwerking',
+    subsidy: 'subsidie',
+    subsidies: 'subsidie',
+    grant: 'subsidie',
+    employment: 'tewerkstelling',
+    jobs: 'tewerkstelling',
+    'job seekers': 'werkzoekenden',
+    jobseekers: 'werkzoekenden',
+    unemployed: 'werkzoekenden',
+    activation: 'activeringstrajecten',
+    statistics: 'cijferoverzicht',
+    figures: 'cijferoverzicht',
+    numbers: 'cijferoverzicht',
+    data: 'cijfermateriaal',
+    cijfers: 'cijferoverzicht',
+    statistieken: 'cijferoverzicht',
+    'environmental analysis': 'omgevingsanalyse',
+    'environment analysis': 'omgevingsanalyse',
+    technology: 'technologische',
+    technological: 'technologische',
+    entrepreneurship: 'ondernemerschap',
+    manufacturing: 'maakindustrie',
+    welfare: 'welzijn',
+    'bottleneck vacancies': 'knelpuntvacatures',
+    'hard to fill vacancies': 'knelpuntvacatures',
+    'council chamber': 'provincieraadzaal',
+    'council hall': 'provincieraadzaal',
+    'provincial council': 'provincieraadzaal',
+    room: 'zaal',
+    rooms: 'zaal',
+    hall: 'zaal',
+    province: 'provincie',
+    provincial: 'provincie',
+    city: 'stad',
+    town: 'stad',
+    municipality: 'gemeente',
+    municipalities: 'gemeenten',
+    'local governments': 'lokale besturen',
+    'local government': 'lokale besturen',
+    'local authorities': 'lokale besturen',
+    'labour market': 'arbeidsmarkt',
+    'labor market': 'arbeidsmarkt',
+    'social purchasing': 'sociaal aankopen',
+    'buy socially': 'sociaal aankopen',
+    enclave: 'enclave',
+  }),
+);
+
+/** Rewrites folded words through the glossary, two-word phrases first. */
+export function expand(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const three = words.slice(i, i + 3).join(' ');
+    const two = words.slice(i, i + 2).join(' ');
+    const hit3 = words.length - i >= 3 ? glossary.get(three) : undefined;
+    if (hit3) {
+      out.push(...hit3.split(' '));
+      i += 2;
+      continue;
+    }
+    const hit2 = words.length - i >= 2 ? glossary.get(two) : undefined;
+    if (hit2) {
+      out.push(...hit2.split(' '));
+      i += 1;
+      continue;
+    }
+    const word = words[i] as string;
+    out.push(...(glossary.get(word)?.split(' ') ?? [word]));
+  }
+  return out;
+}

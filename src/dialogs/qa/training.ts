@@ -1,0 +1,232 @@
+import type { Language } from '../../core/index.ts';
+
+/**
+ * What a question asks about. The "aspect" intents (when, where, who, what, seats, list) are
+ * answered for whatever the question names (a session, speaker, organisation, room, series,
+ * time) or for the day itself; the others are about the day.
+ */
+export const intents = [
+  'when',
+  'where',
+  'who',
+  'what',
+  'seats',
+  'list',
+  'price',
+  'deadline',
+  'audience',
+  'corona_stricter',
+  'corona_relaxed',
+  'presentations',
+  'contact',
+  'book',
+  'partners',
+  'register',
+  'unknown_topic',
+  'offtopic',
+  'greeting',
+] as const;
+export type Intent = (typeof intents)[number];
+
+/**
+ * Hand-written training utterances. They name no session, speaker or room on purpose: those
+ * are found by the entity search, and words the classifier never saw do not sway it.
+ */
+export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
+  nl: {
+    when: [
+      'wanneer is het', 'wanneer is de netwerkdag', 'hoe laat begint het', 'hoe laat begint de dag', 'wanneer begint de netwerkdag',
+      'om hoe laat start de sessie', 'hoe laat is de workshop', 'wanneer eindigt het', 'hoe laat is het gedaan', 'tot hoe laat duurt het',
+      'welke datum', 'op welke dag is het', 'wat is het uur', 'welk uur', 'hoe lang duurt de sessie', 'wanneer start de reeks',
+      'hoe laat eindigt de reeks', 'wanneer is de infosessie', 'van wanneer tot wanneer', 'wat zijn de uren', 'wanneer moet ik er zijn',
+      'op welk tijdstip', 'hoe laat gaat de deur open', 'wanneer gaat het door', 'welke dag gaat het door', 'uur en datum',
+    ],
+    where: [
+      'waar is het', 'waar vindt het plaats', 'waar vindt de netwerkdag plaats', 'in welke zaal', 'in welke zaal is de workshop',
+      'wat is het adres', 'waar moet ik zijn', 'welke locatie', 'waar gaat het door', 'in welk lokaal', 'waar is de sessie',
+      'in welke ruimte', 'waar is dat', 'welke zaal', 'waar precies', 'locatie van de sessie', 'op welk adres', 'in welke stad',
+      'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw',
+    ],
+    who: [
+      'wie spreekt er', 'wie zijn de sprekers', 'wie geeft de workshop', 'wie geeft de sessie', 'wie presenteert', 'wie is de spreker',
+      'welke sprekers zijn er', 'wie komt er spreken', 'wie is dat', 'wie is', 'wie werkt er bij', 'welke sprekers komen van',
+      'wie leidt de sessie', 'door wie wordt het gegeven', 'sprekers van de sessie', 'wie vertelt over', 'wie zijn de lesgevers',
+      'wie spreekt namens', 'welke mensen van', 'wie komt er van', 'wie is er van', 'wie begeleidt de workshop', 'spreker', 'sprekers',
+    ],
+    what: [
+      'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',
+      'waar gaat het over', 'wat is de inhoud', 'vertel meer over', 'meer info over', 'wat betekent', 'wat wil dat zeggen',
+      'uitleg over', 'wat doen ze', 'wat is het thema', 'geef een samenvatting', 'wat staat er op het programma van de sessie',
+      'waarvoor staat de afkorting', 'wat is dat', 'wat houdt de netwerkdag in', 'waar gaat de netwerkdag over', 'meer over',
+      'wat gebeurt er in de sessie', 'wat is de bedoeling',
+    ],
+    seats: [
+      'hoeveel plaatsen zijn er nog', 'is er nog plaats', 'zijn er nog plaatsen vrij', 'hoeveel deelnemers kunnen er', 'hoeveel mensen mogen er',
+      'hoeveel mensen mogen er maximum komen', 'is het volzet', 'is de sessie vol', 'hoeveel plaatsen heeft de workshop',
+      'hoeveel vrije plaatsen', 'maximum aantal deelnemers', 'hoeveel zitjes', 'is er nog ruimte', 'hoe groot is de groep',
+      'kan ik nog mee', 'hoeveel zijn er al ingeschreven', 'hoeveel plaatsen over', 'hoeveel kunnen er naar', 'is het al vol',
+      'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal',
+    ],
+    list: [
+      'welke sessies zijn er', 'welke workshops zijn er', 'wat is het programma', 'geef het programma', 'welke sessies zijn er in reeks',
+      'wat is er om', 'welke sessie gaat over', 'welke workshops geeft', 'welke sessies geeft', 'lijst van de sessies', 'overzicht van het programma',
+      'wat kan ik kiezen', 'welke keuzes heb ik', 'welke infosessies zijn er', 'wat zijn de workshops', 'welke sessies zijn er in die zaal',
+      'wat staat er op het programma', 'welke sessies gaan over', 'is er een sessie over', 'programma', 'welke sessies om',
+      'wat loopt er tegelijk', 'welke onderwerpen',
+    ],
+    price: [
+      'wat kost het', 'wat kost deelname', 'is het gratis', 'hoeveel moet ik betalen', 'wat is de prijs', 'moet ik betalen',
+      'is er een inschrijvingsgeld', 'kost het iets', 'is deelname betalend', 'prijs', 'kosten', 'hoeveel kost het',
+    ],
+    deadline: [
+      'tot wanneer kan ik inschrijven', 'wanneer sluiten de inschrijvingen', 'wat is de deadline', 'uiterste datum om in te schrijven',
+      'kan ik nog inschrijven', 'hoe lang kan ik me nog inschrijven', 'tot wanneer kan ik me registreren', 'wanneer is de inschrijving afgesloten',
+      'deadline', 'is de inschrijving nog open', 'tot welke datum', 'ben ik te laat',
+    ],
+    audience: [
+      'voor wie is het', 'voor wie is de netwerkdag', 'wie mag deelnemen', 'wie kan komen', 'is het voor mij', 'doelgroep van de dag',
+      'wie is het doelpubliek', 'voor welke organisaties', 'mag iedereen komen', 'is het ook voor bedrijven', 'is het voor gemeenten',
+      'voor wie is dit bedoeld',
+    ],
+    corona_stricter: [
+      'wat als de corona regels strenger worden', 'wat gebeurt er als de maatregelen verstrengen', 'wat als er minder mensen mogen komen',
+      'wat is het lifo principe', 'wat betekent lifo', 'verlies ik mijn plaats als de regels strenger worden', 'wat als corona erger wordt',
+      'wie valt af als er minder plaatsen zijn', 'last in first out', 'wat als de capaciteit daalt', 'corona maatregelen verstrengd',
+    ],
+    corona_relaxed: [
+      'wat als de corona regels versoepelen', 'wat als er meer mensen mogen komen', 'kunnen er extra mensen bij', 'is er een wachtlijst',
+      'hoe werkt de wachtlijst', 'wat als de maatregelen versoepelen', 'kom ik erbij als er plaats vrijkomt', 'wat als de capaciteit stijgt',
+      'ik sta op de wachtlijst', 'wachtlijst', 'versoepeling',
+    ],
+    presentations: [
+      'kan ik de presentaties nadien krijgen', 'zijn de slides beschikbaar', 'komen de presentaties online', 'kan ik het online volgen',
+      'worden de presentaties gedeeld', 'is er een opname', 'kan ik digitaal deelnemen', 'krijg ik de presentaties achteraf',
+      'is er een livestream', 'presentaties nadien', 'kan ik van thuis volgen',
+    ],
+    contact: [
+      'wat is het emailadres voor vragen', 'hoe kan ik jullie contacteren', 'wie kan ik mailen', 'contact', 'wat is het mailadres',
+      'bij wie kan ik terecht met vragen', 'ik heb een vraag voor de organisatie', 'wie organiseert het', 'contactgegevens',
+      'hoe bereik ik de organisatoren', 'e-mail adres van de organisatie', 'waar kan ik een vraag stellen',
+    ],
+    book: [
+      'wat is het boek', 'kan ik een boek bestellen', 'hoeveel kost het boek', 'hoe bestel ik het boek', 'welk boek', 'boek bestellen',
+      'wat is de handleiding', 'waar wordt het boek naartoe gestuurd', 'krijg ik het boek opgestuurd', 'is het boek gratis', 'de titel van het boek',
+      'boek',
+    ],
+    partners: [
+      'wie zijn de partners', 'met wie wordt het georganiseerd', 'welke partners werken mee', 'met medewerking van wie',
+      'wie werkt er mee aan de netwerkdag', 'partners', 'wie zijn de organisatoren', 'is dat een partner',
+    ],
+    register: [
+      'ik wil me inschrijven', 'hoe schrijf ik me in', 'hoe kan ik inschrijven', 'waar kan ik me registreren', 'inschrijven',
+      'hoe registreer ik', 'wat moet ik invullen om in te schrijven', 'welke gegevens hebben jullie nodig', 'hoe meld ik me aan',
+      'aanmelden', 'krijg ik een bevestiging',
+    ],
+    unknown_topic: [
+      'kan ik er parkeren', 'is er parking', 'is er lunch', 'is er eten voorzien', 'krijgen we broodjes', 'is er koffie', 'is er wifi',
+      'is het toegankelijk met een rolstoel', 'hoe geraak ik er met de trein', 'is er een attest', 'krijg ik een certificaat',
+      'is er een dresscode', 'moet ik een mondmasker dragen', 'is er kinderopvang', 'zijn er vegetarische maaltijden', 'is er een hotel',
+      'mag mijn hond mee', 'is er een receptie', 'kan ik mijn fiets stallen', 'is er een vestiaire', 'is er een tolk',
+      'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
+    ],
+    offtopic: [
+      'wat is het weer morgen', 'wie wint de match', 'vertel een mop', 'wat is de hoofdstad van frankrijk', 'hoe oud ben jij',
+      'wat is de zin van het leven', 'hoeveel is twee plus twee', 'wie is de koning', 'wat eet je graag', 'ben jij een robot',
+      'hoe maak ik spaghetti', 'wat is bitcoin', 'wie is de president van amerika', 'zing een liedje', 'welke film moet ik zien',
+    ],
+    greeting: ['hallo', 'hoi', 'dag', 'goedemorgen', 'goeiedag', 'hey', 'dank je', 'bedankt', 'merci', 'ok', 'oké', 'top', 'tot ziens', 'daag'],
+  },
+  en: {
+    when: [
+      'when is it', 'when is the networking day', 'what time does it start', 'when does the day start', 'when does it begin',
+      'what time is the session', 'when does it end', 'what time does it finish', 'until what time', 'which date', 'what day is it',
+      'what are the hours', 'how long does the session last', 'when does the series start', 'what time does the series end',
+      'when is the workshop', 'what time should i be there', 'at what time', 'date and time', 'when does it take place', 'what time is',
+    ],
+    where: [
+      'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
+      'what is the address', 'where should i go', 'what is the location', 'where is the venue', 'where is the session',
+      'in what room', 'which hall', 'where exactly', 'in which city', 'where is that room used', 'what happens in that room',
+      'how do i get there', 'where is the building',
+    ],
+    who: [
+      'who speaks', 'who are the speakers', 'who gives the workshop', 'who presents the session', 'who is the speaker', 'which speakers are there',
+      'who is speaking', 'who is', 'who works at', 'who works for', 'who is from', 'who comes from', 'who from', 'which people from', 'which speakers come from', 'who leads the session', 'who is giving it',
+      'speakers of the session', 'who talks about', 'who speaks at the session about', 'who represents', 'who is presenting', 'speaker', 'speakers',
+    ],
+    what: [
+      'what is', 'what is it about', 'what is the session about', 'what will i learn', 'what do you learn in the workshop', 'tell me more about',
+      'more about', 'more info about', 'what does it mean', 'what does the abbreviation stand for', 'explain', 'what is the topic',
+      'give a summary', 'what is the content', 'what is the networking day about', 'what happens in the session', 'what is that',
+      'describe the session', 'what is the purpose',
+    ],
+    seats: [
+      'how many seats are left', 'are there still places', 'is there still room', 'how many people can attend', 'how many participants',
+      'what is the maximum number of participants', 'is it full', 'is the session full', 'how many places does the workshop have',
+      'how many free seats', 'how many spots are left', 'how big is the group', 'can i still join', 'how many have registered',
+      'how many people are allowed', 'capacity', 'how many seats', 'seats available',
+    ],
+    list: [
+      'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
+      'which sessions are in series', 'what is on at', 'which session is about', 'which workshops does give', 'list of sessions',
+      'overview of the programme', 'what can i choose', 'what are my options', 'which sessions are in that room', 'what is on the agenda',
+      'is there a session about', 'which sessions are about', 'which sessions does take part in', 'in which sessions', 'agenda', 'programme', 'program', 'what runs in parallel', 'which topics',
+    ],
+    price: [
+      'how much does it cost', 'is it free', 'what is the price', 'do i have to pay', 'is there a fee', 'does it cost anything',
+      'price', 'cost', 'registration fee', 'is it free of charge',
+    ],
+    deadline: [
+      'until when can i register', 'when does registration close', 'what is the deadline', 'last day to register', 'can i still register',
+      'registration deadline', 'deadline', 'is registration still open', 'am i too late', 'when do registrations close',
+    ],
+    audience: [
+      'who is it for', 'who is the networking day for', 'who can attend', 'who may join', 'is it for me', 'what is the target audience',
+      'who should come', 'is it for companies', 'is it for municipalities', 'can anyone come', 'who is this meant for',
+    ],
+    corona_stricter: [
+      'what if the corona rules get stricter', 'what happens if the measures tighten', 'what if fewer people are allowed',
+      'what is lifo', 'what does lifo mean', 'do i lose my place if rules get stricter', 'last in first out', 'what if capacity is reduced',
+      'what if covid gets worse', 'who is removed when there are fewer places',
+    ],
+    corona_relaxed: [
+      'what if the corona rules relax', 'what if more people are allowed', 'can extra people come', 'is there a waiting list',
+      'how does the waiting list work', 'what if the measures are relaxed', 'will i get in if a place frees up', 'waiting list',
+      'what if capacity goes up', 'i am on the waiting list',
+    ],
+    presentations: [
+      'can i get the presentations afterwards', 'are the slides available', 'will the presentations be online', 'can i follow it online',
+      'are the presentations shared', 'is there a recording', 'can i attend digitally', 'is there a livestream', 'slides afterwards',
+      'can i watch from home',
+    ],
+    contact: [
+      'what is the email address for questions', 'how can i contact you', 'who can i email', 'contact', 'what is the e-mail address',
+      'who can i ask', 'i have a question for the organisers', 'who organises it', 'contact details', 'how do i reach the organisers',
+    ],
+    book: [
+      'what is the book', 'can i order a book', 'how much is the book', 'how do i order the book', 'which book', 'order the book',
+      'what is the handbook', 'where is the book sent', 'will the book be shipped', 'is the book free', 'title of the book', 'book',
+    ],
+    partners: [
+      'who are the partners', 'who organises it with', 'which partners are involved', 'in cooperation with whom', 'partners',
+      'who are the organisers', 'is that a partner',
+    ],
+    register: [
+      'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',
+      'what do i need to fill in', 'what data do you need', 'how do i enrol', 'will i get a confirmation',
+    ],
+    unknown_topic: [
+      'can i park there', 'is there parking', 'is lunch provided', 'is there food', 'will there be sandwiches', 'is there coffee',
+      'is there wifi', 'is it wheelchair accessible', 'how do i get there by train', 'is there a certificate', 'do i get a certificate',
+      'is there a dress code', 'do i need a face mask', 'is there childcare', 'are there vegetarian meals', 'is there a hotel',
+      'can i bring my dog', 'is there a reception', 'where can i leave my bike', 'is there a cloakroom', 'is there an interpreter',
+      'which bus should i take', 'is there a break', 'parking', 'lunch', 'wifi', 'catering', 'drinks', 'toilets',
+    ],
+    offtopic: [
+      'what is the weather tomorrow', 'who will win the match', 'tell me a joke', 'what is the capital of france', 'how old are you',
+      'what is the meaning of life', 'what is two plus two', 'who is the king', 'what do you like to eat', 'are you a robot',
+      'how do i cook pasta', 'what is bitcoin', 'who is the president of america', 'sing a song', 'which movie should i watch',
+    ],
+    greeting: ['hello', 'hi', 'good morning', 'hey', 'thanks', 'thank you', 'ok', 'okay', 'great', 'bye', 'goodbye', 'cheers'],
+  },
+};
