@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { findInvariantViolations } from '../../src/core/index.ts';
+import { Desk, fillForm } from '../helpers/chat.ts';
+
+async function registered(userKey = 'console:me'): Promise<{ desk: Desk; chat: ReturnType<Desk['chat']> }> {
+  const desk = new Desk();
+  const chat = desk.chat(userKey);
+  await fillForm(chat, { sessions: ['sessie 3', 'sessie 7'] });
+  await chat.say('ja');
+  return { desk, chat };
+}
+
+describe('my registration', () => {
+  it('shows the registration as facts', async () => {
+    const { chat } = await registered();
+    await chat.say('Mijn inschrijving');
+    expect(chat.lastText()).toMatch(/Je bent ingeschreven voor de \*Netwerkdag sociale economie\* \(donderdag 29 oktober 2020\)/);
+    expect(chat.fact(/^Voornaam/)).toBe('Jan');
+    expect(chat.fact(/reeks 1/)).toMatch(/^3\. Samenwerken werkt!/);
+    expect(chat.fact(/Status/)).toBe('ingeschreven');
+    expect(chat.choiceIds()).toEqual(['change-session', 'cancel-registration', 'menu']);
+    await chat.say('3');
+    expect(chat.choiceIds()).toContain('register');
+  });
+
+  it('says so when there is no registration on this channel', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:nobody');
+    await chat.choose('my-registration');
+    expect(chat.turnText()).toMatch(/geen inschrijving/);
+    expect(chat.choiceIds()).toContain('register');
+  });
+
+  it('changes a session with an atomic swap and frees the old seat', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('mijn inschrijving');
+    await chat.press(/Sessie wijzigen/);
+    expect(chat.lastText()).toMatch(/welke reeks/i);
+    expect(chat.choices()[1]?.hint).toMatch(/^7\. Wijk-werken/);
+    await chat.say('reeks 2');
+    expect(chat.choices().find((c) => c.id === 'session:7')?.hint).toMatch(/je huidige keuze/);
+    await chat.say('sessie 9');
+    expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 2 volg je nu sessie 9 .* in plaats van sessie 7[\s\S]*Je bent ingeschreven/);
+    expect(chat.fact(/reeks 2/)).toMatch(/^9\./);
+    const availability = await desk.ledger.availability();
+    expect(availability.sessions.find((s) => s.sessionNumber === 7)?.taken).toBe(0);
+    expect(availability.sessions.find((s) => s.sessionNumber === 9)?.taken).toBe(1);
+    expect(findInvariantViolations(desk.event, await desk.ledger.snapshot())).toEqual([]);
+  });
+
+  it('goes straight to changing from "wijzig mijn sessie" and refuses a full session', async () => {
+    const { desk, chat } = await registered();
+    await desk.fillSession(1);
+    await chat.say('Ik wil een andere sessie');
+    expect(chat.lastText()).toMatch(/welke reeks/i);
+    await chat.choose('series:1');
+    expect(chat.choices().find((c) => c.id === 'session:1')).toMatchObject({ disabled: true });
+    await chat.say('1');
+    expect(chat.lastText()).toMatch(/Sessie 1 is volzet; kies een andere[\s\S]*Reeks 1/);
+    await chat.say('3');
+    expect(chat.lastText()).toMatch(/Sessie 3 is al je keuze/);
+    await chat.say('terug');
+    expect(chat.choiceIds()).toContain('register');
+  });
+
+  it('refuses a session that filled up after the list was shown', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('mijn inschrijving');
+    await chat.choose('change-session');
+    await chat.choose('series:1');
+    await desk.fillSession(4);
+    await chat.choose('session:4');
+    expect(chat.lastText()).toMatch(/Sessie 4 is volzet[\s\S]*Reeks 1/);
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ sessions: [3, 7] });
+  });
+
+  it('cancels after a confirmation, frees the seats and promotes the waiting list', async () => {
+    const { desk, chat } = await registered();
+    await desk.fillSession(3);
+    const waiting = desk.chat('console:waiting');
+    await fillForm(waiting, { email: 'wacht@example.be', sessions: ['sessie 3', 'sessie 5'] });
+    await waiting.choose('waitlist');
+    await waiting.say('sessie 5');
+    await waiting.say('nee');
+    await waiting.say('ja');
+    expect(await desk.ledger.findByOwner('console:waiting')).toMatchObject({ status: 'waitlisted' });
+
+    await chat.say('annuleer mijn inschrijving');
+    expect(chat.lastText()).toMatch(/echt annuleren/);
+    await chat.say('nee');
+    expect(chat.lastText()).toMatch(/blijft staan/);
+    await chat.press(/annuleren/);
+    await chat.say('ja');
+    expect(chat.turnText()).toMatch(/geannuleerd/);
+    expect(await desk.ledger.findByOwner('console:me')).toBeNull();
+    expect(await desk.ledger.findByOwner('console:waiting')).toMatchObject({ status: 'confirmed' });
+    expect(findInvariantViolations(desk.event, await desk.ledger.snapshot())).toEqual([]);
+
+    await waiting.say('mijn inschrijving');
+    expect(waiting.fact(/Status/)).toBe('ingeschreven');
+  });
+
+  it('works in English', async () => {
+    const { chat } = await registered('telegram:42');
+    await chat.say('English please');
+    await chat.say('my registration');
+    expect(chat.lastText()).toMatch(/You're registered for the/);
+    await chat.choose('cancel-registration');
+    await chat.say('yes');
+    expect(chat.turnText()).toMatch(/Your registration is cancelled/);
+  });
+});
