@@ -6,4 +6,4 @@ import type { MakeLedger } from './seat-ledger.fixtures.ts';
 const makeMemoryLedger: MakeLedger = async (event) => ({ ledger: new MemorySeatLedger(event), close: async () => {} });
 
 describeSeatLedgerContract('MemorySeatLedger', makeMemoryLedger);
-describeSeatLedgerProperties('MemorySeatLedger', makeMemoryLedger, { numRuns: 150 });
+describeSeatLedgerProperties('MemorySeatLedger', makeMemoryLedger, { numRuns: 100 });
