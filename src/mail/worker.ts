@@ -106,7 +106,15 @@ export class MailWorker {
 
   async #deliver(entry: OutboxEntry): Promise<'sent' | 'retried' | 'failed'> {
     const about = { entryId: entry.id, kind: entry.kind, workerId: this.workerId };
-    const rendered = renderMail(entry, this.#event);
+    let rendered: ReturnType<typeof renderMail>;
+    try {
+      rendered = renderMail(entry, this.#event);
+    } catch (error) {
+      // A bug or an entry from another version: retrying would fail the same way, so it is recorded.
+      await this.#outbox.markFailed(entry.id, this.workerId, `could not render: ${String(error)}`.slice(0, 500), this.#clock.now());
+      this.#logger.error({ ...about, err: String(error) }, 'mail not sent: rendering failed');
+      return 'failed';
+    }
     if (!rendered.ok) {
       await this.#outbox.markFailed(entry.id, this.workerId, 'invalid recipient address', this.#clock.now());
       this.#logger.warn(about, 'mail not sent: invalid recipient address');

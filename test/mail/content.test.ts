@@ -124,7 +124,7 @@ function visibleText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-describe('every kind of mail, in Dutch and English, as the SMTP server receives it', () => {
+describe('every kind of mail, in Dutch and English, as the SMTP server receives it', { timeout: 30_000 }, () => {
   for (const kind of Object.keys(expected) as Array<OutboxEntry['kind']>) {
     for (const language of ['nl', 'en'] as const) {
       it(`${kind} (${language})`, async () => {

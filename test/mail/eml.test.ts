@@ -20,7 +20,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('without SMTP_URL: .eml files', () => {
+describe('without SMTP_URL: .eml files', { timeout: 30_000 }, () => {
   it('writes every mail as a complete .eml file, named by its Message-ID, and says where on start', async () => {
     const dir = tempDir();
     const ledger = new MemorySeatLedger(event);

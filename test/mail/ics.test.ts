@@ -71,7 +71,7 @@ async function calendarOf(entry: OutboxEntry): Promise<{ filename: string; conte
   return { filename: attachment.filename ?? '', contentType: attachment.contentType, text: attachment.content.toString('utf8') };
 }
 
-describe('the .ics attachment', () => {
+describe('the .ics attachment', { timeout: 30_000 }, () => {
   it('holds the day and both sessions at the right Europe/Brussels times (after the DST change: UTC+1)', async () => {
     const { filename, text } = await calendarOf(outboxEntry('confirmation', { sessions: [1, 6] }));
     expect(filename).toBe('netwerkdag-2020.ics');

@@ -28,7 +28,7 @@ async function deliver(overrides: Partial<RegistrationRecord>, id: string) {
   return { report, captured, outbox, logger };
 }
 
-describe('markup in names and organisations', () => {
+describe('markup in names and organisations', { timeout: 30_000 }, () => {
   it('is escaped in the HTML part and kept as typed in the text part', async () => {
     const { captured } = await deliver(
       {
@@ -55,7 +55,7 @@ describe('markup in names and organisations', () => {
   });
 });
 
-describe('header injection', () => {
+describe('header injection', { timeout: 30_000 }, () => {
   it('through a name: CR/LF are stripped, no extra header or recipient appears', async () => {
     const { captured } = await deliver(
       { firstName: 'Anna\r\nBcc: victim@evil.example', lastName: 'Peeters\nSubject: hacked\r\n\r\n<h1>body</h1>' },
@@ -98,7 +98,7 @@ describe('header injection', () => {
   });
 });
 
-describe('Message-ID', () => {
+describe('Message-ID', { timeout: 30_000 }, () => {
   it('is stable per entry, distinct between entries, and holds only msg-id characters', () => {
     const ids = ['register:key-1:confirmation:abc', 'register:key=3a1:confirmation:abc', 'x y<z>@"w"', 'é', 'a'.repeat(500)];
     const made = ids.map((id) => messageIdFor(id, 'netwerkdag-2020'));

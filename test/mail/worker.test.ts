@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Outbox, RegistrationRecord } from '../../src/core/index.ts';
 import { MailWorker, smtpSender, startMailWorker, type MailSender } from '../../src/mail/index.ts';
+import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
-import { loadEvent, manualClock, recordingLogger, registrant, type ManualClock } from './fixtures.ts';
+import { loadEvent, manualClock, outboxEntry, recordingLogger, registrant, type ManualClock } from './fixtures.ts';
 
 const event = loadEvent();
 const from = { name: event.title, address: 'balie@example.org' };
@@ -46,7 +47,7 @@ function setup(options: { url?: string; workerId?: string } = {}) {
   return { clock, ledger, logger, worker };
 }
 
-describe('MailWorker against a real SMTP server', () => {
+describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
   it('delivers a confirmation once and never again after it was recorded sent', async () => {
     const { clock, ledger, worker } = setup();
     await registered(ledger, 1, clock);
@@ -187,7 +188,7 @@ describe('MailWorker against a real SMTP server', () => {
   });
 });
 
-describe('startMailWorker', () => {
+describe('startMailWorker', { timeout: 30_000 }, () => {
   it('polls the outbox on its own and stops cleanly', async () => {
     const ledger = new MemorySeatLedger(event);
     const notices: string[] = [];
@@ -223,5 +224,18 @@ describe('startMailWorker', () => {
     await handle.stop();
     expect(notices.join('\n')).not.toContain('s3cret');
     expect(notices.join('\n')).toContain('smtp://127.0.0.1:2525');
+  });
+});
+
+describe('an entry that cannot be rendered', { timeout: 30_000 }, () => {
+  it('is recorded as failed instead of blocking the outbox', async () => {
+    const outbox = new MemoryOutbox();
+    const broken = outboxEntry('confirmation', { sessions: [1, 6] }, { id: 'broken' });
+    (broken as { kind: string }).kind = 'reminder';
+    outbox.add(broken);
+    outbox.add(outboxEntry('cancelled', {}, { id: 'fine' }));
+    const worker = new MailWorker({ outbox, event, sender: sender(), clock: manualClock() });
+    expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 1 });
+    expect((await outbox.list('failed')).map((e) => e.id)).toEqual(['broken']);
   });
 });
