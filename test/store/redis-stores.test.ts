@@ -4,7 +4,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BalieError, parseEvent } from '../../src/core/index.ts';
 import { createRedisStores } from '../../src/store/redis-stores.ts';
-import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
+import { requireRedisServer, startRedisServer, useRedisServer } from '../helpers/redis-server.ts';
 
 const event = parseEvent(readFileSync('events/netwerkdag-2020.yaml', 'utf8'), 'events/netwerkdag-2020.yaml');
 
@@ -98,6 +98,25 @@ if (requireRedisServer()) {
     it('fails fast with store_unavailable when nothing listens at the URL', async () => {
       const error = await failure(createRedisStores({ url: `redis://127.0.0.1:${await closedPort()}`, event }));
       expect(error.code).toBe('store_unavailable');
+    });
+
+    it('with appendfsync always, a conversation saved before redis-server is killed -9 is there after the restart', async () => {
+      const durable = await startRedisServer({ appendonly: true, appendfsync: 'always' });
+      try {
+        const before = await createRedisStores({ url: durable.url, event });
+        const version = await before.conversations.write('telegram:5', { step: 'sessions', answers: { firstName: 'An' } }, null);
+        await durable.kill9();
+        await before.close().catch(() => undefined);
+        await durable.restart();
+        const after = await createRedisStores({ url: durable.url, event });
+        try {
+          expect(await after.conversations.read('telegram:5')).toEqual({ state: { step: 'sessions', answers: { firstName: 'An' } }, version });
+        } finally {
+          await after.close();
+        }
+      } finally {
+        await durable.stop();
+      }
     });
 
     it('closes cleanly, also twice', async () => {
