@@ -112,7 +112,7 @@ function fits(long: string, short: string): boolean {
 }
 
 /** A session's description in a few sentences, with its bullet points when it leads into them. */
-export function summarise(session: Session, maxChars = 300): string {
+export function summarise(session: Session, maxChars = 340): string {
   const sentences = session.description.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?:])\s+/u);
   let out = '';
   for (const sentence of sentences) {

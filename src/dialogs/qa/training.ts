@@ -52,6 +52,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'welke sprekers zijn er', 'wie komt er spreken', 'wie is dat', 'wie is', 'wie werkt er bij', 'welke sprekers komen van',
       'wie leidt de sessie', 'door wie wordt het gegeven', 'sprekers van de sessie', 'wie vertelt over', 'wie zijn de lesgevers',
       'wie spreekt namens', 'welke mensen van', 'wie komt er van', 'wie is er van', 'wie begeleidt de workshop', 'spreker', 'sprekers',
+      'wie spreekt over', 'wie geeft de workshop over', 'wie geeft de sessie over', 'wie spreekt er in de sessie over', 'wie zijn de sprekers van',
     ],
     what: [
       'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',

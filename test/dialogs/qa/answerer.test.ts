@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ask, problem, readQuestions, textOf } from './qa-fixture.ts';
+
+describe('programme Q&A: the public eval questions', () => {
+  for (const item of readQuestions('qa-public.jsonl')) {
+    it(item.q, async () => {
+      const answer = await ask(item.q);
+      expect(problem(item, answer), textOf(answer)).toBeNull();
+      expect(answer?.confidence).toBeGreaterThanOrEqual(0.6);
+    });
+  }
+});
+
+describe('programme Q&A: our own questions (paraphrases, typos, lists, English)', () => {
+  for (const item of readQuestions('questions.jsonl')) {
+    it(item.q, async () => {
+      const answer = await ask(item.q);
+      expect(problem(item, answer), textOf(answer)).toBeNull();
+      // Unknown topics are answered honestly, and confidently enough to interrupt a form.
+      expect(answer?.confidence).toBeGreaterThanOrEqual(item.unknown ? 0.5 : 0.55);
+    });
+  }
+});
