@@ -56,6 +56,9 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   readonly #seats: SeatCounts;
   readonly #registrations = new Map<string, RegistrationRecord>();
   readonly #idByEmail = new Map<string, string>();
+  readonly #idsByOwner = new Map<string, Set<string>>();
+  /** Ids of the waitlisted registrations, so promotion and counts never scan everyone. */
+  readonly #waiting = new Set<string>();
   readonly #results = new Map<string, unknown>();
   readonly #outbox = new MemoryOutbox();
   #nextSeq = 1;
@@ -114,22 +117,21 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
 
   async findByOwner(owner: string): Promise<RegistrationRecord | null> {
     let latest: RegistrationRecord | null = null;
-    for (const r of this.#registrations.values()) {
-      if (r.owner === owner && (!latest || r.seq > latest.seq)) latest = r;
+    for (const id of this.#idsByOwner.get(owner) ?? []) {
+      const r = this.#registrations.get(id);
+      if (r && (!latest || r.seq > latest.seq)) latest = r;
     }
     return latest ? structuredClone(latest) : null;
   }
 
   async availability(): Promise<Availability> {
-    let waitlistLength = 0;
-    for (const r of this.#registrations.values()) if (r.status === 'waitlisted') waitlistLength += 1;
     return {
       venueCap: this.#seats.venueCap,
       venueTaken: this.#seats.venueTaken,
       sessions: [...this.#seats.sessions.entries()]
         .sort(([a], [b]) => a - b)
         .map(([sessionNumber, s]) => ({ sessionNumber, cap: s.cap, taken: s.taken })),
-      waitlistLength,
+      waitlistLength: this.#waiting.size,
     };
   }
 
@@ -185,8 +187,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       updatedAt: step.at,
     };
     if (!shortage) moveSeats(this.#seats, record.sessions, 1);
-    this.#registrations.set(record.id, record);
-    this.#idByEmail.set(email, record.id);
+    this.#put(record);
     this.#write(step, shortage ? 'waitlisted' : 'confirmation', record);
     return { ok: true, registration: record };
   }
@@ -205,7 +206,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       swapSeat(this.#seats, swap.released, command.sessionNumber);
     }
     const changed: RegistrationRecord = { ...current, sessions: swap.sessions, updatedAt: step.at };
-    this.#registrations.set(changed.id, changed);
+    this.#put(changed);
     this.#write(step, 'session_changed', changed, current.sessions);
     const promoted = this.#promote(step);
     return {
@@ -221,8 +222,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     const current = this.#registrations.get(command.registrationId);
     if (!current) return { ok: false, reason: 'not_found' };
     if (current.status === 'confirmed') moveSeats(this.#seats, current.sessions, -1);
-    this.#registrations.delete(current.id);
-    this.#idByEmail.delete(emailKey(current.email));
+    this.#remove(current);
     const cancelled: RegistrationRecord = { ...current, updatedAt: step.at };
     this.#write(step, 'cancelled', cancelled);
     return { ok: true, cancelled, bumped: [], promoted: this.#promote(step) };
@@ -233,7 +233,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     const moved = bumped.map((r) => {
       moveSeats(this.#seats, r.sessions, -1);
       const record: RegistrationRecord = { ...r, status: 'waitlisted', updatedAt: step.at };
-      this.#registrations.set(record.id, record);
+      this.#put(record);
       this.#write(step, 'bumped', record);
       return record;
     });
@@ -241,12 +241,33 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   }
 
   #promote(step: Step): RegistrationRecord[] {
-    return pickPromoted(this.#seats, this.#registrations.values()).map((r) => {
+    if (this.#waiting.size === 0) return [];
+    const waiting = [...this.#waiting].map((id) => this.#registrations.get(id)).filter((r) => r !== undefined);
+    return pickPromoted(this.#seats, waiting).map((r) => {
       const record: RegistrationRecord = { ...r, status: 'confirmed', updatedAt: step.at };
-      this.#registrations.set(record.id, record);
+      this.#put(record);
       this.#write(step, 'promoted', record);
       return record;
     });
+  }
+
+  /** Stores a new or changed registration and keeps every index in step with it. */
+  #put(record: RegistrationRecord): void {
+    this.#registrations.set(record.id, record);
+    this.#idByEmail.set(emailKey(record.email), record.id);
+    const owned = this.#idsByOwner.get(record.owner) ?? new Set<string>();
+    this.#idsByOwner.set(record.owner, owned.add(record.id));
+    if (record.status === 'waitlisted') this.#waiting.add(record.id);
+    else this.#waiting.delete(record.id);
+  }
+
+  #remove(record: RegistrationRecord): void {
+    this.#registrations.delete(record.id);
+    this.#idByEmail.delete(emailKey(record.email));
+    this.#waiting.delete(record.id);
+    const owned = this.#idsByOwner.get(record.owner);
+    owned?.delete(record.id);
+    if (owned?.size === 0) this.#idsByOwner.delete(record.owner);
   }
 
   #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, previousSessions?: number[]): void {
