@@ -18,16 +18,30 @@ export function speech(event: EventData, availability: Availability, lang: Langu
   return { event, availability, lang, m: messages(lang) };
 }
 
+// Intl formatters cost far more to build than to use, and most turns format a date or a price.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cachedFormat<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) {
+    format = build();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "donderdag 29 oktober 2020" from "2020-10-29". */
 export function formatDate(isoDate: string, s: Speech): string {
   const [y, mo, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(s.m.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d)));
+  const format = cachedFormat(`date:${s.m.locale}`, () => new Intl.DateTimeFormat(s.m.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  return format.format(new Date(Date.UTC(y, mo - 1, d)));
 }
 
 /** "€ 33" / "€ 33,50". */
 export function formatPrice(eur: number, s: Speech): string {
   const digits = Number.isInteger(eur) ? 0 : 2;
-  return `€ ${eur.toLocaleString(s.m.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  const format = cachedFormat(`price:${s.m.locale}:${digits}`, () => new Intl.NumberFormat(s.m.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  return `€ ${format.format(eur)}`;
 }
 
 /** "+32 470 12 34 56" from E.164. */
