@@ -1,8 +1,14 @@
-import { createClient } from 'redis';
+import { createClient, createCluster } from 'redis';
 import { z } from 'zod';
 import { BalieError, type ConversationStore, type EventData, type InboundDedupe, type Outbox, type SeatLedger, type TurnLock } from '../core/index.ts';
-import { conversationScripts, RedisConversationStore, RedisInboundDedupe, RedisTurnLock } from './redis-conversation-store.ts';
-import { ledgerScripts, RedisSeatLedger } from './redis-seat-ledger.ts';
+import {
+  conversationScripts,
+  RedisConversationStore,
+  RedisInboundDedupe,
+  RedisTurnLock,
+  type ConversationRedisClient,
+} from './redis-conversation-store.ts';
+import { ledgerScripts, RedisSeatLedger, type LedgerRedisClient } from './redis-seat-ledger.ts';
 
 /** Where the Redis stores live and how long an idle conversation is kept. */
 export interface RedisStoresOptions {
@@ -48,38 +54,82 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
     throw new BalieError('config_invalid', `Redis store options: ${problems}`);
   }
   const { url, stateTtlDays = 30, keyPrefix = '' } = parsed.data;
-  let connected = false;
-  const client = createClient({
-    url,
-    scripts: { ...ledgerScripts, ...conversationScripts },
-    // A turn fails at once while Redis is away (the user is told to try again) instead of queueing.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 5_000,
-      reconnectStrategy: (retries, cause) => (!connected && retries >= startupAttempts ? cause : Math.min(50 * 2 ** retries, 2_000)),
-    },
-  });
-  let startupError: Error | null = null;
-  client.on('error', (error: Error) => {
-    if (!connected) startupError = error;
-    else options.onError?.(error);
-  });
-  try {
-    await client.connect();
-  } catch (error) {
-    client.destroy();
-    throw new BalieError('store_unavailable', `cannot connect to Redis: ${(startupError ?? (error as Error)).message}`, { cause: error });
-  }
-  connected = true;
+  const connection = await connect(url, options.onError);
 
   const base = `${keyPrefix}balie:{${options.event.id}}:`;
   return {
-    ledger: new RedisSeatLedger(client, options.event, { keyPrefix }),
-    conversations: new RedisConversationStore(client, base, Math.round(stateTtlDays * 24 * 3600_000)),
-    lock: new RedisTurnLock(client, base),
-    dedupe: new RedisInboundDedupe(client, base),
+    ledger: new RedisSeatLedger(connection.client, options.event, { keyPrefix }),
+    conversations: new RedisConversationStore(connection.client, base, Math.round(stateTtlDays * 24 * 3600_000)),
+    lock: new RedisTurnLock(connection.client, base),
+    dedupe: new RedisInboundDedupe(connection.client, base),
+    close: connection.close,
+  };
+}
+
+/** What every store needs from the connection: the commands and scripts of both Redis stores. */
+type StoreClient = ConversationRedisClient & LedgerRedisClient;
+
+const scripts = { ...ledgerScripts, ...conversationScripts };
+
+/**
+ * Connects to the Redis at `url`; when that node runs in cluster mode, switches to a cluster
+ * client that discovers the other nodes from it (every key of one event is in one slot).
+ */
+async function connect(url: string, onError: ((error: Error) => void) | undefined): Promise<{ client: StoreClient; close(): Promise<void> }> {
+  let connected = false;
+  let startupError: Error | null = null;
+  const reportError = (error: Error) => {
+    if (!connected) startupError = error;
+    else onError?.(error);
+  };
+  const socket = {
+    connectTimeout: 5_000,
+    reconnectStrategy: (retries: number, cause: Error) => (!connected && retries >= startupAttempts ? cause : Math.min(50 * 2 ** retries, 2_000)),
+  };
+  // A turn fails at once while Redis is away (the user is told to try again) instead of queueing.
+  const client = createClient({ url, scripts, disableOfflineQueue: true, socket });
+  client.on('error', reportError);
+  try {
+    await client.connect();
+    if (!/^cluster_enabled:1\b/m.test(await client.info('cluster'))) {
+      connected = true;
+      return {
+        client,
+        close: async () => {
+          if (client.isOpen) await client.close();
+        },
+      };
+    }
+  } catch (error) {
+    client.destroy();
+    throw unavailable(startupError ?? (error as Error));
+  }
+  client.destroy();
+
+  const { username, password, protocol } = new URL(url);
+  const defaults = {
+    ...(username ? { username: decodeURIComponent(username) } : {}),
+    ...(password ? { password: decodeURIComponent(password) } : {}),
+    disableOfflineQueue: true,
+    socket: { ...socket, ...(protocol === 'rediss:' ? { tls: true as const } : {}) },
+  };
+  const cluster = createCluster({ rootNodes: [{ url }], defaults, scripts });
+  cluster.on('error', reportError);
+  try {
+    await cluster.connect();
+  } catch (error) {
+    cluster.destroy();
+    throw unavailable(startupError ?? (error as Error));
+  }
+  connected = true;
+  return {
+    client: cluster,
     close: async () => {
-      if (client.isOpen) await client.close();
+      if (cluster.isOpen) await cluster.close();
     },
   };
+}
+
+function unavailable(cause: Error): BalieError {
+  return new BalieError('store_unavailable', `cannot connect to Redis: ${cause.message}`, { cause });
 }

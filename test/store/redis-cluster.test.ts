@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Bot } from '../../src/app/bot.ts';
+import { fixedClock, parseEvent } from '../../src/core/index.ts';
+import { createRedisStores } from '../../src/store/redis-stores.ts';
+import { requireRedisServer, startRedisServer, type RedisServerHandle } from '../helpers/redis-server.ts';
+
+const run = promisify(execFile);
+const event = parseEvent(readFileSync('events/netwerkdag-2020.yaml', 'utf8'), 'events/netwerkdag-2020.yaml');
+
+/** Polls `condition` until it holds or `timeoutMs` passes. */
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return condition();
+}
+
+const plainClient = (url: string) => createClient({ url });
+
+async function withClient<T>(url: string, use: (client: ReturnType<typeof plainClient>) => Promise<T>): Promise<T> {
+  const client = plainClient(url);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    client.destroy();
+  }
+}
+
+if (requireRedisServer()) {
+  describe('Redis Cluster: three primaries, every key of one event in one slot', () => {
+    const nodes: RedisServerHandle[] = [];
+    let eventSlotOwner: RedisServerHandle;
+    let elsewhere: RedisServerHandle;
+
+    beforeAll(async () => {
+      for (let n = 0; n < 3; n++) {
+        nodes.push(await startRedisServer({ extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf'] }));
+      }
+      await run('redis-cli', ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', '0', '--cluster-yes']);
+      for (const node of nodes) {
+        const ready = await eventually(() => withClient(node.url, async (client) => (await client.info('cluster')).includes('cluster_enabled:1') && (await client.clusterInfo()).includes('cluster_state:ok')));
+        if (!ready) throw new Error(`cluster node ${node.port} did not reach cluster_state:ok`);
+      }
+      const slot = await withClient(nodes[0]!.url, (client) => client.clusterKeySlot(`balie:{${event.id}}:seats`));
+      const owners = await withClient(nodes[0]!.url, (client) => client.clusterSlots());
+      const ownerPort = owners.find((range) => range.from <= slot && slot <= range.to)?.master.port;
+      eventSlotOwner = nodes.find((node) => node.port === ownerPort)!;
+      elsewhere = nodes.find((node) => node.port !== ownerPort)!;
+    }, 120_000);
+
+    afterAll(async () => {
+      await Promise.all(nodes.map((node) => node.stop()));
+    });
+
+    it('serves a whole registration through the Bot from a node that does not own the slot', async () => {
+      const stores = await createRedisStores({ url: elsewhere.url, event });
+      try {
+        const bot = new Bot({
+          event,
+          ledger: stores.ledger,
+          conversations: stores.conversations,
+          lock: stores.lock,
+          dedupe: stores.dedupe,
+          clock: fixedClock(new Date('2020-10-15T07:00:00Z')),
+          answerer: { answer: async () => null },
+        });
+        const script = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '1', 'nee', 'ja'];
+        for (const [n, text] of script.entries()) {
+          await bot.handle({ userKey: 'slack:U1', input: { kind: 'text', text }, messageId: `m${n}` });
+        }
+        expect(await stores.ledger.findByOwner('slack:U1')).toMatchObject({ status: 'confirmed', sessions: [1, 5] });
+        expect((await stores.ledger.availability()).venueTaken).toBe(1);
+        expect(await stores.ledger.list('pending')).toHaveLength(1);
+        expect(await stores.conversations.read('slack:U1')).not.toBeNull();
+        expect(await stores.dedupe.firstSeen('slack:U1:m3', 60_000)).toBe(false);
+      } finally {
+        await stores.close();
+      }
+      const sizes = await Promise.all(nodes.map((node) => withClient(node.url, (client) => client.dbSize())));
+      expect(sizes[nodes.indexOf(eventSlotOwner)]).toBeGreaterThan(3);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(sizes[nodes.indexOf(eventSlotOwner)]);
+    });
+  });
+}
