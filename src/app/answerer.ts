@@ -1,11 +1,8 @@
 import type { EventData } from '../core/index.ts';
+import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import type { ProgrammeAnswerer } from '../dialogs/types.ts';
 
-/**
- * The programme answerer the app wires in.
- * TODO(lead): switch to `createProgrammeAnswerer(event)` from src/dialogs/qa/index.ts once the
- * Q&A helper's module lands; until then no question is recognised, so dialogs answer their own way.
- */
-export function createAnswerer(_event: EventData): ProgrammeAnswerer {
-  return { answer: async () => null };
+/** The programme answerer the app wires in: trained on the event at start-up, before the first turn. */
+export function createAnswerer(event: EventData): Promise<ProgrammeAnswerer> {
+  return createProgrammeAnswerer(event);
 }

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     lock: stores.lock,
     dedupe: stores.dedupe,
     clock: chosenClock.clock,
-    answerer: createAnswerer(event),
+    answerer: await createAnswerer(event),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
   });
   const connector = new ConsoleConnector(bot);
