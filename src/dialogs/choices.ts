@@ -47,11 +47,15 @@ function containsWords(haystack: string, needle: string): boolean {
   return ` ${haystack} `.includes(` ${needle} `);
 }
 
+/** How loosely a typed answer may match: `exact` (id, number, alias, whole label) or also fragments and keywords. */
+export type MatchMode = 'exact' | 'loose';
+
 /**
- * The option a typed answer selects: its id, its position ("2", "nr 2"), an alias, its label, a
- * keyword inside the answer, or a fragment of its label that fits only one option. Null when nothing (or more than one) fits.
+ * The option a typed answer selects: its id, its position ("2", "nr 2"), an alias, its label, and
+ * in `loose` mode a keyword inside the answer or a fragment of its label that fits only one
+ * option. Null when nothing (or more than one) fits.
  */
-export function matchOption<T extends Option>(text: string, options: readonly T[]): T | null {
+export function matchOption<T extends Option>(text: string, options: readonly T[], mode: MatchMode = 'loose'): T | null {
   const raw = text.trim();
   const byId = options.find((o) => o.id === raw);
   if (byId) return byId;
@@ -71,7 +75,7 @@ export function matchOption<T extends Option>(text: string, options: readonly T[
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1) return null;
 
-  if (n.length < 3) return null;
+  if (mode === 'exact' || n.length < 3) return null;
   const partial = options.filter((o) => {
     const label = normalise(o.label);
     const fitsLabel = (n.length >= 4 ? label.includes(n) : containsWords(label, n)) || (label.length >= 4 && containsWords(n, label));

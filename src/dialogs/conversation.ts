@@ -1,8 +1,8 @@
 import { tidy } from '../core/index.ts';
-import { normalise } from './choices.ts';
+import { normalise, yesNo } from './choices.ts';
 import { looksLikeQuestion, parseCommand, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
-import { manageBack, manageChoice, manageReask, manageText, openManage, resumeManage } from './my-registration.dialog.ts';
+import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration, stopForm } from './registration.dialog.ts';
 import { programmeReply, speech, type Speech } from './render.ts';
@@ -34,6 +34,12 @@ export async function handleTurn(state: ConversationState, input: UserInput, ctx
   const text = String(input.text);
   if (text.length > maxMessageLength) return pending(state, ctx, s, [s.m.messageTooLong(maxMessageLength)]);
   if (tidy(text.replace(/[\p{Cc}\p{Cf}]/gu, ' ')).length === 0) return pending(state, ctx, s, [s.m.emptyMessage]);
+  // The options of the pending question win over commands when typed exactly: at "Wil je je
+  // inschrijving echt annuleren?", "annuleren" means yes, not "stop".
+  if (state.flow.kind === 'manage' && ctx.myRegistration) {
+    const exact = matchManageOption(state.flow, ctx.myRegistration, text, ctx, s, 'exact');
+    if (exact) return manageChoice(state, state.flow, exact.id, ctx, s);
+  }
   const command = parseCommand(text);
   if (command) return runCommand(state, command, ctx, s);
   switch (state.flow.kind) {
@@ -82,6 +88,8 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
       return pending(state, ctx, s, [], [{ text: programme.text }]);
     }
     case 'myRegistration':
+      // Without a registration to show, a form in progress is kept rather than thrown away.
+      if (flow.kind === 'form' && !ctx.myRegistration) return reask(state, flow, s, s.m.noRegistration(s.event.contact));
       return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : []);
     case 'language': {
       const switched: ConversationState = { ...state, lang: command.lang };
@@ -150,6 +158,9 @@ async function idleText(state: ConversationState, text: string, ctx: TurnContext
         return idleReply(state, s, [s.m.thanks]);
     }
   }
+  const answer = yesNo(text);
+  if (answer === 'yes') return idleReply(state, s, []);
+  if (answer === 'no') return idleReply(state, s, [s.m.goodbye]);
   if (!question && normalise(text).length > 0) {
     const answer = await consultAnswerer(text, ctx, state.lang, 0);
     if (answer) return idleAnswer(state, answer, s);

@@ -1,6 +1,6 @@
 import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
-import { matchOption, noAliases, yesAliases, type Option } from './choices.ts';
+import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
 import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -82,7 +82,7 @@ export function manageReask(state: ConversationState, manage: ManageFlow, record
 /** Opens "mijn inschrijving" (view, or straight to changing or cancelling). */
 export function openManage(state: ConversationState, ctx: TurnContext, s: Speech, intent: ManageIntent = 'view', notes: string[] = []): Result {
   const record = ctx.myRegistration;
-  if (!record) return idleReply(state, s, [...notes, s.m.noRegistration]);
+  if (!record) return idleReply(state, s, [...notes, s.m.noRegistration(s.event.contact)]);
   const manage: ManageFlow = { kind: 'manage', step: 'view', series: null, opId: ctx.now.toISOString() };
   if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, record, ctx, s, notes);
   if (intent === 'change') return startChange(state, manage, record, ctx, s, notes);
@@ -131,12 +131,18 @@ export function manageChoice(state: ConversationState, manage: ManageFlow, id: s
   return manageReask(state, manage, record, ctx, s, [s.m.staleChoice]);
 }
 
+/** The option a typed answer picks at the current step of the manage dialog. */
+export function matchManageOption(manage: ManageFlow, record: RegistrationRecord, text: string, ctx: TurnContext, s: Speech, mode: MatchMode): Option | null {
+  const options = manageOptions(manage, record, s, isRegistrationOpen(s.event, ctx.now));
+  const full = manage.step === 'pickSession' ? sessionOptions(manage.series ?? 0, s, { allowFull: true }) : [];
+  return matchOption(text, options, mode) ?? matchOption(text, full, mode);
+}
+
 /** A typed answer in the manage dialog (commands were handled before). */
 export async function manageText(state: ConversationState, manage: ManageFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const record = ctx.myRegistration;
   if (!record) return idleReply(state, s, [s.m.registrationGone]);
-  const options = manageOptions(manage, record, s, isRegistrationOpen(s.event, ctx.now));
-  const picked = matchOption(text, options) ?? (manage.step === 'pickSession' ? matchOption(text, sessionOptions(manage.series ?? 0, s, { allowFull: true })) : null);
+  const picked = matchManageOption(manage, record, text, ctx, s, 'exact') ?? (looksLikeQuestion(text) ? null : matchManageOption(manage, record, text, ctx, s, 'loose'));
   if (picked) return manageChoice(state, manage, picked.id, ctx, s);
   const intent = parseIdleIntent(text);
   if (intent === 'cancelRegistration') return manageChoice(state, manage, 'cancel-registration', ctx, s);

@@ -107,10 +107,11 @@ function enterSummary(state: ConversationState, form: FormFlow, s: Speech, note?
 
 /** A typed answer while the form is open (commands were handled before). */
 export async function formText(state: ConversationState, form: FormFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
-  const picked = matchStepOption(form, text, s);
-  if (picked) return formChoice(state, form, picked.id, ctx, s);
+  const exact = matchStepOption(form, text, s, 'exact');
+  if (exact) return formChoice(state, form, exact.id, ctx, s);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
   if (parseIdleIntent(text) === 'register') return reask(state, form, s, s.m.alreadyInForm);
+  // A question goes before fragments of titles: "wat is sessie 3?" asks, it does not choose.
   let asked = false;
   if (looksLikeQuestion(text)) {
     asked = true;
@@ -118,6 +119,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
     if (answer) return reask(state, form, s, undefined, answer.replies);
     if (isExplicitQuestion(text)) return reask(state, form, s, s.m.dontKnowInForm(s.event.contact));
   }
+  const loose = matchStepOption(form, text, s, 'loose');
+  if (loose) return formChoice(state, form, loose.id, ctx, s);
   let reason = s.m.pickOne;
   if (textSteps.has(form.step) && form.fullOffer === null) {
     const accepted = acceptText(form, text, s);

@@ -13,7 +13,7 @@ import {
   organisationTypes,
   sessionsOfSeries,
 } from '../core/index.ts';
-import { matchOption, noAliases, yesAliases, type Option } from './choices.ts';
+import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
 import type { FormField } from './i18n/index.ts';
 import { ask, formatPhone, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionFact, sessionOptions, type Speech } from './render.ts';
 import type { Draft, FormFlow, FormStep } from './state.ts';
@@ -302,14 +302,14 @@ export function needsWaitlist(draft: Draft, s: Speech): boolean {
 }
 
 /** The options of a typed answer at a choice step (sessions, yes/no, ...), or null. */
-export function matchStepOption(form: FormFlow, text: string, s: Speech): Option | null {
+export function matchStepOption(form: FormFlow, text: string, s: Speech, mode: MatchMode): Option | null {
   const options = optionsFor(form, s);
   if (options.length === 0) return null;
-  const picked = matchOption(text, options);
+  const picked = matchOption(text, options, mode);
   if (picked) return picked;
   // A full session typed by number or title also counts: it leads to the waiting-list offer.
   const series = seriesOfStep(form.step);
-  if (series !== null && form.fullOffer !== null) return matchOption(text, sessionOptions(series, s, { allowFull: true }));
+  if (series !== null && form.fullOffer !== null) return matchOption(text, sessionOptions(series, s, { allowFull: true }), mode);
   return null;
 }
 

@@ -18,6 +18,7 @@ export const en: Messages = {
     '- ask about the *programme*, e.g. "When is session 3?"\n' +
     `Typ "Nederlands" voor Nederlands. Want to talk to a person? E-mail ${contact}.`,
   thanks: "You're welcome!",
+  goodbye: 'OK, bye for now! Just type something if you need me again.',
   dontKnow: (contact) => `I'm afraid I don't know the answer to that. ${contact} can help you further.`,
   emptyMessage: 'I received an empty message.',
   messageTooLong: (max) => `That message is too long for me (more than ${max} characters).`,
@@ -135,7 +136,7 @@ export const en: Messages = {
   venueFullMeanwhile: (cap) => `In the meantime all ${cap} places have been taken. Do you want to join the waiting list?`,
   somethingWentWrong: 'Something went wrong; please try again.',
 
-  noRegistration: "I can't find a registration of yours on this channel. If you registered elsewhere, please e-mail the organisers.",
+  noRegistration: (contact) => `I can't find a registration of yours on this channel. If you registered elsewhere, please e-mail ${contact}.`,
   viewConfirmed: (title, when) => `You're registered for the *${title}* (${when}).`,
   viewWaitlisted: (title) => `You're on the *waiting list* for the ${title}. When a place frees up you move up automatically and we'll let you know.`,
   changeSession: 'Change a session',

@@ -33,6 +33,7 @@ export const nl = {
     '- vragen stellen over het *programma*, bv. "Wanneer is sessie 3?"\n' +
     `Typ "English please" for English. Een mens spreken? Mail ${contact}.`,
   thanks: 'Graag gedaan!',
+  goodbye: 'Oké, tot ziens! Typ gerust iets als je me nog nodig hebt.',
   dontKnow: (contact: string) => `Daar heb ik helaas geen antwoord op. Voor die vraag help je best ${contact} verder.`,
   emptyMessage: 'Ik kreeg een leeg bericht.',
   messageTooLong: (max: number) => `Dat bericht is te lang voor mij (meer dan ${max} tekens).`,
@@ -150,7 +151,7 @@ export const nl = {
   venueFullMeanwhile: (cap: number) => `Intussen zijn alle ${cap} plaatsen ingenomen. Wil je op de wachtlijst?`,
   somethingWentWrong: 'Er ging iets mis; probeer het nog eens.',
 
-  noRegistration: 'Ik vind geen inschrijving van jou via dit kanaal. Schreef je je elders in, mail dan de organisatie.',
+  noRegistration: (contact: string) => `Ik vind geen inschrijving van jou via dit kanaal. Schreef je je elders in, mail dan ${contact}.`,
   viewConfirmed: (title: string, when: string) => `Je bent ingeschreven voor de *${title}* (${when}).`,
   viewWaitlisted: (title: string) => `Je staat op de *wachtlijst* voor de ${title}. Komt er een plaats vrij, dan schuif je automatisch door en krijg je bericht.`,
   changeSession: 'Sessie wijzigen',
