@@ -19,14 +19,15 @@ import {
 } from './compose.ts';
 import type { EntityFinder, Found } from './entities.ts';
 import { glossary } from './glossary.ts';
-import { detectLanguage, isProbablyQuestion } from './text.ts';
-import type { Intent } from './training.ts';
+import { detectLanguage, isProbablyQuestion, tokenize } from './text.ts';
+import { unknownTopicWords, type Intent } from './training.ts';
 
 /** Answers at or above this confidence may interrupt a form; below it they are a guess. */
 export const confidentAnswer = 0.6;
 
 type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
-type DayIntent = Exclude<Intent, Aspect>;
+type DayIntent = Exclude<Intent, Aspect | 'overview'>;
+const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'corona_stricter', 'corona_relaxed', 'one_per_series', 'unknown_topic']);
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
 /** Lines of an answer and the sessions it is about (for "more about" choices). */
@@ -50,7 +51,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const found = this.finder.find(text);
     const detected = detectLanguage(text, found.entityWords);
     const lang = detected ?? context.lang;
-    const verdict = await this.classify(text, detected, context.lang);
+    const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const scope: AnswerScope = { event: this.event, facts: this.finder.facts, lang, availability: context.availability, now: context.now };
     const named = hasEntity(found);
     const p = phrases[lang];
@@ -60,17 +61,21 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       replies: [reply(scope, [offtopic ? p.offtopic(this.event.title, this.event.contact) : p.unknown(this.event.contact)], [], true)],
     });
 
-    let intent = verdict.intent;
+    const names = new Set([...found.speakers.map((x) => x.name), ...found.orgs.map((x) => x.name), ...found.rooms].flatMap(tokenize));
+    if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return honest(0.85);
+    let intent: Exclude<Intent, 'overview'> | null = verdict.intent === 'overview' ? null : verdict.intent;
     if (!named) {
       if (intent === 'greeting') return null;
       if (intent === null || this.coverage(found) < 0.5) return isProbablyQuestion(text) ? honest(0.35) : null;
       if (intent === 'offtopic') return honest(0.3, true);
     }
-    // nlp.js may read "who works for X" as the audience, or a rare phrasing as an unknown topic;
-    // when the question clearly names the programme, the runner-up aspect is the better reading.
-    if (named && (intent === 'audience' || (intent === 'unknown_topic' && verdict.score < 0.8)) && found.orgs.length + found.speakers.length + found.sessionNumbers.length + found.topics.length > 0) {
-      intent = verdict.second !== null && isAspect(verdict.second) ? verdict.second : null;
+    // nlp.js may read "who works for X" as the audience, or "which organisation is X" as the
+    // partners; when the question names the programme, the best aspect reading is the better one.
+    if (named && intent !== null && overridable.has(intent) && !(intent === 'partners' && found.orgs.some((o) => o.partner))) {
+      const aspect = verdict.ranked.map((r) => r.intent).find(isAspect);
+      intent = aspect ?? null;
     }
+    if (intent === 'unknown_topic' && found.venue) intent = 'where';
     if (intent === 'unknown_topic') return honest(Math.min(0.9, verdict.score));
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
 
@@ -79,18 +84,17 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme)] };
   }
 
-  private async classify(text: string, detected: Language | null, fallback: Language): Promise<Classification> {
-    if (detected) return this.classifier.classify(text, detected);
-    const [mine, other] = await Promise.all([this.classifier.classify(text, fallback), this.classifier.classify(text, fallback === 'nl' ? 'en' : 'nl')]);
+  private async classify(text: string, detected: Language | null, fallback: Language, keep: ReadonlySet<string>): Promise<Classification> {
+    if (detected) return this.classifier.classify(text, detected, keep);
+    const [mine, other] = await Promise.all([this.classifier.classify(text, fallback, keep), this.classifier.classify(text, fallback === 'nl' ? 'en' : 'nl', keep)]);
     return other.score > mine.score + 0.2 ? other : mine;
   }
 
   /** The share of the question's content words that the classifier or the programme knows. */
   private coverage(found: Found): number {
-    const words = found.contentWords.filter((w) => !found.entityWords.has(w));
+    const words = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
     if (words.length === 0) return 1;
-    const { nl, en } = this.classifier.vocabulary;
-    return words.filter((w) => nl.has(w) || en.has(w) || glossary.has(w)).length / words.length;
+    return words.filter((w) => this.classifier.knows(w) || glossary.has(w)).length / words.length;
   }
 
   private aspect(aspect: Aspect, found: Found, scope: AnswerScope): Draft {
@@ -253,6 +257,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       }
       case 'register':
         return day([open ? p.registerHow : p.registerClosed]);
+      case 'one_per_series':
+        return day([p.onePerSeries(e.series.map((x) => `${p.series(x.id)} (${x.start}–${x.end})`).join(` ${p.and} `))]);
       default:
         return day([p.unknown(e.contact)]);
     }

@@ -35,6 +35,7 @@ export interface QaPhrases {
   partners: (list: string) => string;
   registerHow: string;
   registerClosed: string;
+  onePerSeries: (series: string) => string;
   unknown: (email: string) => string;
   offtopic: (title: string, email: string) => string;
   seriesList: (series: string, from: string, to: string) => string;
@@ -92,6 +93,7 @@ const nl: QaPhrases = {
   partners: (list) => `De netwerkdag komt er met medewerking van ${list}.`,
   registerHow: 'Je kan je hier meteen inschrijven: kies *Inschrijven*. Ik vraag je contactgegevens (voor contactopvolging), je organisatie, je keuze voor reeks 1 en reeks 2, en of je het boek wil bestellen. Daarna krijg je een mail met een overzicht.',
   registerClosed: 'De inschrijvingen zijn gesloten.',
+  onePerSeries: (series) => `De sessies van één reeks lopen tegelijk: je kiest één sessie in ${series}.`,
   unknown: (email) => `Dat weet ik helaas niet: daarover staat niets in de informatie over de netwerkdag. Stel je vraag gerust aan de organisatoren via *${email}*.`,
   offtopic: (title, email) => `Daar kan ik je niet mee helpen: ik beantwoord vragen over de ${title} (programma, sprekers, zalen, plaatsen, inschrijven). Voor andere vragen: *${email}*.`,
   seriesList: (series, from, to) => `In ${series} (${from}–${to}) kan je kiezen uit:`,
@@ -149,6 +151,7 @@ const en: QaPhrases = {
   partners: (list) => `The networking day is organised with the cooperation of ${list}.`,
   registerHow: 'You can register right here: choose *Register*. I will ask for your contact details (for contact tracing), your organisation, your choice for series 1 and series 2, and whether you want to order the book. You then get an e-mail with an overview.',
   registerClosed: 'Registration is closed.',
+  onePerSeries: (series) => `The sessions of one series run at the same time: you choose one session in ${series}.`,
   unknown: (email) => `I am sorry, I do not know: the information about the networking day does not say. Please ask the organisers at *${email}*.`,
   offtopic: (title, email) => `I cannot help with that: I answer questions about the ${title} (programme, speakers, rooms, seats, registration). For anything else: *${email}*.`,
   seriesList: (series, from, to) => `In ${series} (${from}–${to}) you can choose from:`,

@@ -1,73 +1,55 @@
 import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
-import { LangNl } from '@nlpjs/lang-nl';
+import { LangNl, StemmerNl } from '@nlpjs/lang-nl';
 import { Nlp } from '@nlpjs/nlp';
+import MiniSearch from 'minisearch';
 import type { EventData, Language } from '../../core/index.ts';
-import { dutchStopwords, fold, tokenize } from './text.ts';
+import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
 import { intents, utterances, type Intent } from './training.ts';
 
-/** The classifier's verdict: an intent with nlp.js's score, and how much of the question it knew. */
+/** The classifier's verdict: intents ranked by nlp.js's score, best first; `intent` null when none is sure. */
 export interface Classification {
   intent: Intent | null;
   score: number;
-  /** The runner-up intent, for questions that sit between two. */
-  second: Intent | null;
-  secondScore: number;
+  ranked: Array<{ intent: Intent; score: number }>;
 }
 
-/** Templates filled with the event's names so the classifier meets them in every aspect alike. */
-const templates: Record<Language, Partial<Record<Intent, string[]>>> = {
-  nl: {
-    when: ['hoe laat is {session}', 'wanneer spreekt {speaker}'],
-    where: ['waar is {session}', 'waar spreekt {speaker}'],
-    who: ['wie spreekt bij {session}', 'wie is {speaker}', 'wie werkt bij {org}'],
-    what: ['waarover gaat {session}', 'wat vertelt {speaker}'],
-    seats: ['hoeveel plaatsen heeft {session}', 'hoeveel mensen kunnen naar {speaker}'],
-    list: ['welke sessies geeft {org}', 'welke sessies zijn er in {room}'],
-  },
-  en: {
-    when: ['what time is {session}', 'when does {speaker} speak'],
-    where: ['where is {session}', 'where does {speaker} speak'],
-    who: ['who speaks at {session}', 'who is {speaker}', 'who works at {org}'],
-    what: ['what is {session} about', 'what does {speaker} talk about'],
-    seats: ['how many seats does {session} have', 'how many people can go to {speaker}'],
-    list: ['which sessions does {org} give', 'which sessions are in {room}'],
-  },
-};
+const stemmer = new StemmerNl();
 
-function generated(event: EventData, lang: Language): Array<[Intent, string]> {
-  const names = {
-    // Titles without their function words: "Wat is arbeidszorg?" must not teach "wat is" to every intent.
-    session: event.sessions.map((s) => tokenize(s.title).filter((w) => !dutchStopwords.has(w)).join(' ')),
-    speaker: event.sessions.flatMap((s) => s.speakers.map((p) => p.name)),
-    org: [...new Set(event.sessions.flatMap((s) => s.speakers.map((p) => p.organisation)))],
-    room: [...new Set(event.sessions.map((s) => s.room))],
-  };
-  const out: Array<[Intent, string]> = [];
-  for (const [intent, list] of Object.entries(templates[lang]) as Array<[Intent, string[]]>) {
-    for (const template of list) {
-      const slot = /\{(\w+)\}/u.exec(template)?.[1] as keyof typeof names;
-      for (const name of names[slot]) out.push([intent, template.replace(`{${slot}}`, name)]);
-    }
-  }
-  return out;
+/**
+ * Utterances generated from the event file: the bare names of sessions, people, organisations
+ * and rooms mean "tell me about this" (the `overview` intent). So a title typed on its own is
+ * not read as some other question, and the classifier has met every name.
+ */
+function generated(event: EventData): string[] {
+  const names = [
+    ...event.sessions.map((s) => tokenize(s.title).filter((w) => !dutchStopwords.has(w) && !englishStopwords.has(w)).join(' ')),
+    ...event.sessions.flatMap((s) => s.speakers.map((p) => p.name)),
+    ...event.sessions.flatMap((s) => s.speakers.map((p) => p.organisation)),
+    ...event.sessions.map((s) => s.room),
+  ];
+  return [...new Set(names.map(fold))].filter((n) => n.length > 0);
 }
 
 /** An nlp.js model per language, trained at start-up; `classify` never throws. */
 export class IntentClassifier {
   private constructor(
     private readonly nlp: Nlp,
-    /** Every folded word the training saw, per language: the rest of a question is unknown to it. */
+    /** Every folded word the hand-written training saw, per language. */
     readonly vocabulary: Record<Language, Set<string>>,
+    private readonly stems: Set<string>,
+    private readonly spelling: MiniSearch<{ id: number; word: string }>,
   ) {}
 
   static async train(event: EventData): Promise<IntentClassifier> {
     const container = await containerBootstrap();
     container.use(LangNl);
     container.use(LangEn);
+    // nlp.js's own spell check turns unknown short words into known ones ("lift" -> "lifo",
+    // "zoek" -> "boek"); Balie corrects typos itself, only in longer words (see `correct`).
     container.registerConfiguration(
       'nlu-??',
-      { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: true, spellCheckDistance: 1, filterZeros: true, log: false },
+      { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, filterZeros: true, log: false },
       true,
     );
     const nlp = new Nlp({ container, languages: ['nl', 'en'], autoSave: false, autoLoad: false, calculateSentiment: false, forceNER: false });
@@ -76,31 +58,46 @@ export class IntentClassifier {
       for (const intent of intents) {
         for (const utterance of utterances[lang][intent] ?? []) {
           nlp.addDocument(lang, utterance, intent);
-          tokenize(utterance).forEach((w) => vocabulary[lang].add(w));
+          for (const word of tokenize(utterance)) vocabulary[lang].add(word);
         }
       }
-      for (const [intent, utterance] of generated(event, lang)) nlp.addDocument(lang, utterance, intent);
+      for (const name of generated(event)) nlp.addDocument(lang, name, 'overview');
     }
     await nlp.train();
-    return new IntentClassifier(nlp, vocabulary);
+    const words = [...new Set([...vocabulary.nl, ...vocabulary.en])];
+    const spelling = new MiniSearch<{ id: number; word: string }>({ fields: ['word'], storeFields: ['word'] });
+    spelling.addAll(words.map((word, id) => ({ id, word })));
+    return new IntentClassifier(nlp, vocabulary, new Set(words.map((w) => stemmer.stemWord(w))), spelling);
   }
 
-  async classify(question: string, lang: Language): Promise<Classification> {
-    const result = await nlp(this.nlp, lang, fold(question));
-    const ranked = (result?.classifications ?? []).filter((c) => c.intent !== 'None').sort((a, b) => b.score - a.score);
+  /** Whether the training met this word, or a form of it ("reeksen" for "reeks"). */
+  knows(word: string): boolean {
+    return this.vocabulary.nl.has(word) || this.vocabulary.en.has(word) || this.stems.has(stemmer.stemWord(word));
+  }
+
+  /** A word with one typo, corrected to the training word it is closest to ("wanner" -> "wanneer"). */
+  correct(word: string): string {
+    if (word.length < 5 || this.knows(word)) return word;
+    const best = this.spelling.search(word, { fuzzy: 1, maxFuzzy: 1, prefix: false })[0];
+    return typeof best?.word === 'string' ? best.word : word;
+  }
+
+  /** Classifies the question without the words that name things (`names`): they say about what, not what is asked. */
+  async classify(question: string, lang: Language, names: ReadonlySet<string> = new Set()): Promise<Classification> {
+    const text = tokenize(question)
+      .filter((w) => !names.has(w))
+      .map((w) => this.correct(w))
+      .join(' ');
+    const result = await process(this.nlp, lang, text);
+    const ranked = (result?.classifications ?? [])
+      .filter((c): c is { intent: Intent; score: number } => (intents as readonly string[]).includes(c.intent))
+      .sort((a, b) => b.score - a.score);
     const top = ranked[0];
-    const next = ranked[1];
-    const known = (name: string | undefined): Intent | null => ((intents as readonly string[]).includes(name ?? '') ? (name as Intent) : null);
-    return {
-      intent: result && result.intent !== 'None' ? known(top?.intent) : null,
-      score: top?.score ?? 0,
-      second: known(next?.intent),
-      secondScore: next?.score ?? 0,
-    };
+    return { intent: result && result.intent !== 'None' && top ? top.intent : null, score: top?.score ?? 0, ranked };
   }
 }
 
-async function nlp(model: Nlp, lang: Language, text: string) {
+async function process(model: Nlp, lang: Language, text: string) {
   try {
     return await model.process(lang, text);
   } catch {

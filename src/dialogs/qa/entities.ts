@@ -1,7 +1,7 @@
 import { StemmerNl } from '@nlpjs/lang-nl';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { EventData } from '../../core/index.ts';
-import { expand, glossary } from './glossary.ts';
+import { expand } from './glossary.ts';
 import { gatherFacts, type Abbreviation, type OrgInfo, type ProgrammeFacts, type SpeakerInfo } from './programme.ts';
 import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
 
@@ -29,8 +29,10 @@ export interface Found {
   venue: boolean;
   /** The question speaks of sessions in general ("welke workshop", "sessions"). */
   sessionWord: boolean;
-  /** Folded words that named something: not evidence of the question's language or intent. */
+  /** Folded words that named something in the programme: not evidence of the question's language or intent. */
   entityWords: Set<string>;
+  /** Words naming the day or its venue ("netwerkdag", "provinciehuis"): known, but part of the question. */
+  placeWords: Set<string>;
   /** Content words of the question (not function words), after glossary expansion. */
   contentWords: string[];
 }
@@ -93,7 +95,7 @@ const sessionSearchOptions: SearchOptions = {
 };
 const nameSearchOptions: SearchOptions = {
   prefix: (term) => term.length >= 4,
-  fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 5 ? 1 : false),
+  fuzzy: (term) => (term.length >= 10 ? 2 : term.length >= 6 ? 1 : false),
   maxFuzzy: 2,
 };
 
@@ -143,10 +145,12 @@ export class EntityFinder {
     const series = this.series(folded, entityWords);
     const rooms = this.roomsByNumber(folded, entityWords);
     const time = this.time(folded.replace(sessionAfter, ' ').replace(sessionBefore, ' ').replace(roomPattern, ' '), entityWords);
-    const words = expand(tokenize(folded)).flatMap(tokenize);
+    const expanded = expand(tokenize(folded));
+    const words = expanded.words.flatMap(tokenize);
     const content = words.filter((w) => w.length >= 2 && !/^\d+$/u.test(w) && !dutchStopwords.has(w) && !englishStopwords.has(w) && !entityWords.has(w));
     const venue = content.some((w) => this.venueWords.has(w));
     const day = venue || words.some((w) => dayWords.has(w));
+    const placeWords = new Set(content.filter((w) => this.venueWords.has(w) || dayWords.has(w)));
     const named = this.names_(content);
     for (const room of named.rooms) if (!rooms.includes(room)) rooms.push(room);
     named.used.forEach((w) => entityWords.add(w));
@@ -154,9 +158,11 @@ export class EntityFinder {
     const titleWords = new Set<string>();
     const topics = this.topics(topicWords, entityWords, titleWords);
     // An organisation named only in part ("diensteneconomie") yields to a session title that has the word.
+    // Words that reached the programme through the glossary count as names too ("care work").
+    for (const [word, originals] of expanded.sources) if (tokenize(word).some((w) => entityWords.has(w))) originals.forEach((o) => entityWords.add(o));
     const partialLoses = [...named.partialWords].some((w) => titleWords.has(w));
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
-    return { sessionNumbers, series, time, rooms, speakers: named.speakers, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, day, venue, entityWords, contentWords: content };
+    return { sessionNumbers, series, time, rooms, speakers: named.speakers, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, day, venue, entityWords, placeWords, contentWords: content };
   }
 
   private sessionNumbers(folded: string, used: Set<string>): number[] {
@@ -210,7 +216,7 @@ export class EntityFinder {
     // Per document: which of its name terms a question word met, and how well.
     const hits = new Map<string, Map<string, Hit>>();
     for (const word of content) {
-      if (this.intentWords.has(word) && !glossary.has(word)) continue;
+      if (this.intentWords.has(word) && !genericOrgWords.has(word)) continue;
       const stemmed = stem(word);
       for (const result of this.names.search(word)) {
         const docHits = hits.get(result.id as string) ?? new Map<string, Hit>();

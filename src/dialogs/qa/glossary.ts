@@ -94,26 +94,27 @@ export const glossary: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** Rewrites folded words through the glossary, two-word phrases first. */
-export function expand(words: string[]): string[] {
+/** Rewrites folded words through the glossary, longer phrases first; `sources` maps each new word to the words it came from. */
+export function expand(words: string[]): { words: string[]; sources: Map<string, string[]> } {
   const out: string[] = [];
+  const sources = new Map<string, string[]>();
   for (let i = 0; i < words.length; i += 1) {
-    const three = words.slice(i, i + 3).join(' ');
-    const two = words.slice(i, i + 2).join(' ');
-    const hit3 = words.length - i >= 3 ? glossary.get(three) : undefined;
-    if (hit3) {
-      out.push(...hit3.split(' '));
-      i += 2;
-      continue;
+    let taken = 1;
+    let hit: string | undefined;
+    for (const size of [3, 2, 1]) {
+      if (words.length - i < size) continue;
+      hit = glossary.get(words.slice(i, i + size).join(' '));
+      if (hit) {
+        taken = size;
+        break;
+      }
     }
-    const hit2 = words.length - i >= 2 ? glossary.get(two) : undefined;
-    if (hit2) {
-      out.push(...hit2.split(' '));
-      i += 1;
-      continue;
+    const original = words.slice(i, i + taken);
+    for (const word of hit ? hit.split(' ') : original) {
+      out.push(word);
+      if (hit) sources.set(word, [...(sources.get(word) ?? []), ...original]);
     }
-    const word = words[i] as string;
-    out.push(...(glossary.get(word)?.split(' ') ?? [word]));
+    i += taken - 1;
   }
-  return out;
+  return { words: out, sources };
 }

@@ -22,6 +22,8 @@ export const intents = [
   'book',
   'partners',
   'register',
+  'one_per_series',
+  'overview',
   'unknown_topic',
   'offtopic',
   'greeting',
@@ -45,7 +47,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'waar is het', 'waar vindt het plaats', 'waar vindt de netwerkdag plaats', 'in welke zaal', 'in welke zaal is de workshop',
       'wat is het adres', 'waar moet ik zijn', 'welke locatie', 'waar gaat het door', 'in welk lokaal', 'waar is de sessie',
       'in welke ruimte', 'waar is dat', 'welke zaal', 'waar precies', 'locatie van de sessie', 'op welk adres', 'in welke stad',
-      'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw',
+      'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw', 'is het in', 'ligt het in',
     ],
     who: [
       'wie spreekt er', 'wie zijn de sprekers', 'wie geeft de workshop', 'wie geeft de sessie', 'wie presenteert', 'wie is de spreker',
@@ -53,6 +55,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie leidt de sessie', 'door wie wordt het gegeven', 'sprekers van de sessie', 'wie vertelt over', 'wie zijn de lesgevers',
       'wie spreekt namens', 'welke mensen van', 'wie komt er van', 'wie is er van', 'wie begeleidt de workshop', 'spreker', 'sprekers',
       'wie spreekt over', 'wie geeft de workshop over', 'wie geeft de sessie over', 'wie spreekt er in de sessie over', 'wie zijn de sprekers van',
+      'van welke organisatie is', 'bij welke organisatie werkt', 'welke organisatie', 'waar werkt', 'voor wie werkt',
     ],
     what: [
       'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',
@@ -67,6 +70,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel vrije plaatsen', 'maximum aantal deelnemers', 'hoeveel zitjes', 'is er nog ruimte', 'hoe groot is de groep',
       'kan ik nog mee', 'hoeveel zijn er al ingeschreven', 'hoeveel plaatsen over', 'hoeveel kunnen er naar', 'is het al vol',
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal',
+      'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
     ],
     list: [
       'welke sessies zijn er', 'welke workshops zijn er', 'wat is het programma', 'geef het programma', 'welke sessies zijn er in reeks',
@@ -74,6 +78,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wat kan ik kiezen', 'welke keuzes heb ik', 'welke infosessies zijn er', 'wat zijn de workshops', 'welke sessies zijn er in die zaal',
       'wat staat er op het programma', 'welke sessies gaan over', 'is er een sessie over', 'programma', 'welke sessies om',
       'wat loopt er tegelijk', 'welke onderwerpen',
+      'welke sessies zijn er in de namiddag', 'wat is er in de namiddag', 'welke sessies zijn er met iemand van', 'welke reeksen zijn er',
+      'hoeveel sessies zijn er', 'hoeveel reeksen zijn er', 'geef me een overzicht',
     ],
     price: [
       'wat kost het', 'wat kost deelname', 'is het gratis', 'hoeveel moet ik betalen', 'wat is de prijs', 'moet ik betalen',
@@ -93,6 +99,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wat als de corona regels strenger worden', 'wat gebeurt er als de maatregelen verstrengen', 'wat als er minder mensen mogen komen',
       'wat is het lifo principe', 'wat betekent lifo', 'verlies ik mijn plaats als de regels strenger worden', 'wat als corona erger wordt',
       'wie valt af als er minder plaatsen zijn', 'last in first out', 'wat als de capaciteit daalt', 'corona maatregelen verstrengd',
+      'kan ik mijn plaats verliezen', 'verlies ik mijn plaats', 'wat als de maatregelen verstrengen',
     ],
     corona_relaxed: [
       'wat als de corona regels versoepelen', 'wat als er meer mensen mogen komen', 'kunnen er extra mensen bij', 'is er een wachtlijst',
@@ -117,11 +124,17 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     partners: [
       'wie zijn de partners', 'met wie wordt het georganiseerd', 'welke partners werken mee', 'met medewerking van wie',
       'wie werkt er mee aan de netwerkdag', 'partners', 'wie zijn de organisatoren', 'is dat een partner',
+      'met wie werken jullie samen', 'wie werkt er mee', 'welke organisaties werken mee',
     ],
     register: [
       'ik wil me inschrijven', 'hoe schrijf ik me in', 'hoe kan ik inschrijven', 'waar kan ik me registreren', 'inschrijven',
       'hoe registreer ik', 'wat moet ik invullen om in te schrijven', 'welke gegevens hebben jullie nodig', 'hoe meld ik me aan',
       'aanmelden', 'krijg ik een bevestiging',
+    ],
+    one_per_series: [
+      'kan ik twee workshops in dezelfde reeks volgen', 'mag ik meerdere sessies kiezen', 'kan ik naar twee sessies',
+      'hoeveel sessies mag ik kiezen', 'moet ik kiezen', 'kan ik alle workshops volgen', 'kan ik van sessie wisselen tijdens de reeks',
+      'kan ik naar elke reeks', 'hoeveel workshops kan ik volgen',
     ],
     unknown_topic: [
       'kan ik er parkeren', 'is er parking', 'is er lunch', 'is er eten voorzien', 'krijgen we broodjes', 'is er koffie', 'is er wifi',
@@ -129,6 +142,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'is er een dresscode', 'moet ik een mondmasker dragen', 'is er kinderopvang', 'zijn er vegetarische maaltijden', 'is er een hotel',
       'mag mijn hond mee', 'is er een receptie', 'kan ik mijn fiets stallen', 'is er een vestiaire', 'is er een tolk',
       'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
+      'is er een lift', 'mag ik een collega meebrengen', 'wordt er nederlands gesproken', 'is er een vertaling', 'is er een bar',
+      'is er een garderobe', 'krijgen we iets te drinken', 'lift',
     ],
     offtopic: [
       'wat is het weer morgen', 'wie wint de match', 'vertel een mop', 'wat is de hoofdstad van frankrijk', 'hoe oud ben jij',
@@ -148,11 +163,12 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
       'what is the address', 'where should i go', 'what is the location', 'where is the venue', 'where is the session',
       'in what room', 'which hall', 'where exactly', 'in which city', 'where is that room used', 'what happens in that room',
-      'how do i get there', 'where is the building',
+      'how do i get there', 'where is the building', 'is it in',
     ],
     who: [
       'who speaks', 'who are the speakers', 'who gives the workshop', 'who presents the session', 'who is the speaker', 'which speakers are there',
-      'who is speaking', 'who is', 'who works at', 'who works for', 'who is from', 'who comes from', 'who from', 'which people from', 'which speakers come from', 'who leads the session', 'who is giving it',
+      'who is speaking', 'who is', 'who works at', 'who works for', 'who is from', 'who comes from', 'who from', 'which people from',
+      'from which organisation is', 'which organisation is from', 'where does work', 'which organisation does work for', 'organisation of', 'which speakers come from', 'who leads the session', 'who is giving it',
       'speakers of the session', 'who talks about', 'who speaks at the session about', 'who represents', 'who is presenting', 'speaker', 'speakers',
     ],
     what: [
@@ -166,12 +182,14 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'what is the maximum number of participants', 'is it full', 'is the session full', 'how many places does the workshop have',
       'how many free seats', 'how many spots are left', 'how big is the group', 'can i still join', 'how many have registered',
       'how many people are allowed', 'capacity', 'how many seats', 'seats available',
+      'is it fully booked', 'is it sold out', 'are there tickets left',
     ],
     list: [
       'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
       'which sessions are in series', 'what is on at', 'which session is about', 'which workshops does give', 'list of sessions',
       'overview of the programme', 'what can i choose', 'what are my options', 'which sessions are in that room', 'what is on the agenda',
-      'is there a session about', 'which sessions are about', 'which sessions does take part in', 'in which sessions', 'agenda', 'programme', 'program', 'what runs in parallel', 'which topics',
+      'is there a session about', 'which sessions are about', 'which sessions does take part in', 'in which sessions',
+      'which sessions are in the afternoon', 'how many sessions are there', 'how many series are there', 'give me an overview', 'agenda', 'programme', 'program', 'what runs in parallel', 'which topics',
     ],
     price: [
       'how much does it cost', 'is it free', 'what is the price', 'do i have to pay', 'is there a fee', 'does it cost anything',
@@ -189,6 +207,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'what if the corona rules get stricter', 'what happens if the measures tighten', 'what if fewer people are allowed',
       'what is lifo', 'what does lifo mean', 'do i lose my place if rules get stricter', 'last in first out', 'what if capacity is reduced',
       'what if covid gets worse', 'who is removed when there are fewer places',
+      'can i lose my place', 'will i lose my seat',
     ],
     corona_relaxed: [
       'what if the corona rules relax', 'what if more people are allowed', 'can extra people come', 'is there a waiting list',
@@ -211,10 +230,15 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     partners: [
       'who are the partners', 'who organises it with', 'which partners are involved', 'in cooperation with whom', 'partners',
       'who are the organisers', 'is that a partner',
+      'who do you work with', 'which organisations cooperate',
     ],
     register: [
       'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',
       'what do i need to fill in', 'what data do you need', 'how do i enrol', 'will i get a confirmation',
+    ],
+    one_per_series: [
+      'can i attend two sessions in the same series', 'can i choose several sessions', 'can i go to two workshops', 'how many sessions can i pick',
+      'do i have to choose', 'can i attend all workshops', 'how many workshops can i attend',
     ],
     unknown_topic: [
       'can i park there', 'is there parking', 'is lunch provided', 'is there food', 'will there be sandwiches', 'is there coffee',
@@ -222,6 +246,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'is there a dress code', 'do i need a face mask', 'is there childcare', 'are there vegetarian meals', 'is there a hotel',
       'can i bring my dog', 'is there a reception', 'where can i leave my bike', 'is there a cloakroom', 'is there an interpreter',
       'which bus should i take', 'is there a break', 'parking', 'lunch', 'wifi', 'catering', 'drinks', 'toilets',
+      'is there a lift', 'is there an elevator', 'can i bring a colleague', 'is there translation', 'is there a bar',
+      'will there be drinks',
     ],
     offtopic: [
       'what is the weather tomorrow', 'who will win the match', 'tell me a joke', 'what is the capital of france', 'how old are you',
@@ -231,3 +257,18 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     greeting: ['hello', 'hi', 'good morning', 'hey', 'thanks', 'thank you', 'ok', 'okay', 'great', 'bye', 'goodbye', 'cheers'],
   },
 };
+
+/**
+ * Words that mark a question the event file cannot answer (parking, lunch, wifi, ...): such a
+ * question gets the honest "I do not know" with the organiser's contact, whatever else it names.
+ */
+export const unknownTopicWords: ReadonlySet<string> = new Set(
+  ('parking parkeren parkeerplaats parkeerplaatsen lunch middageten eten broodje broodjes maaltijd maaltijden koffie thee drank drankje ' +
+    'drinken dranken receptie catering vegetarisch vegetarische veggie wifi internet wachtwoord rolstoel rolstoeltoegankelijk toegankelijk ' +
+    'toegankelijkheid lift trein station bus tram fiets fietsenstalling auto attest certificaat getuigschrift dresscode kledij mondmasker ' +
+    'mondkapje kinderopvang hotel overnachten overnachting hond huisdier vestiaire garderobe tolk vertaling vertaald engels frans taal ' +
+    'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
+    'park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
+    'train bus tram bike bicycle car certificate attendance dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
+    'translation english french language break toilets restroom colleague smoking').split(' '),
+);
