@@ -67,6 +67,8 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         await registered(person(1, [1, 5], { owner: 'test:same' }));
         const later = await registered(person(2, [1, 5], { owner: 'test:same' }));
         expect((await ledger.findByOwner('test:same'))?.id).toBe(later.id);
+        await ledger.cancel({ key: 'x', at: new Date('2020-10-16T07:00:00Z'), registrationId: later.id });
+        expect((await ledger.findByOwner('test:same'))?.email).toBe('persoon1@example.be');
       });
 
       it('allows one registration per e-mail, case-insensitively, also while waitlisted', async () => {
