@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultEventPath } from '../../src/app/config.ts';
-import { repoRoot, runJsonl } from '../adapters/console/jsonl-process.ts';
+import { JsonlProcess, repoRoot, runJsonl } from '../adapters/console/jsonl-process.ts';
 
 let dir: string;
 let brokenEvent: string;
@@ -18,7 +18,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const hello = '{"user":"ann","text":"hallo"}\n';
 
-describe.concurrent('start-up of the real process', () => {
+// Each test spawns the bot (tsx start-up, Q&A training): generous bounds for a busy CI machine.
+describe.concurrent('start-up of the real process', { timeout: 90_000 }, () => {
   it('stops with exit code 1 and names the path and field of a broken event file', async () => {
     const run = await runJsonl(hello, { BALIE_EVENT: brokenEvent });
     expect(run.code).toBe(1);
@@ -48,5 +49,19 @@ describe.concurrent('start-up of the real process', () => {
     expect(lines[0]).toMatchObject({ user: 'ann', replies: expect.any(Array) });
     expect(lines[1]).toEqual({ error: expect.stringContaining('not valid JSON') });
     expect(lines[2]).toMatchObject({ user: 'bob', replies: expect.any(Array) });
+  });
+});
+
+describe.concurrent('stopping the real process', { timeout: 90_000 }, () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('stops gracefully on %s with exit code 0 while waiting for input', async (signal) => {
+    const bot = new JsonlProcess({}, { viaNpm: false });
+    try {
+      // Start-up includes training the programme Q&A: bounded, generous wait for the first answer.
+      expect(await bot.ask({ user: 'ann', text: 'hallo' }, 60_000)).toMatchObject({ user: 'ann' });
+      expect(await bot.signal(signal)).toBe(0);
+      expect(bot.unread).toEqual([]);
+    } finally {
+      bot.kill();
+    }
   });
 });

@@ -11,6 +11,8 @@ interface Answer {
   replies: SeenReply[];
 }
 
+// The first answer waits for start-up, which trains the programme Q&A: a bounded, generous wait.
+const firstAnswerMs = 60_000;
 let mailDir: string;
 let bot: JsonlProcess | null = null;
 
@@ -22,7 +24,7 @@ afterAll(() => rm(mailDir, { recursive: true, force: true }));
 
 /** Drives one person through the registration by reacting to each answer; returns the transcript. */
 async function register(process: JsonlProcess, userId: string, person: Person, lang: Language, opening: string): Promise<{ turns: number; waitlisted: boolean }> {
-  let answer = (await process.ask({ user: userId, text: opening })) as Answer;
+  let answer = (await process.ask({ user: userId, text: opening }, firstAnswerMs)) as Answer;
   for (let turn = 1; turn <= 40; turn++) {
     expect(answer.user).toBe(userId);
     const step = nextStep(answer.replies, person, lang);
@@ -61,7 +63,7 @@ describe('the JSONL console, end to end', () => {
       register(bot, 'ann', ann, 'nl', 'Ik wil me inschrijven'),
       // Bob first switches language; the two conversations interleave line by line on one stdin.
       (async () => {
-        const switched = (await bot!.ask({ user: 'bob', text: 'English please' })) as Answer;
+        const switched = (await bot!.ask({ user: 'bob', text: 'English please' }, firstAnswerMs)) as Answer;
         expect(switched.user).toBe('bob');
         return register(bot!, 'bob', bob, 'en', 'I want to register');
       })(),
@@ -82,5 +84,5 @@ describe('the JSONL console, end to end', () => {
     const mails = await Promise.all(files.map((f) => readFile(join(mailDir, f), 'utf8')));
     expect(mails.some((mail) => /^To: .*ann\.peeters@example\.org/m.test(mail))).toBe(true);
     expect(mails.some((mail) => /^To: .*bob@example\.org/m.test(mail))).toBe(true);
-  });
+  }, 120_000);
 });

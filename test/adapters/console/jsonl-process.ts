@@ -22,8 +22,10 @@ export class JsonlProcess {
   private stderrText = '';
   private readonly exited: Promise<number | null>;
 
-  constructor(env: Record<string, string | undefined> = {}) {
-    this.child = spawn('npm', ['run', '--silent', 'chat', '--', '--jsonl'], {
+  /** `viaNpm: false` runs `node --import tsx src/app/main.ts --jsonl` directly, so that signals reach the bot itself. */
+  constructor(env: Record<string, string | undefined> = {}, options: { viaNpm?: boolean } = {}) {
+    const [command, args] = options.viaNpm === false ? [process.execPath, ['--import', 'tsx', 'src/app/main.ts', '--jsonl']] : ['npm', ['run', '--silent', 'chat', '--', '--jsonl']];
+    this.child = spawn(command, args, {
       cwd: repoRoot,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -84,6 +86,12 @@ export class JsonlProcess {
   /** Closes stdin and resolves with the exit code. */
   async end(): Promise<number | null> {
     this.child.stdin.end();
+    return this.exited;
+  }
+
+  /** Sends a signal and resolves with the exit code (stdin stays open). */
+  async signal(signal: NodeJS.Signals): Promise<number | null> {
+    this.child.kill(signal);
     return this.exited;
   }
 
