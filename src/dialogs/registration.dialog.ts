@@ -28,11 +28,21 @@ function withForm(state: ConversationState, form: FormFlow): ConversationState {
   return { ...state, flow: form };
 }
 
-/** The pending question again, after an optional note (a reason, a confirmation, ...). */
+// Buttons that would leave or restart the form make no sense next to its pending question.
+const notInForm = new Set(['register', 'register-other', 'my-registration']);
+
+function withoutLeavingChoices(reply: Reply): Reply {
+  if (!reply.choices) return reply;
+  const choices = reply.choices.filter((c) => !notInForm.has(c.id));
+  const { choices: _dropped, ...rest } = reply;
+  return choices.length > 0 ? { ...rest, choices } : rest;
+}
+
+/** The pending question again, after an optional note (a reason, a confirmation, ...) and other replies (an answer). */
 export function reask(state: ConversationState, form: FormFlow, s: Speech, note?: string, before: Reply[] = []): Result {
   const question = prompt(form, s);
   const reply = note ? { ...question, text: `${note}\n${question.text}` } : question;
-  return { state: withForm(state, form), replies: [...before, reply], effect: null };
+  return { state: withForm(state, form), replies: [...before.map(withoutLeavingChoices), reply], effect: null };
 }
 
 /** The refusal after the deadline: nothing changes, the contact address helps further. */

@@ -334,3 +334,17 @@ describe('asking to register while registering', () => {
     expect(chat.lastText()).toMatch(/al bezig[\s\S]*voornaam/);
   });
 });
+
+describe('questions at a choice step', () => {
+  it('answers "Wanneer is sessie 3?" at the session step instead of choosing session 3', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:q');
+    await chat.say('inschrijven');
+    for (const answer of ['Jan', 'Peeters', 'jan@example.be', '0470123456', 'Stad Leuven', '1']) await chat.say(answer);
+    await chat.say('Wanneer is sessie 3?');
+    expect(chat.lastTurn().map((r) => r.text)).toEqual(['Sessie 3 is van 13:30–15:00.', 'Welke sessie kies je in *Reeks 1* (13:30–15:00)?']);
+    expect(chat.choiceIds()).toEqual(['session:1', 'session:2', 'session:3', 'session:4']);
+    await chat.say('sessie 3');
+    expect(chat.lastText()).toMatch(/Reeks 2/);
+  });
+});
