@@ -79,7 +79,7 @@ async function main(): Promise<number> {
         connector,
         logger,
         userId: 'terminal',
-        about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone), mail: mail.destination },
+        about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone), mail: config.smtpUrl ? `SMTP via ${mail.destination}` : `.eml files in ${mail.destination} (set SMTP_URL to send)` },
         terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
         signal: stopping.signal,
       });
