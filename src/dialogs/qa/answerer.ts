@@ -80,7 +80,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
 
     const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
-    const confidence = intent === null ? 0.55 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
+    const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme)] };
   }
 
@@ -159,9 +159,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     }
   }
 
-  private list(heading: string, sessions: Session[], scope: AnswerScope, aspect: Aspect): Draft {
+  /** A heading and one line per session; `sameTime` when they all run together (a series). */
+  private list(heading: string, sessions: Session[], scope: AnswerScope, aspect: Aspect, sameTime = false): Draft {
     const parts = {
-      time: aspect !== 'where' && aspect !== 'who',
+      time: !sameTime && aspect !== 'where' && aspect !== 'who',
       room: aspect !== 'when' && aspect !== 'who',
       speakers: aspect === 'who',
       seats: aspect === 'seats',
@@ -173,14 +174,14 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const series = this.event.series.find((s) => s.id === id);
     if (!series) return this.programme(scope);
     const p = phrases[scope.lang];
-    return this.list(p.seriesList(p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, id), scope, aspect === 'list' || aspect === 'when' ? 'where' : aspect);
+    return this.list(p.seriesList(p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, id), scope, aspect === 'who' ? 'who' : 'seats', true);
   }
 
   private atTime(time: string, scope: AnswerScope, aspect: Aspect): Draft {
     const p = phrases[scope.lang];
     const series = this.event.series.find((s) => s.start <= time && time < s.end);
     if (!series) return { lines: [p.noSessionAt(time, this.event.hours.start, this.event.hours.end)], sessions: [], programme: true };
-    return this.list(p.atTime(time, p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, series.id), scope, aspect === 'list' || aspect === 'when' ? 'where' : aspect);
+    return this.list(p.atTime(time, p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, series.id), scope, aspect === 'who' ? 'who' : 'seats', true);
   }
 
   private programme(scope: AnswerScope): Draft {

@@ -154,7 +154,7 @@ export class EntityFinder {
     const named = this.names_(content);
     for (const room of named.rooms) if (!rooms.includes(room)) rooms.push(room);
     named.used.forEach((w) => entityWords.add(w));
-    const topicWords = content.filter((w) => !named.used.has(w) && !this.intentWords.has(w) && !dayWords.has(w) && !this.venueWords.has(w));
+    const topicWords = content.filter((w) => w.length >= 4 && !named.used.has(w) && !this.intentWords.has(w) && !dayWords.has(w) && !this.venueWords.has(w));
     const titleWords = new Set<string>();
     const topics = this.topics(topicWords, entityWords, titleWords);
     // An organisation named only in part ("diensteneconomie") yields to a session title that has the word.

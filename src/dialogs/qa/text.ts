@@ -56,11 +56,11 @@ const dutchMarkers = new Set(
     'komt komen geeft spreken meer vertel mee aan').split(' '),
 );
 const englishMarkers = new Set(
-  ('the a an and of for with about at to from that this these there are was were be it its i me my we our you your ' +
+  ('the a an and of for with about at to from that this these there are were be it its i my our you your ' +
     'they their he his she her what who where when how which why still also not no but do does did can could may ' +
     'will would have has get anything something session speaker speakers speaks room place places seats left cost ' +
-    'free register registration book price address ends start starts begin begins day time people attend attending ' +
-    'networking event many much open close closes full there whats does give gives speak take part tell more').split(' '),
+    'free register registration book price address ends starts begin begins day time people attend attending ' +
+    'networking many much close closes full there whats does give gives speak take part tell more').split(' '),
 );
 const dutchQuestionWords = new Set(['wie', 'wat', 'waar', 'wanneer', 'hoe', 'welke', 'welk', 'waarom', 'hoeveel', 'kan', 'mag', 'moet', 'zijn', 'heb', 'is']);
 const englishQuestionWords = new Set(['who', 'what', 'where', 'when', 'how', 'which', 'why', 'can', 'could', 'is', 'are', 'do', 'does', 'will', 'may']);
