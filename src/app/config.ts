@@ -46,7 +46,13 @@ const urlWithProtocol = (protocols: string[], example: string) =>
 const configSchema = z.object({
   BALIE_EVENT: z.string().default(defaultEventPath),
   BALIE_NOW: instantSchema.optional(),
-  REDIS_URL: urlWithProtocol(['redis', 'rediss'], 'redis://127.0.0.1:6379').optional(),
+  // redis+sentinel://host:port[,host:port]/<primary name> is no WHATWG URL (several hosts); the store checks it fully.
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?\+sentinel:\/\/[^/]+\/[^/]+$/.test(value) || urlWithProtocol(['redis', 'rediss'], '').safeParse(value).success, {
+      error: 'expected a URL such as redis://127.0.0.1:6379 (or redis+sentinel://host:26379/<primary name>)',
+    })
+    .optional(),
   SMTP_URL: urlWithProtocol(['smtp', 'smtps'], 'smtp://user:pass@mail.example.org:587').optional(),
   BALIE_MAIL_DIR: z.string().default('outbox'),
   BALIE_STATE_TTL_DAYS: z.coerce

@@ -47,5 +47,5 @@ async function openRedisStores(url: string, stateTtlDays: number, event: EventDa
   // Imported only here, so that the in-memory default never loads the Redis client.
   const { createRedisStores } = await import('../store/redis-stores.ts');
   const stores = await createRedisStores({ url, event, stateTtlDays, onError: (error) => logger.error({ err: error }, 'redis connection problem') });
-  return { ...stores, outbox: stores.ledger, description: `Redis at ${redactUrl(url)}` };
+  return { ...stores, outbox: stores.ledger };
 }
