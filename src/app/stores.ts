@@ -35,14 +35,6 @@ export async function openStores(config: AppConfig, event: EventData, logger: St
   };
 }
 
-/** "redis://host:port/db" without user or password, safe to show and log. */
-export function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.toString();
-}
-
 async function openRedisStores(url: string, stateTtlDays: number, event: EventData, logger: StoreLogger): Promise<AppStores> {
   // Imported only here, so that the in-memory default never loads the Redis client.
   const { createRedisStores } = await import('../store/redis-stores.ts');

@@ -49,6 +49,12 @@ describe('configuration from the environment', () => {
     expect(defaultConsoleNow).toEqual(new Date('2020-10-15T07:00:00Z'));
   });
 
+  it('accepts the Redis URL forms the Redis store knows', () => {
+    for (const url of ['redis://127.0.0.1:6390', 'rediss://user:pw@redis.example.org:6380/1', 'redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/balie']) {
+      expect(loadConfig({ REDIS_URL: url }).redisUrl).toBe(url);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ BALIE_NOW: '', REDIS_URL: '  ', LOG_LEVEL: '' })).toMatchObject({ now: null, redisUrl: null, logLevel: null });
   });
