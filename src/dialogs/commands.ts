@@ -24,11 +24,11 @@ const add = (command: Command, ...phrases: string[]): void => phrases.forEach((p
 add({ kind: 'stop' }, 'stop', 'stoppen', 'annuleer', 'annuleren', 'afbreken', 'cancel', 'quit', 'exit', 'ik wil stoppen', 'laat maar', 'never mind', 'nevermind');
 add({ kind: 'back' }, 'terug', 'vorige', 'ga terug', 'vorige vraag', 'back', 'go back', 'previous', 'previous question');
 add({ kind: 'help' }, 'help', 'hulp', 'help me', 'helpen', 'wat kan ik doen', 'what can i do', 'commands', 'commando s');
-add({ kind: 'menu' }, 'menu', 'hoofdmenu', 'main menu', 'start', 'begin', 'opnieuw');
+add({ kind: 'menu' }, 'menu', 'hoofdmenu', 'main menu', 'terug naar het menu', 'back to the menu');
 add({ kind: 'programme' }, 'programma', 'programme', 'program', 'agenda', 'het programma', 'the programme', 'the program', 'programma in het kort');
 add({ kind: 'myRegistration' }, 'mijn inschrijving', 'mijn registratie', 'mijn aanmelding', 'my registration', 'my booking', 'inschrijving bekijken', 'view my registration');
-add({ kind: 'language', lang: 'en' }, 'english', 'in english', 'engels', 'in het engels', 'taal en', 'taal engels', 'language en', 'language english', 'en', 'speak english', 'can we speak english', 'english language');
-add({ kind: 'language', lang: 'nl' }, 'nederlands', 'in het nederlands', 'dutch', 'in dutch', 'taal nl', 'taal nederlands', 'language nl', 'language dutch', 'nl', 'vlaams', 'spreek nederlands');
+add({ kind: 'language', lang: 'en' }, 'english', 'in english', 'engels', 'in het engels', 'taal en', 'taal engels', 'language en', 'language english', 'speak english', 'can we speak english', 'english language');
+add({ kind: 'language', lang: 'nl' }, 'nederlands', 'in het nederlands', 'dutch', 'in dutch', 'taal nl', 'taal nederlands', 'language nl', 'language dutch', 'vlaams', 'spreek nederlands');
 
 const fieldWords: Array<[ChangeTarget, string[]]> = [
   ['firstName', ['voornaam', 'first name', 'firstname', 'given name', 'naam', 'name']],
@@ -59,18 +59,23 @@ function changeTarget(words: string): ChangeTarget | null {
 
 const changeVerbs = '(?:wijzig|wijzigen|verander|veranderen|pas|aanpassen|corrigeer|verbeter|change|edit|update|correct|fix|modify)';
 
+const changeOnly = new RegExp(`^${changeVerbs}$`);
+const changeBefore = new RegExp(`^(?:ik wil |i want to |i d like to |can i )?${changeVerbs}\\s+(.+?)(?:\\s+aan)?$`);
+const changeAfter = new RegExp(`^(?:ik wil )?(.+?)\\s+(?:wijzigen|veranderen|aanpassen|corrigeren|verbeteren|change|edit|update|correct|fix|modify)$`);
+
 /** The global command in a typed message, or null. Only whole messages count: "stop", not "ik stop bij sessie 2". */
 export function parseCommand(text: string): Command | null {
   const n = normalise(text).replace(politeness, ' ').replace(/\s+/g, ' ').trim();
   if (n.length === 0 || n.length > 60) return null;
   const known = simple[n];
   if (known) return known;
-  if (new RegExp(`^${changeVerbs}$`).test(n) || n === 'iets wijzigen' || n === 'change something') return { kind: 'change', target: null };
-  const before = new RegExp(`^(?:ik wil |i want to |i d like to |can i )?${changeVerbs}\\s+(.+?)(?:\\s+aan)?$`).exec(n);
-  const after = new RegExp(`^(?:ik wil )?(.+?)\\s+${changeVerbs}$`).exec(n);
-  const words = before?.[1] ?? after?.[1];
-  if (words) return { kind: 'change', target: changeTarget(words) };
-  return null;
+  if (changeOnly.test(n) || n === 'iets wijzigen' || n === 'change something') return { kind: 'change', target: null };
+  // "wijzig mijn hoed" still opens the list of fields; "Van Pas" (a surname) is not a command.
+  const before = changeBefore.exec(n)?.[1];
+  if (before) return { kind: 'change', target: changeTarget(before) };
+  const after = changeAfter.exec(n)?.[1];
+  const target = after ? changeTarget(after) : null;
+  return target ? { kind: 'change', target } : null;
 }
 
 /** What someone wants when no form is open, recognised from a few key words. */

@@ -229,7 +229,11 @@ export function formBack(state: ConversationState, form: FormFlow, s: Speech): R
 export function changeField(state: ConversationState, form: FormFlow, target: ChangeTarget | null, s: Speech): Result {
   const here: FormStep = form.step === 'confirming' || form.step === 'venueFull' || form.step === 'pickField' ? 'summary' : form.step;
   const returnTo = form.returnTo ?? here;
-  if (target === null || target === 'session') return reask(state, { ...form, step: 'pickField', returnTo, fullOffer: null }, s);
+  if (target === null || target === 'session') {
+    const anything = sequence(s.event, form.draft).some((step) => isFilled(step, form.draft));
+    if (!anything) return reask(state, form, s, s.m.notYet);
+    return reask(state, { ...form, step: 'pickField', returnTo, fullOffer: null }, s);
+  }
   const steps = sequence(s.event, form.draft);
   const step = target as FormStep;
   if (!steps.includes(step) || (!isFilled(step, form.draft) && steps.indexOf(step) > steps.indexOf(here))) return reask(state, form, s, s.m.notYet);

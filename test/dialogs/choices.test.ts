@@ -66,6 +66,9 @@ describe('global commands', () => {
     expect(parseCommand('wijzig sessie')).toEqual({ kind: 'change', target: 'session' });
     expect(parseCommand('wijzig')).toEqual({ kind: 'change', target: null });
     expect(parseCommand('change my hat')).toEqual({ kind: 'change', target: null });
+    expect(parseCommand('Van Pas')).toBeNull();
+    expect(parseCommand('Jan Fix')).toBeNull();
+    expect(parseCommand('e-mailadres wijzigen')).toEqual({ kind: 'change', target: 'email' });
   });
 
   it('recognises questions and idle intents', () => {

@@ -348,3 +348,18 @@ describe('questions at a choice step', () => {
     expect(chat.lastText()).toMatch(/Reeks 2/);
   });
 });
+
+describe('answers that look like commands', () => {
+  it('takes "NL" at the country step as the Netherlands and "Van Pas" as a surname', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    await chat.say('Jan');
+    await chat.say('Van Pas');
+    expect(chat.lastText()).toMatch(/e-mailadres/);
+    await chat.say('wijzig boek');
+    expect(chat.lastText()).toMatch(/straks/);
+    for (const answer of ['jan@example.be', '0470123456', 'Stad Leuven', '1', '1', '5', 'ja', 'Damrak 1', '1012 LG', 'Amsterdam', 'NL']) await chat.say(answer);
+    expect(chat.fact(/Achternaam/)).toBe('Van Pas');
+    expect(chat.fact(/Verzendadres/)).toBe('Damrak 1, 1012 LG Amsterdam, Nederland');
+  });
+});
