@@ -138,6 +138,8 @@ if (requireRedisServer()) {
       };
       const first = (await step((o) => o.claim('w1', 2, 1000, t0))) as Array<{ id: string }>;
       expect(first).toHaveLength(2);
+      const unclaimed = ((await step((o) => o.list('pending'))) as Array<{ id: string }>).at(-1)!;
+      await step((o) => o.markSent(unclaimed.id, 'w0', t0));
       await step((o) => o.claim('w2', 10, 1000, t0));
       await step((o) => o.markRetry(first[0]!.id, 'w2', new Date(t0.getTime() + 500), 'not the holder'));
       await step((o) => o.markRetry(first[0]!.id, 'w1', new Date(t0.getTime() + 5000), 'smtp 451'));

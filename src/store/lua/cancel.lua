@@ -12,9 +12,8 @@ if r.status == 'confirmed' then
 else
   wl_remove(r.id, r.sessions)
 end
-local index = redis.call('HMGET', B .. 'reg:' .. r.id, 'ekey', 'owner')
-redis.call('HDEL', B .. 'email', index[1])
-redis.call('ZREM', B .. 'owner:' .. index[2], r.id)
+redis.call('HDEL', B .. 'email', r.email_key)
+redis.call('ZREM', B .. 'owner:' .. cjson.decode(r.data).owner, r.id)
 redis.call('DEL', B .. 'reg:' .. r.id)
 r.updated_at = at
 local json = rec_to_json(r)

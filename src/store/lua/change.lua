@@ -27,7 +27,7 @@ if r.status == 'waitlisted' then
   wl_remove(r.id, previous)
   wl_add(r.id, r.seq, r.sessions)
 end
-redis.call('HSET', B .. 'reg:' .. r.id, 'sessions', r.sessions, 'updatedAt', at)
+save_rec(r)
 outbox_add('change', key, 'session_changed', r.id, rec_to_json(r), previous, at)
 local promoted = promote(s, 'change', key, at)
 save_seats(s)

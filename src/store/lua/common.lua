@@ -9,17 +9,33 @@ local function rec_json(id, status, seq, sessions, registered_at, updated_at, da
     .. '],"registeredAt":"' .. registered_at .. '","updatedAt":"' .. updated_at .. '","registrant":' .. data .. '}'
 end
 
+-- A registration is one string (cheaper than a hash once the registrant is longer than a
+-- listpack value): status, seq, sessions, registeredAt, updatedAt, e-mail key, registrant JSON,
+-- one per line; JSON and tidied e-mail keys hold no raw newline.
+local function rec_string(status, seq, sessions, registered_at, updated_at, email_key, data)
+  return status .. '\n' .. seq .. '\n' .. sessions .. '\n' .. registered_at .. '\n' .. updated_at .. '\n' .. email_key .. '\n' .. data
+end
+
 local function load_rec(id)
-  local f = redis.call('HMGET', B .. 'reg:' .. id, 'status', 'seq', 'sessions', 'registeredAt', 'updatedAt', 'data')
-  if not f[1] then return nil end
-  return { id = id, status = f[1], seq = tonumber(f[2]), sessions = f[3], registered_at = f[4], updated_at = f[5], data = f[6] }
+  local value = redis.call('GET', B .. 'reg:' .. id)
+  if not value then return nil end
+  local status, seq, sessions, registered_at, updated_at, email_key, data =
+    string.match(value, '^(%a+)\n(%d+)\n([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
+  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, registered_at = registered_at,
+    updated_at = updated_at, email_key = email_key, data = data }
+end
+
+local function save_rec(r)
+  redis.call('SET', B .. 'reg:' .. r.id, rec_string(r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.email_key, r.data))
 end
 
 local function rec_to_json(r)
   return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
 end
 
--- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; write order kept in the value.
+-- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
+-- kept in the value. A new entry joins the `ob:fresh` list (in write order, O(1)); once claimed it
+-- lives in `ob:ready`, scored by the time it may be claimed again.
 local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
   local previous = ''
@@ -28,7 +44,7 @@ local function outbox_add(command, key, kind, id, registration_json, previous_se
     .. previous .. ',"createdAt":"' .. at .. '"}'
   local n = redis.call('INCR', B .. 'ob:n')
   if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|' .. json) == 1 then
-    redis.call('ZADD', B .. 'ob:ready', '-inf', entry_id)
+    redis.call('RPUSH', B .. 'ob:fresh', entry_id)
   end
 end
 
@@ -111,9 +127,11 @@ local function promote(s, command, key, at)
     if not best_id then break end
     wl_remove(best_id, best_sessions)
     move_seats(s, best_sessions, 1)
-    redis.call('HSET', B .. 'reg:' .. best_id, 'status', 'confirmed', 'updatedAt', at)
+    local r = load_rec(best_id)
+    r.status, r.updated_at = 'confirmed', at
+    save_rec(r)
     redis.call('ZADD', B .. 'confirmed', best_seq, best_id)
-    local json = rec_to_json(load_rec(best_id))
+    local json = rec_to_json(r)
     outbox_add(command, key, 'promoted', best_id, json, nil, at)
     promoted[#promoted + 1] = json
   end
@@ -124,9 +142,9 @@ end
 local function bump(s, r, command, key, at)
   move_seats(s, r.sessions, -1)
   redis.call('ZREM', B .. 'confirmed', r.id)
-  redis.call('HSET', B .. 'reg:' .. r.id, 'status', 'waitlisted', 'updatedAt', at)
-  wl_add(r.id, r.seq, r.sessions)
   r.status, r.updated_at = 'waitlisted', at
+  save_rec(r)
+  wl_add(r.id, r.seq, r.sessions)
   local json = rec_to_json(r)
   outbox_add(command, key, 'bumped', r.id, json, nil, at)
   return json

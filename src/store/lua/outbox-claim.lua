@@ -1,23 +1,31 @@
--- Outbox claim: KEYS ready set; ARGV base, worker, limit, lease ms, now ms. Entries whose due time
--- or lease has passed, in the order they were written, each leased to the worker until now + lease.
+-- Outbox claim: KEYS ready set; ARGV base, worker, limit, lease ms, now ms. Due entries in the order
+-- they were written: the head of `ob:fresh` merged with the entries of `ob:ready` whose retry time
+-- or lease has passed. Each is leased to the worker until now + lease.
 local now, limit = tonumber(ARGV[5]), tonumber(ARGV[3])
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
-if #ids == 0 or limit <= 0 then return {} end
-local due = {}
-for first = 1, #ids, 1000 do
-  local chunk = { unpack(ids, first, math.min(first + 999, #ids)) }
-  local values = redis.call('HMGET', B .. 'ob:entry', unpack(chunk))
+if limit <= 0 then return {} end
+local fresh_key = B .. 'ob:fresh'
+local candidates = {}
+local function collect(ids, from_fresh)
+  if #ids == 0 then return end
+  local values = redis.call('HMGET', B .. 'ob:entry', unpack(ids))
   for i, value in ipairs(values) do
     local n, json = string.match(value, '^(%d+)|(.*)$')
-    due[#due + 1] = { tonumber(n), chunk[i], json }
+    candidates[#candidates + 1] = { tonumber(n), ids[i], json, from_fresh }
   end
 end
-table.sort(due, function(a, b) return a[1] < b[1] end)
-local claimed = {}
+collect(redis.call('LRANGE', fresh_key, 0, limit - 1), true)
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
+for first = 1, #due, 1000 do collect({ unpack(due, first, math.min(first + 999, #due)) }, false) end
+table.sort(candidates, function(a, b) return a[1] < b[1] end)
+local claimed, from_fresh = {}, 0
 local until_ms = now + tonumber(ARGV[4])
-for i = 1, math.min(limit, #due) do
-  redis.call('ZADD', KEYS[1], until_ms, due[i][2])
-  redis.call('HSET', B .. 'ob:lease', due[i][2], ARGV[2])
-  claimed[#claimed + 1] = due[i][3]
+for i = 1, math.min(limit, #candidates) do
+  local c = candidates[i]
+  -- Fresh entries are taken in list order, so the ones claimed are a prefix of the list.
+  if c[4] then from_fresh = from_fresh + 1 end
+  redis.call('ZADD', KEYS[1], until_ms, c[2])
+  redis.call('HSET', B .. 'ob:lease', c[2], ARGV[2])
+  claimed[#claimed + 1] = c[3]
 end
+if from_fresh > 0 then redis.call('LPOP', fresh_key, from_fresh) end
 return claimed

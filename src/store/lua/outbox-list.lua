@@ -1,7 +1,14 @@
--- Outbox list: KEYS ready set; ARGV base, state (pending | sent | failed). Entries in write order.
-local set = KEYS[1]
-if ARGV[2] ~= 'pending' then set = B .. 'ob:' .. ARGV[2] end
-local ids = redis.call('ZRANGE', set, 0, -1)
+-- Outbox list: KEYS ready set; ARGV base, state (pending | sent | failed). Entries in write order;
+-- pending ones are the never-claimed `ob:fresh` list and the claimed `ob:ready` set.
+local sets = { B .. 'ob:' .. ARGV[2] }
+if ARGV[2] == 'pending' then sets = { KEYS[1] } end
+local ids = {}
+for _, set in ipairs(sets) do
+  for _, id in ipairs(redis.call('ZRANGE', set, 0, -1)) do ids[#ids + 1] = id end
+end
+if ARGV[2] == 'pending' then
+  for _, id in ipairs(redis.call('LRANGE', B .. 'ob:fresh', 0, -1)) do ids[#ids + 1] = id end
+end
 local rows = {}
 for first = 1, #ids, 1000 do
   local chunk = { unpack(ids, first, math.min(first + 999, #ids)) }

@@ -37,13 +37,17 @@ local id, data, owner = ARGV[6], ARGV[9], ARGV[10]
 local seq = redis.call('INCR', B .. 'seq')
 local status = 'confirmed'
 if shortage then status = 'waitlisted' end
-redis.call('HSET', B .. 'reg:' .. id, 'status', status, 'seq', seq, 'sessions', sessions, 'registeredAt', at,
-  'updatedAt', at, 'data', data, 'ekey', email_key, 'owner', owner)
+redis.call('SET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data))
 if shortage then
   wl_add(id, seq, sessions)
 else
-  redis.call('HINCRBY', SEATS, 'vtaken', 1)
-  for _, n in ipairs(list) do redis.call('HINCRBY', SEATS, 't' .. n, 1) end
+  -- One HSET of the counters read above, instead of an HINCRBY per counter.
+  local counts = { 'vtaken', tonumber(v[2]) + 1 }
+  for i, n in ipairs(list) do
+    counts[#counts + 1] = 't' .. n
+    counts[#counts + 1] = tonumber(v[2 + 2 * i]) + 1
+  end
+  redis.call('HSET', SEATS, unpack(counts))
   redis.call('ZADD', B .. 'confirmed', seq, id)
 end
 redis.call('HSET', B .. 'email', email_key, id)

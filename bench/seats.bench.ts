@@ -1,0 +1,174 @@
+import { execFile, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createClient } from 'redis';
+import { parseEvent, type EventData, type Registrant } from '../src/core/index.ts';
+import { ledgerScripts, RedisSeatLedger } from '../src/store/redis-seat-ledger.ts';
+import { startRedisServer } from '../test/helpers/redis-server.ts';
+
+// npm run bench:seats — the seat ledger's register operation against a redis-benchmark reference,
+// on one redis-server started here (loopback, free port, no persistence: this measures CPU work).
+// BENCH_OPS sets the registrations per measured run (default 40,000 per process).
+
+const inFlight = 200;
+const opsPerRun = Number(process.env.BENCH_OPS ?? 40_000);
+const selfPath = fileURLToPath(import.meta.url);
+
+// The reference: check a cap, then increment three counters; the shape of a registration's seat work.
+const referenceScript =
+  "if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then " +
+  "redis.call('INCR', KEYS[1]) redis.call('INCR', KEYS[2]) redis.call('INCR', KEYS[3]) return 1 end return 0";
+
+interface RunReport {
+  ops: number;
+  ms: number;
+  latencies: number[];
+  refused: number;
+}
+
+function loadEvent(): EventData {
+  const path = fileURLToPath(new URL('../events/netwerkdag-2020.yaml', import.meta.url));
+  const event = parseEvent(readFileSync(path, 'utf8'), path);
+  // Caps raised far beyond the run, so every register does the full confirmed-path work.
+  return { ...event, id: 'bench', venueCap: 1e9, sessions: event.sessions.map((s) => ({ ...s, capacity: 1e9 })) };
+}
+
+function registrant(worker: string, n: number, event: EventData): Registrant {
+  const series1 = event.sessions.filter((s) => s.series === 1);
+  const series2 = event.sessions.filter((s) => s.series === 2);
+  return {
+    firstName: 'Bench',
+    lastName: `Persoon ${n}`,
+    email: `bench-${worker}-${n}@example.be`,
+    phone: '+32470123456',
+    organisation: 'Gemeente Benchmark',
+    organisationType: 'local_government',
+    sessions: [series1[n % series1.length]!.number, series2[n % series2.length]!.number],
+    book: null,
+    language: 'nl',
+    owner: `bench:${worker}-${n}`,
+  };
+}
+
+/** One process: `count` registrations with `inFlight` at a time; latency of each, wall time of all. */
+async function registerMany(ledger: RedisSeatLedger, event: EventData, worker: string, count: number): Promise<RunReport> {
+  const latencies: number[] = new Array(count);
+  let next = 0;
+  let refused = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) {
+        const n = next++;
+        const t0 = performance.now();
+        const result = await ledger.register({ key: `${worker}-${n}`, at: new Date(), registrant: registrant(worker, n, event), waitlistIfFull: false });
+        latencies[n] = performance.now() - t0;
+        if (!result.ok || result.registration.status !== 'confirmed') refused += 1;
+      }
+    }),
+  );
+  return { ops: count, ms: performance.now() - started, latencies, refused };
+}
+
+/** The same loop with the bare reference script: what node-redis itself reaches on this machine. */
+async function bareMany(client: { sendCommand(args: string[]): Promise<unknown> }, sha: string, count: number): Promise<RunReport> {
+  const latencies: number[] = new Array(count);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) {
+        const n = next++;
+        const t0 = performance.now();
+        await client.sendCommand(['EVALSHA', sha, '3', '{bench-bare}:venue', '{bench-bare}:s1', '{bench-bare}:s5', '1000000000']);
+        latencies[n] = performance.now() - t0;
+      }
+    }),
+  );
+  return { ops: count, ms: performance.now() - started, latencies, refused: 0 };
+}
+
+async function workerMain(): Promise<void> {
+  const { url, worker, mode } = JSON.parse(process.argv[3] ?? '{}') as { url: string; worker: string; mode: 'balie' | 'bare' };
+  const event = loadEvent();
+  const client = createClient({ url, scripts: ledgerScripts });
+  await client.connect();
+  const ledger = new RedisSeatLedger(client, event, { keyPrefix: 'bench:' });
+  const sha = String(await client.sendCommand(['SCRIPT', 'LOAD', referenceScript]));
+  const run = (tag: string, count: number) => (mode === 'bare' ? bareMany(client, sha, count) : registerMany(ledger, event, tag, count));
+  await run(`${worker}-warm`, 3000);
+  process.send?.({ type: 'ready' });
+  await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  const report = await run(worker, opsPerRun);
+  client.destroy();
+  process.send?.({ type: 'report', report }, () => process.exit(0));
+}
+
+/** Runs `processes` workers, starting their measured runs together; returns their reports. */
+async function runProcesses(url: string, processes: number, tag: string, mode: 'balie' | 'bare' = 'balie'): Promise<RunReport[]> {
+  const children = Array.from({ length: processes }, (_, i) =>
+    fork(selfPath, ['--worker', JSON.stringify({ url, worker: `${tag}${i}`, mode })], { execArgv: ['--import', 'tsx'] }),
+  );
+  const wait = (child: (typeof children)[number], type: string) =>
+    new Promise<{ report?: RunReport }>((resolve, reject) => {
+      child.on('message', (m: { type: string; report?: RunReport }) => m.type === type && resolve(m));
+      child.once('exit', (code) => code !== 0 && reject(new Error(`bench worker exited with ${code}`)));
+    });
+  await Promise.all(children.map((c) => wait(c, 'ready')));
+  const reports = children.map((c) => wait(c, 'report'));
+  for (const c of children) c.send('go');
+  return (await Promise.all(reports)).map((m) => m.report!);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function summarise(reports: RunReport[]): { rps: number; p50: number; p99: number; refused: number } {
+  const ops = reports.reduce((sum, r) => sum + r.ops, 0);
+  const wall = Math.max(...reports.map((r) => r.ms));
+  const all = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  return { rps: (ops / wall) * 1000, p50: percentile(all, 50), p99: percentile(all, 99), refused: reports.reduce((s, r) => s + r.refused, 0) };
+}
+
+async function reference(port: number): Promise<{ rps: number; p50: number; p99: number }> {
+  const { stdout } = await promisify(execFile)('redis-benchmark', [
+    '-h', '127.0.0.1', '-p', String(port), '-c', '50', '-n', '200000', '-P', '1', '--csv',
+    'EVAL', referenceScript, '3', '{bench-ref}:venue', '{bench-ref}:s1', '{bench-ref}:s5', '1000000000',
+  ]);
+  // CSV: "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
+  const row = stdout.trim().split('\n').at(-1)!.split('","').map((cell) => cell.replaceAll('"', ''));
+  const [rps, p50, p99] = [row[1], row[4], row[6]].map(Number) as [number, number, number];
+  if (!Number.isFinite(rps)) throw new Error(`cannot read redis-benchmark output: ${stdout}`);
+  return { rps, p50, p99 };
+}
+
+async function main(): Promise<void> {
+  const server = await startRedisServer({ appendonly: false });
+  const load = loadavg()[0]!;
+  try {
+    const ref = await reference(server.port);
+    const bare = summarise(await runProcesses(server.url, 1, 'bare', 'bare'));
+    const one = summarise(await runProcesses(server.url, 1, 'one'));
+    const two = summarise(await runProcesses(server.url, 2, 'two'));
+    const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    console.log(`redis-server ${server.url} (no persistence); ${opsPerRun} registrations per process, ${inFlight} in flight each; caps raised so every one is confirmed`);
+    console.log(`machine: ${availableParallelism()} CPUs, load average ${fmt(load, 1)} at start${load > availableParallelism() ? ' (busy: figures are lower and noisier than on an idle machine)' : ''}`);
+    console.log(`(a) redis-benchmark, 3-key check-and-increment EVAL, 50 clients, no pipelining: ${fmt(ref.rps)} ops/s, p50 ${fmt(ref.p50, 3)} ms, p99 ${fmt(ref.p99, 3)} ms`);
+    console.log(`(c) the same script via node-redis EVALSHA, one process, ${inFlight} in flight: ${fmt(bare.rps)} ops/s, p50 ${fmt(bare.p50, 3)} ms, p99 ${fmt(bare.p99, 3)} ms, ratio (c)/(a) ${fmt(bare.rps / ref.rps, 2)}`);
+    for (const [label, run] of [['one process', one], ['two processes', two]] as const) {
+      console.log(
+        `(b) Balie register, ${label}: ${fmt(run.rps)} ops/s, p50 ${fmt(run.p50, 3)} ms, p99 ${fmt(run.p99, 3)} ms, ratio (b)/(a) ${fmt(run.rps / ref.rps, 2)}` +
+          (run.refused ? `, ${run.refused} not confirmed` : ''),
+      );
+    }
+    console.log(`targets: one process >= 0.50 of (a) ${one.rps / ref.rps >= 0.5 ? 'met' : 'NOT met'}; p99 < 5 ms ${one.p99 < 5 ? 'met' : 'NOT met'}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+if (process.argv[2] === '--worker') await workerMain();
+else await main();
