@@ -1,4 +1,4 @@
-import { findSession, isRegistrationOpen, sessionsOfSeries, type EventData, type Language, type Session } from '../../core/index.ts';
+import { findSession, registrationDeadline, sessionsOfSeries, type EventData, type Language, type Session } from '../../core/index.ts';
 import type { ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
 import { phrases } from './catalogue.ts';
 import type { Classification, IntentClassifier } from './classifier.ts';
@@ -39,11 +39,15 @@ interface Draft {
 
 /** The Q&A: nlp.js says what is asked, the entity finder about what, the composer answers from the event file. */
 export class ProgrammeQa implements ProgrammeAnswerer {
+  private readonly deadline: number;
+
   constructor(
     private readonly event: EventData,
     private readonly classifier: IntentClassifier,
     private readonly finder: EntityFinder,
-  ) {}
+  ) {
+    this.deadline = registrationDeadline(event).getTime();
+  }
 
   async answer(question: string, context: QaContext): Promise<QaAnswer | null> {
     const text = question.trim().slice(0, 400);
@@ -52,7 +56,14 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const detected = detectLanguage(text, found.entityWords);
     const lang = detected ?? context.lang;
     const verdict = await this.classify(text, detected, context.lang, found.entityWords);
-    const scope: AnswerScope = { event: this.event, facts: this.finder.facts, lang, availability: context.availability, now: context.now };
+    const scope: AnswerScope = {
+      event: this.event,
+      facts: this.finder.facts,
+      lang,
+      availability: context.availability,
+      now: context.now,
+      open: context.now.getTime() < this.deadline,
+    };
     const named = hasEntity(found);
     const p = phrases[lang];
     const honest = (confidence: number, offtopic = false): QaAnswer => ({
@@ -232,7 +243,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   private day(intent: DayIntent, found: Found, scope: AnswerScope): Draft {
     const p = phrases[scope.lang];
     const e = this.event;
-    const open = isRegistrationOpen(e, scope.now);
+    const open = scope.open;
     const day = (lines: string[]): Draft => ({ lines, sessions: [], programme: true });
     switch (intent) {
       case 'price':

@@ -97,10 +97,16 @@ export class IntentClassifier {
   }
 }
 
+// The NLU step alone: Nlp.process also runs NER, answers, actions and context handling that Balie
+// does not use, and that allocation shows up in the p99 latency.
 async function process(model: Nlp, lang: Language, text: string) {
   try {
-    return await model.process(lang, text);
+    const result = await model.nluManager.process({ locale: lang, utterance: text, settings: {} });
+    return result.score < noneBelow ? { ...result, intent: 'None' } : result;
   } catch {
     return null;
   }
 }
+
+/** nlp.js's own threshold: a best score below it means no intent. */
+const noneBelow = 0.5;

@@ -1,4 +1,4 @@
-import { findSession, isRegistrationOpen, seriesOf, type Availability, type EventData, type Language, type Session } from '../../core/index.ts';
+import { findSession, seriesOf, type Availability, type EventData, type Language, type Session } from '../../core/index.ts';
 import type { Choice, Reply } from '../types.ts';
 import { phrases, type QaPhrases } from './catalogue.ts';
 import { summarise, type Abbreviation, type OrgInfo, type ProgrammeFacts, type SpeakerInfo } from './programme.ts';
@@ -10,6 +10,8 @@ export interface AnswerScope {
   lang: Language;
   availability: Availability;
   now: Date;
+  /** Whether registering is still possible at `now`. */
+  open: boolean;
 }
 
 /** Details a session line can carry. */
@@ -22,8 +24,20 @@ interface LineParts {
 
 const say = (scope: AnswerScope): QaPhrases => phrases[scope.lang];
 
+// Building an Intl.DateTimeFormat costs more than answering a question; an event has few dates.
+const dateCache = new Map<string, string>();
+
 /** "donderdag 29 oktober 2020" / "Thursday 29 October 2020" for a YYYY-MM-DD date. */
 export function longDate(isoDate: string, lang: Language, weekday = true): string {
+  const key = `${isoDate}|${lang}|${weekday}`;
+  const cached = dateCache.get(key);
+  if (cached !== undefined) return cached;
+  const formatted = formatDate(isoDate, lang, weekday);
+  if (dateCache.size < 100) dateCache.set(key, formatted);
+  return formatted;
+}
+
+function formatDate(isoDate: string, lang: Language, weekday: boolean): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(phrases[lang].locale, {
     timeZone: 'UTC',
@@ -67,7 +81,7 @@ export function nextSteps(scope: AnswerScope, sessionNumbers: number[], includeP
   const p = say(scope);
   const choices: Choice[] = sessionNumbers.slice(0, 4).map((n) => ({ id: `ask:${p.moreAboutQuestion(n)}`, label: p.moreAbout(n) }));
   if (includeProgramme) choices.push({ id: `ask:${p.programmeQuestion}`, label: p.programmeLabel });
-  if (isRegistrationOpen(scope.event, scope.now)) choices.unshift({ id: 'register', label: p.register });
+  if (scope.open) choices.unshift({ id: 'register', label: p.register });
   return choices;
 }
 

@@ -18,8 +18,12 @@ declare module '@nlpjs/nlp' {
     score: number;
     classifications: NlpClassification[];
   }
+  export interface NluManager {
+    process(input: { locale: string; utterance: string; settings?: unknown }): Promise<NlpResult>;
+  }
   export class Nlp {
     constructor(settings: Record<string, unknown>);
+    nluManager: NluManager;
     addLanguage(locales: string | string[]): void;
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<void>;
