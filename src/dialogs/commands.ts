@@ -116,3 +116,19 @@ export function looksLikeQuestion(text: string): boolean {
 export function isExplicitQuestion(text: string): boolean {
   return /\?\s*$/u.test(text);
 }
+
+const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
+const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goedemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
+
+/**
+ * The language a short message is clearly written in, or null when unsure. Used at the desk only,
+ * so that "I'd like to sign up" gets English without a "taal en" first.
+ */
+export function guessLanguage(text: string): Language | null {
+  const words = normalise(text).replace(/\bi d\b/g, 'id').replace(/\bi m\b/g, 'im').split(' ');
+  const english = words.filter((w) => englishWords.has(w) && !dutchWords.has(w)).length;
+  const dutch = words.filter((w) => dutchWords.has(w) && !englishWords.has(w)).length;
+  if (english >= 2 && dutch === 0) return 'en';
+  if (dutch >= 2 && english === 0) return 'nl';
+  return null;
+}

@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, yesNo } from './choices.ts';
-import { looksLikeQuestion, parseCommand, type Command } from './commands.ts';
+import { guessLanguage, looksLikeQuestion, parseCommand, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -134,12 +134,16 @@ async function askQuestion(state: ConversationState, question: string, ctx: Turn
   return pending(state, ctx, s, [s.m.dontKnow(s.event.contact)]);
 }
 
-async function idleText(state: ConversationState, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
+async function idleText(current: ConversationState, text: string, ctx: TurnContext, context: Speech): Promise<Result> {
   const question = looksLikeQuestion(text);
   if (question) {
-    const answer = await consultAnswerer(text, ctx, state.lang, 0);
-    if (answer) return idleAnswer(state, answer, s);
+    const answer = await consultAnswerer(text, ctx, current.lang, 0);
+    if (answer) return idleAnswer(current, answer, context);
   }
+  // "I'd like to sign up" at the desk: answer in the language it was asked in.
+  const guessed = guessLanguage(text);
+  const state = guessed && guessed !== current.lang ? { ...current, lang: guessed } : current;
+  const s = state === current ? context : speech(context.event, context.availability, state.lang);
   const meaning = classifyIdle(state, text, s);
   if (meaning?.kind === 'choice') return handleChoice(state, meaning.id, ctx, s);
   if (meaning?.kind === 'intent') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchOption, normalise, yesNo, type Option } from '../../src/dialogs/choices.ts';
-import { looksLikeQuestion, parseCommand, parseIdleIntent } from '../../src/dialogs/commands.ts';
+import { guessLanguage, looksLikeQuestion, parseCommand, parseIdleIntent } from '../../src/dialogs/commands.ts';
 
 const sessions: Option[] = [
   { id: 'session:5', label: 'Talenten tellen', aliases: ['5'], keywords: ['sessie 5'] },
@@ -84,5 +84,9 @@ describe('global commands', () => {
     expect(parseIdleIntent('goedemorgen')).toBe('greeting');
     expect(parseIdleIntent('bedankt!')).toBe('thanks');
     expect(parseIdleIntent('wat is arbeidszorg')).toBeNull();
+    expect(guessLanguage("I'd like to register")).toBe('en');
+    expect(guessLanguage('Ik wil me graag inschrijven')).toBe('nl');
+    expect(guessLanguage('hi')).toBeNull();
+    expect(guessLanguage('Jan')).toBeNull();
   });
 });

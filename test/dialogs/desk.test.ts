@@ -12,6 +12,17 @@ describe('at the desk (no form open)', () => {
     expect(en.choices().map((c) => c.label)).toEqual(['Register', 'My registration', 'Programme', 'Help', 'Nederlands']);
   });
 
+  it('answers in the language a desk message is clearly written in', async () => {
+    const chat = await startChat();
+    await chat.say("Hello, I'd like to sign up please");
+    expect(chat.lastText()).toMatch(/first name/);
+    await chat.say('stop');
+    await chat.say('Ik wil graag mijn inschrijving zien');
+    expect(chat.turnText()).toMatch(/Ik vind geen inschrijving/);
+    await chat.say('hi');
+    expect(chat.lastText()).toMatch(/^Hallo/);
+  });
+
   it('shows the programme with rooms and seats left, and details on request', async () => {
     const desk = new Desk();
     await desk.fillSession(8);

@@ -176,6 +176,9 @@ describe('invalid answers are asked again with the reason, and change nothing', 
   it('checks a foreign postal code against the country once it is known', async () => {
     const chat = await startChat({ locale: 'en' });
     await fillForm(chat, { book: false });
+    // fillForm speaks Dutch ("Ik wil me inschrijven"), so the desk answered in Dutch.
+    expect(chat.lastText()).toMatch(/Klopt alles/);
+    await chat.say('English please');
     await chat.say('change book');
     await chat.say('yes');
     await chat.say('Damrak 1');
