@@ -8,10 +8,14 @@ function readLua(name: string): string {
   return readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
 }
 
-/** One script: `keys` go into KEYS (Cluster routing), `args` into ARGV; the base key is ARGV[1]. */
-function ledgerScript(name: string, numberOfKeys: number) {
+/**
+ * One script: `keys` go into KEYS (Cluster routing), `args` into ARGV; the base key is ARGV[1].
+ * The `#!lua` line makes Redis Cluster refuse a script that touches a key of another slot;
+ * read-only scripts say `no-writes`, so they also run on replicas and when memory is full.
+ */
+function ledgerScript(name: string, numberOfKeys: number, flags: 'no-writes' | '' = '') {
   return defineScript({
-    SCRIPT: `${common}\n${readLua(name)}`,
+    SCRIPT: `#!lua${flags ? ` flags=${flags}` : ''}\n${common}\n${readLua(name)}`,
     NUMBER_OF_KEYS: numberOfKeys,
     parseCommand(parser, keys: string[], args: string[]) {
       for (const key of keys) parser.pushKey(key);
@@ -29,11 +33,11 @@ export const ledgerScripts = {
   balieLedgerCancel: ledgerScript('cancel', 2),
   balieLedgerVenueCap: ledgerScript('venue-cap', 2),
   balieLedgerSessionCap: ledgerScript('session-cap', 2),
-  balieLedgerRead: ledgerScript('read', 1),
-  balieLedgerSnapshot: ledgerScript('snapshot', 1),
+  balieLedgerRead: ledgerScript('read', 1, 'no-writes'),
+  balieLedgerSnapshot: ledgerScript('snapshot', 1, 'no-writes'),
   balieOutboxClaim: ledgerScript('outbox-claim', 1),
   balieOutboxSettle: ledgerScript('outbox-settle', 1),
-  balieOutboxList: ledgerScript('outbox-list', 1),
+  balieOutboxList: ledgerScript('outbox-list', 1, 'no-writes'),
 };
 
 /** The scripts of the ledger, for typing a client created with them. */
