@@ -178,7 +178,8 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
     const number = now.sessions[index] ?? 0;
     const series = s.event.series[index];
     const session = findSession(s.event, number);
-    const note = s.m.sessionChanged(series ? seriesName(series, s) : '', number, session?.title ?? '', result.previousSessions[index] ?? 0);
+    const changed = now.status === 'confirmed' ? s.m.sessionChanged : s.m.sessionChangedWaitlisted;
+    const note = changed(series ? seriesName(series, s) : '', number, session?.title ?? '', result.previousSessions[index] ?? 0);
     return manageReask(state, view, record, ctx, s, [note]);
   }
   switch (result.reason) {

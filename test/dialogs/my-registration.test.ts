@@ -100,6 +100,26 @@ describe('my registration', () => {
     expect(waiting.fact(/Status/)).toBe('ingeschreven');
   });
 
+  it('lets a waitlisted person change what they wait for, also to a full session', async () => {
+    const desk = new Desk();
+    await desk.fillSession(3);
+    await desk.fillSession(4);
+    const chat = desk.chat('console:wait');
+    await fillForm(chat, { sessions: ['sessie 3', 'sessie 5'] });
+    await chat.choose('waitlist');
+    await chat.say('sessie 5');
+    await chat.say('nee');
+    await chat.say('ja');
+    await chat.say('mijn inschrijving');
+    expect(chat.lastText()).toMatch(/wachtlijst/);
+    await chat.choose('change-session');
+    await chat.choose('series:1');
+    expect(chat.choices().find((c) => c.id === 'session:4')).not.toHaveProperty('disabled');
+    await chat.choose('session:4');
+    expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 1 wacht je nu op sessie 4[\s\S]*wachtlijst/);
+    expect(await desk.ledger.findByOwner('console:wait')).toMatchObject({ status: 'waitlisted', sessions: [4, 5] });
+  });
+
   it('works in English', async () => {
     const { chat } = await registered('telegram:42');
     await chat.say('English please');

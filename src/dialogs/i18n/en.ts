@@ -148,6 +148,8 @@ export const en: Messages = {
   alreadyYourSession: (number) => `Session ${number} is already your choice.`,
   sessionChanged: (series, number, title, previous) =>
     `Changed: in ${series.toLowerCase()} you now attend session ${number} (*${title}*) instead of session ${previous}. You'll receive a confirmation by e-mail.`,
+  sessionChangedWaitlisted: (series, number, title, previous) =>
+    `Changed: in ${series.toLowerCase()} you now wait for session ${number} (*${title}*) instead of session ${previous}.`,
   confirmCancel: 'Do you really want to cancel your registration? Your seats then go to someone else.',
   cancelYes: 'Yes, cancel',
   cancelNo: 'No, keep it',

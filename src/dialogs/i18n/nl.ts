@@ -163,6 +163,8 @@ export const nl = {
   alreadyYourSession: (number: number) => `Sessie ${number} is al je keuze.`,
   sessionChanged: (series: string, number: number, title: string, previous: number) =>
     `Gewijzigd: in ${series.toLowerCase()} volg je nu sessie ${number} (*${title}*) in plaats van sessie ${previous}. Je krijgt een bevestiging per e-mail.`,
+  sessionChangedWaitlisted: (series: string, number: number, title: string, previous: number) =>
+    `Gewijzigd: in ${series.toLowerCase()} wacht je nu op sessie ${number} (*${title}*) in plaats van sessie ${previous}.`,
   confirmCancel: 'Wil je je inschrijving echt annuleren? Je plaatsen komen dan vrij voor iemand anders.',
   cancelYes: 'Ja, annuleren',
   cancelNo: 'Nee, toch niet',
