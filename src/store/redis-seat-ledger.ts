@@ -146,7 +146,10 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     const id = this.#newId();
     if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
     const valid = hasOneSessionPerSeries(this.#event, sessions);
-    const reply = await this.#command('balieLedgerRegister', 'register', command, [
+    const at = command.at.toISOString();
+    const reply = await this.#call('balieLedgerRegister', this.#commandKeys('register', command.key), [
+      at,
+      command.key,
       valid ? '1' : '0',
       emailKey(command.registrant.email),
       id,
@@ -155,7 +158,20 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       JSON.stringify(rest),
       command.registrant.owner,
     ]);
-    return parseRegisterReply(reply);
+    const fresh = /^fresh:(confirmed|waitlisted):(\d+)$/.exec(String(reply));
+    if (!fresh) return parseRegisterReply(JSON.parse(String(reply)));
+    const { book } = command.registrant;
+    const registration: RegistrationRecord = {
+      ...rest,
+      book: book ? { shippingAddress: { ...book.shippingAddress } } : null,
+      sessions: [...sessions],
+      id,
+      status: fresh[1] as 'confirmed' | 'waitlisted',
+      seq: Number(fresh[2]),
+      registeredAt: at,
+      updatedAt: at,
+    };
+    return { ok: true, registration };
   }
 
   async changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult> {
@@ -231,15 +247,19 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   }
 
   #command(
-    script: 'balieLedgerRegister' | 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
+    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
     name: string,
     command: { key: string; at: Date },
     args: string[],
   ): Promise<unknown> {
-    const idempotencyKey = `${this.#base}idem:${name}:${command.key}`;
-    return this.#call(script, [this.#seats, idempotencyKey], [command.at.toISOString(), command.key, ...args]).then((reply) =>
+    return this.#call(script, this.#commandKeys(name, command.key), [command.at.toISOString(), command.key, ...args]).then((reply) =>
       JSON.parse(String(reply)),
     );
+  }
+
+  /** KEYS of a command script: the counters and the idempotency record of (command, key). */
+  #commandKeys(name: string, key: string): string[] {
+    return [this.#seats, `${this.#base}idem:${name}:${key}`];
   }
 
   async #lookup(mode: 'id' | 'email' | 'owner', value: string): Promise<RegistrationRecord | null> {

@@ -56,4 +56,7 @@ local json = rec_json(id, status, seq, sessions, at, at, data)
 local kind = 'confirmation'
 if shortage then kind = 'waitlisted' end
 outbox_add('register', key, kind, id, json, nil, at)
-return remember('{"ok":true,"registration":' .. json .. '}')
+-- The caller holds the registrant it sent; a fresh success answers only what the script decided.
+-- A retry gets the stored first result in full.
+remember('{"ok":true,"registration":' .. json .. '}')
+return 'fresh:' .. status .. ':' .. seq
