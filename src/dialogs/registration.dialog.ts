@@ -80,7 +80,7 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
 }
 
 /** Moves on after an accepted answer: back to where a change started, or to the next step. */
-function advance(state: ConversationState, form: FormFlow, draft: Draft, s: Speech, note?: string): Result {
+function advance(state: ConversationState, form: FormFlow, draft: Draft, s: Speech): Result {
   const steps = sequence(s.event, draft);
   const from = steps.indexOf(form.step);
   let next: FormStep;
@@ -95,12 +95,8 @@ function advance(state: ConversationState, form: FormFlow, draft: Draft, s: Spee
     next = steps[from + 1] ?? 'summary';
     history = [...history, form.step].slice(-60);
   }
-  let moved: FormFlow = { ...form, draft, step: next, history, returnTo, fullOffer: null };
-  if (next === 'summary') return enterSummary(state, moved, s, note);
-  if (next === 'postalCode' && draft.postalCode && draft.country && !checkPostalCode(draft.postalCode, draft.country).ok) {
-    moved = { ...moved, draft: { ...draft, postalCode: undefined } };
-  }
-  return reask(state, moved, s, note);
+  const moved: FormFlow = { ...form, draft, step: next, history, returnTo, fullOffer: null };
+  return next === 'summary' ? enterSummary(state, moved, s) : reask(state, moved, s);
 }
 
 /** The summary, unless a chosen session filled up meanwhile: then that series is asked again. */
