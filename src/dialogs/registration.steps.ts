@@ -63,7 +63,7 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
   }
   switch (step) {
     case 'organisationType':
-      return organisationTypes.map((type) => ({ id: `orgType:${type}`, label: m.organisationTypes[type], aliases: organisationTypeAliases[type] }));
+      return organisationTypes.map((type) => ({ id: `orgType:${type}`, label: m.organisationTypes[type], aliases: organisationTypeAliases[type], keywords: organisationTypeAliases[type] }));
     case 'book': {
       const price = formatPrice(s.event.book?.priceEur ?? 0, s);
       return [

@@ -352,6 +352,24 @@ describe('questions at a choice step', () => {
   });
 });
 
+describe('typed answers to the organisation type', () => {
+  it('understands a phrase like "ik werk bij een gemeente"', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    for (const answer of ['Jan', 'Peeters', 'jan@example.be', '0470123456', 'Stad Leuven', 'ik werk bij een gemeente']) await chat.say(answer);
+    expect(chat.lastText()).toMatch(/Reeks 1/);
+    await chat.say('terug');
+    await chat.say('een maatwerkbedrijf');
+    await chat.say('terug');
+    expect(chat.lastText()).toMatch(/Wat voor organisatie/);
+    await chat.say('2');
+    await chat.say('1');
+    await chat.say('5');
+    await chat.say('nee');
+    expect(chat.fact(/Soort organisatie/)).toBe('Sociale-economiebedrijf');
+  });
+});
+
 describe('answers that look like commands', () => {
   it('takes "NL" at the country step as the Netherlands and "Van Pas" as a surname', async () => {
     const chat = await startChat();
