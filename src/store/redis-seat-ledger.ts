@@ -78,26 +78,6 @@ const outboxEntry = z.object({
 
 type RawRecord = z.infer<typeof rawRecord>;
 
-// The register hot path checks a confirmed reply by hand (zod costs about as much as JSON.parse
-// here); anything unexpected still goes through the zod schema, which reports what is wrong.
-function isRawRecord(value: unknown): value is RawRecord {
-  const r = value as Partial<RawRecord> | null;
-  return (
-    typeof r === 'object' && r !== null &&
-    typeof r.id === 'string' && (r.status === 'confirmed' || r.status === 'waitlisted') &&
-    Number.isInteger(r.seq) && Array.isArray(r.sessions) && r.sessions.every(Number.isInteger) &&
-    typeof r.registeredAt === 'string' && typeof r.updatedAt === 'string' &&
-    typeof r.registrant === 'object' && r.registrant !== null &&
-    typeof r.registrant.email === 'string' && typeof r.registrant.owner === 'string'
-  );
-}
-
-function parseRegisterReply(reply: unknown): RegisterResult {
-  const fresh = reply as { ok?: unknown; registration?: unknown } | null;
-  if (fresh?.ok === true && isRawRecord(fresh.registration)) return { ok: true, registration: toRecord(fresh.registration) };
-  return withRecords(registerReply.parse(reply)) as RegisterResult;
-}
-
 function toRecord(raw: RawRecord): RegistrationRecord {
   const { id, status, seq, sessions, registeredAt, updatedAt, registrant } = raw;
   return { ...(registrant as unknown as Registrant), id, status, seq, sessions, registeredAt, updatedAt };
@@ -159,7 +139,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       command.registrant.owner,
     ]);
     const fresh = /^fresh:(confirmed|waitlisted):(\d+)$/.exec(String(reply));
-    if (!fresh) return parseRegisterReply(JSON.parse(String(reply)));
+    if (!fresh) return withRecords(registerReply.parse(JSON.parse(String(reply)))) as RegisterResult;
     const { book } = command.registrant;
     const registration: RegistrationRecord = {
       ...rest,
