@@ -149,5 +149,30 @@ if (requireRedisServer()) {
       await step((o) => o.markSent(first[1]!.id, 'w9', t0));
       for (const state of ['pending', 'sent', 'failed'] as const) await step((o) => o.list(state));
     });
+
+    it('leases each outbox entry to one worker at a time across connections', async () => {
+      const keyPrefix = `lease${++run}:`;
+      const writer = new RedisSeatLedger(client, small, { keyPrefix });
+      const at = ticker();
+      for (let n = 0; n < 30; n++) await writer.register({ key: `r${n}`, at: at(), registrant: person(n, [1, 5]), waitlistIfFull: true });
+      const others = await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const other = createClient({ url: server().url, scripts: ledgerScripts });
+          await other.connect();
+          return other;
+        }),
+      );
+      try {
+        const now = new Date('2020-10-16T00:00:00Z');
+        const claims = await Promise.all(
+          Array.from({ length: 12 }, (_, w) => new RedisSeatLedger(others[w % others.length]!, small, { keyPrefix }).claim(`w${w}`, 4, 60_000, now)),
+        );
+        const claimed = claims.flat().map((e) => e.id);
+        expect(new Set(claimed).size).toBe(claimed.length);
+        expect(claimed.sort()).toEqual((await writer.list('pending')).map((e) => e.id).sort());
+      } finally {
+        for (const other of others) other.destroy();
+      }
+    });
   });
 }
