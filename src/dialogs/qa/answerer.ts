@@ -27,7 +27,7 @@ export const confidentAnswer = 0.6;
 
 type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
 type DayIntent = Exclude<Intent, Aspect | 'overview'>;
-const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'corona_stricter', 'corona_relaxed', 'one_per_series', 'unknown_topic']);
+const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'unknown_topic']);
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
 /** Lines of an answer and the sessions it is about (for "more about" choices). */
@@ -53,7 +53,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const text = question.trim().slice(0, 400);
     if (!/\p{L}/u.test(text)) return null;
     const found = this.finder.find(text);
-    const detected = detectLanguage(text, found.entityWords);
+    const detected = detectLanguage(text, found.entityWords, this.classifier.vocabulary);
     const lang = detected ?? context.lang;
     const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const scope: AnswerScope = {
@@ -64,7 +64,9 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       now: context.now,
       open: context.now.getTime() < this.deadline,
     };
-    const named = hasEntity(found);
+    const named = hasEntity(found) || found.venue;
+    // Names that surely mean one thing; a theme word or a time can sit in any question.
+    const strong = found.speakers.length + found.orgs.length + found.sessionNumbers.length + found.rooms.length + found.abbreviations.length > 0;
     const p = phrases[lang];
     const honest = (confidence: number, offtopic = false): QaAnswer => ({
       lang,
@@ -82,13 +84,15 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     }
     // nlp.js may read "who works for X" as the audience, or "which organisation is X" as the
     // partners; when the question names the programme, the best aspect reading is the better one.
-    if (named && intent !== null && overridable.has(intent) && !(intent === 'partners' && found.orgs.some((o) => o.partner))) {
+    if (strong && intent !== null && overridable.has(intent) && !(intent === 'partners' && found.orgs.some((o) => o.partner))) {
       const aspect = verdict.ranked.map((r) => r.intent).find(isAspect);
       intent = aspect ?? null;
     }
     if (intent === 'unknown_topic' && found.venue) intent = 'where';
     if (intent === 'unknown_topic') return honest(Math.min(0.9, verdict.score));
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
+    // "om 13u30", "wat is AMA": with the names taken out, too little is left to classify.
+    if (named && verdict.fillerOnly) intent = null;
 
     const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
@@ -122,6 +126,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const room = found.rooms[0];
 
     if (aspect === 'where' && found.venue && explicit.length === 0 && !speaker) return this.venue(scope);
+    if (aspect === 'overview' && found.venue && !hasEntity(found)) return this.venue(scope);
+    if (!speaker && found.speakersByFirstName.length > 0 && !org && explicit.length === 0) {
+      const lines = found.speakersByFirstName.slice(0, 3).flatMap((x) => speakerCard(scope, x));
+      return { lines, sessions: [...new Set(found.speakersByFirstName.flatMap((x) => x.sessions))] };
+    }
     if (explicit.length > 0) return this.aboutSessions(aspect, explicit, scope);
     if (speaker && aspect !== 'list') {
       const sessions = sessionsOf(scope, speaker.sessions);
@@ -214,8 +223,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const p = phrases[scope.lang];
     const e = this.event;
     switch (aspect) {
-      case 'when':
-        return { lines: [p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)], sessions: [], programme: true };
+      case 'when': {
+        const lines = [p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)];
+        if (found.sessionWord) lines.push(...e.series.map((x) => `• ${p.series(x.id).replace(/^./u, (c) => c.toUpperCase())}: ${x.start}–${x.end}`));
+        return { lines, sessions: [], programme: true };
+      }
       case 'where':
         return this.venue(scope);
       case 'seats': {
@@ -254,8 +266,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
         return day([p.audience(e.audiences.join(', '))]);
       case 'corona_stricter':
         return day([p.coronaStricter(e.venueCap)]);
-      case 'corona_relaxed':
-        return day([p.coronaRelaxed]);
+      case 'corona_relaxed': {
+        const asked = sessionsOf(scope, found.sessionNumbers);
+        return { lines: [p.coronaRelaxed, ...asked.map((x) => sessionSeats(scope, x))], sessions: found.sessionNumbers, programme: asked.length === 0 };
+      }
       case 'presentations':
         return day([p.presentations(e.presentationsAfterwards)]);
       case 'contact':
@@ -280,6 +294,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
 function hasEntity(found: Found): boolean {
   return (
     found.sessionNumbers.length + found.rooms.length + found.speakers.length + found.orgs.length + found.abbreviations.length + found.topics.length > 0 ||
+    found.speakersByFirstName.length > 0 ||
     found.series !== null ||
     found.time !== null
   );

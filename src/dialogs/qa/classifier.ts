@@ -12,7 +12,12 @@ export interface Classification {
   intent: Intent | null;
   score: number;
   ranked: Array<{ intent: Intent; score: number }>;
+  /** Only filler words were left to classify ("om", "de"): the verdict means little. */
+  fillerOnly: boolean;
 }
+
+const fillers = new Set(['om', 'de', 'het', 'een', 'in', 'op', 'van', 'voor', 'en', 'at', 'the', 'a', 'an', 'on', 'of', 'for', 'and', 'please', 'graag', 'aub', 'ok',
+  'reeks', 'serie', 'series', 'sessie', 'sessies', 'session', 'sessions', 'workshop', 'workshops', 'infosessie', 'nummer', 'number', 'zaal', 'room']);
 
 const stemmer = new StemmerNl();
 
@@ -84,16 +89,17 @@ export class IntentClassifier {
 
   /** Classifies the question without the words that name things (`names`): they say about what, not what is asked. */
   async classify(question: string, lang: Language, names: ReadonlySet<string> = new Set()): Promise<Classification> {
-    const text = tokenize(question)
+    const words = tokenize(question)
       .filter((w) => !names.has(w))
-      .map((w) => this.correct(w))
-      .join(' ');
+      .map((w) => this.correct(w));
+    const text = words.join(' ');
+    const fillerOnly = words.every((w) => fillers.has(w));
     const result = await process(this.nlp, lang, text);
     const ranked = (result?.classifications ?? [])
       .filter((c): c is { intent: Intent; score: number } => (intents as readonly string[]).includes(c.intent))
       .sort((a, b) => b.score - a.score);
     const top = ranked[0];
-    return { intent: result && result.intent !== 'None' && top ? top.intent : null, score: top?.score ?? 0, ranked };
+    return { intent: result && result.intent !== 'None' && top ? top.intent : null, score: top?.score ?? 0, ranked, fillerOnly };
   }
 }
 

@@ -20,6 +20,8 @@ export interface Found {
   time: string | null;
   rooms: string[];
   speakers: SpeakerInfo[];
+  /** Speakers whose first name alone the question gives ("wie is Tine"). */
+  speakersByFirstName: SpeakerInfo[];
   orgs: OrgInfo[];
   abbreviations: Abbreviation[];
   /** Sessions whose title or description matches the question's theme, best first. */
@@ -46,11 +48,12 @@ const ordinals: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
 };
 const numberWords: Record<string, number> = { ...cardinals, ...ordinals };
+const clockWords: Record<string, number> = { ...cardinals, tien: 10, elf: 11, twaalf: 12 };
 const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
 const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
 const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
-const sessionMention = new RegExp(`\\b${sessionWord}\\b`, 'u');
+const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?)\b/u;
 const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
 const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
 const seriesBefore = new RegExp(`\\b(${ordinalAlt})\\s+(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
@@ -162,7 +165,9 @@ export class EntityFinder {
     for (const [word, originals] of expanded.sources) if (tokenize(word).some((w) => entityWords.has(w))) originals.forEach((o) => entityWords.add(o));
     const partialLoses = [...named.partialWords].some((w) => titleWords.has(w));
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
-    return { sessionNumbers, series, time, rooms, speakers: named.speakers, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, day, venue, entityWords, placeWords, contentWords: content };
+    const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
+    speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
+    return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, day, venue, entityWords, placeWords, contentWords: content };
   }
 
   private sessionNumbers(folded: string, used: Set<string>): number[] {
@@ -198,6 +203,16 @@ export class EntityFinder {
   }
 
   private time(folded: string, used: Set<string>): string | null {
+    // Dutch clock words: "half vier" is 15:30, "kwart over drie" 15:15, "kwart voor vier" 15:45.
+    const spoken = /\b(half|kwart over|kwart voor)\s+(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b/u.exec(folded);
+    if (spoken) {
+      const raw = spoken[2] as string;
+      let hour = clockWords[raw] ?? parseInt(raw, 10);
+      if (hour >= 1 && hour <= 7) hour += 12;
+      const [h, m] = spoken[1] === 'half' ? [hour - 1, 30] : spoken[1] === 'kwart over' ? [hour, 15] : [hour - 1, 45];
+      tokenize(spoken[0]).forEach((w) => used.add(w));
+      return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    }
     for (const match of folded.matchAll(timePattern)) {
       const [whole, h, m, ampm] = match;
       const marked = m !== undefined || ampm !== undefined || /u|h|uur|clock/u.test(whole.slice((h as string).length));

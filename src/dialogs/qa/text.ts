@@ -65,8 +65,11 @@ const englishMarkers = new Set(
 const dutchQuestionWords = new Set(['wie', 'wat', 'waar', 'wanneer', 'hoe', 'welke', 'welk', 'waarom', 'hoeveel', 'kan', 'mag', 'moet', 'zijn', 'heb', 'is']);
 const englishQuestionWords = new Set(['who', 'what', 'where', 'when', 'how', 'which', 'why', 'can', 'could', 'is', 'are', 'do', 'does', 'will', 'may']);
 
-/** The language of a question by its function words; null when the words do not tell. */
-export function detectLanguage(text: string, ignore: ReadonlySet<string> = new Set()): Language | null {
+/**
+ * The language of a question by its function words, then by the words only one language's
+ * training uses (`vocabulary`); null when the words do not tell.
+ */
+export function detectLanguage(text: string, ignore: ReadonlySet<string> = new Set(), vocabulary?: Record<Language, ReadonlySet<string>>): Language | null {
   const words = tokenize(text).filter((w) => !ignore.has(w));
   let nl = 0;
   let en = 0;
@@ -74,6 +77,10 @@ export function detectLanguage(text: string, ignore: ReadonlySet<string> = new S
     const weight = index === 0 ? 2 : 1;
     if (dutchMarkers.has(word) && !englishMarkers.has(word)) nl += weight;
     if (englishMarkers.has(word) && !dutchMarkers.has(word)) en += weight;
+    if (vocabulary && !dutchMarkers.has(word) && !englishMarkers.has(word)) {
+      if (vocabulary.nl.has(word) && !vocabulary.en.has(word)) nl += 1;
+      if (vocabulary.en.has(word) && !vocabulary.nl.has(word)) en += 1;
+    }
     if (index === 0 && word === 'is') return;
     if (index === 0 && dutchQuestionWords.has(word) && !englishQuestionWords.has(word)) nl += 1;
     if (index === 0 && englishQuestionWords.has(word) && !dutchQuestionWords.has(word)) en += 1;
@@ -82,7 +89,10 @@ export function detectLanguage(text: string, ignore: ReadonlySet<string> = new S
   return nl > en ? 'nl' : 'en';
 }
 
-const questionOpeners = new Set([...dutchQuestionWords, ...englishQuestionWords, 'hoelang', 'waarover', 'waarheen', 'vanaf', 'tot', 'zijn', 'heeft', 'hebben', 'kunnen', 'mogen', 'welke', 'whats', 'wheres', 'whos', 'hows', 'tell', 'vertel', 'info', 'informatie', 'meer']);
+// Dutch yes/no questions open with the verb ("Krijg ik ...", "Wordt er ...").
+const questionOpeners = new Set([...dutchQuestionWords, ...englishQuestionWords, 'krijg', 'krijgen', 'wordt', 'worden', 'moeten', 'kunnen', 'mogen',
+  'ben', 'gaat', 'gaan', 'komt', 'komen', 'zal', 'zullen', 'doe', 'doet', 'weet', 'ken', 'hoort', 'staat', 'ligt', 'geldt', 'heeft', 'are', 'does', 'do',
+  'will', 'would', 'should', 'could', 'shall', 'has', 'have', 'hoelang', 'waarover', 'waarheen', 'vanaf', 'tot', 'zijn', 'heeft', 'hebben', 'kunnen', 'mogen', 'welke', 'whats', 'wheres', 'whos', 'hows', 'tell', 'vertel', 'info', 'informatie', 'meer']);
 
 /**
  * Whether a text is probably a question rather than an answer to a form field: it ends with

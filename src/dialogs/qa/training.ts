@@ -42,12 +42,16 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'welke datum', 'op welke dag is het', 'wat is het uur', 'welk uur', 'hoe lang duurt de sessie', 'wanneer start de reeks',
       'hoe laat eindigt de reeks', 'wanneer is de infosessie', 'van wanneer tot wanneer', 'wat zijn de uren', 'wanneer moet ik er zijn',
       'op welk tijdstip', 'hoe laat gaat de deur open', 'wanneer gaat het door', 'welke dag gaat het door', 'uur en datum',
+      'welke dag van de week', 'op welke weekdag', 'datum', 'uur', 'welk jaar', 'in welke maand',
+      'eindigt het om', 'begint het om', 'is het gedaan om', 'start het om',
+      'hoelang duurt een workshop', 'hoe lang duurt een sessie', 'hoelang duurt de netwerkdag',
     ],
     where: [
       'waar is het', 'waar vindt het plaats', 'waar vindt de netwerkdag plaats', 'in welke zaal', 'in welke zaal is de workshop',
       'wat is het adres', 'waar moet ik zijn', 'welke locatie', 'waar gaat het door', 'in welk lokaal', 'waar is de sessie',
       'in welke ruimte', 'waar is dat', 'welke zaal', 'waar precies', 'locatie van de sessie', 'op welk adres', 'in welke stad',
       'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw', 'is het in', 'ligt het in',
+      'waar moet ik zijn voor de workshop', 'waar moet ik naartoe voor de sessie', 'waar is de workshop', 'waar gaat de sessie door',
     ],
     who: [
       'wie spreekt er', 'wie zijn de sprekers', 'wie geeft de workshop', 'wie geeft de sessie', 'wie presenteert', 'wie is de spreker',
@@ -63,6 +67,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'uitleg over', 'wat doen ze', 'wat is het thema', 'geef een samenvatting', 'wat staat er op het programma van de sessie',
       'waarvoor staat de afkorting', 'wat is dat', 'wat houdt de netwerkdag in', 'waar gaat de netwerkdag over', 'meer over',
       'wat gebeurt er in de sessie', 'wat is de bedoeling',
+      'waarom zou ik komen', 'waarom deelnemen', 'wat heb ik eraan', 'wat is het doel', 'wat is het thema van de dag',
     ],
     seats: [
       'hoeveel plaatsen zijn er nog', 'is er nog plaats', 'zijn er nog plaatsen vrij', 'hoeveel deelnemers kunnen er', 'hoeveel mensen mogen er',
@@ -88,6 +93,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     deadline: [
       'tot wanneer kan ik inschrijven', 'wanneer sluiten de inschrijvingen', 'wat is de deadline', 'uiterste datum om in te schrijven',
       'kan ik nog inschrijven', 'hoe lang kan ik me nog inschrijven', 'tot wanneer kan ik me registreren', 'wanneer is de inschrijving afgesloten',
+      'wat is de uiterste inschrijvingsdatum', 'inschrijvingsdatum', 'uiterste datum', 'sluitingsdatum', 'laatste dag om in te schrijven',
       'deadline', 'is de inschrijving nog open', 'tot welke datum', 'ben ik te laat',
     ],
     audience: [
@@ -123,6 +129,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     ],
     partners: [
       'wie zijn de partners', 'met wie wordt het georganiseerd', 'welke partners werken mee', 'met medewerking van wie',
+      'wie helpt mee organiseren', 'wie organiseert mee',
       'wie werkt er mee aan de netwerkdag', 'partners', 'wie zijn de organisatoren', 'is dat een partner',
       'met wie werken jullie samen', 'wie werkt er mee', 'welke organisaties werken mee',
     ],
@@ -158,6 +165,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'what time is the session', 'when does it end', 'what time does it finish', 'until what time', 'which date', 'what day is it',
       'what are the hours', 'how long does the session last', 'when does the series start', 'what time does the series end',
       'when is the workshop', 'what time should i be there', 'at what time', 'date and time', 'when does it take place', 'what time is',
+      'which day of the week', 'what date', 'date', 'which year', 'what month',
+      'does it end at', 'does it start at',
     ],
     where: [
       'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
@@ -176,10 +185,12 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'more about', 'more info about', 'what does it mean', 'what does the abbreviation stand for', 'explain', 'what is the topic',
       'give a summary', 'what is the content', 'what is the networking day about', 'what happens in the session', 'what is that',
       'describe the session', 'what is the purpose',
+      'why should i come', 'why attend', 'what is in it for me', 'what is this event about', 'what is the theme',
     ],
     seats: [
       'how many seats are left', 'are there still places', 'is there still room', 'how many people can attend', 'how many participants',
-      'what is the maximum number of participants', 'is it full', 'is the session full', 'how many places does the workshop have',
+      'what is the maximum number of participants', 'is it full',
+      'max number of participants', 'maximum participants', 'is the session full', 'how many places does the workshop have',
       'how many free seats', 'how many spots are left', 'how big is the group', 'can i still join', 'how many have registered',
       'how many people are allowed', 'capacity', 'how many seats', 'seats available',
       'is it fully booked', 'is it sold out', 'are there tickets left',
@@ -193,11 +204,13 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     ],
     price: [
       'how much does it cost', 'is it free', 'what is the price', 'do i have to pay', 'is there a fee', 'does it cost anything',
+      'entrance fee', 'ticket price', 'admission', 'how much is a ticket',
       'price', 'cost', 'registration fee', 'is it free of charge',
     ],
     deadline: [
       'until when can i register', 'when does registration close', 'what is the deadline', 'last day to register', 'can i still register',
       'registration deadline', 'deadline', 'is registration still open', 'am i too late', 'when do registrations close',
+      'last day to sign up', 'closing date',
     ],
     audience: [
       'who is it for', 'who is the networking day for', 'who can attend', 'who may join', 'is it for me', 'what is the target audience',
@@ -239,6 +252,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     one_per_series: [
       'can i attend two sessions in the same series', 'can i choose several sessions', 'can i go to two workshops', 'how many sessions can i pick',
       'do i have to choose', 'can i attend all workshops', 'how many workshops can i attend',
+      'can i attend two workshops at the same time', 'can i follow two sessions at once', 'can i switch sessions',
     ],
     unknown_topic: [
       'can i park there', 'is there parking', 'is lunch provided', 'is there food', 'will there be sandwiches', 'is there coffee',
@@ -265,7 +279,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
 export const unknownTopicWords: ReadonlySet<string> = new Set(
   ('parking parkeren parkeerplaats parkeerplaatsen lunch middageten eten broodje broodjes maaltijd maaltijden koffie thee drank drankje ' +
     'drinken dranken receptie catering vegetarisch vegetarische veggie wifi internet wachtwoord rolstoel rolstoeltoegankelijk toegankelijk ' +
-    'toegankelijkheid lift trein station bus tram fiets fietsenstalling auto attest certificaat getuigschrift dresscode kledij mondmasker ' +
+    'toegankelijkheid bewijs deelnameattest aanwezigheidsattest lift trein station bus tram fiets fietsenstalling auto attest certificaat getuigschrift dresscode kledij mondmasker ' +
     'mondkapje kinderopvang hotel overnachten overnachting hond huisdier vestiaire garderobe tolk vertaling vertaald engels frans taal ' +
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
     'park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +

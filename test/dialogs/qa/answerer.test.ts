@@ -21,3 +21,12 @@ describe('programme Q&A: our own questions (paraphrases, typos, lists, English)'
     });
   }
 });
+
+describe('programme Q&A: held-out paraphrases (short forms, clock words, first names, unknown topics)', () => {
+  for (const item of readQuestions('paraphrases.jsonl')) {
+    it(item.q, async () => {
+      const answer = await ask(item.q);
+      expect(problem(item, answer), textOf(answer)).toBeNull();
+    });
+  }
+});

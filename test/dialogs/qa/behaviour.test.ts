@@ -121,7 +121,7 @@ describe('off-topic and gibberish are not answered confidently', () => {
 
 describe('every fact comes from the event file', () => {
   const times = new Set([event.hours.start, event.hours.end, ...event.series.flatMap((s) => [s.start, s.end])]);
-  const all = [...readQuestions('qa-public.jsonl'), ...readQuestions('questions.jsonl')];
+  const all = [...readQuestions('qa-public.jsonl'), ...readQuestions('questions.jsonl'), ...readQuestions('paraphrases.jsonl')];
   it('times, prices, e-mail addresses and session numbers in the answers exist', async () => {
     for (const { q } of all) {
       const text = textOf(await ask(q));
