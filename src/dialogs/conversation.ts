@@ -18,7 +18,7 @@ export const maxMessageLength = 2000;
 
 /** A fresh conversation for `user` (language from the channel's locale, else Dutch). */
 export function newConversation(user: User): ConversationState {
-  return { v: 1, lang: user.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl', greeted: false, flow: { kind: 'idle', offered: [] } };
+  return { v: 1, lang: user.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl', greeted: false, ops: 0, flow: { kind: 'idle', offered: [] } };
 }
 
 /** Validates a stored state (a boundary: it comes from Redis); null when unusable, and the caller starts fresh. */
@@ -53,7 +53,8 @@ export async function handleTurn(state: ConversationState, input: UserInput, ctx
 }
 
 /** Continues after the caller executed the effect of the previous result. */
-export async function resumeAfterEffect(state: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
+export async function resumeAfterEffect(before: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
+  const state: ConversationState = { ...before, ops: before.ops + 1 };
   const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration };
   const s = speech(ctx.event, ctx.availability, state.lang);
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);

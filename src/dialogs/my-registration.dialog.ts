@@ -120,12 +120,12 @@ export function manageChoice(state: ConversationState, manage: ManageFlow, id: s
       return {
         state: withManage(state, { ...manage, step: 'changing' }),
         replies: [],
-        effect: { kind: 'changeSession', command: { key: `change:${record.id}:${manage.opId}:${number}`, registrationId: record.id, sessionNumber: number } },
+        effect: { kind: 'changeSession', command: { key: `change:${record.id}:${manage.opId}:${state.ops}:${number}`, registrationId: record.id, sessionNumber: number } },
       };
     }
   }
   if (manage.step === 'confirmCancel' && id === 'cancel:yes') {
-    return { state: withManage(state, { ...manage, step: 'cancelling' }), replies: [], effect: { kind: 'cancel', command: { key: `cancel:${record.id}:${manage.opId}`, registrationId: record.id } } };
+    return { state: withManage(state, { ...manage, step: 'cancelling' }), replies: [], effect: { kind: 'cancel', command: { key: `cancel:${record.id}:${manage.opId}:${state.ops}`, registrationId: record.id } } };
   }
   if (manage.step === 'confirmCancel' && id === 'cancel:no') return manageReask(state, { ...manage, step: 'view' }, record, ctx, s, [s.m.notCancelled]);
   return manageReask(state, manage, record, ctx, s, [s.m.staleChoice]);

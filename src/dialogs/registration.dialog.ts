@@ -73,7 +73,6 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
     history: [],
     returnTo: null,
     fullOffer: null,
-    attempt: 0,
   };
   const intro = venueFull ? `${s.m.formIntro}\n${s.m.venueFullIntro(s.availability.venueCap)}` : s.m.formIntro;
   return reask(state, form, s, undefined, [{ text: intro }]);
@@ -199,7 +198,7 @@ function confirm(state: ConversationState, form: FormFlow, ctx: TurnContext, s: 
   if (!isRegistrationOpen(s.event, ctx.now)) return closedReply(state, s);
   const built = toRegistrant(form.draft, s.event, ctx.user.key, state.lang);
   if ('missing' in built) return reask(state, { ...form, step: built.missing, returnTo: 'summary' }, s);
-  const key = `register:${ctx.user.key}:${form.id}:${form.attempt}`;
+  const key = `register:${ctx.user.key}:${form.id}:${state.ops}`;
   return {
     state: withForm(state, { ...form, step: 'confirming' }),
     replies: [],
@@ -245,7 +244,7 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
     const text = registration.status === 'confirmed' ? s.m.registered(registration.email) : s.m.registeredWaitlisted(registration.email);
     return idleReply(state, s, [text]);
   }
-  const next: FormFlow = { ...form, attempt: form.attempt + 1, step: 'summary' };
+  const next: FormFlow = { ...form, step: 'summary' };
   switch (result.reason) {
     case 'session_full': {
       const number = result.sessionNumbers[0] ?? 0;

@@ -46,7 +46,7 @@ export type Draft = z.infer<typeof draftSchema>;
 
 const formSchema = z.object({
   kind: z.literal('form'),
-  /** Set when the form started; with `attempt` it makes the register key, so a retried turn reuses it. */
+  /** Set when the form started; part of the register key. */
   id: z.string().min(1).max(100),
   step: formStepSchema,
   draft: draftSchema,
@@ -56,8 +56,6 @@ const formSchema = z.object({
   returnTo: formStepSchema.nullable(),
   /** A full session the person chose at the current session step; we offer the waiting list or another. */
   fullOffer: z.number().int().positive().nullable(),
-  /** Completed register attempts that failed (full, taken e-mail); the next confirm uses a new key. */
-  attempt: z.number().int().nonnegative().max(1000),
 });
 export type FormFlow = z.infer<typeof formSchema>;
 
@@ -84,6 +82,12 @@ export const conversationStateSchema = z.object({
   v: z.literal(1),
   lang: z.enum(languages),
   greeted: z.boolean(),
+  /**
+   * Seat changes completed in this conversation. Every effect key includes it, so a retried turn
+   * reuses its key (nothing completed in between) while a new registration after a cancel, or a
+   * second swap back and forth, gets a new one, even with the clock pinned.
+   */
+  ops: z.number().int().nonnegative(),
   flow: z.discriminatedUnion('kind', [idleSchema, formSchema, manageSchema]),
 });
 export type ConversationState = z.infer<typeof conversationStateSchema>;

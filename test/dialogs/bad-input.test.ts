@@ -72,7 +72,7 @@ describe('parseConversationState', () => {
     const fresh = newConversation({ key: 'console:a', locale: 'en-US' });
     expect(fresh.lang).toBe('en');
     expect(parseConversationState(JSON.parse(JSON.stringify(fresh)))).toEqual(fresh);
-    for (const garbage of [null, undefined, 42, 'state', [], {}, { v: 2 }, { v: 1, lang: 'fr', greeted: false, flow: { kind: 'idle', offered: [] } }, { ...fresh, flow: { kind: 'form' } }, { ...fresh, flow: { kind: 'manage', step: 'view', series: null, opId: '' } }]) {
+    for (const garbage of [null, undefined, 42, 'state', [], {}, { v: 2 }, { v: 1, lang: 'fr', greeted: false, ops: 0, flow: { kind: 'idle', offered: [] } }, { ...fresh, flow: { kind: 'form' } }, { ...fresh, flow: { kind: 'manage', step: 'view', series: null, opId: '' } }]) {
       expect(parseConversationState(garbage)).toBeNull();
     }
   });

@@ -120,6 +120,24 @@ describe('my registration', () => {
     expect(await desk.ledger.findByOwner('console:wait')).toMatchObject({ status: 'waitlisted', sessions: [4, 5] });
   });
 
+  it('swaps back and forth and registers again after a cancel, with the clock pinned', async () => {
+    const { desk, chat } = await registered();
+    for (const session of ['sessie 9', 'sessie 7', 'sessie 9']) {
+      await chat.say('wijzig mijn sessie');
+      await chat.say('reeks 2');
+      await chat.say(session);
+      expect(chat.lastText()).toMatch(new RegExp(`nu ${session}`));
+    }
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ sessions: [3, 9] });
+    await chat.say('annuleer mijn inschrijving');
+    await chat.say('ja');
+    await fillForm(chat, { sessions: ['sessie 3', 'sessie 7'] });
+    await chat.say('ja');
+    expect(chat.turnText()).toMatch(/Je bent ingeschreven/);
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ status: 'confirmed', sessions: [3, 7] });
+    expect((await desk.ledger.snapshot()).registrations).toHaveLength(1);
+  });
+
   it('works in English', async () => {
     const { chat } = await registered('telegram:42');
     await chat.say('English please');
