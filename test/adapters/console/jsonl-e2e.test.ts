@@ -58,7 +58,8 @@ const bob: Person = {
 
 describe('the JSONL console, end to end', () => {
   it('completes registrations of two interleaved users, one in Dutch and one in English, and mails both', async () => {
-    bot = new JsonlProcess({ BALIE_MAIL_DIR: mailDir });
+    // Logging at its most talkative: logs go to stderr only, and never carry personal data.
+    bot = new JsonlProcess({ BALIE_MAIL_DIR: mailDir, LOG_LEVEL: 'trace' });
     const [annRun, bobRun] = await Promise.all([
       register(bot, 'ann', ann, 'nl', 'Ik wil me inschrijven'),
       // Bob first switches language; the two conversations interleave line by line on one stdin.
@@ -78,6 +79,10 @@ describe('the JSONL console, end to end', () => {
     expect(await bot.ask('{"user":"ann",')).toEqual({ error: expect.stringContaining('not valid JSON') });
     expect(await bot.end()).toBe(0);
     expect(bot.unread).toEqual([]);
+    expect(bot.stderr).toContain('"msg":"balie started"');
+    for (const personal of [ann.email, bob.email, ann.lastName, bob.lastName, 'Gemeente Leuven', 'Provincieplein', '+32470123456', '470 12 34 56', '+31612345678']) {
+      expect(bot.stderr).not.toContain(personal);
+    }
 
     // The run delivered the outbox before it stopped: a confirmation for each, in their language.
     const files = await readdir(mailDir);
