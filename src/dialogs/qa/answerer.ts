@@ -30,6 +30,8 @@ type DayIntent = Exclude<Intent, Aspect | 'overview'>;
 const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'unknown_topic']);
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
+const questionWordAspect: Record<string, Aspect> = { wie: 'who', who: 'who', waar: 'where', where: 'where', wanneer: 'when', when: 'when' };
+
 /** Lines of an answer and the sessions it is about (for "more about" choices). */
 interface Draft {
   lines: string[];
@@ -79,7 +81,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     let intent: Exclude<Intent, 'overview'> | null = verdict.intent === 'overview' ? null : verdict.intent;
     if (!named) {
       if (intent === 'greeting') return null;
-      if (intent === null || this.coverage(found) < 0.5) return isProbablyQuestion(text) ? honest(0.35) : null;
+      if (intent === null || this.coverage(found, lang) < 0.5) return isProbablyQuestion(text) ? honest(0.35) : null;
       if (intent === 'offtopic') return honest(0.3, true);
     }
     // nlp.js may read "who works for X" as the audience, or "which organisation is X" as the
@@ -95,6 +97,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (named && verdict.fillerOnly) intent = null;
 
     const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
+    // "waar is het en wanneer": one more aspect named by its own question word is answered too.
+    if (intent !== null && isAspect(intent)) {
+      const also = tokenize(text).map((w) => questionWordAspect[w]).find((a) => a !== undefined && a !== intent);
+      if (also) draft.lines.push(...this.aspect(also, found, scope).lines);
+    }
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme)] };
   }
@@ -106,10 +113,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   }
 
   /** The share of the question's content words that the classifier or the programme knows. */
-  private coverage(found: Found): number {
+  private coverage(found: Found, lang: Language): number {
     const words = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
     if (words.length === 0) return 1;
-    return words.filter((w) => this.classifier.knows(w) || glossary.has(w)).length / words.length;
+    return words.filter((w) => this.classifier.knows(this.classifier.correct(w, lang)) || glossary.has(w)).length / words.length;
   }
 
   private aspect(aspect: Aspect, found: Found, scope: AnswerScope): Draft {

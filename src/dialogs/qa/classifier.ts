@@ -80,18 +80,18 @@ export class IntentClassifier {
     return this.vocabulary.nl.has(word) || this.vocabulary.en.has(word) || this.stems.has(stemmer.stemWord(word));
   }
 
-  /** A word with one typo, corrected to the training word it is closest to ("wanner" -> "wanneer"). */
-  correct(word: string): string {
+  /** A word with one typo, corrected to the closest training word, of the question's language first ("wanner" -> "wanneer"). */
+  correct(word: string, lang: Language): string {
     if (word.length < 5 || this.knows(word)) return word;
-    const best = this.spelling.search(word, { fuzzy: 1, maxFuzzy: 1, prefix: false })[0];
-    return typeof best?.word === 'string' ? best.word : word;
+    const found = this.spelling.search(word, { fuzzy: 1, maxFuzzy: 1, prefix: false }).map((r) => r.word as string);
+    return found.find((w) => this.vocabulary[lang].has(w)) ?? found[0] ?? word;
   }
 
   /** Classifies the question without the words that name things (`names`): they say about what, not what is asked. */
   async classify(question: string, lang: Language, names: ReadonlySet<string> = new Set()): Promise<Classification> {
     const words = tokenize(question)
       .filter((w) => !names.has(w))
-      .map((w) => this.correct(w));
+      .map((w) => this.correct(w, lang));
     const text = words.join(' ');
     const fillerOnly = words.every((w) => fillers.has(w));
     const result = await process(this.nlp, lang, text);

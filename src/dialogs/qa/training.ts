@@ -200,7 +200,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'which sessions are in series', 'what is on at', 'which session is about', 'which workshops does give', 'list of sessions',
       'overview of the programme', 'what can i choose', 'what are my options', 'which sessions are in that room', 'what is on the agenda',
       'is there a session about', 'which sessions are about', 'which sessions does take part in', 'in which sessions',
-      'which sessions are in the afternoon', 'how many sessions are there', 'how many series are there', 'give me an overview', 'agenda', 'programme', 'program', 'what runs in parallel', 'which topics',
+      'which sessions are in the afternoon', 'how many sessions are there', 'how many series are there', 'give me an overview',
+      'anything on', 'anything about', 'something about', 'is there anything about', 'agenda', 'programme', 'program', 'what runs in parallel', 'which topics',
     ],
     price: [
       'how much does it cost', 'is it free', 'what is the price', 'do i have to pay', 'is there a fee', 'does it cost anything',
@@ -283,6 +284,6 @@ export const unknownTopicWords: ReadonlySet<string> = new Set(
     'mondkapje kinderopvang hotel overnachten overnachting hond huisdier vestiaire garderobe tolk vertaling vertaald engels frans taal ' +
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
     'park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
-    'train bus tram bike bicycle car certificate attendance dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
+    'train bus tram bike bicycle car certificate dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
     'translation english french language break toilets restroom colleague smoking').split(' '),
 );
