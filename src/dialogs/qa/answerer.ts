@@ -1,5 +1,5 @@
 import { findSession, registrationDeadline, sessionsOfSeries, type EventData, type Language, type Session } from '../../core/index.ts';
-import type { ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
+import type { Choice, ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
 import { phrases } from './catalogue.ts';
 import type { Classification, IntentClassifier } from './classifier.ts';
 import {
@@ -27,7 +27,7 @@ export const confidentAnswer = 0.6;
 
 type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
 type DayIntent = Exclude<Intent, Aspect | 'overview'>;
-const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'unknown_topic']);
+const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'manage', 'unknown_topic']);
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
 const questionWordAspect: Record<string, Aspect> = { wie: 'who', who: 'who', waar: 'where', where: 'where', wanneer: 'when', when: 'when' };
@@ -37,6 +37,8 @@ interface Draft {
   lines: string[];
   sessions: number[];
   programme?: boolean;
+  /** Choices that lead elsewhere in Balie ("Mijn inschrijving"). */
+  extra?: Choice[];
 }
 
 /** The Q&A: nlp.js says what is asked, the entity finder about what, the composer answers from the event file. */
@@ -90,6 +92,13 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       const aspect = verdict.ranked.map((r) => r.intent).find(isAspect);
       intent = aspect ?? null;
     }
+    // A day intent must share a content word with its training, when the question has any.
+    const own = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
+    if (intent !== null && !isAspect(intent) && own.length > 0 && !this.classifier.supports(intent, own, lang)) {
+      const next = verdict.ranked.find((r) => r.intent !== intent && r.score >= 0.1 && (isAspect(r.intent) || this.classifier.supports(r.intent, own, lang)));
+      intent = next && next.intent !== 'overview' ? next.intent : null;
+      if (intent === null && !named) return isProbablyQuestion(text) ? honest(0.35) : null;
+    }
     if (intent === 'unknown_topic' && found.venue) intent = 'where';
     if (intent === 'unknown_topic') return honest(Math.min(0.9, verdict.score));
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
@@ -103,7 +112,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       if (also) draft.lines.push(...this.aspect(also, found, scope).lines);
     }
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
-    return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme)] };
+    return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
   }
 
   private async classify(text: string, detected: Language | null, fallback: Language, keep: ReadonlySet<string>): Promise<Classification> {
@@ -149,8 +158,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     }
     if (abbreviation && (aspect === 'what' || aspect === 'overview')) return { lines: abbreviationCard(scope, abbreviation), sessions: [abbreviation.session] };
     if (room && (aspect !== 'seats' || topical.length === 0)) {
-      const inRoom = this.event.sessions.filter((s) => found.rooms.includes(s.room));
-      return this.list(found.rooms.map((r) => p.roomList(r)).join(' '), inRoom, scope, aspect === 'seats' || aspect === 'who' ? aspect : 'when');
+      const drafts = found.rooms.map((r) =>
+        this.list(p.roomList(r), this.event.sessions.filter((s) => s.room === r), scope, aspect === 'seats' || aspect === 'who' ? aspect : 'when'),
+      );
+      return { lines: drafts.flatMap((d) => d.lines), sessions: drafts.flatMap((d) => d.sessions) };
     }
     if (org && found.orgs.length > 0) {
       const parts = { time: aspect === 'when' || aspect === 'list', room: aspect === 'where' || aspect === 'list', seats: aspect === 'seats' };
@@ -290,6 +301,12 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       }
       case 'register':
         return day([open ? p.registerHow : p.registerClosed]);
+      case 'manage':
+        return {
+          lines: [open ? p.manage(longDate(e.registrationCloses, scope.lang, false)) : p.manageClosed],
+          sessions: [],
+          extra: open ? [{ id: 'my-registration', label: p.myRegistration }] : [],
+        };
       case 'one_per_series':
         return day([p.onePerSeries(e.series.map((x) => `${p.series(x.id)} (${x.start}–${x.end})`).join(` ${p.and} `))]);
       default:

@@ -36,6 +36,9 @@ export interface QaPhrases {
   registerHow: string;
   registerClosed: string;
   onePerSeries: (series: string) => string;
+  manage: (closes: string) => string;
+  manageClosed: string;
+  myRegistration: string;
   unknown: (email: string) => string;
   offtopic: (title: string, email: string) => string;
   seriesList: (series: string, from: string, to: string) => string;
@@ -94,6 +97,9 @@ const nl: QaPhrases = {
   registerHow: 'Je kan je hier meteen inschrijven: kies *Inschrijven*. Ik vraag je contactgegevens (voor contactopvolging), je organisatie, je keuze voor reeks 1 en reeks 2, en of je het boek wil bestellen. Daarna krijg je een mail met een overzicht.',
   registerClosed: 'De inschrijvingen zijn gesloten.',
   onePerSeries: (series) => `De sessies van één reeks lopen tegelijk: je kiest één sessie in ${series}.`,
+  manage: (closes) => `Kies *Mijn inschrijving* om je inschrijving te bekijken, een andere sessie te kiezen of te annuleren. Dat kan tot en met ${closes}.`,
+  manageClosed: 'Wijzigen of annuleren kan niet meer: de inschrijvingen zijn gesloten.',
+  myRegistration: 'Mijn inschrijving',
   unknown: (email) => `Dat weet ik helaas niet: daarover staat niets in de informatie over de netwerkdag. Stel je vraag gerust aan de organisatoren via *${email}*.`,
   offtopic: (title, email) => `Daar kan ik je niet mee helpen: ik beantwoord vragen over de ${title} (programma, sprekers, zalen, plaatsen, inschrijven). Voor andere vragen: *${email}*.`,
   seriesList: (series, from, to) => `In ${series} (${from}–${to}) kan je kiezen uit:`,
@@ -152,6 +158,9 @@ const en: QaPhrases = {
   registerHow: 'You can register right here: choose *Register*. I will ask for your contact details (for contact tracing), your organisation, your choice for series 1 and series 2, and whether you want to order the book. You then get an e-mail with an overview.',
   registerClosed: 'Registration is closed.',
   onePerSeries: (series) => `The sessions of one series run at the same time: you choose one session in ${series}.`,
+  manage: (closes) => `Choose *My registration* to see your registration, pick another session or cancel. That is possible until ${closes}.`,
+  manageClosed: 'Changing or cancelling is no longer possible: registration is closed.',
+  myRegistration: 'My registration',
   unknown: (email) => `I am sorry, I do not know: the information about the networking day does not say. Please ask the organisers at *${email}*.`,
   offtopic: (title, email) => `I cannot help with that: I answer questions about the ${title} (programme, speakers, rooms, seats, registration). For anything else: *${email}*.`,
   seriesList: (series, from, to) => `In ${series} (${from}–${to}) you can choose from:`,

@@ -44,6 +44,8 @@ export class IntentClassifier {
     readonly vocabulary: Record<Language, Set<string>>,
     private readonly stems: Set<string>,
     private readonly spelling: MiniSearch<{ id: number; word: string }>,
+    /** Per intent, the stems of the content words its utterances use. */
+    private readonly support: Map<Intent, Set<string>>,
   ) {}
 
   static async train(event: EventData): Promise<IntentClassifier> {
@@ -59,11 +61,15 @@ export class IntentClassifier {
     );
     const nlp = new Nlp({ container, languages: ['nl', 'en'], autoSave: false, autoLoad: false, calculateSentiment: false, forceNER: false });
     const vocabulary: Record<Language, Set<string>> = { nl: new Set(), en: new Set() };
+    const support = new Map<Intent, Set<string>>();
     for (const lang of ['nl', 'en'] as const) {
       for (const intent of intents) {
         for (const utterance of utterances[lang][intent] ?? []) {
           nlp.addDocument(lang, utterance, intent);
-          for (const word of tokenize(utterance)) vocabulary[lang].add(word);
+          for (const word of tokenize(utterance)) {
+            vocabulary[lang].add(word);
+            if (!dutchStopwords.has(word) && !englishStopwords.has(word)) support.set(intent, (support.get(intent) ?? new Set()).add(stemmer.stemWord(word)));
+          }
         }
       }
       for (const name of generated(event)) nlp.addDocument(lang, name, 'overview');
@@ -72,7 +78,16 @@ export class IntentClassifier {
     const words = [...new Set([...vocabulary.nl, ...vocabulary.en])];
     const spelling = new MiniSearch<{ id: number; word: string }>({ fields: ['word'], storeFields: ['word'] });
     spelling.addAll(words.map((word, id) => ({ id, word })));
-    return new IntentClassifier(nlp, vocabulary, new Set(words.map((w) => stemmer.stemWord(w))), spelling);
+    return new IntentClassifier(nlp, vocabulary, new Set(words.map((w) => stemmer.stemWord(w))), spelling, support);
+  }
+
+  /**
+   * Whether one of `words` is a content word of the intent's training ("kost" for the price):
+   * nlp.js sometimes picks an intent the question shares no word with.
+   */
+  supports(intent: Intent, words: string[], lang: Language): boolean {
+    const stems = this.support.get(intent);
+    return words.some((w) => stems?.has(stemmer.stemWord(this.correct(w, lang))) === true);
   }
 
   /** Whether the training met this word, or a form of it ("reeksen" for "reeks"). */

@@ -86,8 +86,8 @@ export function nextSteps(scope: AnswerScope, sessionNumbers: number[], includeP
 }
 
 /** A reply with the text lines joined and the next steps attached. */
-export function reply(scope: AnswerScope, lines: string[], sessionNumbers: number[] = [], includeProgramme = false): Reply {
-  const choices = nextSteps(scope, sessionNumbers, includeProgramme);
+export function reply(scope: AnswerScope, lines: string[], sessionNumbers: number[] = [], includeProgramme = false, extra: Choice[] = []): Reply {
+  const choices = [...extra, ...nextSteps(scope, sessionNumbers, includeProgramme && extra.length === 0)];
   return choices.length > 0 ? { text: lines.join('\n'), choices } : { text: lines.join('\n') };
 }
 

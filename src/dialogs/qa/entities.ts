@@ -53,7 +53,7 @@ const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
 const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
 const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
-const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?)\b/u;
+const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|reeks|reeksen|series)\b/u;
 const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
 const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
 const seriesBefore = new RegExp(`\\b(${ordinalAlt})\\s+(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
@@ -61,6 +61,7 @@ const timePattern = /\b(\d{1,2})(?:\s*(?:[:.h]|u|uur)\s*(\d{2})|\s*(?:u|uur|h|ho
 const roomPattern = /\b(?:zaal|zalen|room|rooms|lokaal|hall)\s*(\d{1,2})(?:\s*(?:\+|en|and|&|-|\/|,)?\s*(\d{1,2}))?/gu;
 const dayWords = new Set(['netwerkdag', 'networking', 'netwerk', 'dag', 'day', 'event', 'evenement', 'congres', 'studiedag', 'conference']);
 // Words an organisation's name shares with many others; alone they name nobody in particular.
+const roomWords = new Set(['zaal', 'zalen', 'room', 'rooms', 'lokaal', 'lokalen', 'hall']);
 const genericOrgWords = new Set(['stad', 'provincie', 'departement', 'vzw', 'groep', 'city', 'province']);
 
 const stemmer = new StemmerNl();
@@ -161,6 +162,11 @@ export class EntityFinder {
     const titleWords = new Set<string>();
     const topics = this.topics(topicWords, entityWords, titleWords);
     // An organisation named only in part ("diensteneconomie") yields to a session title that has the word.
+    // A compound that named something takes its parts along ("wijk-werken": wijk, werken).
+    for (const compound of folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) {
+      const parts = compound.split('-');
+      if (entityWords.has(parts.join('')) || parts.some((w) => entityWords.has(w))) [...parts, parts.join('')].forEach((w) => entityWords.add(w));
+    }
     // Words that reached the programme through the glossary count as names too ("care work").
     for (const [word, originals] of expanded.sources) if (tokenize(word).some((w) => entityWords.has(w))) originals.forEach((o) => entityWords.add(o));
     const partialLoses = [...named.partialWords].some((w) => titleWords.has(w));
@@ -261,7 +267,7 @@ export class EntityFinder {
           [...surname, firstHit].forEach((h) => h && named.used.add(h.word));
         }
       } else if (doc.kind === 'room') {
-        const good = nameTerms.map(met).filter((h): h is Hit => h !== undefined && h.word !== 'zaal' && h.word !== 'room');
+        const good = nameTerms.map(met).filter((h): h is Hit => h !== undefined && !roomWords.has(h.word));
         if (good.length > 0) {
           named.rooms.push(this.facts.rooms[doc.ref] as string);
           good.forEach((h) => named.used.add(h.word));

@@ -23,6 +23,7 @@ export const intents = [
   'partners',
   'register',
   'one_per_series',
+  'manage',
   'overview',
   'unknown_topic',
   'offtopic',
@@ -44,6 +45,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'op welk tijdstip', 'hoe laat gaat de deur open', 'wanneer gaat het door', 'welke dag gaat het door', 'uur en datum',
       'welke dag van de week', 'op welke weekdag', 'datum', 'uur', 'welk jaar', 'in welke maand',
       'eindigt het om', 'begint het om', 'is het gedaan om', 'start het om',
+      'wat zijn de tijden', 'tijdstippen', 'uurrooster', 'timing', 'wanneer eindigt de laatste sessie', 'hoe laat is de eerste sessie',
+      'wanneer begint de eerste workshop',
       'hoelang duurt een workshop', 'hoe lang duurt een sessie', 'hoelang duurt de netwerkdag',
     ],
     where: [
@@ -76,6 +79,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'kan ik nog mee', 'hoeveel zijn er al ingeschreven', 'hoeveel plaatsen over', 'hoeveel kunnen er naar', 'is het al vol',
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal',
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
+      'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst',
+      'welke sessie is het grootst', 'welke sessie heeft de meeste plaatsen',
     ],
     list: [
       'welke sessies zijn er', 'welke workshops zijn er', 'wat is het programma', 'geef het programma', 'welke sessies zijn er in reeks',
@@ -85,6 +90,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wat loopt er tegelijk', 'welke onderwerpen',
       'welke sessies zijn er in de namiddag', 'wat is er in de namiddag', 'welke sessies zijn er met iemand van', 'welke reeksen zijn er',
       'hoeveel sessies zijn er', 'hoeveel reeksen zijn er', 'geef me een overzicht',
+      'hoeveel workshops zijn er in totaal', 'welke zalen zijn er', 'in welke zalen gaan de workshops door',
+      'waar kan ik info vinden over', 'waar vind ik informatie over', 'waar vind ik meer over', 'waar kan ik iets leren over',
     ],
     price: [
       'wat kost het', 'wat kost deelname', 'is het gratis', 'hoeveel moet ik betalen', 'wat is de prijs', 'moet ik betalen',
@@ -116,6 +123,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'kan ik de presentaties nadien krijgen', 'zijn de slides beschikbaar', 'komen de presentaties online', 'kan ik het online volgen',
       'worden de presentaties gedeeld', 'is er een opname', 'kan ik digitaal deelnemen', 'krijg ik de presentaties achteraf',
       'is er een livestream', 'presentaties nadien', 'kan ik van thuis volgen',
+      'is de netwerkdag online', 'is het online', 'is het hybride', 'is het digitaal',
     ],
     contact: [
       'wat is het emailadres voor vragen', 'hoe kan ik jullie contacteren', 'wie kan ik mailen', 'contact', 'wat is het mailadres',
@@ -137,6 +145,12 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'ik wil me inschrijven', 'hoe schrijf ik me in', 'hoe kan ik inschrijven', 'waar kan ik me registreren', 'inschrijven',
       'hoe registreer ik', 'wat moet ik invullen om in te schrijven', 'welke gegevens hebben jullie nodig', 'hoe meld ik me aan',
       'aanmelden', 'krijg ik een bevestiging',
+      'moet ik mijn telefoonnummer geven', 'waarom vragen jullie mijn gegevens', 'welke gegevens moet ik geven', 'waarom mijn telefoonnummer',
+    ],
+    manage: [
+      'kan ik mijn inschrijving annuleren', 'hoe annuleer ik', 'kan ik mijn inschrijving wijzigen', 'ik wil van sessie veranderen',
+      'kan ik een andere sessie kiezen', 'ik kan niet komen', 'hoe schrijf ik me uit', 'kan ik mijn keuze aanpassen', 'mijn inschrijving',
+      'ben ik ingeschreven', 'kan ik mijn gegevens wijzigen',
     ],
     one_per_series: [
       'kan ik twee workshops in dezelfde reeks volgen', 'mag ik meerdere sessies kiezen', 'kan ik naar twee sessies',
@@ -167,6 +181,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'when is the workshop', 'what time should i be there', 'at what time', 'date and time', 'when does it take place', 'what time is',
       'which day of the week', 'what date', 'date', 'which year', 'what month',
       'does it end at', 'does it start at',
+      'schedule', 'timetable', 'what are the times', 'when does the last session end', 'what time is the first session',
     ],
     where: [
       'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
@@ -194,6 +209,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'how many free seats', 'how many spots are left', 'how big is the group', 'can i still join', 'how many have registered',
       'how many people are allowed', 'capacity', 'how many seats', 'seats available',
       'is it fully booked', 'is it sold out', 'are there tickets left',
+      'which sessions still have seats', 'which session is the smallest', 'which session is the biggest',
     ],
     list: [
       'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
@@ -231,6 +247,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     presentations: [
       'can i get the presentations afterwards', 'are the slides available', 'will the presentations be online', 'can i follow it online',
       'are the presentations shared', 'is there a recording', 'can i attend digitally', 'is there a livestream', 'slides afterwards',
+      'is it online', 'is it a hybrid event', 'is it virtual',
       'can i watch from home',
     ],
     contact: [
@@ -249,6 +266,11 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     register: [
       'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',
       'what do i need to fill in', 'what data do you need', 'how do i enrol', 'will i get a confirmation',
+      'why do you need my phone number', 'why do you ask my details',
+    ],
+    manage: [
+      'can i cancel my registration', 'how do i cancel', 'can i change my registration', 'i want to switch sessions', 'i cannot come',
+      'can i pick another session', 'my registration', 'am i registered', 'can i change my details',
     ],
     one_per_series: [
       'can i attend two sessions in the same series', 'can i choose several sessions', 'can i go to two workshops', 'how many sessions can i pick',
