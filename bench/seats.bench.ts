@@ -26,6 +26,8 @@ interface RunReport {
   ms: number;
   latencies: number[];
   refused: number;
+  /** CPU time of the Node process during the run, in µs. */
+  cpuMicros?: number;
 }
 
 function loadEvent(): EventData {
@@ -101,7 +103,10 @@ async function workerMain(): Promise<void> {
   await run(`${worker}-warm`, 3000);
   process.send?.({ type: 'ready' });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  const cpuBefore = process.cpuUsage();
   const report = await run(worker, opsPerRun);
+  const cpu = process.cpuUsage(cpuBefore);
+  report.cpuMicros = cpu.user + cpu.system;
   client.destroy();
   process.send?.({ type: 'report', report }, () => process.exit(0));
 }
@@ -126,14 +131,50 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function summarise(reports: RunReport[]): { rps: number; p50: number; p99: number; refused: number } {
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  refused: number;
+  nodeCpuPerOp: number;
+  redisCpuPerOp: number;
+}
+
+function summarise(reports: RunReport[], redisCpuSeconds: number): Figures {
   const ops = reports.reduce((sum, r) => sum + r.ops, 0);
   const wall = Math.max(...reports.map((r) => r.ms));
   const all = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  return { rps: (ops / wall) * 1000, p50: percentile(all, 50), p99: percentile(all, 99), refused: reports.reduce((s, r) => s + r.refused, 0) };
+  return {
+    rps: (ops / wall) * 1000,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    refused: reports.reduce((s, r) => s + r.refused, 0),
+    nodeCpuPerOp: reports.reduce((s, r) => s + (r.cpuMicros ?? 0), 0) / ops,
+    redisCpuPerOp: (redisCpuSeconds * 1e6) / ops,
+  };
 }
 
-async function reference(port: number): Promise<{ rps: number; p50: number; p99: number }> {
+/** CPU seconds redis-server has used so far (user + system), from INFO. */
+async function redisCpu(url: string): Promise<number> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    const info = String(await client.sendCommand(['INFO', 'cpu']));
+    const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+    return field('used_cpu_user') + field('used_cpu_sys');
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Runs `measure` and returns its result with the redis-server CPU seconds it cost (warm-up included for workers). */
+async function withRedisCpu<T>(url: string, measure: () => Promise<T>): Promise<[T, number]> {
+  const before = await redisCpu(url);
+  const result = await measure();
+  return [result, (await redisCpu(url)) - before];
+}
+
+async function reference(port: number): Promise<{ rps: number; p50: number; p99: number; ops: number }> {
   const { stdout } = await promisify(execFile)('redis-benchmark', [
     '-h', '127.0.0.1', '-p', String(port), '-c', '50', '-n', '200000', '-P', '1', '--csv',
     'EVAL', referenceScript, '3', '{bench-ref}:venue', '{bench-ref}:s1', '{bench-ref}:s5', '1000000000',
@@ -142,25 +183,36 @@ async function reference(port: number): Promise<{ rps: number; p50: number; p99:
   const row = stdout.trim().split('\n').at(-1)!.split('","').map((cell) => cell.replaceAll('"', ''));
   const [rps, p50, p99] = [row[1], row[4], row[6]].map(Number) as [number, number, number];
   if (!Number.isFinite(rps)) throw new Error(`cannot read redis-benchmark output: ${stdout}`);
-  return { rps, p50, p99 };
+  return { rps, p50, p99, ops: 200_000 };
 }
 
 async function main(): Promise<void> {
   const server = await startRedisServer({ appendonly: false });
   const load = loadavg()[0]!;
   try {
-    const ref = await reference(server.port);
-    const bare = summarise(await runProcesses(server.url, 1, 'bare', 'bare'));
-    const one = summarise(await runProcesses(server.url, 1, 'one'));
-    const two = summarise(await runProcesses(server.url, 2, 'two'));
+    const [ref, refCpu] = await withRedisCpu(server.url, () => reference(server.port));
+    // Worker CPU on the Redis side includes the 3,000 warm-up operations per process.
+    const perProcessOps = opsPerRun + 3000;
+    const measure = async (processes: number, tag: string, mode: 'balie' | 'bare' = 'balie') => {
+      const [reports, cpu] = await withRedisCpu(server.url, () => runProcesses(server.url, processes, tag, mode));
+      return summarise(reports, (cpu * opsPerRun) / perProcessOps);
+    };
+    const bare = await measure(1, 'bare', 'bare');
+    const one = await measure(1, 'one');
+    const two = await measure(2, 'two');
     const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     console.log(`redis-server ${server.url} (no persistence); ${opsPerRun} registrations per process, ${inFlight} in flight each; caps raised so every one is confirmed`);
     console.log(`machine: ${availableParallelism()} CPUs, load average ${fmt(load, 1)} at start${load > availableParallelism() ? ' (busy: figures are lower and noisier than on an idle machine)' : ''}`);
-    console.log(`(a) redis-benchmark, 3-key check-and-increment EVAL, 50 clients, no pipelining: ${fmt(ref.rps)} ops/s, p50 ${fmt(ref.p50, 3)} ms, p99 ${fmt(ref.p99, 3)} ms`);
-    console.log(`(c) the same script via node-redis EVALSHA, one process, ${inFlight} in flight: ${fmt(bare.rps)} ops/s, p50 ${fmt(bare.p50, 3)} ms, p99 ${fmt(bare.p99, 3)} ms, ratio (c)/(a) ${fmt(bare.rps / ref.rps, 2)}`);
+    const cpu = (run: Figures) => `; CPU per op: redis ${fmt(run.redisCpuPerOp, 1)} µs, node ${fmt(run.nodeCpuPerOp, 1)} µs`;
+    console.log(
+      `(a) redis-benchmark, 3-key check-and-increment EVAL, 50 clients, no pipelining: ${fmt(ref.rps)} ops/s, p50 ${fmt(ref.p50, 3)} ms, p99 ${fmt(ref.p99, 3)} ms; CPU per op: redis ${fmt((refCpu * 1e6) / ref.ops, 1)} µs`,
+    );
+    console.log(
+      `(c) the same script via node-redis EVALSHA, one process, ${inFlight} in flight: ${fmt(bare.rps)} ops/s, p50 ${fmt(bare.p50, 3)} ms, p99 ${fmt(bare.p99, 3)} ms, ratio (c)/(a) ${fmt(bare.rps / ref.rps, 2)}${cpu(bare)}`,
+    );
     for (const [label, run] of [['one process', one], ['two processes', two]] as const) {
       console.log(
-        `(b) Balie register, ${label}: ${fmt(run.rps)} ops/s, p50 ${fmt(run.p50, 3)} ms, p99 ${fmt(run.p99, 3)} ms, ratio (b)/(a) ${fmt(run.rps / ref.rps, 2)}` +
+        `(b) Balie register, ${label}: ${fmt(run.rps)} ops/s, p50 ${fmt(run.p50, 3)} ms, p99 ${fmt(run.p99, 3)} ms, ratio (b)/(a) ${fmt(run.rps / ref.rps, 2)}${cpu(run)}` +
           (run.refused ? `, ${run.refused} not confirmed` : ''),
       );
     }
