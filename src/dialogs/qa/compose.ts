@@ -60,7 +60,7 @@ function seatsText(scope: AnswerScope, session: Session): string {
   return free > 0 ? say(scope).seatsLine(cap, free) : say(scope).seatsFull(cap);
 }
 
-const speakerList = (session: Session): string => session.speakers.map((p) => `${p.name} (${p.organisation})`).join(', ');
+export const speakerList = (session: Session): string => session.speakers.map((p) => `${p.name} (${p.organisation})`).join(', ');
 
 /** One line per session in lists: title plus the details the question asked for. */
 export function sessionLine(scope: AnswerScope, session: Session, parts: LineParts): string {
@@ -91,7 +91,8 @@ export function reply(scope: AnswerScope, lines: string[], sessionNumbers: numbe
   return choices.length > 0 ? { text: lines.join('\n'), choices } : { text: lines.join('\n') };
 }
 
-const sessionsOf = (scope: AnswerScope, numbers: number[]): Session[] =>
+/** The sessions with these numbers, skipping numbers the programme does not have. */
+export const sessionsOf = (scope: AnswerScope, numbers: number[]): Session[] =>
   numbers.map((n) => findSession(scope.event, n)).filter((s): s is Session => s !== null);
 
 /** The full card of one session: when, where, who, what, seats. */
@@ -152,4 +153,3 @@ export function abbreviationCard(scope: AnswerScope, abbreviation: Abbreviation)
   return [p.abbreviation(abbreviation.short, long), `${p.discussedIn} ${sessionLine(scope, session, { time: true, room: true }).slice(2)}.`];
 }
 
-export { sessionsOf, speakerList };

@@ -26,8 +26,7 @@ export interface Found {
   abbreviations: Abbreviation[];
   /** Sessions whose title or description matches the question's theme, best first. */
   topics: TopicHit[];
-  /** The question names the day itself or its venue. */
-  day: boolean;
+  /** The question names the venue ("provinciehuis", "Leuven"). */
   venue: boolean;
   /** The question speaks of sessions in general ("welke workshop", "sessions"). */
   sessionWord: boolean;
@@ -153,9 +152,8 @@ export class EntityFinder {
     const words = expanded.words.flatMap(tokenize);
     const content = words.filter((w) => w.length >= 2 && !/^\d+$/u.test(w) && !dutchStopwords.has(w) && !englishStopwords.has(w) && !entityWords.has(w));
     const venue = content.some((w) => this.venueWords.has(w));
-    const day = venue || words.some((w) => dayWords.has(w));
     const placeWords = new Set(content.filter((w) => this.venueWords.has(w) || dayWords.has(w)));
-    const named = this.names_(content);
+    const named = this.namedThings(content);
     for (const room of named.rooms) if (!rooms.includes(room)) rooms.push(room);
     named.used.forEach((w) => entityWords.add(w));
     const topicWords = content.filter((w) => w.length >= 4 && !named.used.has(w) && !this.intentWords.has(w) && !dayWords.has(w) && !this.venueWords.has(w));
@@ -173,7 +171,7 @@ export class EntityFinder {
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
     const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
-    return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, day, venue, entityWords, placeWords, contentWords: content };
+    return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, venue, entityWords, placeWords, contentWords: content };
   }
 
   private sessionNumbers(folded: string, used: Set<string>): number[] {
@@ -233,7 +231,7 @@ export class EntityFinder {
     return null;
   }
 
-  private names_(content: string[]): NamedThings {
+  private namedThings(content: string[]): NamedThings {
     // Per document: which of its name terms a question word met, and how well.
     const hits = new Map<string, Map<string, Hit>>();
     for (const word of content) {
