@@ -148,6 +148,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       return { lines, sessions: [...new Set(found.speakersByFirstName.flatMap((x) => x.sessions))] };
     }
     if (explicit.length > 0) return this.aboutSessions(aspect, explicit, scope);
+    if (found.roomWord && !room && !speaker && !org && topical.length === 0 && found.series === null && (aspect === 'list' || aspect === 'where' || aspect === 'overview')) {
+      const drafts = this.finder.facts.rooms.map((r) => this.list(p.roomList(r), this.event.sessions.filter((s) => s.room === r), scope, 'when'));
+      return { lines: drafts.flatMap((d) => d.lines), sessions: [] };
+    }
     if (speaker && aspect !== 'list') {
       const sessions = sessionsOf(scope, speaker.sessions);
       if (aspect === 'who' || aspect === 'overview' || aspect === 'what') {
@@ -261,6 +265,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
           programme: true,
         };
       case 'who': {
+        if (found.orgWord) return { lines: [p.speakerOrgs(joinList(this.finder.facts.orgs.filter((o) => o.speakers.length > 0).map((o) => o.name), p.and))], sessions: [], programme: true };
         const lines = [p.programme(e.title)];
         for (const session of [...e.sessions].sort((a, b) => a.number - b.number)) lines.push(sessionLine(scope, session, { speakers: true }));
         return { lines, sessions: [] };

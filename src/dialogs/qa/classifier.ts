@@ -20,6 +20,7 @@ const fillers = new Set(['om', 'de', 'het', 'een', 'in', 'op', 'van', 'voor', 'e
   'reeks', 'serie', 'series', 'sessie', 'sessies', 'session', 'sessions', 'workshop', 'workshops', 'infosessie', 'nummer', 'number', 'zaal', 'room']);
 
 const stemmer = new StemmerNl();
+const greetingWords = new Set(['hallo', 'hoi', 'goedemorgen', 'goeiemorgen', 'goeiedag', 'goedemiddag', 'hey', 'bedankt', 'merci', 'hello', 'hi', 'thanks', 'balie']);
 
 /**
  * Utterances generated from the event file: the bare names of sessions, people, organisations
@@ -104,9 +105,12 @@ export class IntentClassifier {
 
   /** Classifies the question without the words that name things (`names`): they say about what, not what is asked. */
   async classify(question: string, lang: Language, names: ReadonlySet<string> = new Set()): Promise<Classification> {
-    const words = tokenize(question)
+    const all = tokenize(question)
       .filter((w) => !names.has(w))
       .map((w) => this.correct(w, lang));
+    // "Goeiemorgen, waar is het?": a greeting in front of a question is not the question.
+    const rest = all.filter((w) => !greetingWords.has(w));
+    const words = rest.length > 0 ? rest : all;
     const text = words.join(' ');
     const fillerOnly = words.every((w) => fillers.has(w));
     const result = await process(this.nlp, lang, text);

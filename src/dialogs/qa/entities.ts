@@ -30,6 +30,10 @@ export interface Found {
   venue: boolean;
   /** The question speaks of sessions in general ("welke workshop", "sessions"). */
   sessionWord: boolean;
+  /** ... of rooms in general ("welke zalen"). */
+  roomWord: boolean;
+  /** ... of organisations in general ("welke organisaties"). */
+  orgWord: boolean;
   /** Folded words that named something in the programme: not evidence of the question's language or intent. */
   entityWords: Set<string>;
   /** Words naming the day or its venue ("netwerkdag", "provinciehuis"): known, but part of the question. */
@@ -171,7 +175,9 @@ export class EntityFinder {
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
     const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
-    return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded), abbreviations: named.abbreviations, topics, venue, entityWords, placeWords, contentWords: content };
+    return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
+      roomWord: words.some((w) => roomWords.has(w)),
+      orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics, venue, entityWords, placeWords, contentWords: content };
   }
 
   private sessionNumbers(folded: string, used: Set<string>): number[] {

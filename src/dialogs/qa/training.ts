@@ -55,6 +55,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'in welke ruimte', 'waar is dat', 'welke zaal', 'waar precies', 'locatie van de sessie', 'op welk adres', 'in welke stad',
       'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw', 'is het in', 'ligt het in',
       'waar moet ik zijn voor de workshop', 'waar moet ik naartoe voor de sessie', 'waar is de workshop', 'waar gaat de sessie door',
+      'kan u mij zeggen waar de netwerkdag plaatsvindt', 'waar het plaatsvindt', 'plaatsvindt',
     ],
     who: [
       'wie spreekt er', 'wie zijn de sprekers', 'wie geeft de workshop', 'wie geeft de sessie', 'wie presenteert', 'wie is de spreker',
@@ -63,6 +64,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie spreekt namens', 'welke mensen van', 'wie komt er van', 'wie is er van', 'wie begeleidt de workshop', 'spreker', 'sprekers',
       'wie spreekt over', 'wie geeft de workshop over', 'wie geeft de sessie over', 'wie spreekt er in de sessie over', 'wie zijn de sprekers van',
       'van welke organisatie is', 'bij welke organisatie werkt', 'welke organisatie', 'waar werkt', 'voor wie werkt',
+      'welke organisaties komen spreken', 'welke organisaties spreken er', 'van welke organisaties zijn de sprekers',
     ],
     what: [
       'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',
@@ -107,6 +109,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'voor wie is het', 'voor wie is de netwerkdag', 'wie mag deelnemen', 'wie kan komen', 'is het voor mij', 'doelgroep van de dag',
       'wie is het doelpubliek', 'voor welke organisaties', 'mag iedereen komen', 'is het ook voor bedrijven', 'is het voor gemeenten',
       'voor wie is dit bedoeld',
+      'ik werk bij een gemeente is dit iets voor mij', 'ik werk voor een bedrijf mag ik komen', 'is dit iets voor mij',
     ],
     corona_stricter: [
       'wat als de corona regels strenger worden', 'wat gebeurt er als de maatregelen verstrengen', 'wat als er minder mensen mogen komen',
@@ -140,6 +143,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie helpt mee organiseren', 'wie organiseert mee',
       'wie werkt er mee aan de netwerkdag', 'partners', 'wie zijn de organisatoren', 'is dat een partner',
       'met wie werken jullie samen', 'wie werkt er mee', 'welke organisaties werken mee',
+      'wie organiseert dit', 'door wie wordt het georganiseerd',
     ],
     register: [
       'ik wil me inschrijven', 'hoe schrijf ik me in', 'hoe kan ik inschrijven', 'waar kan ik me registreren', 'inschrijven',
@@ -192,7 +196,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     who: [
       'who speaks', 'who are the speakers', 'who gives the workshop', 'who presents the session', 'who is the speaker', 'which speakers are there',
       'who is speaking', 'who is', 'who works at', 'who works for', 'who is from', 'who comes from', 'who from', 'which people from',
-      'from which organisation is', 'which organisation is from', 'where does work', 'which organisation does work for', 'organisation of', 'which speakers come from', 'who leads the session', 'who is giving it',
+      'from which organisation is', 'which organisation is from', 'where does work', 'which organisation does work for', 'organisation of',
+      'which organisations speak', 'which organisations are the speakers from', 'which speakers come from', 'who leads the session', 'who is giving it',
       'speakers of the session', 'who talks about', 'who speaks at the session about', 'who represents', 'who is presenting', 'speaker', 'speakers',
     ],
     what: [
@@ -210,6 +215,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'how many people are allowed', 'capacity', 'how many seats', 'seats available',
       'is it fully booked', 'is it sold out', 'are there tickets left',
       'which sessions still have seats', 'which session is the smallest', 'which session is the biggest',
+      'how many attendees per workshop', 'how many participants per session', 'is there room left in', 'any room left', 'any seats left',
     ],
     list: [
       'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
@@ -232,6 +238,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     audience: [
       'who is it for', 'who is the networking day for', 'who can attend', 'who may join', 'is it for me', 'what is the target audience',
       'who should come', 'is it for companies', 'is it for municipalities', 'can anyone come', 'who is this meant for',
+      'i work for a municipality is this for me', 'i work for a company can i come', 'is this relevant for me',
     ],
     corona_stricter: [
       'what if the corona rules get stricter', 'what happens if the measures tighten', 'what if fewer people are allowed',
@@ -262,6 +269,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'who are the partners', 'who organises it with', 'which partners are involved', 'in cooperation with whom', 'partners',
       'who are the organisers', 'is that a partner',
       'who do you work with', 'which organisations cooperate',
+      'who organizes this', 'who organises this', 'who is behind this',
     ],
     register: [
       'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',
