@@ -73,6 +73,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'waarvoor staat de afkorting', 'wat is dat', 'wat houdt de netwerkdag in', 'waar gaat de netwerkdag over', 'meer over',
       'wat gebeurt er in de sessie', 'wat is de bedoeling',
       'waarom zou ik komen', 'waarom deelnemen', 'wat heb ik eraan', 'wat is het doel', 'wat is het thema van de dag',
+      'meer info', 'meer informatie', 'info', 'informatie', 'vertel eens iets',
     ],
     seats: [
       'hoeveel plaatsen zijn er nog', 'is er nog plaats', 'zijn er nog plaatsen vrij', 'hoeveel deelnemers kunnen er', 'hoeveel mensen mogen er',
@@ -206,6 +207,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'give a summary', 'what is the content', 'what is the networking day about', 'what happens in the session', 'what is that',
       'describe the session', 'what is the purpose',
       'why should i come', 'why attend', 'what is in it for me', 'what is this event about', 'what is the theme',
+      'more info', 'more information', 'info', 'information',
     ],
     seats: [
       'how many seats are left', 'are there still places', 'is there still room', 'how many people can attend', 'how many participants',
