@@ -94,6 +94,8 @@ function withRecords(reply: { ok: boolean }): unknown {
 }
 
 const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
+// A fresh registration answers `fresh:<status>:<seq>` (register.lua); everything else is JSON.
+const freshPrefix = 'fresh:';
 
 /**
  * The seat ledger and its outbox in Redis, for many bot processes serving one event. Every
@@ -122,32 +124,44 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   }
 
   async register(command: RegisterCommand): Promise<RegisterResult> {
-    const { sessions, ...rest } = command.registrant;
+    const r = command.registrant;
+    const { sessions } = r;
+    // Field by field: a fixed shape is much cheaper to copy and to serialise than an object rest.
+    const registrant = {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      phone: r.phone,
+      organisation: r.organisation,
+      organisationType: r.organisationType,
+      book: r.book ? { shippingAddress: { ...r.book.shippingAddress } } : null,
+      language: r.language,
+      owner: r.owner,
+    };
     const id = this.#newId();
     if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
-    const valid = hasOneSessionPerSeries(this.#event, sessions);
     const at = command.at.toISOString();
-    const reply = await this.#call('balieLedgerRegister', this.#commandKeys('register', command.key), [
-      at,
-      command.key,
-      valid ? '1' : '0',
-      emailKey(command.registrant.email),
-      id,
-      sessions.join(','),
-      command.waitlistIfFull ? '1' : '0',
-      JSON.stringify(rest),
-      command.registrant.owner,
-    ]);
-    const fresh = /^fresh:(confirmed|waitlisted):(\d+)$/.exec(String(reply));
-    if (!fresh) return withRecords(registerReply.parse(JSON.parse(String(reply)))) as RegisterResult;
-    const { book } = command.registrant;
+    const reply = String(
+      await this.#call('balieLedgerRegister', this.#commandKeys('register', command.key), [
+        at,
+        command.key,
+        hasOneSessionPerSeries(this.#event, sessions) ? '1' : '0',
+        emailKey(r.email),
+        id,
+        sessions.join(','),
+        command.waitlistIfFull ? '1' : '0',
+        JSON.stringify(registrant),
+        r.owner,
+      ]),
+    );
+    if (!reply.startsWith(freshPrefix)) return withRecords(registerReply.parse(JSON.parse(reply))) as RegisterResult;
+    const [status, seq] = reply.slice(freshPrefix.length).split(':');
     const registration: RegistrationRecord = {
-      ...rest,
-      book: book ? { shippingAddress: { ...book.shippingAddress } } : null,
+      ...registrant,
       sessions: [...sessions],
       id,
-      status: fresh[1] as 'confirmed' | 'waitlisted',
-      seq: Number(fresh[2]),
+      status: status === 'waitlisted' ? 'waitlisted' : 'confirmed',
+      seq: Number(seq),
       registeredAt: at,
       updatedAt: at,
     };
