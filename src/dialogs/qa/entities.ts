@@ -160,6 +160,8 @@ export class EntityFinder {
     const named = this.namedThings(content);
     for (const room of named.rooms) if (!rooms.includes(room)) rooms.push(room);
     named.used.forEach((w) => entityWords.add(w));
+    // The whole name of what was found is masked, "95" of "Spoor 95" and "van der" of a name too.
+    [...named.rooms, ...named.speakers.map((x) => x.name), ...named.orgs.filter((o) => !o.partial).map((o) => o.org.name)].flatMap(tokenize).forEach((w) => entityWords.add(w));
     const topicWords = content.filter((w) => w.length >= 4 && !named.used.has(w) && !this.intentWords.has(w) && !dayWords.has(w) && !this.venueWords.has(w));
     const titleWords = new Set<string>();
     const topics = this.topics(topicWords, entityWords, titleWords);

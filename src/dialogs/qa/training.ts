@@ -46,6 +46,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'welke dag van de week', 'op welke weekdag', 'datum', 'uur', 'welk jaar', 'in welke maand',
       'eindigt het om', 'begint het om', 'is het gedaan om', 'start het om',
       'wat zijn de tijden', 'tijdstippen', 'uurrooster', 'timing', 'wanneer eindigt de laatste sessie', 'hoe laat is de eerste sessie',
+      'vanaf hoe laat ben je welkom', 'vanaf wanneer', 'vanaf hoe laat',
       'wanneer begint de eerste workshop',
       'hoelang duurt een workshop', 'hoe lang duurt een sessie', 'hoelang duurt de netwerkdag',
     ],
@@ -65,6 +66,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie spreekt over', 'wie geeft de workshop over', 'wie geeft de sessie over', 'wie spreekt er in de sessie over', 'wie zijn de sprekers van',
       'van welke organisatie is', 'bij welke organisatie werkt', 'welke organisatie', 'waar werkt', 'voor wie werkt',
       'welke organisaties komen spreken', 'welke organisaties spreken er', 'van welke organisaties zijn de sprekers',
+      'hoeveel sprekers zijn er', 'hoeveel sprekers komen er',
     ],
     what: [
       'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',
@@ -83,6 +85,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal',
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
       'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst',
+      'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in',
       'welke sessie is het grootst', 'welke sessie heeft de meeste plaatsen',
     ],
     list: [
@@ -132,6 +135,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     contact: [
       'wat is het emailadres voor vragen', 'hoe kan ik jullie contacteren', 'wie kan ik mailen', 'contact', 'wat is het mailadres',
       'bij wie kan ik terecht met vragen', 'ik heb een vraag voor de organisatie', 'wie organiseert het', 'contactgegevens',
+      'naar welk adres kan ik mailen', 'naar welk mailadres', 'mailen', 'welk e-mailadres',
       'hoe bereik ik de organisatoren', 'e-mail adres van de organisatie', 'waar kan ik een vraag stellen',
     ],
     book: [
@@ -187,6 +191,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'which day of the week', 'what date', 'date', 'which year', 'what month',
       'does it end at', 'does it start at',
       'schedule', 'timetable', 'what are the times', 'when does the last session end', 'what time is the first session',
+      'from what time', 'from when are we welcome',
     ],
     where: [
       'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
@@ -198,7 +203,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'who speaks', 'who are the speakers', 'who gives the workshop', 'who presents the session', 'who is the speaker', 'which speakers are there',
       'who is speaking', 'who is', 'who works at', 'who works for', 'who is from', 'who comes from', 'who from', 'which people from',
       'from which organisation is', 'which organisation is from', 'where does work', 'which organisation does work for', 'organisation of',
-      'which organisations speak', 'which organisations are the speakers from', 'which speakers come from', 'who leads the session', 'who is giving it',
+      'which organisations speak', 'which organisations are the speakers from',
+      'how many speakers are there', 'which speakers come from', 'who leads the session', 'who is giving it',
       'speakers of the session', 'who talks about', 'who speaks at the session about', 'who represents', 'who is presenting', 'speaker', 'speakers',
     ],
     what: [
@@ -218,6 +224,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'is it fully booked', 'is it sold out', 'are there tickets left',
       'which sessions still have seats', 'which session is the smallest', 'which session is the biggest',
       'how many attendees per workshop', 'how many participants per session', 'is there room left in', 'any room left', 'any seats left',
+      'how many seats are there in', 'how many people fit in',
     ],
     list: [
       'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
@@ -262,6 +269,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     contact: [
       'what is the email address for questions', 'how can i contact you', 'who can i email', 'contact', 'what is the e-mail address',
       'who can i ask', 'i have a question for the organisers', 'who organises it', 'contact details', 'how do i reach the organisers',
+      'to which address can i send an email', 'email',
     ],
     book: [
       'what is the book', 'can i order a book', 'how much is the book', 'how do i order the book', 'which book', 'order the book',
