@@ -66,7 +66,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie spreekt over', 'wie geeft de workshop over', 'wie geeft de sessie over', 'wie spreekt er in de sessie over', 'wie zijn de sprekers van',
       'van welke organisatie is', 'bij welke organisatie werkt', 'welke organisatie', 'waar werkt', 'voor wie werkt',
       'welke organisaties komen spreken', 'welke organisaties spreken er', 'van welke organisaties zijn de sprekers',
-      'hoeveel sprekers zijn er', 'hoeveel sprekers komen er',
+      'hoeveel sprekers zijn er',
     ],
     what: [
       'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',
@@ -85,7 +85,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal',
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
       'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst',
-      'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in',
+      'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in', 'hoeveel mensen kunnen er komen',
       'welke sessie is het grootst', 'welke sessie heeft de meeste plaatsen',
     ],
     list: [
