@@ -26,6 +26,7 @@ import { unknownTopicWords, type Intent } from './training.ts';
 export const confidentAnswer = 0.6;
 
 type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
+const weakIntents = new Set<Intent>(['offtopic', 'greeting', 'unknown_topic', 'overview']);
 type DayIntent = Exclude<Intent, Aspect | 'overview'>;
 const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'manage', 'unknown_topic']);
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
@@ -80,7 +81,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
 
     const names = new Set([...found.speakers.map((x) => x.name), ...found.orgs.map((x) => x.name), ...found.rooms].flatMap(tokenize));
     if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return honest(0.85);
-    let intent: Exclude<Intent, 'overview'> | null = verdict.intent === 'overview' ? null : verdict.intent;
+    // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
+    const leader = verdict.ranked[0];
+    const guessed = verdict.intent ?? (leader && leader.score >= 0.4 && !weakIntents.has(leader.intent) ? leader.intent : null);
+    let intent: Exclude<Intent, 'overview'> | null = guessed === 'overview' ? null : guessed;
     if (!named) {
       if (intent === 'greeting') return null;
       if (intent === null || this.coverage(found, lang) < 0.5) return isProbablyQuestion(text) ? honest(0.35) : null;
