@@ -19,7 +19,7 @@ import {
 } from './compose.ts';
 import type { EntityFinder, Found } from './entities.ts';
 import { glossary } from './glossary.ts';
-import { detectLanguage, isProbablyQuestion, tokenize } from './text.ts';
+import { detectLanguage, expandContractions, isProbablyQuestion, tokenize } from './text.ts';
 import { unknownTopicWords, type Intent } from './training.ts';
 
 /** Answers at or above this confidence may interrupt a form; below it they are a guess. */
@@ -55,7 +55,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   }
 
   async answer(question: string, context: QaContext): Promise<QaAnswer | null> {
-    const text = question.trim().slice(0, 400);
+    const text = expandContractions(question.trim().slice(0, 400));
     if (!/\p{L}/u.test(text)) return null;
     const found = this.finder.find(text);
     const detected = detectLanguage(text, found.entityWords, this.classifier.vocabulary);
@@ -292,10 +292,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       case 'audience':
         return day([p.audience(e.audiences.join(', '))]);
       case 'corona_stricter':
-        return day([p.coronaStricter(e.venueCap)]);
+        return day([p.coronaStricter(e.venueCap), p.coronaRelaxed]);
       case 'corona_relaxed': {
         const asked = sessionsOf(scope, found.sessionNumbers);
-        return { lines: [p.coronaRelaxed, ...asked.map((x) => sessionSeats(scope, x))], sessions: found.sessionNumbers, programme: asked.length === 0 };
+        return { lines: [p.coronaRelaxed, ...asked.map((x) => sessionSeats(scope, x)), p.coronaStricter(e.venueCap)], sessions: found.sessionNumbers, programme: asked.length === 0 };
       }
       case 'presentations':
         return day([p.presentations(e.presentationsAfterwards)]);

@@ -1,5 +1,19 @@
 import type { Language } from '../../core/index.ts';
 
+const contractions: Array<[RegExp, string]> = [
+  [/\b(what|who|where|when|how|there|it|that)['’]?s\b/giu, '$1 is'],
+  [/\b(can)['’]t\b/giu, '$1 not'],
+  [/\b(\w+)n['’]t\b/giu, '$1 not'],
+  [/\bi['’]m\b/giu, 'i am'],
+  [/\b(\w+)['’]re\b/giu, '$1 are'],
+  [/\b(\w+)['’]ll\b/giu, '$1 will'],
+];
+
+/** English contractions written out, so "what's" and "what is" are one question. */
+export function expandContractions(text: string): string {
+  return contractions.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
 /** Lower case, no accents, no apostrophes: "D’Haese" and "dhaese" compare equal. */
 export function fold(text: string): string {
   return text

@@ -47,6 +47,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'eindigt het om', 'begint het om', 'is het gedaan om', 'start het om',
       'wat zijn de tijden', 'tijdstippen', 'uurrooster', 'timing', 'wanneer eindigt de laatste sessie', 'hoe laat is de eerste sessie',
       'vanaf hoe laat ben je welkom', 'vanaf wanneer', 'vanaf hoe laat',
+      'tot hoe laat loopt de sessie', 'tot wanneer loopt de workshop', 'hoe lang loopt het',
       'wanneer begint de eerste workshop',
       'hoelang duurt een workshop', 'hoe lang duurt een sessie', 'hoelang duurt de netwerkdag',
     ],
@@ -114,12 +115,14 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie is het doelpubliek', 'voor welke organisaties', 'mag iedereen komen', 'is het ook voor bedrijven', 'is het voor gemeenten',
       'voor wie is dit bedoeld',
       'ik werk bij een gemeente is dit iets voor mij', 'ik werk voor een bedrijf mag ik komen', 'is dit iets voor mij',
+      'is het open voor iedereen', 'mag iedereen deelnemen',
     ],
     corona_stricter: [
       'wat als de corona regels strenger worden', 'wat gebeurt er als de maatregelen verstrengen', 'wat als er minder mensen mogen komen',
       'wat is het lifo principe', 'wat betekent lifo', 'verlies ik mijn plaats als de regels strenger worden', 'wat als corona erger wordt',
       'wie valt af als er minder plaatsen zijn', 'last in first out', 'wat als de capaciteit daalt', 'corona maatregelen verstrengd',
       'kan ik mijn plaats verliezen', 'verlies ik mijn plaats', 'wat als de maatregelen verstrengen',
+      'wat gebeurt er met mijn inschrijving als de regels veranderen', 'wat als de corona regels veranderen', 'wat als de regels wijzigen',
     ],
     corona_relaxed: [
       'wat als de corona regels versoepelen', 'wat als er meer mensen mogen komen', 'kunnen er extra mensen bij', 'is er een wachtlijst',
@@ -148,6 +151,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wie helpt mee organiseren', 'wie organiseert mee',
       'wie werkt er mee aan de netwerkdag', 'partners', 'wie zijn de organisatoren', 'is dat een partner',
       'met wie werken jullie samen', 'wie werkt er mee', 'welke organisaties werken mee',
+      'wie is er nog bij betrokken', 'wie is er betrokken',
       'wie organiseert dit', 'door wie wordt het georganiseerd',
     ],
     register: [
@@ -192,12 +196,14 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'does it end at', 'does it start at',
       'schedule', 'timetable', 'what are the times', 'when does the last session end', 'what time is the first session',
       'from what time', 'from when are we welcome',
+      'how late does it go on', 'how late does it end', 'how late is it', 'until what time does the session run',
     ],
     where: [
       'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
       'what is the address', 'where should i go', 'what is the location', 'where is the venue', 'where is the session',
       'in what room', 'which hall', 'where exactly', 'in which city', 'where is that room used', 'what happens in that room',
       'how do i get there', 'where is the building', 'is it in',
+      'what is the venue', 'which venue', 'what is the place',
     ],
     who: [
       'who speaks', 'who are the speakers', 'who gives the workshop', 'who presents the session', 'who is the speaker', 'which speakers are there',
@@ -243,17 +249,21 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'until when can i register', 'when does registration close', 'what is the deadline', 'last day to register', 'can i still register',
       'registration deadline', 'deadline', 'is registration still open', 'am i too late', 'when do registrations close',
       'last day to sign up', 'closing date',
+      'what is the last date for registration', 'last date', 'closing date for registration', 'when is the registration deadline',
     ],
     audience: [
       'who is it for', 'who is the networking day for', 'who can attend', 'who may join', 'is it for me', 'what is the target audience',
       'who should come', 'is it for companies', 'is it for municipalities', 'can anyone come', 'who is this meant for',
       'i work for a municipality is this for me', 'i work for a company can i come', 'is this relevant for me',
+      'is it open to everyone', 'is it open to the public', 'can everybody attend',
+      'target group', 'target audience', 'intended audience',
     ],
     corona_stricter: [
       'what if the corona rules get stricter', 'what happens if the measures tighten', 'what if fewer people are allowed',
       'what is lifo', 'what does lifo mean', 'do i lose my place if rules get stricter', 'last in first out', 'what if capacity is reduced',
       'what if covid gets worse', 'who is removed when there are fewer places',
       'can i lose my place', 'will i lose my seat',
+      'what happens to my registration if the covid rules change', 'what if the corona rules change', 'what if the rules change',
     ],
     corona_relaxed: [
       'what if the corona rules relax', 'what if more people are allowed', 'can extra people come', 'is there a waiting list',
@@ -279,6 +289,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'who are the partners', 'who organises it with', 'which partners are involved', 'in cooperation with whom', 'partners',
       'who are the organisers', 'is that a partner',
       'who do you work with', 'which organisations cooperate',
+      'who else is involved', 'who is involved', 'which organisations are involved',
       'who organizes this', 'who organises this', 'who is behind this',
     ],
     register: [
@@ -323,7 +334,7 @@ export const unknownTopicWords: ReadonlySet<string> = new Set(
     'toegankelijkheid bewijs deelnameattest aanwezigheidsattest lift trein station bus tram fiets fietsenstalling auto attest certificaat getuigschrift dresscode kledij mondmasker ' +
     'mondkapje kinderopvang hotel overnachten overnachting hond huisdier vestiaire garderobe tolk vertaling vertaald engels frans taal ' +
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
-    'park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
+    'transport vervoer openbaar public park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
     'train bus tram bike bicycle car certificate dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
     'translation english french language break toilets restroom colleague smoking').split(' '),
 );
