@@ -225,7 +225,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
 
   private atTime(time: string, scope: AnswerScope, aspect: Aspect): Draft {
     const p = phrases[scope.lang];
-    const series = this.event.series.find((s) => s.start <= time && time < s.end);
+    const series = this.event.series.find((s) => s.start <= time && time < s.end) ?? this.event.series.find((s) => s.end === time);
     if (!series) return { lines: [p.noSessionAt(time, this.event.hours.start, this.event.hours.end)], sessions: [], programme: true };
     return this.list(p.atTime(time, p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, series.id), scope, aspect === 'who' ? 'who' : 'seats', true);
   }

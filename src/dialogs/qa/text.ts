@@ -9,9 +9,19 @@ const contractions: Array<[RegExp, string]> = [
   [/\b(\w+)['’]ll\b/giu, '$1 will'],
 ];
 
-/** English contractions written out, so "what's" and "what is" are one question. */
+// Flemish speech as people type it: "wa kost da" is "wat kost dat".
+const dialect: Array<[RegExp, string]> = [
+  [/\bwa\b/giu, 'wat'],
+  [/\bda\b/giu, 'dat'],
+  [/\bge\b/giu, 'je'],
+  [/\bgij\b/giu, 'jij'],
+  [/\bkunde\b/giu, 'kun je'],
+  [/\bhedde\b/giu, 'heb je'],
+];
+
+/** English contractions and Flemish spoken forms written out, so "what's" and "what is" are one question. */
 export function expandContractions(text: string): string {
-  return contractions.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+  return [...contractions, ...dialect].reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 }
 
 /** Lower case, no accents, no apostrophes: "D’Haese" and "dhaese" compare equal. */

@@ -48,6 +48,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wat zijn de tijden', 'tijdstippen', 'uurrooster', 'timing', 'wanneer eindigt de laatste sessie', 'hoe laat is de eerste sessie',
       'vanaf hoe laat ben je welkom', 'vanaf wanneer', 'vanaf hoe laat',
       'tot hoe laat loopt de sessie', 'tot wanneer loopt de workshop', 'hoe lang loopt het',
+      'is het op 29 oktober', 'is het op donderdag',
       'wanneer begint de eerste workshop',
       'hoelang duurt een workshop', 'hoe lang duurt een sessie', 'hoelang duurt de netwerkdag',
     ],
@@ -87,6 +88,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
       'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst',
       'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in', 'hoeveel mensen kunnen er komen',
+      'hoeveel plekken zijn er nog', 'is er nog een plekje vrij', 'zijn er nog zitplaatsen', 'hoeveel stoelen',
       'welke sessie is het grootst', 'welke sessie heeft de meeste plaatsen',
     ],
     list: [
@@ -108,6 +110,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'tot wanneer kan ik inschrijven', 'wanneer sluiten de inschrijvingen', 'wat is de deadline', 'uiterste datum om in te schrijven',
       'kan ik nog inschrijven', 'hoe lang kan ik me nog inschrijven', 'tot wanneer kan ik me registreren', 'wanneer is de inschrijving afgesloten',
       'wat is de uiterste inschrijvingsdatum', 'inschrijvingsdatum', 'uiterste datum', 'sluitingsdatum', 'laatste dag om in te schrijven',
+      'sluit de inschrijving op 22 oktober', 'sluiten de inschrijvingen', 'mag ik na de deadline nog komen', 'kan ik na 22 oktober nog inschrijven',
+      'na de deadline', 'is de inschrijving al gesloten',
       'deadline', 'is de inschrijving nog open', 'tot welke datum', 'ben ik te laat',
     ],
     audience: [
@@ -250,6 +254,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'registration deadline', 'deadline', 'is registration still open', 'am i too late', 'when do registrations close',
       'last day to sign up', 'closing date',
       'what is the last date for registration', 'last date', 'closing date for registration', 'when is the registration deadline',
+      'can i register after 22 october', 'does registration close on 22 october', 'after the deadline',
     ],
     audience: [
       'who is it for', 'who is the networking day for', 'who can attend', 'who may join', 'is it for me', 'what is the target audience',
@@ -334,7 +339,7 @@ export const unknownTopicWords: ReadonlySet<string> = new Set(
     'toegankelijkheid bewijs deelnameattest aanwezigheidsattest lift trein station bus tram fiets fietsenstalling auto attest certificaat getuigschrift dresscode kledij mondmasker ' +
     'mondkapje kinderopvang hotel overnachten overnachting hond huisdier vestiaire garderobe tolk vertaling vertaald engels frans taal ' +
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
-    'transport vervoer openbaar public park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
+    'menu transport vervoer openbaar public park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
     'train bus tram bike bicycle car certificate dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
     'translation english french language break toilets restroom colleague smoking').split(' '),
 );
