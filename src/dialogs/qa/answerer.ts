@@ -27,11 +27,16 @@ export const confidentAnswer = 0.6;
 
 type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
 const weakIntents = new Set<Intent>(['offtopic', 'greeting', 'unknown_topic', 'overview']);
-type DayIntent = Exclude<Intent, Aspect | 'overview'>;
+type DayIntent = Exclude<AnswerIntent, Aspect>;
 const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'manage', 'unknown_topic']);
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
 const questionWordAspect: Record<string, Aspect> = { wie: 'who', who: 'who', waar: 'where', where: 'where', wanneer: 'when', when: 'when' };
+
+type AnswerIntent = Exclude<Intent, 'overview' | 'unknown_topic' | 'offtopic' | 'greeting'>;
+
+/** The outcome of checking nlp.js's verdict against what the question names. */
+type Decision = { kind: 'answer'; intent: AnswerIntent | null } | { kind: 'honest'; confidence: number; offtopic: boolean } | { kind: 'none' };
 
 /** Lines of an answer and the sessions it is about (for "more about" choices). */
 interface Draft {
@@ -69,45 +74,15 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       now: context.now,
       open: context.now.getTime() < this.deadline,
     };
+    const decision = this.decide(text, found, verdict, lang);
+    if (decision.kind === 'none') return null;
+    if (decision.kind === 'honest') {
+      const p = phrases[lang];
+      const line = decision.offtopic ? p.offtopic(this.event.title, this.event.contact) : p.unknown(this.event.contact);
+      return { lang, confidence: decision.confidence, replies: [reply(scope, [line], [], true)] };
+    }
+    const intent = decision.intent;
     const named = hasEntity(found) || found.venue;
-    // Names that surely mean one thing; a theme word or a time can sit in any question.
-    const strong = found.speakers.length + found.orgs.length + found.sessionNumbers.length + found.rooms.length + found.abbreviations.length > 0;
-    const p = phrases[lang];
-    const honest = (confidence: number, offtopic = false): QaAnswer => ({
-      lang,
-      confidence,
-      replies: [reply(scope, [offtopic ? p.offtopic(this.event.title, this.event.contact) : p.unknown(this.event.contact)], [], true)],
-    });
-
-    const names = new Set([...found.speakers.map((x) => x.name), ...found.orgs.map((x) => x.name), ...found.rooms].flatMap(tokenize));
-    if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return honest(0.85);
-    // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
-    const leader = verdict.ranked[0];
-    const guessed = verdict.intent ?? (leader && leader.score >= 0.4 && !weakIntents.has(leader.intent) ? leader.intent : null);
-    let intent: Exclude<Intent, 'overview'> | null = guessed === 'overview' ? null : guessed;
-    if (!named) {
-      if (intent === 'greeting') return null;
-      if (intent === null || this.coverage(found, lang) < 0.5) return isProbablyQuestion(text) ? honest(0.35) : null;
-      if (intent === 'offtopic') return honest(0.3, true);
-    }
-    // nlp.js may read "who works for X" as the audience, or "which organisation is X" as the
-    // partners; when the question names the programme, the best aspect reading is the better one.
-    if (strong && intent !== null && overridable.has(intent) && !(intent === 'partners' && found.orgs.some((o) => o.partner))) {
-      const aspect = verdict.ranked.map((r) => r.intent).find(isAspect);
-      intent = aspect ?? null;
-    }
-    // A day intent must share a content word with its training, when the question has any.
-    const own = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
-    if (intent !== null && !isAspect(intent) && own.length > 0 && !this.classifier.supports(intent, own, lang)) {
-      const next = verdict.ranked.find((r) => r.intent !== intent && r.score >= 0.1 && (isAspect(r.intent) || this.classifier.supports(r.intent, own, lang)));
-      intent = next && next.intent !== 'overview' ? next.intent : null;
-      if (intent === null && !named) return isProbablyQuestion(text) ? honest(0.35) : null;
-    }
-    if (intent === 'unknown_topic' && found.venue) intent = 'where';
-    if (intent === 'unknown_topic') return honest(Math.min(0.9, verdict.score));
-    if (intent === 'offtopic' || intent === 'greeting') intent = null;
-    // "om 13u30", "wat is AMA": with the names taken out, too little is left to classify.
-    if (named && verdict.fillerOnly) intent = null;
 
     const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
     // "waar is het en wanneer": one more aspect named by its own question word is answered too.
@@ -117,6 +92,46 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     }
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
+  }
+
+  /**
+   * What to answer: an intent (null: "tell me about what I named"), the honest "I do not know",
+   * or nothing. nlp.js is confidently wrong now and then, so its verdict passes a few checks.
+   */
+  private decide(text: string, found: Found, verdict: Classification, lang: Language): Decision {
+    const named = hasEntity(found) || found.venue;
+    // Names that surely mean one thing; a theme word or a time can sit in any question.
+    const strong = found.speakers.length + found.orgs.length + found.sessionNumbers.length + found.rooms.length + found.abbreviations.length > 0;
+    const unsure: Decision = isProbablyQuestion(text) ? { kind: 'honest', confidence: 0.35, offtopic: false } : { kind: 'none' };
+    const names = new Set([...found.speakers.map((x) => x.name), ...found.orgs.map((x) => x.name), ...found.rooms].flatMap(tokenize));
+    if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return { kind: 'honest', confidence: 0.85, offtopic: false };
+    // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
+    const leader = verdict.ranked[0];
+    const guessed = verdict.intent ?? (leader && leader.score >= 0.4 && !weakIntents.has(leader.intent) ? leader.intent : null);
+    let intent: Exclude<Intent, 'overview'> | null = guessed === 'overview' ? null : guessed;
+    if (!named) {
+      if (intent === 'greeting') return { kind: 'none' };
+      if (intent === null || this.coverage(found, lang) < 0.5) return unsure;
+      if (intent === 'offtopic') return { kind: 'honest', confidence: 0.3, offtopic: true };
+    }
+    // nlp.js may read "who works for X" as the audience, or "which organisation is X" as the
+    // partners; when the question names the programme, the best aspect reading is the better one.
+    if (strong && intent !== null && overridable.has(intent) && !(intent === 'partners' && found.orgs.some((o) => o.partner))) {
+      intent = verdict.ranked.map((r) => r.intent).find(isAspect) ?? null;
+    }
+    // A day intent must share a content word with its training, when the question has any.
+    const own = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
+    if (intent !== null && !isAspect(intent) && own.length > 0 && !this.classifier.supports(intent, own, lang)) {
+      const next = verdict.ranked.find((r) => r.intent !== intent && r.score >= 0.1 && (isAspect(r.intent) || this.classifier.supports(r.intent, own, lang)));
+      intent = next && next.intent !== 'overview' ? next.intent : null;
+      if (intent === null && !named) return unsure;
+    }
+    if (intent === 'unknown_topic' && found.venue) intent = 'where';
+    if (intent === 'unknown_topic') return { kind: 'honest', confidence: Math.min(0.9, verdict.score), offtopic: false };
+    if (intent === 'offtopic' || intent === 'greeting') intent = null;
+    // "om 13u30", "wat is AMA": with the names taken out, too little is left to classify.
+    if (named && verdict.fillerOnly) intent = null;
+    return { kind: 'answer', intent };
   }
 
   private async classify(text: string, detected: Language | null, fallback: Language, keep: ReadonlySet<string>): Promise<Classification> {
