@@ -43,7 +43,6 @@ async function run(event: EventData, stores: AppStores, people: number, idPrefix
     ledger: stores.ledger,
     conversations: stores.conversations,
     lock: stores.lock,
-    dedupe: stores.dedupe,
     clock: fixedClock(defaultConsoleNow),
     answerer: await createAnswerer(event),
     onError: (error) => console.error('turn failed', error),

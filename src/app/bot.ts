@@ -1,4 +1,5 @@
-import type { Clock, ConversationStore, EventData, InboundDedupe, SeatLedger, TurnLock } from '../core/index.ts';
+import { z } from 'zod';
+import type { Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
 import { BalieError } from '../core/index.ts';
 import {
   handleTurn,
@@ -16,7 +17,6 @@ export interface BotDeps {
   ledger: SeatLedger;
   conversations: ConversationStore;
   lock: TurnLock;
-  dedupe: InboundDedupe;
   clock: Clock;
   answerer: ProgrammeAnswerer;
   /** Called with failures that are not the user's (never with personal data). */
@@ -29,12 +29,13 @@ export interface BotTuning {
   lockTtlMs: number;
   /** How long a turn waits for another turn of the same user before saying "try again". */
   lockWaitMs: number;
-  dedupeTtlMs: number;
+  /** How many recent inbound message ids a conversation remembers to drop redeliveries. */
+  rememberedMessageIds: number;
   /** Turn retries after a compare-and-set conflict on the state. */
   maxStateConflicts: number;
 }
 
-const defaultTuning: BotTuning = { lockTtlMs: 5_000, lockWaitMs: 3_000, dedupeTtlMs: 24 * 3600_000, maxStateConflicts: 3 };
+const defaultTuning: BotTuning = { lockTtlMs: 5_000, lockWaitMs: 3_000, rememberedMessageIds: 20, maxStateConflicts: 3 };
 
 /** One inbound message from any channel. */
 export interface InboundMessage {
@@ -46,13 +47,22 @@ export interface InboundMessage {
   locale?: string;
 }
 
+/**
+ * What the Bot stores per user: the dialog's state and the ids of the last inbound messages it
+ * handled. Both are written in one compare-and-set, so a message counts as handled exactly when
+ * its turn's state is saved: a crash before that lets the redelivery run the turn (its seat change
+ * is idempotent by key), a crash after it drops the redelivery.
+ */
+const storedConversation = z.object({ conversation: z.unknown(), handled: z.array(z.string()) });
+type StoredConversation = z.infer<typeof storedConversation>;
+
 // A dialog may ask for at most this many seat changes in one turn (it asks for one; this guards loops).
 const maxEffectsPerTurn = 3;
 
 /**
- * Runs one turn per inbound message: dedupe, per-user lock, load state, dialog turn, the seat
- * change executed once on the ledger (idempotent by the dialog's key), resume, compare-and-set
- * save, unlock. The same for every channel and every store.
+ * Runs one turn per inbound message: per-user lock, load state (dropping a redelivered message),
+ * dialog turn, the seat change executed once on the ledger (idempotent by the dialog's key),
+ * resume, compare-and-set save of the state with the message id, unlock. The same for every channel and every store.
  */
 export class Bot {
   private readonly tuning: BotTuning;
@@ -63,7 +73,6 @@ export class Bot {
 
   /** Handles one inbound message to completion and returns the replies to send. */
   async handle(message: InboundMessage): Promise<Reply[]> {
-    const { dedupe } = this.deps;
     const user: User = message.locale ? { key: message.userKey, locale: message.locale } : { key: message.userKey };
     const fallbackLang = newConversation(user).lang;
     let token: string | null;
@@ -76,12 +85,7 @@ export class Bot {
     }
     if (!token) return [busyReply(fallbackLang)];
     try {
-      // Checked under the lock, so a message refused as "busy" is not marked as handled and its
-      // redelivery still runs; a duplicate arriving during the first waits, then is dropped.
-      if (message.messageId && !(await dedupe.firstSeen(`${message.userKey}:${message.messageId}`, this.tuning.dedupeTtlMs))) {
-        return [];
-      }
-      return await this.runTurn(user, message.input);
+      return await this.runTurn(user, message.input, message.messageId);
     } catch (error) {
       this.deps.onError?.(error);
       return [failureReply(fallbackLang)];
@@ -90,13 +94,19 @@ export class Bot {
     }
   }
 
-  private async runTurn(user: User, input: UserInput): Promise<Reply[]> {
+  private async runTurn(user: User, input: UserInput, messageId: string | undefined): Promise<Reply[]> {
     const { conversations } = this.deps;
     for (let attempt = 0; attempt <= this.tuning.maxStateConflicts; attempt++) {
       const stored = await conversations.read(user.key);
-      const state = (stored && parseConversationState(stored.state)) || newConversation(user);
+      const envelope = storedConversation.safeParse(stored?.state);
+      const handled = envelope.success ? envelope.data.handled : [];
+      // A platform's redelivery of a message this conversation already answered changes nothing.
+      if (messageId !== undefined && handled.includes(messageId)) return [];
+      const state = (envelope.success && parseConversationState(envelope.data.conversation)) || newConversation(user);
       const { state: next, replies } = await this.converse(state, user, input);
-      if ((await conversations.write(user.key, next, stored?.version ?? null)) !== null) return replies;
+      const nextHandled = messageId === undefined ? handled : [...handled, messageId].slice(-this.tuning.rememberedMessageIds);
+      const written: StoredConversation = { conversation: next, handled: nextHandled };
+      if ((await conversations.write(user.key, written, stored?.version ?? null)) !== null) return replies;
       // Another process wrote this user's state meanwhile (its lock expired): run the turn again
       // on the fresh state. Seat changes are idempotent by key, so none happens twice.
     }

@@ -42,7 +42,6 @@ async function main(): Promise<number> {
     ledger: stores.ledger,
     conversations: stores.conversations,
     lock: stores.lock,
-    dedupe: stores.dedupe,
     clock: chosenClock.clock,
     answerer: await createAnswerer(event),
     onError: (error) => logger.error({ err: error }, 'turn failed'),

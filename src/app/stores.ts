@@ -1,5 +1,5 @@
-import type { ConversationStore, EventData, InboundDedupe, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
-import { MemoryConversationStore, MemoryInboundDedupe, MemoryTurnLock } from '../store/memory-conversation-store.ts';
+import type { ConversationStore, EventData, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
+import { MemoryConversationStore, MemoryTurnLock } from '../store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../store/memory-seat-ledger.ts';
 import type { AppConfig } from './config.ts';
 
@@ -9,7 +9,6 @@ export interface AppStores {
   outbox: Outbox;
   conversations: ConversationStore;
   lock: TurnLock;
-  dedupe: InboundDedupe;
   /** For the banner and the log, without credentials: "in-memory (...)" or "Redis at redis://host:port". */
   description: string;
   close(): Promise<void>;
@@ -29,7 +28,6 @@ export async function openStores(config: AppConfig, event: EventData, logger: St
     outbox: ledger,
     conversations: new MemoryConversationStore(),
     lock: new MemoryTurnLock(),
-    dedupe: new MemoryInboundDedupe(),
     description: 'in-memory (this process only; everything is lost when it stops)',
     close: async () => {},
   };

@@ -22,9 +22,3 @@ export interface TurnLock {
   tryAcquire(userKey: string, ttlMs: number): Promise<string | null>;
   release(userKey: string, token: string): Promise<void>;
 }
-
-/** Inbound message ids already handled, so a platform's redelivery is not handled twice. */
-export interface InboundDedupe {
-  /** True the first time `messageId` is seen (and records it), false after. */
-  firstSeen(messageId: string, ttlMs: number): Promise<boolean>;
-}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationStore, InboundDedupe, TurnLock, VersionedState } from '../core/index.ts';
+import type { ConversationStore, TurnLock, VersionedState } from '../core/index.ts';
 
 /** Conversation state in this process's memory: the embedded default (one process, lost on exit). */
 export class MemoryConversationStore implements ConversationStore {
@@ -40,23 +40,5 @@ export class MemoryTurnLock implements TurnLock {
 
   async release(userKey: string, token: string): Promise<void> {
     if (this.held.get(userKey)?.token === token) this.held.delete(userKey);
-  }
-}
-
-/** Inbound message ids seen by this process, forgotten after their TTL. */
-export class MemoryInboundDedupe implements InboundDedupe {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async firstSeen(messageId: string, ttlMs: number): Promise<boolean> {
-    const now = this.now();
-    if (this.seen.size > 10_000) {
-      for (const [id, expiresAt] of this.seen) if (expiresAt <= now) this.seen.delete(id);
-    }
-    const expiresAt = this.seen.get(messageId);
-    if (expiresAt !== undefined && expiresAt > now) return false;
-    this.seen.set(messageId, now + ttlMs);
-    return true;
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defineScript, type RedisClientType } from 'redis';
-import type { ConversationStore, InboundDedupe, TurnLock, VersionedState } from '../core/index.ts';
+import type { ConversationStore, TurnLock, VersionedState } from '../core/index.ts';
 
 // One hash per user: `v` the version, `s` the state as JSON. Deleting removes `s` and keeps `v`, so
 // versions never restart and a turn that read version n before a delete cannot write over a newer state.
@@ -120,18 +120,5 @@ export class RedisTurnLock implements TurnLock {
 
   private key(userKey: string): string {
     return `${this.keyPrefix}lock:${userKey}`;
-  }
-}
-
-/** Inbound message ids seen, one `SET NX PX` key each, forgotten after their TTL. */
-export class RedisInboundDedupe implements InboundDedupe {
-  constructor(
-    private readonly client: ConversationRedisClient,
-    private readonly keyPrefix: string,
-  ) {}
-
-  async firstSeen(messageId: string, ttlMs: number): Promise<boolean> {
-    const reply = await this.client.set(`${this.keyPrefix}seen:${messageId}`, '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
-    return reply === 'OK';
   }
 }

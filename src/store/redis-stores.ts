@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BalieError, type ConversationStore, type EventData, type InboundDedupe, type Outbox, type SeatLedger, type TurnLock } from '../core/index.ts';
+import { BalieError, type ConversationStore, type EventData, type Outbox, type SeatLedger, type TurnLock } from '../core/index.ts';
 import { connectRedis, isRedisUrl } from './redis-connection.ts';
-import { RedisConversationStore, RedisInboundDedupe, RedisTurnLock } from './redis-conversation-store.ts';
+import { RedisConversationStore, RedisTurnLock } from './redis-conversation-store.ts';
 import { RedisSeatLedger } from './redis-seat-ledger.ts';
 
 /** Where the Redis stores live and how long an idle conversation is kept. */
@@ -21,7 +21,6 @@ export interface RedisStores {
   ledger: SeatLedger & Outbox;
   conversations: ConversationStore;
   lock: TurnLock;
-  dedupe: InboundDedupe;
   /** Which Redis this is (single node, Cluster or Sentinel), without credentials. */
   description: string;
   close(): Promise<void>;
@@ -55,7 +54,6 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
     ledger: new RedisSeatLedger(connection.client, options.event, { keyPrefix }),
     conversations: new RedisConversationStore(connection.client, base, Math.round(stateTtlDays * 24 * 3600_000)),
     lock: new RedisTurnLock(connection.client, base),
-    dedupe: new RedisInboundDedupe(connection.client, base),
     description: connection.description,
     close: connection.close,
   };

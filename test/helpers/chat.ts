@@ -4,7 +4,7 @@ import { Bot } from '../../src/app/bot.ts';
 import type { Clock, EventData, Registrant } from '../../src/core/index.ts';
 import { parseEvent, zonedTime } from '../../src/core/index.ts';
 import type { Choice, Fact, Reply } from '../../src/dialogs/types.ts';
-import { MemoryConversationStore, MemoryInboundDedupe, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
+import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { FakeAnswerer } from './fake-answerer.ts';
 
@@ -113,7 +113,6 @@ export class Desk {
       ledger: this.ledger,
       conversations: this.conversations,
       lock: new MemoryTurnLock(),
-      dedupe: new MemoryInboundDedupe(),
       clock: this.clock,
       answerer: this.answerer,
       onError: (error) => this.errors.push(error),

@@ -23,7 +23,6 @@ async function main(): Promise<void> {
     ledger: stores.ledger,
     conversations: stores.conversations,
     lock: stores.lock,
-    dedupe: stores.dedupe,
     clock: fixedClock(testBotNow),
     answerer: { answer: async () => null },
     onError: (error) => process.stderr.write(`turn failed: ${(error as Error).stack ?? String(error)}\n`),

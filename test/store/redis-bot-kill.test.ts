@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleConnector, renderJsonlReplies } from '../../src/adapters/console/index.ts';
 import { Bot } from '../../src/app/bot.ts';
 import { fixedClock, parseEvent } from '../../src/core/index.ts';
-import { MemoryConversationStore, MemoryInboundDedupe, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
+import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { createRedisStores } from '../../src/store/redis-stores.ts';
 import { testBotEventPath, testBotNow } from '../helpers/redis-bot-process.ts';
@@ -91,7 +91,6 @@ async function referenceAnswers(user: string, texts: string[]): Promise<JsonlRep
       ledger,
       conversations: new MemoryConversationStore(),
       lock: new MemoryTurnLock(),
-      dedupe: new MemoryInboundDedupe(),
       clock: fixedClock(testBotNow),
       answerer: { answer: async () => null },
     }),

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationStore, InboundDedupe, TurnLock } from '../../src/core/index.ts';
-import { MemoryConversationStore, MemoryInboundDedupe, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
+import type { ConversationStore, TurnLock } from '../../src/core/index.ts';
+import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
 import {
   conversationScripts,
   defaultStateTtlMs,
   RedisConversationStore,
-  RedisInboundDedupe,
   RedisTurnLock,
 } from '../../src/store/redis-conversation-store.ts';
 import { requireRedisServer, startRedisServer, useRedisServer } from '../helpers/redis-server.ts';
@@ -28,7 +27,6 @@ async function eventually(condition: () => Promise<boolean>, timeoutMs = 5_000):
 interface Ports {
   conversations: ConversationStore;
   lock: TurnLock;
-  dedupe: InboundDedupe;
 }
 
 /** The behaviour every implementation of the conversation ports shares. */
@@ -127,33 +125,11 @@ function conversationPortsContract(name: string, make: () => Ports): void {
       expect(await lock.tryAcquire('console:slow', 10_000)).not.toBeNull();
     });
   });
-
-  describe(`${name}: InboundDedupe`, () => {
-    it('says true the first time only, per message id', async () => {
-      const { dedupe } = make();
-      expect(await dedupe.firstSeen('slack:U1:m1', 60_000)).toBe(true);
-      expect(await dedupe.firstSeen('slack:U1:m1', 60_000)).toBe(false);
-      expect(await dedupe.firstSeen('slack:U1:m2', 60_000)).toBe(true);
-    });
-
-    it('of parallel deliveries of one message exactly one is first', async () => {
-      const { dedupe } = make();
-      const answers = await Promise.all(Array.from({ length: 30 }, () => dedupe.firstSeen('telegram:update-9', 60_000)));
-      expect(answers.filter(Boolean)).toHaveLength(1);
-    });
-
-    it('forgets an id after its TTL', async () => {
-      const { dedupe } = make();
-      expect(await dedupe.firstSeen('teams:activity-1', 40)).toBe(true);
-      expect(await eventually(() => dedupe.firstSeen('teams:activity-1', 60_000))).toBe(true);
-    });
-  });
 }
 
 conversationPortsContract('memory', () => ({
   conversations: new MemoryConversationStore(),
   lock: new MemoryTurnLock(),
-  dedupe: new MemoryInboundDedupe(),
 }));
 
 if (requireRedisServer()) {
@@ -172,7 +148,7 @@ if (requireRedisServer()) {
 
   conversationPortsContract('redis', () => {
     const p = prefix();
-    return { conversations: new RedisConversationStore(client, p), lock: new RedisTurnLock(client, p), dedupe: new RedisInboundDedupe(client, p) };
+    return { conversations: new RedisConversationStore(client, p), lock: new RedisTurnLock(client, p) };
   });
 
   describe('redis: what is specific to Redis', () => {
@@ -224,21 +200,18 @@ if (requireRedisServer()) {
       expect(await client.hGetAll(`${p}conv:slack:pii`)).toEqual({ v: '1' });
     });
 
-    it('sets expiry on locks and dedupe records, and writes nothing outside the prefix', async () => {
+    it('sets expiry on locks, and writes nothing outside the prefix', async () => {
       const p = prefix();
       const lock = new RedisTurnLock(client, p);
-      const dedupe = new RedisInboundDedupe(client, p);
       const store = new RedisConversationStore(client, p);
       await lock.tryAcquire('slack:U9', 15_000);
-      await dedupe.firstSeen('slack:U9:m1', 86_400_000);
       await store.write('slack:U9', { step: 1 }, null);
       const lockTtl = await client.pTTL(`${p}lock:slack:U9`);
       expect(lockTtl).toBeGreaterThan(0);
       expect(lockTtl).toBeLessThanOrEqual(15_000);
-      expect(await client.pTTL(`${p}seen:slack:U9:m1`)).toBeGreaterThan(86_400_000 - 60_000);
       const keys = await client.keys('*');
       const mine = keys.filter((key) => key.startsWith(p)).sort();
-      expect(mine).toEqual([`${p}conv:slack:U9`, `${p}lock:slack:U9`, `${p}seen:slack:U9:m1`]);
+      expect(mine).toEqual([`${p}conv:slack:U9`, `${p}lock:slack:U9`]);
       expect(keys.every((key) => key.startsWith('balie:{test-'))).toBe(true);
     });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/app/bot.ts';
 import { fixedClock, parseEvent } from '../../src/core/index.ts';
 import type { Reply } from '../../src/dialogs/types.ts';
-import { MemoryConversationStore, MemoryInboundDedupe, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
+import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { parseSentinelUrl } from '../../src/store/redis-connection.ts';
 import { createRedisStores, type RedisStores } from '../../src/store/redis-stores.ts';
@@ -53,12 +53,12 @@ async function withClient<T>(url: string, use: (client: ReturnType<typeof plainC
   }
 }
 
-function makeBot(stores: Pick<RedisStores, 'ledger' | 'conversations' | 'lock' | 'dedupe'>): Bot {
+function makeBot(stores: Pick<RedisStores, 'ledger' | 'conversations' | 'lock'>): Bot {
   return new Bot({ ...stores, event, clock: fixedClock(now), answerer: { answer: async () => null } });
 }
 
 function memoryBot(): Bot {
-  return makeBot({ ledger: new MemorySeatLedger(event), conversations: new MemoryConversationStore(), lock: new MemoryTurnLock(), dedupe: new MemoryInboundDedupe() });
+  return makeBot({ ledger: new MemorySeatLedger(event), conversations: new MemoryConversationStore(), lock: new MemoryTurnLock() });
 }
 
 const firstHalf = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven'];

@@ -64,7 +64,6 @@ if (requireRedisServer()) {
         expect(registered.ok).toBe(true);
         expect(await stores.conversations.write('console:an', { step: 'done' }, null)).toBe(1);
         expect(await stores.lock.tryAcquire('console:an', 5_000)).not.toBeNull();
-        expect(await stores.dedupe.firstSeen('console:an:m1', 60_000)).toBe(true);
 
         const keys = await inspector.keys('*');
         expect(keys.length).toBeGreaterThan(4);

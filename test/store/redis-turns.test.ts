@@ -7,7 +7,7 @@ import { fixedClock, parseEvent, type TurnLock } from '../../src/core/index.ts';
 import { busyReply } from '../../src/dialogs/system-replies.ts';
 import type { Reply } from '../../src/dialogs/types.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
-import { conversationScripts, RedisConversationStore, RedisInboundDedupe, RedisTurnLock } from '../../src/store/redis-conversation-store.ts';
+import { conversationScripts, RedisConversationStore, RedisTurnLock } from '../../src/store/redis-conversation-store.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
 
 // A counting dialog stands in for the real one: each turn adds one to the state and says the new
@@ -69,7 +69,6 @@ if (requireRedisServer()) {
       ledger: new MemorySeatLedger(event),
       conversations: new RedisConversationStore(client, prefix),
       lock: options.lock ?? new RedisTurnLock(client, prefix),
-      dedupe: new RedisInboundDedupe(client, prefix),
       clock: fixedClock(new Date('2020-10-01T10:00:00Z')),
       answerer: { answer: async () => null },
       tuning: { lockWaitMs: 30_000, ...options.tuning },
@@ -92,7 +91,7 @@ if (requireRedisServer()) {
           .sort((a, b) => a - b),
       ).toEqual(Array.from({ length: turns }, (_, n) => n + 1));
       const stored = await new RedisConversationStore(clients[0]!, prefix).read('telegram:1');
-      expect(stored).toEqual({ state: { v: 1, lang: 'nl', count: turns }, version: turns });
+      expect(stored).toEqual({ state: { conversation: { v: 1, lang: 'nl', count: turns }, handled: [] }, version: turns });
     });
 
     it('keep other users free to run at the same time', async () => {
@@ -103,7 +102,7 @@ if (requireRedisServer()) {
         users.flatMap((userKey, u) => Array.from({ length: 6 }, (_, n) => bots[(u + n) % 2]!.handle({ userKey, input: { kind: 'text', text: 'x' } }))),
       );
       const store = new RedisConversationStore(clients[1]!, prefix);
-      for (const userKey of users) expect((await store.read(userKey))?.state).toMatchObject({ count: 6 });
+      for (const userKey of users) expect((await store.read(userKey))?.state).toMatchObject({ conversation: { count: 6 } });
       expect(Math.max(...probe.inFlight.values())).toBe(0);
     });
 
@@ -118,7 +117,7 @@ if (requireRedisServer()) {
       expect(probe.maxInFlight).toBeGreaterThan(1);
       const counted = texts(replies).map(Number);
       expect(counted.sort((a, b) => a - b)).toEqual(Array.from({ length: turns }, (_, n) => n + 1));
-      expect((await new RedisConversationStore(clients[0]!, prefix).read('teams:2'))?.state).toMatchObject({ count: turns });
+      expect((await new RedisConversationStore(clients[0]!, prefix).read('teams:2'))?.state).toMatchObject({ conversation: { count: turns } });
     });
 
     it('a message delivered to both processes is handled once', async () => {
@@ -127,7 +126,7 @@ if (requireRedisServer()) {
       const message = { userKey: 'telegram:3', input: { kind: 'text', text: 'hallo' } as const, messageId: 'update-77' };
       const replies = await Promise.all([bots[0]!.handle(message), bots[1]!.handle(message), bots[0]!.handle(message)]);
       expect(texts(replies).sort()).toEqual(['', '', '1']);
-      expect((await new RedisConversationStore(clients[0]!, prefix).read('telegram:3'))?.state).toMatchObject({ count: 1 });
+      expect((await new RedisConversationStore(clients[0]!, prefix).read('telegram:3'))?.state).toEqual({ conversation: { v: 1, lang: 'nl', count: 1 }, handled: ['update-77'] });
     });
 
     it('a turn that cannot get the lock in time says "try again" and changes nothing', async () => {
