@@ -75,7 +75,8 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
     fullOffer: null,
   };
   const intro = venueFull ? `${s.m.formIntro}\n${s.m.venueFullIntro(s.availability.venueCap)}` : s.m.formIntro;
-  return reask(state, form, s, undefined, [{ text: intro }]);
+  // The intro welcomes them, so the desk greeting is not repeated after the form.
+  return reask({ ...state, greeted: true }, form, s, undefined, [{ text: intro }]);
 }
 
 /** Moves on after an accepted answer: back to where a change started, or to the next step. */
@@ -132,7 +133,9 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
     if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s);
     reason = accepted.reason;
   }
-  if (!asked) {
+  // At a typed field the reason helps more than a guess ("jan@example.be" as a first name is not
+  // a question about speaker Jan); at a choice step a stray text may well be a question.
+  if (!asked && !textSteps.has(form.step)) {
     const answer = await consultAnswerer(text, ctx, state.lang, 0.5);
     if (answer) return reask(state, form, s, undefined, answer.replies);
   }
