@@ -7,7 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createAnswerer } from '../src/app/answerer.ts';
+import { createProgrammeAnswerer } from '../src/dialogs/qa/index.ts';
 import { Bot } from '../src/app/bot.ts';
 import { defaultConsoleNow, defaultEventPath } from '../src/app/config.ts';
 import { loadEvent } from '../src/app/load-event.ts';
@@ -44,7 +44,7 @@ async function run(event: EventData, stores: AppStores, people: number, idPrefix
     conversations: stores.conversations,
     lock: stores.lock,
     clock: fixedClock(defaultConsoleNow),
-    answerer: await createAnswerer(event),
+    answerer: await createProgrammeAnswerer(event),
     onError: (error) => console.error('turn failed', error),
   });
   const seriesSessions = event.series.map((series) => event.sessions.filter((s) => s.series === series.id).map((s) => s.number));

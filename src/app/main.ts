@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ConsoleConnector, runInteractiveSession, runJsonlSession } from '../adapters/console/index.ts';
 import { BalieError, type EventData } from '../core/index.ts';
 import { startMailWorker } from '../mail/index.ts';
-import { createAnswerer } from './answerer.ts';
+import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
 import { loadConfig, type AppConfig } from './config.ts';
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     conversations: stores.conversations,
     lock: stores.lock,
     clock: chosenClock.clock,
-    answerer: await createAnswerer(event),
+    answerer: await createProgrammeAnswerer(event),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
   });
   const connector = new ConsoleConnector(bot);
