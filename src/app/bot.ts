@@ -97,13 +97,14 @@ export class Bot {
   private async runTurn(user: User, input: UserInput, messageId: string | undefined): Promise<Reply[]> {
     const { conversations } = this.deps;
     for (let attempt = 0; attempt <= this.tuning.maxStateConflicts; attempt++) {
-      const stored = await conversations.read(user.key);
+      // The state and the live data the turn may read, in one round trip.
+      const [stored, context] = await Promise.all([conversations.read(user.key), this.context(user)]);
       const envelope = storedConversation.safeParse(stored?.state);
       const handled = envelope.success ? envelope.data.handled : [];
       // A platform's redelivery of a message this conversation already answered changes nothing.
       if (messageId !== undefined && handled.includes(messageId)) return [];
       const state = (envelope.success && parseConversationState(envelope.data.conversation)) || newConversation(user);
-      const { state: next, replies } = await this.converse(state, user, input);
+      const { state: next, replies } = await this.converse(state, context, input);
       const nextHandled = messageId === undefined ? handled : [...handled, messageId].slice(-this.tuning.rememberedMessageIds);
       const written: StoredConversation = { conversation: next, handled: nextHandled };
       if ((await conversations.write(user.key, written, stored?.version ?? null)) !== null) return replies;
@@ -113,12 +114,11 @@ export class Bot {
     throw new BalieError('state_conflict', 'conversation state kept changing during the turn');
   }
 
-  private async converse(state: ConversationState, user: User, input: UserInput): Promise<{ state: ConversationState; replies: Reply[] }> {
-    const context = await this.context(user);
+  private async converse(state: ConversationState, context: TurnContext, input: UserInput): Promise<{ state: ConversationState; replies: Reply[] }> {
     let result = await handleTurn(state, input, context);
     const replies = [...result.replies];
     for (let count = 0; result.effect && count < maxEffectsPerTurn; count++) {
-      const outcome = await this.execute(result.effect, user);
+      const outcome = await this.execute(result.effect, context.user);
       result = await resumeAfterEffect(result.state, outcome, { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration });
       replies.push(...result.replies);
     }
