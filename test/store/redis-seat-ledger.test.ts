@@ -150,6 +150,30 @@ if (requireRedisServer()) {
       for (const state of ['pending', 'sent', 'failed'] as const) await step((o) => o.list(state));
     });
 
+    it('keeps the first register result and its confirmation whole after the registration is cancelled', async () => {
+      // register.lua stores both in a small form that reads the registrant from the registration.
+      const memory = new MemorySeatLedger(small, { newId: counterIds('c') });
+      const redis = new RedisSeatLedger(client, small, { keyPrefix: `detach${++run}:`, newId: counterIds('c') });
+      const at = ticker();
+      const [t1, t2, t3] = [at(), at(), at()];
+      const results = [];
+      for (const ledger of [memory, redis]) {
+        const first = await ledger.register({ key: 'r0', at: t1, registrant: person(0), waitlistIfFull: false });
+        await ledger.register({ key: 'r1', at: t1, registrant: person(1, [4, 7]), waitlistIfFull: true });
+        const waiting = await ledger.register({ key: 'r2', at: t1, registrant: person(2, [4, 7]), waitlistIfFull: true });
+        if (!first.ok || !waiting.ok || waiting.registration.status !== 'waitlisted') throw new Error('setup failed');
+        const claimed = await ledger.claim('w1', 1, 1000, t2);
+        await ledger.cancel({ key: 'c0', at: t2, registrationId: first.registration.id });
+        await ledger.cancel({ key: 'c1', at: t3, registrationId: waiting.registration.id });
+        const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(5), waitlistIfFull: false });
+        results.push({ first, retried, claimed, pending: await ledger.list('pending'), later: await ledger.claim('w2', 10, 1000, t3) });
+      }
+      const [m, r] = results;
+      expect(r!.retried).toEqual(m!.first);
+      expect(r).toEqual(m);
+      expect(r!.later.map((e) => [e.kind, e.registration.email])).toContainEqual(['waitlisted', person(2).email]);
+    });
+
     it('leases each outbox entry to one worker at a time across connections', async () => {
       const keyPrefix = `lease${++run}:`;
       const writer = new RedisSeatLedger(client, small, { keyPrefix });

@@ -14,6 +14,7 @@ else
 end
 redis.call('HDEL', B .. 'email', r.email_key)
 redis.call('ZREM', B .. 'owner:' .. cjson.decode(r.data).owner, r.id)
+detach_register(r)
 redis.call('DEL', B .. 'reg:' .. r.id)
 r.updated_at = at
 local json = rec_to_json(r)

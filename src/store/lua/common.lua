@@ -1,37 +1,5 @@
--- Shared helpers, prepended to every ledger script. B is the event's key base,
--- '<prefix>balie:{<eventId>}:'; every key below is derived under its hash tag.
-local B = ARGV[1]
-local SEATS = B .. 'seats'
-
--- A registration record as JSON: TS merges `registrant` with the ledger's fields.
-local function rec_json(id, status, seq, sessions, registered_at, updated_at, data)
-  return '{"id":"' .. id .. '","status":"' .. status .. '","seq":' .. seq .. ',"sessions":[' .. sessions
-    .. '],"registeredAt":"' .. registered_at .. '","updatedAt":"' .. updated_at .. '","registrant":' .. data .. '}'
-end
-
--- A registration is one string (cheaper than a hash once the registrant is longer than a
--- listpack value): status, seq, sessions, registeredAt, updatedAt, e-mail key, registrant JSON,
--- one per line; JSON and tidied e-mail keys hold no raw newline.
-local function rec_string(status, seq, sessions, registered_at, updated_at, email_key, data)
-  return status .. '\n' .. seq .. '\n' .. sessions .. '\n' .. registered_at .. '\n' .. updated_at .. '\n' .. email_key .. '\n' .. data
-end
-
-local function load_rec(id)
-  local value = redis.call('GET', B .. 'reg:' .. id)
-  if not value then return nil end
-  local status, seq, sessions, registered_at, updated_at, email_key, data =
-    string.match(value, '^(%a+)\n(%d+)\n([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
-  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, registered_at = registered_at,
-    updated_at = updated_at, email_key = email_key, data = data }
-end
-
-local function save_rec(r)
-  redis.call('SET', B .. 'reg:' .. r.id, rec_string(r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.email_key, r.data))
-end
-
-local function rec_to_json(r)
-  return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
-end
+-- Shared helpers of the scripts that change or read more than one registration, prepended after
+-- records.lua (which defines B, SEATS and the record helpers) to every ledger script but register.lua.
 
 -- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
 -- kept in the value. A new entry joins the `ob:fresh` list (in write order, O(1)); once claimed it
@@ -42,13 +10,13 @@ local function outbox_add(command, key, kind, id, registration_json, previous_se
   if previous_sessions then previous = ',"previousSessions":[' .. previous_sessions .. ']' end
   local json = '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":' .. registration_json
     .. previous .. ',"createdAt":"' .. at .. '"}'
-  local n = redis.call('INCR', B .. 'ob:n')
+  local n = redis.call('HINCRBY', SEATS, 'obn', 1)
   if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|' .. json) == 1 then
     redis.call('RPUSH', B .. 'ob:fresh', entry_id)
   end
 end
 
--- Caps and counts of the venue and every session, as numbers.
+-- Caps and counts of the venue and every session, as numbers (the seq and obn counters stay as they are).
 local function load_seats()
   local flat = redis.call('HGETALL', SEATS)
   local s = { cap = {}, taken = {} }
@@ -56,6 +24,7 @@ local function load_seats()
     local field, value = flat[i], tonumber(flat[i + 1])
     if field == 'vcap' then s.vcap = value
     elseif field == 'vtaken' then s.vtaken = value
+    elseif field == 'seq' or field == 'obn' then -- counters of register.lua and outbox_add
     elseif string.sub(field, 1, 1) == 'c' then s.cap[tonumber(string.sub(field, 2))] = value
     else s.taken[tonumber(string.sub(field, 2))] = value end
   end
@@ -93,14 +62,6 @@ local function move_seats(s, sessions, delta)
   for _, n in ipairs(session_list(sessions)) do
     if s.taken[n] then s.taken[n] = s.taken[n] + delta end
   end
-end
-
--- The waiting list: one sorted set by seq for the order, and one per combination of sessions, so
--- that promotion looks at the head of each combination instead of walking the whole list.
-local function wl_add(id, seq, sessions)
-  redis.call('ZADD', B .. 'wl', seq, id)
-  redis.call('ZADD', B .. 'wlq:' .. sessions, seq, id)
-  redis.call('SADD', B .. 'wlcombos', sessions)
 end
 
 local function wl_remove(id, sessions)
@@ -154,8 +115,21 @@ local function movements(bumped, promoted)
   return '"bumped":[' .. table.concat(bumped, ',') .. '],"promoted":[' .. table.concat(promoted, ',') .. ']'
 end
 
--- Rule 4: the first result for (command, key) is kept and returned to every retry.
-local function remember(result)
-  redis.call('SET', KEYS[2], result)
-  return result
+-- Before a registration is forgotten, the small result and outbox entry of its register command
+-- (records.lua) get the full copy they would otherwise read from it.
+local function detach_register(r)
+  if r.origin == '' then return end
+  local idem = B .. 'idem:register:' .. r.origin
+  local stored = redis.call('GET', idem)
+  if stored and string.byte(stored, 1) == 70 then redis.call('SET', idem, fresh_result_json(stored, r.data)) end
+  for _, kind in ipairs({ 'confirmation', 'waitlisted' }) do
+    local entry_id = 'register:' .. r.origin .. ':' .. kind .. ':' .. r.id
+    local value = redis.call('HGET', B .. 'ob:entry', entry_id)
+    if value then
+      local n, payload = string.match(value, '^(%d+)|(.*)$')
+      if string.byte(payload, 1) == 64 then
+        redis.call('HSET', B .. 'ob:entry', entry_id, n .. '|' .. entry_json(entry_id, payload, r.data))
+      end
+    end
+  end
 end

@@ -25,7 +25,7 @@ for i = 1, math.min(limit, #candidates) do
   if c[4] then from_fresh = from_fresh + 1 end
   redis.call('ZADD', KEYS[1], until_ms, c[2])
   redis.call('HSET', B .. 'ob:lease', c[2], ARGV[2])
-  claimed[#claimed + 1] = c[3]
+  claimed[#claimed + 1] = entry_json(c[2], c[3])
 end
 if from_fresh > 0 then redis.call('LPOP', fresh_key, from_fresh) end
 return claimed

@@ -12,9 +12,9 @@ end
 local rows = {}
 for first = 1, #ids, 1000 do
   local chunk = { unpack(ids, first, math.min(first + 999, #ids)) }
-  for _, value in ipairs(redis.call('HMGET', B .. 'ob:entry', unpack(chunk))) do
-    local n, json = string.match(value, '^(%d+)|(.*)$')
-    rows[#rows + 1] = { tonumber(n), json }
+  for i, value in ipairs(redis.call('HMGET', B .. 'ob:entry', unpack(chunk))) do
+    local n, payload = string.match(value, '^(%d+)|(.*)$')
+    rows[#rows + 1] = { tonumber(n), entry_json(chunk[i], payload) }
   end
 end
 table.sort(rows, function(a, b) return a[1] < b[1] end)

@@ -1,8 +1,15 @@
 -- register: KEYS seats, idempotency; ARGV base, at, key, valid, email key, new id, sessions ('3,7'),
--- waitlistIfFull, registrant JSON, owner. The hot path: O(sessions) reads and writes, no scans;
--- it never promotes, because after every command no waiting entry fits (seat-ledger-rules.ts, rule 3).
+-- waitlistIfFull, registrant JSON, owner. The hot path, so only records.lua goes in front: one read
+-- and one write of the seats, no scans, no number turned into a string (each is a sprintf: counts
+-- are compared and incremented as the decimal strings Redis keeps), and the registrant written
+-- once, into the registration; the idempotency result and the outbox entry keep only what this
+-- script decided (records.lua). It never promotes, because after every command no waiting entry
+-- fits (seat-ledger-rules.ts, rule 3).
 local stored = redis.call('GET', KEYS[2])
-if stored then return stored end
+if stored then
+  if string.byte(stored, 1) == 70 then return fresh_result_json(stored) end
+  return stored
+end
 local at, key = ARGV[2], ARGV[3]
 if ARGV[4] ~= '1' then return remember('{"ok":false,"reason":"invalid_sessions"}') end
 local email_key = ARGV[5]
@@ -11,52 +18,63 @@ if existing then
   return remember('{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
 end
 
+-- Counts as the decimal strings Redis keeps (whole, not negative, no leading zero): a shorter one
+-- is smaller, equal lengths compare as text. Cheaper than tonumber on each.
+local function below(taken, cap)
+  local lt, lc = #taken, #cap
+  if lt ~= lc then return lt < lc end
+  return taken < cap
+end
+
 local sessions = ARGV[7]
-local list = session_list(sessions)
-local fields = { 'vcap', 'vtaken' }
-for _, n in ipairs(list) do
+-- One read of the seats: venue, the seq and outbox counters, then cap and count of each session.
+local fields = { 'vcap', 'vtaken', 'seq', 'obn' }
+for n in string.gmatch(sessions, '%d+') do
   fields[#fields + 1] = 'c' .. n
   fields[#fields + 1] = 't' .. n
 end
 local v = redis.call('HMGET', SEATS, unpack(fields))
-if not v[1] then return redis.error_reply('BALIE_UNINITIALISED seat counters missing') end
+if not v[1] or not v[3] or not v[4] then return redis.error_reply('BALIE_UNINITIALISED seat counters missing') end
 local shortage
-if tonumber(v[2]) >= tonumber(v[1]) then
+if not below(v[2], v[1]) then
   shortage = '"reason":"venue_full"'
 else
   local full = {}
-  for i, n in ipairs(list) do
-    local cap, taken = tonumber(v[1 + 2 * i]), tonumber(v[2 + 2 * i])
-    if not cap or taken >= cap then full[#full + 1] = n end
+  for i = 5, #fields, 2 do
+    if not v[i] or not below(v[i + 1], v[i]) then full[#full + 1] = string.sub(fields[i], 2) end
   end
   if #full > 0 then shortage = '"reason":"session_full","sessionNumbers":[' .. table.concat(full, ',') .. ']' end
 end
 if shortage and ARGV[8] ~= '1' then return remember('{"ok":false,' .. shortage .. '}') end
 
 local id, data, owner = ARGV[6], ARGV[9], ARGV[10]
-local seq = redis.call('INCR', B .. 'seq')
-local status = 'confirmed'
-if shortage then status = 'waitlisted' end
-redis.call('SET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data))
+local seq, n = succ(v[3]), succ(v[4])
+-- One write of the seats: the counters read above, each plus one.
+local counts = { 'seq', seq, 'obn', n }
+local status, kind = 'confirmed', 'confirmation'
 if shortage then
+  status, kind = 'waitlisted', 'waitlisted'
   wl_add(id, seq, sessions)
 else
-  -- One HSET of the counters read above, instead of an HINCRBY per counter.
-  local counts = { 'vtaken', tonumber(v[2]) + 1 }
-  for i, n in ipairs(list) do
-    counts[#counts + 1] = 't' .. n
-    counts[#counts + 1] = tonumber(v[2 + 2 * i]) + 1
+  counts[5], counts[6] = 'vtaken', succ(v[2])
+  for i = 6, #fields, 2 do
+    counts[#counts + 1] = fields[i]
+    counts[#counts + 1] = succ(v[i])
   end
-  redis.call('HSET', SEATS, unpack(counts))
   redis.call('ZADD', B .. 'confirmed', seq, id)
 end
+redis.call('HSET', SEATS, unpack(counts))
+redis.call('SET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data, key))
 redis.call('HSET', B .. 'email', email_key, id)
 redis.call('ZADD', B .. 'owner:' .. owner, seq, id)
-local json = rec_json(id, status, seq, sessions, at, at, data)
-local kind = 'confirmation'
-if shortage then kind = 'waitlisted' end
-outbox_add('register', key, kind, id, json, nil, at)
+-- The outbox entry (rule 5 of seat-ledger-rules.ts, as outbox_add in common.lua) and the
+-- idempotency result in their small forms.
+local small = '|' .. status .. '|' .. seq .. '|' .. sessions .. '|' .. at .. '|' .. id
+local entry_id = 'register:' .. key .. ':' .. kind .. ':' .. id
+if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|@' .. kind .. small) == 1 then
+  redis.call('RPUSH', B .. 'ob:fresh', entry_id)
+end
+redis.call('SET', KEYS[2], 'F' .. small)
 -- The caller holds the registrant it sent; a fresh success answers only what the script decided.
--- A retry gets the stored first result in full.
-remember('{"ok":true,"registration":' .. json .. '}')
+-- A retry gets the first result in full.
 return 'fresh:' .. status .. ':' .. seq

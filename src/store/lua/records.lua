@@ -1,0 +1,93 @@
+-- The registration record and the small forms register.lua writes, prepended to every ledger
+-- script (register.lua gets only this, common.lua follows for the others: every local function is
+-- a closure built on each call, so the hot path carries as few as it can). B is the event's key
+-- base, '<prefix>balie:{<eventId>}:'; every key below is derived under its hash tag.
+local B = ARGV[1]
+local SEATS = B .. 'seats'
+
+-- A registration record as JSON: TS merges `registrant` with the ledger's fields.
+local function rec_json(id, status, seq, sessions, registered_at, updated_at, data)
+  return '{"id":"' .. id .. '","status":"' .. status .. '","seq":' .. seq .. ',"sessions":[' .. sessions
+    .. '],"registeredAt":"' .. registered_at .. '","updatedAt":"' .. updated_at .. '","registrant":' .. data .. '}'
+end
+
+-- A registration is one string (cheaper than a hash once the registrant is longer than a
+-- listpack value), one field per line: status, seq, sessions, registeredAt, updatedAt, e-mail key,
+-- registrant JSON, and last the idempotency key of its register command (the origin, which may
+-- hold any character; '' for none). JSON and tidied e-mail keys hold no raw newline.
+local function rec_string(status, seq, sessions, registered_at, updated_at, email_key, data, origin)
+  return status .. '\n' .. seq .. '\n' .. sessions .. '\n' .. registered_at .. '\n' .. updated_at .. '\n' .. email_key
+    .. '\n' .. data .. '\n' .. origin
+end
+
+local function load_rec(id)
+  local value = redis.call('GET', B .. 'reg:' .. id)
+  if not value then return nil end
+  local status, seq, sessions, registered_at, updated_at, email_key, data, origin =
+    string.match(value, '^(%a+)\n(%d+)\n([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?(.*)$')
+  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, registered_at = registered_at,
+    updated_at = updated_at, email_key = email_key, data = data, origin = origin }
+end
+
+local function save_rec(r)
+  redis.call('SET', B .. 'reg:' .. r.id,
+    rec_string(r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.email_key, r.data, r.origin))
+end
+
+local function rec_to_json(r)
+  return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
+end
+
+-- n + 1 for a count kept as a decimal string, without the sprintf that formatting a number costs.
+local function succ(n)
+  local i = #n
+  while i > 0 and string.byte(n, i) == 57 do i = i - 1 end
+  if i == 0 then return '1' .. string.rep('0', #n) end
+  return string.sub(n, 1, i - 1) .. string.char(string.byte(n, i) + 1) .. string.rep('0', #n - i)
+end
+
+-- Rule 4: the first result for (command, key) is kept and returned to every retry.
+local function remember(result)
+  redis.call('SET', KEYS[2], result)
+  return result
+end
+
+-- The waiting list: one sorted set by seq for the order, and one per combination of sessions, so
+-- that promotion looks at the head of each combination instead of walking the whole list.
+local function wl_add(id, seq, sessions)
+  redis.call('ZADD', B .. 'wl', seq, id)
+  redis.call('ZADD', B .. 'wlq:' .. sessions, seq, id)
+  redis.call('SADD', B .. 'wlcombos', sessions)
+end
+
+-- A register that succeeded stores neither its result nor its outbox entry in full, only what it
+-- decided (`F|<status>|<seq>|<sessions>|<at>|<id>` and `@<kind>|...` with the same fields): the
+-- registrant comes from the registration, which never changes it. Before a registration is
+-- forgotten (cancel.lua) both get the full copy, so these always find it.
+local function fresh_fields(small)
+  return string.match(small, '^%a?|(%a+)|(%d+)|([%d,]*)|([^|]*)|(.*)$')
+end
+
+local function fresh_registration_json(small, data)
+  local status, seq, sessions, at, id = fresh_fields(small)
+  if not data then
+    local r = load_rec(id)
+    if not r then error({ err = 'BALIE_DANGLING registration ' .. id .. ' is gone' }) end
+    data = r.data
+  end
+  return rec_json(id, status, seq, sessions, at, at, data)
+end
+
+local function fresh_result_json(stored, data)
+  return '{"ok":true,"registration":' .. fresh_registration_json(stored, data) .. '}'
+end
+
+-- An outbox entry's JSON from what `ob:entry` keeps after the write order: the JSON itself, or
+-- `@<kind>|<status>|<seq>|<sessions>|<at>|<id>` from register.lua, built here at claim time.
+local function entry_json(entry_id, payload, data)
+  if string.byte(payload, 1) ~= 64 then return payload end
+  local kind, small = string.match(payload, '^@(%a+)(|.*)$')
+  local _, _, _, at = fresh_fields(small)
+  return '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":'
+    .. fresh_registration_json(small, data) .. ',"createdAt":"' .. at .. '"}'
+end
