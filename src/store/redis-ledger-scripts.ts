@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineScript } from 'redis';
+import { BalieError } from '../core/index.ts';
 
 // The ledger's Lua scripts, one file per operation in ./lua, each with records.lua and common.lua in
 // front; register.lua, the hot path, only with records.lua (every local function costs a closure per call).
@@ -48,7 +49,64 @@ export type LedgerScripts = typeof ledgerScripts;
 type ScriptCall = (keys: string[], args: string[]) => Promise<unknown>;
 
 /**
- * The slice of a node-redis client the ledger uses: only its scripts. Structural, so that one
- * client created with the ledger's and the conversation stores' scripts serves both.
+ * The slice of a node-redis client the ledger uses: its scripts, and `withCommandOptions` when the
+ * client has it (CallDeadline). Structural, so that one client created with the ledger's and the
+ * conversation stores' scripts serves both.
  */
-export type LedgerRedisClient = { [name in keyof LedgerScripts]: ScriptCall };
+export type LedgerRedisClient = { [name in keyof LedgerScripts]: ScriptCall } & {
+  withCommandOptions?: (options: { timeout?: number }) => unknown;
+};
+
+interface Pending {
+  due: number;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A bound on how long a ledger call may take, with one timer for all the calls in flight: the
+ * per-command timeout of node-redis costs an AbortSignal, two listeners and a 5 s timer for every
+ * command, about a tenth of the Node CPU of a register. A late call is rejected; like any call
+ * whose reply is lost it may still have run, and a retry with the same key returns its result.
+ */
+export class CallDeadline {
+  readonly #ms: number;
+  readonly #pending = new Set<Pending>();
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  /** `ms` of 0 sets no bound. */
+  constructor(ms: number) {
+    this.#ms = ms;
+  }
+
+  run<T>(call: Promise<T>): Promise<T> {
+    if (!(this.#ms > 0)) return call;
+    return new Promise<T>((resolve, reject) => {
+      const pending: Pending = { due: performance.now() + this.#ms, reject };
+      this.#pending.add(pending);
+      this.#timer ??= setInterval(this.#sweep, Math.max(10, this.#ms / 4)).unref();
+      call.then(
+        (value) => {
+          this.#pending.delete(pending);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#pending.delete(pending);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  readonly #sweep = (): void => {
+    const now = performance.now();
+    for (const pending of this.#pending) {
+      if (pending.due > now) continue;
+      this.#pending.delete(pending);
+      pending.reject(new BalieError('store_unavailable', `Redis did not answer a ledger call within ${this.#ms} ms`));
+    }
+    if (this.#pending.size === 0 && this.#timer) {
+      clearInterval(this.#timer);
+      this.#timer = null;
+    }
+  };
+}

@@ -23,15 +23,19 @@ import {
   type SetSessionCapCommand,
   type SetVenueCapCommand,
 } from '../core/index.ts';
-import type { LedgerRedisClient } from './redis-ledger-scripts.ts';
+import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 import { isValidCap } from './seat-ledger-rules.ts';
 
 export { ledgerScripts, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 
-/** Options of the Redis ledger: a key prefix (no braces; default none) and the id generator. */
+/**
+ * Options of the Redis ledger: a key prefix (no braces; default none), the id generator, and how
+ * long a call may take before it is rejected (default 5,000 ms, node-redis's default; 0 for no bound).
+ */
 export interface RedisSeatLedgerOptions {
   keyPrefix?: string;
   newId?: () => string;
+  commandTimeoutMs?: number;
 }
 
 // What the scripts return, checked at the boundary: records carry the registrant as entered.
@@ -110,12 +114,15 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #base: string;
   readonly #seats: string;
   readonly #ready: string;
+  readonly #deadline: CallDeadline;
   #initialised: Promise<void> | null = null;
 
   constructor(client: LedgerRedisClient, event: EventData, options: RedisSeatLedgerOptions = {}) {
     const prefix = options.keyPrefix ?? '';
     if (/[{}]/.test(prefix)) throw new BalieError('config_invalid', 'the Redis key prefix must not contain { or }');
-    this.#client = client;
+    // The ledger bounds its calls itself (CallDeadline), so node-redis sets no timer per command.
+    this.#client = (client.withCommandOptions?.({ timeout: 0 }) as LedgerRedisClient | undefined) ?? client;
+    this.#deadline = new CallDeadline(options.commandTimeoutMs ?? 5000);
     this.#event = event;
     this.#newId = options.newId ?? randomUUID;
     this.#base = `${prefix}balie:{${event.id}}:`;
@@ -156,8 +163,17 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     );
     if (!reply.startsWith(freshPrefix)) return withRecords(registerReply.parse(JSON.parse(reply))) as RegisterResult;
     const [status, seq] = reply.slice(freshPrefix.length).split(':');
+    // Field by field again: an object spread followed by more fields is several µs here.
     const registration: RegistrationRecord = {
-      ...registrant,
+      firstName: registrant.firstName,
+      lastName: registrant.lastName,
+      email: registrant.email,
+      phone: registrant.phone,
+      organisation: registrant.organisation,
+      organisationType: registrant.organisationType,
+      book: registrant.book,
+      language: registrant.language,
+      owner: registrant.owner,
       sessions: [...sessions],
       id,
       status: status === 'waitlisted' ? 'waitlisted' : 'confirmed',
@@ -262,22 +278,22 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   }
 
   /** Runs a script after the counters exist; re-creates them once if Redis lost them (no AOF). */
-  async #call(script: keyof LedgerRedisClient, keys: string[], args: string[]): Promise<unknown> {
+  async #call(script: keyof LedgerScripts, keys: string[], args: string[]): Promise<unknown> {
     await (this.#initialised ??= this.#init());
     try {
-      return await this.#client[script](keys, [this.#base, ...args]);
+      return await this.#deadline.run(this.#client[script](keys, [this.#base, ...args]));
     } catch (error) {
       if (!(error instanceof Error) || !error.message.includes('BALIE_UNINITIALISED')) throw error;
       this.#initialised = null;
       await (this.#initialised ??= this.#init());
-      return this.#client[script](keys, [this.#base, ...args]);
+      return this.#deadline.run(this.#client[script](keys, [this.#base, ...args]));
     }
   }
 
   async #init(): Promise<void> {
     const caps = this.#event.sessions.flatMap((s) => [String(s.number), String(s.capacity)]);
     try {
-      await this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), ...caps]);
+      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), ...caps]));
     } catch (error) {
       this.#initialised = null;
       throw error;

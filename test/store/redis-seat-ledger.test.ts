@@ -174,6 +174,20 @@ if (requireRedisServer()) {
       expect(r!.later.map((e) => [e.kind, e.registration.email])).toContainEqual(['waitlisted', person(2).email]);
     });
 
+    it('bounds how long a call may take (commandTimeoutMs), the per-command timeout of node-redis being off', async () => {
+      const ledger = new RedisSeatLedger(client, small, { keyPrefix: `deadline${++run}:`, commandTimeoutMs: 100 });
+      expect((await ledger.availability()).venueCap).toBe(8);
+      await client.sendCommand(['CLIENT', 'PAUSE', '1000', 'ALL']);
+      const started = performance.now();
+      const late = await ledger.availability().then(
+        () => 'answered',
+        (error: unknown) => (error as { code?: string }).code,
+      );
+      expect(late).toBe('store_unavailable');
+      expect(performance.now() - started).toBeLessThan(900);
+      await client.sendCommand(['CLIENT', 'UNPAUSE']);
+    });
+
     it('leases each outbox entry to one worker at a time across connections', async () => {
       const keyPrefix = `lease${++run}:`;
       const writer = new RedisSeatLedger(client, small, { keyPrefix });
