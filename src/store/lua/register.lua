@@ -12,11 +12,7 @@ if stored then
 end
 local at, key = ARGV[2], ARGV[3]
 if ARGV[4] ~= '1' then return remember('{"ok":false,"reason":"invalid_sessions"}') end
-local email_key = ARGV[5]
-local existing = redis.call('HGET', B .. 'email', email_key)
-if existing then
-  return remember('{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
-end
+local email_key, id = ARGV[5], ARGV[6]
 
 -- Counts as the decimal strings Redis keeps (whole, not negative, no leading zero): a shorter one
 -- is smaller, equal lengths compare as text. Cheaper than tonumber on each.
@@ -45,9 +41,18 @@ else
   end
   if #full > 0 then shortage = '"reason":"session_full","sessionNumbers":[' .. table.concat(full, ',') .. ']' end
 end
-if shortage and ARGV[8] ~= '1' then return remember('{"ok":false,' .. shortage .. '}') end
+-- The e-mail is claimed and checked in one call (a taken one is refused before a shortage); a
+-- refusal for a shortage gives it back.
+if redis.call('HSETNX', B .. 'email', email_key, id) == 0 then
+  local existing = redis.call('HGET', B .. 'email', email_key)
+  return remember('{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
+end
+if shortage and ARGV[8] ~= '1' then
+  redis.call('HDEL', B .. 'email', email_key)
+  return remember('{"ok":false,' .. shortage .. '}')
+end
 
-local id, data, owner = ARGV[6], ARGV[9], ARGV[10]
+local data, owner = ARGV[9], ARGV[10]
 local seq, n = succ(v[3]), succ(v[4])
 -- One write of the seats: the counters read above, each plus one.
 local counts = { 'seq', seq, 'obn', n }
@@ -65,7 +70,6 @@ else
 end
 redis.call('HSET', SEATS, unpack(counts))
 redis.call('SET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data, key))
-redis.call('HSET', B .. 'email', email_key, id)
 redis.call('ZADD', B .. 'owner:' .. owner, seq, id)
 -- The outbox entry (rule 5 of seat-ledger-rules.ts, as outbox_add in common.lua) and the
 -- idempotency result in their small forms.
