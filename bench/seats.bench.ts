@@ -54,14 +54,14 @@ function registrant(worker: string, n: number, event: EventData): Registrant {
   };
 }
 
-/** One process: `count` registrations with `inFlight` at a time; latency of each, wall time of all. */
-async function registerMany(ledger: RedisSeatLedger, event: EventData, worker: string, count: number): Promise<RunReport> {
+/** One process: `count` registrations with `flight` at a time; latency of each, wall time of all. */
+async function registerMany(ledger: RedisSeatLedger, event: EventData, worker: string, count: number, flight: number): Promise<RunReport> {
   const latencies: number[] = new Array(count);
   let next = 0;
   let refused = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: inFlight }, async () => {
+    Array.from({ length: flight }, async () => {
       while (next < count) {
         const n = next++;
         const t0 = performance.now();
@@ -75,12 +75,12 @@ async function registerMany(ledger: RedisSeatLedger, event: EventData, worker: s
 }
 
 /** The same loop with the bare reference script: what node-redis itself reaches on this machine. */
-async function bareMany(client: { sendCommand(args: string[]): Promise<unknown> }, sha: string, count: number): Promise<RunReport> {
+async function bareMany(client: { sendCommand(args: string[]): Promise<unknown> }, sha: string, count: number, flight: number): Promise<RunReport> {
   const latencies: number[] = new Array(count);
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: inFlight }, async () => {
+    Array.from({ length: flight }, async () => {
       while (next < count) {
         const n = next++;
         const t0 = performance.now();
@@ -93,18 +93,25 @@ async function bareMany(client: { sendCommand(args: string[]): Promise<unknown> 
 }
 
 async function workerMain(): Promise<void> {
-  const { url, worker, mode } = JSON.parse(process.argv[3] ?? '{}') as { url: string; worker: string; mode: 'balie' | 'bare' };
+  const { url, worker, mode, flight, ops } = JSON.parse(process.argv[3] ?? '{}') as {
+    url: string;
+    worker: string;
+    mode: 'balie' | 'bare';
+    flight: number;
+    ops: number;
+  };
   const event = loadEvent();
   const client = createClient({ url, scripts: ledgerScripts });
   await client.connect();
   const ledger = new RedisSeatLedger(client, event, { keyPrefix: 'bench:' });
   const sha = String(await client.sendCommand(['SCRIPT', 'LOAD', referenceScript]));
-  const run = (tag: string, count: number) => (mode === 'bare' ? bareMany(client, sha, count) : registerMany(ledger, event, tag, count));
+  const run = (tag: string, count: number) =>
+    mode === 'bare' ? bareMany(client, sha, count, flight) : registerMany(ledger, event, tag, count, flight);
   await run(`${worker}-warm`, 3000);
   process.send?.({ type: 'ready' });
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   const cpuBefore = process.cpuUsage();
-  const report = await run(worker, opsPerRun);
+  const report = await run(worker, ops);
   const cpu = process.cpuUsage(cpuBefore);
   report.cpuMicros = cpu.user + cpu.system;
   client.destroy();
@@ -112,9 +119,9 @@ async function workerMain(): Promise<void> {
 }
 
 /** Runs `processes` workers, starting their measured runs together; returns their reports. */
-async function runProcesses(url: string, processes: number, tag: string, mode: 'balie' | 'bare' = 'balie'): Promise<RunReport[]> {
+async function runProcesses(url: string, processes: number, tag: string, mode: 'balie' | 'bare', flight: number, ops: number): Promise<RunReport[]> {
   const children = Array.from({ length: processes }, (_, i) =>
-    fork(selfPath, ['--worker', JSON.stringify({ url, worker: `${tag}${i}`, mode })], { execArgv: ['--import', 'tsx'] }),
+    fork(selfPath, ['--worker', JSON.stringify({ url, worker: `${tag}${i}`, mode, flight, ops })], { execArgv: ['--import', 'tsx'] }),
   );
   const wait = (child: (typeof children)[number], type: string) =>
     new Promise<{ report?: RunReport }>((resolve, reject) => {
@@ -133,6 +140,7 @@ function percentile(sorted: number[], p: number): number {
 
 interface Figures {
   rps: number;
+  mean: number;
   p50: number;
   p99: number;
   refused: number;
@@ -146,6 +154,7 @@ function summarise(reports: RunReport[], redisCpuSeconds: number): Figures {
   const all = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
   return {
     rps: (ops / wall) * 1000,
+    mean: all.reduce((sum, ms) => sum + ms, 0) / all.length,
     p50: percentile(all, 50),
     p99: percentile(all, 99),
     refused: reports.reduce((s, r) => s + r.refused, 0),
@@ -192,14 +201,15 @@ async function main(): Promise<void> {
   try {
     const [ref, refCpu] = await withRedisCpu(server.url, () => reference(server.port));
     // Worker CPU on the Redis side includes the 3,000 warm-up operations per process.
-    const perProcessOps = opsPerRun + 3000;
-    const measure = async (processes: number, tag: string, mode: 'balie' | 'bare' = 'balie') => {
-      const [reports, cpu] = await withRedisCpu(server.url, () => runProcesses(server.url, processes, tag, mode));
-      return summarise(reports, (cpu * opsPerRun) / perProcessOps);
+    const measure = async (processes: number, tag: string, mode: 'balie' | 'bare' = 'balie', flight = inFlight, ops = opsPerRun) => {
+      const [reports, cpu] = await withRedisCpu(server.url, () => runProcesses(server.url, processes, tag, mode, flight, ops));
+      return summarise(reports, (cpu * ops) / (ops + 3000));
     };
     const bare = await measure(1, 'bare', 'bare');
     const one = await measure(1, 'one');
     const two = await measure(2, 'two');
+    // One at a time: the latency of a register without a queue in front of it.
+    const alone = await measure(1, 'alone', 'balie', 1, 3000);
     const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     console.log(`redis-server ${server.url} (no persistence); ${opsPerRun} registrations per process, ${inFlight} in flight each; caps raised so every one is confirmed`);
     console.log(`machine: ${availableParallelism()} CPUs, load average ${fmt(load, 1)} at start${load > availableParallelism() ? ' (busy: figures are lower and noisier than on an idle machine)' : ''}`);
@@ -216,6 +226,17 @@ async function main(): Promise<void> {
           (run.refused ? `, ${run.refused} not confirmed` : ''),
       );
     }
+    // Little's law: with a fixed number in flight, the mean latency is that number over the throughput;
+    // the one-at-a-time run shows how little of it is the register itself.
+    const queued = (inFlight / one.rps) * 1000;
+    const byQueue = alone.p99 < one.p99 / 4;
+    console.log(
+      `latency: one at a time a register takes p50 ${fmt(alone.p50, 3)} ms, p99 ${fmt(alone.p99, 3)} ms; with ${inFlight} in flight each waits behind the others: ` +
+        `mean ${inFlight} / ${fmt(one.rps)} ops/s = ${fmt(queued, 2)} ms (Little's law), p99 ${fmt(one.p99, 1)} ms, so the p99 is ` +
+        (byQueue
+          ? `queueing (a p99 under 5 ms with ${inFlight} in flight needs well over ${fmt((inFlight / 5) * 1000)} ops/s)`
+          : 'NOT explained by queueing alone'),
+    );
     console.log(`targets: one process >= 0.50 of (a) ${one.rps / ref.rps >= 0.5 ? 'met' : 'NOT met'}; p99 < 5 ms ${one.p99 < 5 ? 'met' : 'NOT met'}`);
   } finally {
     await server.stop();
