@@ -69,7 +69,6 @@ else
   redis.call('ZADD', B .. 'confirmed', seq, id)
 end
 redis.call('HSET', SEATS, unpack(counts))
-redis.call('SET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data, key))
 redis.call('ZADD', B .. 'owner:' .. owner, seq, id)
 -- The outbox entry (rule 5 of seat-ledger-rules.ts, as outbox_add in common.lua) and the
 -- idempotency result in their small forms.
@@ -78,7 +77,8 @@ local entry_id = 'register:' .. key .. ':' .. kind .. ':' .. id
 if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|@' .. kind .. small) == 1 then
   redis.call('RPUSH', B .. 'ob:fresh', entry_id)
 end
-redis.call('SET', KEYS[2], 'F' .. small)
+-- The registration and the idempotency result in one call (same hash tag, so also on Cluster).
+redis.call('MSET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data, key), KEYS[2], 'F' .. small)
 -- The caller holds the registrant it sent; a fresh success answers only what the script decided.
 -- A retry gets the first result in full.
 return 'fresh:' .. status .. ':' .. seq
