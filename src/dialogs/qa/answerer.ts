@@ -32,6 +32,18 @@ const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'present
 const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
 const questionWordAspect: Record<string, Aspect> = { wie: 'who', who: 'who', waar: 'where', where: 'where', wanneer: 'when', when: 'when' };
+const conjunctions = new Set(['en', 'and', 'plus']);
+
+/** The aspects a question asks by its question words, "hoe laat" and "what time" included. */
+function askedAspects(words: string[]): Aspect[] {
+  const out: Aspect[] = [];
+  words.forEach((w, i) => {
+    const next = words[i + 1];
+    const aspect = questionWordAspect[w] ?? ((w === 'hoe' && next === 'laat') || (w === 'what' && next === 'time') ? 'when' : undefined);
+    if (aspect) out.push(aspect);
+  });
+  return out;
+}
 
 type AnswerIntent = Exclude<Intent, 'overview' | 'unknown_topic' | 'offtopic' | 'greeting'>;
 
@@ -50,6 +62,8 @@ interface Draft {
 /** The Q&A: nlp.js says what is asked, the entity finder about what, the composer answers from the event file. */
 export class ProgrammeQa implements ProgrammeAnswerer {
   private readonly deadline: number;
+  /** Words the event file uses about the day itself (audiences, partners, title): known, not unknown topics. */
+  private readonly dayWords: Set<string>;
 
   constructor(
     private readonly event: EventData,
@@ -57,6 +71,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     private readonly finder: EntityFinder,
   ) {
     this.deadline = registrationDeadline(event).getTime();
+    this.dayWords = new Set(tokenize([...event.audiences, ...event.partners, event.title].join(' ')));
   }
 
   async answer(question: string, context: QaContext): Promise<QaAnswer | null> {
@@ -86,9 +101,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
 
     const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
     // "waar is het en wanneer": one more aspect named by its own question word is answered too.
-    if (intent !== null && isAspect(intent)) {
-      const also = tokenize(text).map((w) => questionWordAspect[w]).find((a) => a !== undefined && a !== intent);
-      if (also) draft.lines.push(...this.aspect(also, found, scope).lines);
+    // "wat kost het en waar is het": after a day intent, only when an "en"/"and" joins the two.
+    if (intent !== null) {
+      const words = tokenize(text);
+      const also = askedAspects(words).find((a) => a !== intent);
+      if (also && (isAspect(intent) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
     }
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
@@ -120,7 +137,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       intent = verdict.ranked.map((r) => r.intent).find(isAspect) ?? null;
     }
     // A day intent must share a content word with its training, when the question has any.
-    const own = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
+    const own = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w) && !this.dayWords.has(w));
     if (intent !== null && !isAspect(intent) && own.length > 0 && !this.classifier.supports(intent, own, lang)) {
       const next = verdict.ranked.find((r) => r.intent !== intent && r.score >= 0.1 && (isAspect(r.intent) || this.classifier.supports(r.intent, own, lang)));
       intent = next && next.intent !== 'overview' ? next.intent : null;
@@ -144,7 +161,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   private coverage(found: Found, lang: Language): number {
     const words = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w));
     if (words.length === 0) return 1;
-    return words.filter((w) => this.classifier.knows(this.classifier.correct(w, lang)) || glossary.has(w)).length / words.length;
+    return words.filter((w) => this.classifier.knows(this.classifier.correct(w, lang)) || glossary.has(w) || this.dayWords.has(w)).length / words.length;
   }
 
   private aspect(aspect: Aspect, found: Found, scope: AnswerScope): Draft {

@@ -51,7 +51,11 @@ const ordinals: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
 };
 const numberWords: Record<string, number> = { ...cardinals, ...ordinals };
-const clockWords: Record<string, number> = { ...cardinals, tien: 10, elf: 11, twaalf: 12 };
+const clockWords: Record<string, number> = { ...cardinals, tien: 10, elf: 11, twaalf: 12, ten: 10, eleven: 11, twelve: 12 };
+const clockAlt = `\\d{1,2}|${Object.keys(clockWords).join('|')}`;
+/** "kwart na drie", "half past one", "om drie uur": clock words with the minutes they add to the hour named. */
+const spokenClock = new RegExp(`\\b(half past|quarter past|quarter to|half|kwart over|kwart na|kwart voor)\\s+(${clockAlt})\\b|\\b(?:om|at|tegen|rond|vanaf|around|from)\\s+(${Object.keys(clockWords).join('|')})\\s+(?:uur|o\\s?clock)\\b`, 'u');
+const spokenOffset: Record<string, number> = { half: -30, 'half past': 30, 'quarter past': 15, 'quarter to': -15, 'kwart over': 15, 'kwart na': 15, 'kwart voor': -15 };
 const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
 const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
@@ -215,15 +219,15 @@ export class EntityFinder {
   }
 
   private time(folded: string, used: Set<string>): string | null {
-    // Dutch clock words: "half vier" is 15:30, "kwart over drie" 15:15, "kwart voor vier" 15:45.
-    const spoken = /\b(half|kwart over|kwart voor)\s+(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b/u.exec(folded);
+    // Clock words: "half vier" is 15:30, "kwart na drie" 15:15, "quarter to four" 15:45, "drie uur" 15:00.
+    const spoken = spokenClock.exec(folded);
     if (spoken) {
-      const raw = spoken[2] as string;
+      const raw = (spoken[2] ?? spoken[3]) as string;
       let hour = clockWords[raw] ?? parseInt(raw, 10);
       if (hour >= 1 && hour <= 7) hour += 12;
-      const [h, m] = spoken[1] === 'half' ? [hour - 1, 30] : spoken[1] === 'kwart over' ? [hour, 15] : [hour - 1, 45];
+      const minutes = hour * 60 + (spoken[1] ? (spokenOffset[spoken[1]] ?? 0) : 0);
       tokenize(spoken[0]).forEach((w) => used.add(w));
-      return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     }
     for (const match of folded.matchAll(timePattern)) {
       const [whole, h, m, ampm] = match;

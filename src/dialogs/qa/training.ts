@@ -120,6 +120,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'voor wie is dit bedoeld',
       'ik werk bij een gemeente is dit iets voor mij', 'ik werk voor een bedrijf mag ik komen', 'is dit iets voor mij',
       'is het open voor iedereen', 'mag iedereen deelnemen',
+      'is dit iets voor een sociaal economiebedrijf', 'is het voor stakeholders', 'ik werk bij een maatwerkbedrijf',
     ],
     corona_stricter: [
       'wat als de corona regels strenger worden', 'wat gebeurt er als de maatregelen verstrengen', 'wat als er minder mensen mogen komen',
@@ -138,6 +139,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'worden de presentaties gedeeld', 'is er een opname', 'kan ik digitaal deelnemen', 'krijg ik de presentaties achteraf',
       'is er een livestream', 'presentaties nadien', 'kan ik van thuis volgen',
       'is de netwerkdag online', 'is het online', 'is het hybride', 'is het digitaal',
+      'wordt het gestreamd', 'wordt het opgenomen', 'kan ik via zoom of teams meevolgen', 'is er een webinar', 'kan ik virtueel deelnemen',
+      'kan ik op afstand deelnemen', 'kan ik het herbekijken', 'worden de sessies opgenomen',
     ],
     contact: [
       'wat is het emailadres voor vragen', 'hoe kan ik jullie contacteren', 'wie kan ik mailen', 'contact', 'wat is het mailadres',
@@ -168,10 +171,12 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'kan ik mijn inschrijving annuleren', 'hoe annuleer ik', 'kan ik mijn inschrijving wijzigen', 'ik wil van sessie veranderen',
       'kan ik een andere sessie kiezen', 'ik kan niet komen', 'hoe schrijf ik me uit', 'kan ik mijn keuze aanpassen', 'mijn inschrijving',
       'ben ik ingeschreven', 'kan ik mijn gegevens wijzigen',
+      'wat als ik niet meer kan komen', 'ik ben verhinderd', 'ik kan er toch niet bij zijn', 'kan ik van sessie wisselen',
+      'ik wil een andere workshop', 'kan ik mijn sessie nog veranderen', 'ik wil mijn inschrijving aanpassen', 'afmelden', 'uitschrijven',
     ],
     one_per_series: [
       'kan ik twee workshops in dezelfde reeks volgen', 'mag ik meerdere sessies kiezen', 'kan ik naar twee sessies',
-      'hoeveel sessies mag ik kiezen', 'moet ik kiezen', 'kan ik alle workshops volgen', 'kan ik van sessie wisselen tijdens de reeks',
+      'hoeveel sessies mag ik kiezen', 'moet ik kiezen', 'kan ik alle workshops volgen', 'kan ik tijdens de reeks naar een andere zaal gaan',
       'kan ik naar elke reeks', 'hoeveel workshops kan ik volgen',
     ],
     unknown_topic: [
@@ -181,7 +186,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'mag mijn hond mee', 'is er een receptie', 'kan ik mijn fiets stallen', 'is er een vestiaire', 'is er een tolk',
       'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
       'is er een lift', 'mag ik een collega meebrengen', 'wordt er nederlands gesproken', 'is er een vertaling', 'is er een bar',
-      'is er een garderobe', 'krijgen we iets te drinken', 'lift',
+      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat als ik te laat kom', 'mag ik vroeger vertrekken',
     ],
     offtopic: [
       'wat is het weer morgen', 'wie wint de match', 'vertel een mop', 'wat is de hoofdstad van frankrijk', 'hoe oud ben jij',
@@ -279,7 +284,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'can i get the presentations afterwards', 'are the slides available', 'will the presentations be online', 'can i follow it online',
       'are the presentations shared', 'is there a recording', 'can i attend digitally', 'is there a livestream', 'slides afterwards',
       'is it online', 'is it a hybrid event', 'is it virtual',
-      'can i watch from home',
+      'can i watch from home', 'is it streamed', 'will it be recorded', 'can i join remotely', 'is there a zoom link', 'can i join via teams',
     ],
     contact: [
       'what is the email address for questions', 'how can i contact you', 'who can i email', 'contact', 'what is the e-mail address',
@@ -305,11 +310,13 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     manage: [
       'can i cancel my registration', 'how do i cancel', 'can i change my registration', 'i want to switch sessions', 'i cannot come',
       'can i pick another session', 'my registration', 'am i registered', 'can i change my details',
+      'what if i cannot come anymore', 'i can no longer come', 'i cannot make it', 'can i switch sessions', 'can i change my session',
+      'i want another workshop', 'unregister',
     ],
     one_per_series: [
       'can i attend two sessions in the same series', 'can i choose several sessions', 'can i go to two workshops', 'how many sessions can i pick',
       'do i have to choose', 'can i attend all workshops', 'how many workshops can i attend',
-      'can i attend two workshops at the same time', 'can i follow two sessions at once', 'can i switch sessions',
+      'can i attend two workshops at the same time', 'can i follow two sessions at once',
     ],
     unknown_topic: [
       'can i park there', 'is there parking', 'is lunch provided', 'is there food', 'will there be sandwiches', 'is there coffee',
@@ -318,7 +325,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'can i bring my dog', 'is there a reception', 'where can i leave my bike', 'is there a cloakroom', 'is there an interpreter',
       'which bus should i take', 'is there a break', 'parking', 'lunch', 'wifi', 'catering', 'drinks', 'toilets',
       'is there a lift', 'is there an elevator', 'can i bring a colleague', 'is there translation', 'is there a bar',
-      'will there be drinks',
+      'will there be drinks', 'what if i arrive late', 'can i leave early',
     ],
     offtopic: [
       'what is the weather tomorrow', 'who will win the match', 'tell me a joke', 'what is the capital of france', 'how old are you',

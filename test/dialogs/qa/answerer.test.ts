@@ -30,3 +30,12 @@ describe('programme Q&A: held-out paraphrases (short forms, clock words, first n
     });
   }
 });
+
+describe('programme Q&A: visitor batches written blind (fragments, practical questions, two things at once)', () => {
+  for (const item of readQuestions('visitors.jsonl')) {
+    it(item.q, async () => {
+      const answer = await ask(item.q);
+      expect(problem(item, answer), textOf(answer)).toBeNull();
+    });
+  }
+});
