@@ -183,6 +183,9 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       const lines = found.speakersByFirstName.slice(0, 3).flatMap((x) => speakerCard(scope, x));
       return { lines, sessions: [...new Set(found.speakersByFirstName.flatMap((x) => x.sessions))] };
     }
+    // "wat loopt er tegelijk met arbeidszorg": the series of the one session named.
+    const single = explicit.length === 1 ? explicit : explicit.length === 0 && !speaker && !org && !room ? topical : [];
+    if (found.parallel && single.length === 1) return this.series((single[0] as Session).series, scope, aspect);
     if (explicit.length > 0) return this.aboutSessions(aspect, explicit, scope);
     if (found.roomWord && !room && !speaker && !org && topical.length === 0 && found.series === null && (aspect === 'list' || aspect === 'where' || aspect === 'overview')) {
       const drafts = this.finder.facts.rooms.map((r) => this.list(p.roomList(r), this.event.sessions.filter((s) => s.room === r), scope, 'when'));

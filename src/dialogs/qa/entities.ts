@@ -32,6 +32,8 @@ export interface Found {
   sessionWord: boolean;
   /** ... of rooms in general ("welke zalen"). */
   roomWord: boolean;
+  /** It asks what runs alongside something ("tegelijk met", "at the same time as"). */
+  parallel: boolean;
   /** ... of organisations in general ("welke organisaties"). */
   orgWord: boolean;
   /** Folded words that named something in the programme: not evidence of the question's language or intent. */
@@ -60,6 +62,7 @@ const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
 const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
 const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
+const parallelPattern = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|parallel|simultaan|same time|simultaneously|alongside)\b/u;
 const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|reeks|reeksen|series)\b/u;
 const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
 const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
@@ -182,7 +185,7 @@ export class EntityFinder {
     const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
     return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
-      roomWord: words.some((w) => roomWords.has(w)),
+      roomWord: words.some((w) => roomWords.has(w)), parallel: parallelPattern.test(folded),
       orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics, venue, entityWords, placeWords, contentWords: content };
   }
 

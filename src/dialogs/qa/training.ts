@@ -43,7 +43,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'welke datum', 'op welke dag is het', 'wat is het uur', 'welk uur', 'hoe lang duurt de sessie', 'wanneer start de reeks',
       'hoe laat eindigt de reeks', 'wanneer is de infosessie', 'van wanneer tot wanneer', 'wat zijn de uren', 'wanneer moet ik er zijn',
       'op welk tijdstip', 'hoe laat gaat de deur open', 'wanneer gaat het door', 'welke dag gaat het door', 'uur en datum',
-      'welke dag van de week', 'op welke weekdag', 'datum', 'uur', 'welk jaar', 'in welke maand',
+      'welke dag van de week', 'op welke weekdag', 'datum', 'uur', 'welk jaar', 'in welke maand', 'einduur', 'beginuur', 'startuur', 'aanvangsuur',
       'eindigt het om', 'begint het om', 'is het gedaan om', 'start het om',
       'wat zijn de tijden', 'tijdstippen', 'uurrooster', 'timing', 'wanneer eindigt de laatste sessie', 'hoe laat is de eerste sessie',
       'vanaf hoe laat ben je welkom', 'vanaf wanneer', 'vanaf hoe laat',
@@ -84,7 +84,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel mensen mogen er maximum komen', 'is het volzet', 'is de sessie vol', 'hoeveel plaatsen heeft de workshop',
       'hoeveel vrije plaatsen', 'maximum aantal deelnemers', 'hoeveel zitjes', 'is er nog ruimte', 'hoe groot is de groep',
       'kan ik nog mee', 'hoeveel zijn er al ingeschreven', 'hoeveel plaatsen over', 'hoeveel kunnen er naar', 'is het al vol',
-      'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal',
+      'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal', 'hoeveel mensen per workshop', 'hoeveel deelnemers per sessie',
+      'hoeveel inschrijvingen zijn er al', 'hoeveel mensen zijn er al ingeschreven', 'hoeveel deelnemers zijn er al',
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
       'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst',
       'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in', 'hoeveel mensen kunnen er komen',
@@ -132,7 +133,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     corona_relaxed: [
       'wat als de corona regels versoepelen', 'wat als er meer mensen mogen komen', 'kunnen er extra mensen bij', 'is er een wachtlijst',
       'hoe werkt de wachtlijst', 'wat als de maatregelen versoepelen', 'kom ik erbij als er plaats vrijkomt', 'wat als de capaciteit stijgt',
-      'ik sta op de wachtlijst', 'wachtlijst', 'versoepeling',
+      'ik sta op de wachtlijst', 'wachtlijst', 'versoepeling', 'wat als het vol is', 'wat als de sessie volzet is', 'wat als er geen plaats meer is',
     ],
     presentations: [
       'kan ik de presentaties nadien krijgen', 'zijn de slides beschikbaar', 'komen de presentaties online', 'kan ik het online volgen',
@@ -186,7 +187,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'mag mijn hond mee', 'is er een receptie', 'kan ik mijn fiets stallen', 'is er een vestiaire', 'is er een tolk',
       'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
       'is er een lift', 'mag ik een collega meebrengen', 'wordt er nederlands gesproken', 'is er een vertaling', 'is er een bar',
-      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat als ik te laat kom', 'mag ik vroeger vertrekken',
+      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat is het telefoonnummer', 'kan ik jullie bellen', 'telefoon', 'wat als ik te laat kom', 'mag ik vroeger vertrekken',
     ],
     offtopic: [
       'wat is het weer morgen', 'wie wint de match', 'vertel een mop', 'wat is de hoofdstad van frankrijk', 'hoe oud ben jij',
@@ -278,7 +279,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     corona_relaxed: [
       'what if the corona rules relax', 'what if more people are allowed', 'can extra people come', 'is there a waiting list',
       'how does the waiting list work', 'what if the measures are relaxed', 'will i get in if a place frees up', 'waiting list',
-      'what if capacity goes up', 'i am on the waiting list',
+      'what if capacity goes up', 'i am on the waiting list', 'what if it is full', 'what if the session is full', 'what if there is no room left',
     ],
     presentations: [
       'can i get the presentations afterwards', 'are the slides available', 'will the presentations be online', 'can i follow it online',
@@ -325,7 +326,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'can i bring my dog', 'is there a reception', 'where can i leave my bike', 'is there a cloakroom', 'is there an interpreter',
       'which bus should i take', 'is there a break', 'parking', 'lunch', 'wifi', 'catering', 'drinks', 'toilets',
       'is there a lift', 'is there an elevator', 'can i bring a colleague', 'is there translation', 'is there a bar',
-      'will there be drinks', 'what if i arrive late', 'can i leave early',
+      'will there be drinks', 'what is the phone number', 'can i call you', 'what if i arrive late', 'can i leave early',
     ],
     offtopic: [
       'what is the weather tomorrow', 'who will win the match', 'tell me a joke', 'what is the capital of france', 'how old are you',
@@ -348,5 +349,5 @@ export const unknownTopicWords: ReadonlySet<string> = new Set(
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
     'menu transport vervoer openbaar public park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
     'train bus tram bike bicycle car certificate dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
-    'translation english french language break toilets restroom colleague smoking').split(' '),
+    'translation english french language break toilets restroom colleague smoking telefoon telefoonnummer gsm bellen phone telephone').split(' '),
 );
