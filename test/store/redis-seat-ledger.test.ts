@@ -174,6 +174,29 @@ if (requireRedisServer()) {
       expect(r!.later.map((e) => [e.kind, e.registration.email])).toContainEqual(['waitlisted', person(2).email]);
     });
 
+    it('finds the latest registration of an owner whose first one is in the owners hash and later ones are not', async () => {
+      const memory = new MemorySeatLedger(small, { newId: counterIds('w') });
+      const redis = new RedisSeatLedger(client, small, { keyPrefix: `owners${++run}:`, newId: counterIds('w') });
+      const at = ticker();
+      const found: unknown[][] = [[], []];
+      for (const [side, ledger] of [memory, redis].entries()) {
+        const as = (n: number) => ({ key: `o${n}`, at: at(), registrant: person(n, [1, 5], { owner: 'test:same' }), waitlistIfFull: true });
+        const ids = [];
+        for (const n of [1, 2, 3]) ids.push(((await ledger.register(as(n))) as { registration: { id: string } }).registration.id);
+        const latest = async () => found[side]!.push((await ledger.findByOwner('test:same'))?.email ?? null);
+        await ledger.cancel({ key: 'c1', at: at(), registrationId: ids[0]! });
+        await latest();
+        const fourth = (await ledger.register(as(4))) as { registration: { id: string } };
+        await latest();
+        await ledger.cancel({ key: 'c4', at: at(), registrationId: fourth.registration.id });
+        await latest();
+        await ledger.cancel({ key: 'c3', at: at(), registrationId: ids[2]! });
+        await latest();
+      }
+      expect(found[1]).toEqual(found[0]);
+      expect(found[0]).toEqual(['persoon3@example.be', 'persoon4@example.be', 'persoon3@example.be', 'persoon2@example.be']);
+    });
+
     it('bounds how long a call may take (commandTimeoutMs), the per-command timeout of node-redis being off', async () => {
       const ledger = new RedisSeatLedger(client, small, { keyPrefix: `deadline${++run}:`, commandTimeoutMs: 100 });
       expect((await ledger.availability()).venueCap).toBe(8);

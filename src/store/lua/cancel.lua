@@ -13,7 +13,9 @@ else
   wl_remove(r.id, r.sessions)
 end
 redis.call('HDEL', B .. 'email', r.email_key)
-redis.call('ZREM', B .. 'owner:' .. cjson.decode(r.data).owner, r.id)
+local owner = cjson.decode(r.data).owner
+if redis.call('HGET', B .. 'owners', owner) == r.id then redis.call('HDEL', B .. 'owners', owner) end
+redis.call('ZREM', B .. 'owner:' .. owner, r.id)
 detach_register(r)
 redis.call('DEL', B .. 'reg:' .. r.id)
 r.updated_at = at

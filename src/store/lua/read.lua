@@ -9,7 +9,12 @@ local id = value
 if mode == 'email' then
   id = redis.call('HGET', B .. 'email', value)
 elseif mode == 'owner' then
-  id = redis.call('ZREVRANGE', B .. 'owner:' .. value, 0, 0)[1]
+  -- The owner index of register.lua: the first registration in `owners`, later ones by seq.
+  local first = redis.call('HGET', B .. 'owners', value)
+  local later = redis.call('ZREVRANGE', B .. 'owner:' .. value, 0, 0, 'WITHSCORES')
+  local first_rec = first and load_rec(first)
+  id = first
+  if later[1] and (not first_rec or tonumber(later[2]) > first_rec.seq) then id = later[1] end
 end
 if not id then return nil end
 local r = load_rec(id)

@@ -69,7 +69,9 @@ else
   redis.call('ZADD', B .. 'confirmed', seq, id)
 end
 redis.call('HSET', SEATS, unpack(counts))
-redis.call('ZADD', B .. 'owner:' .. owner, seq, id)
+-- The owner index: an owner's first registration is a field of the `owners` hash (no key of its
+-- own), later ones go to the sorted set `owner:<owner>` by seq; read.lua takes the latest of both.
+if redis.call('HSETNX', B .. 'owners', owner, id) == 0 then redis.call('ZADD', B .. 'owner:' .. owner, seq, id) end
 -- The outbox entry (rule 5 of seat-ledger-rules.ts, as outbox_add in common.lua) and the
 -- idempotency result in their small forms.
 local small = '|' .. status .. '|' .. seq .. '|' .. sessions .. '|' .. at .. '|' .. id
