@@ -16,7 +16,7 @@ export interface Classification {
   fillerOnly: boolean;
 }
 
-const fillers = new Set(['om', 'de', 'het', 'een', 'in', 'op', 'van', 'voor', 'en', 'at', 'the', 'a', 'an', 'on', 'of', 'for', 'and', 'please', 'graag', 'aub', 'ok',
+const fillers = new Set(['om', 'de', 'het', 'een', 'in', 'op', 'van', 'voor', 'en', 'aan', 'met', 'over', 'bij', 'te', 'naar', 'uit', 'about', 'with', 'by', 'to', 'at', 'the', 'a', 'an', 'on', 'of', 'for', 'and', 'please', 'graag', 'aub', 'ok',
   'reeks', 'serie', 'series', 'sessie', 'sessies', 'session', 'sessions', 'workshop', 'workshops', 'infosessie', 'nummer', 'number', 'zaal', 'room']);
 
 const stemmer = new StemmerNl();

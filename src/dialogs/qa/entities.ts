@@ -62,6 +62,7 @@ const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
 const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
 const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
+const bigNumber = /\d{1,3}(?:[.,]\d{3})+|\d{4,}/gu;
 const parallelPattern = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|parallel|simultaan|same time|simultaneously|alongside)\b/u;
 const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|reeks|reeksen|series)\b/u;
 const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
@@ -121,6 +122,10 @@ export class EntityFinder {
   private readonly nameDocs: NameDoc[];
   private readonly venueWords: Set<string>;
   private readonly venueStems: Set<string>;
+  /** Each session's words in order, space-padded, for phrases ("outreachend werken"). */
+  private readonly sessionPhrases: string[];
+  /** Large numbers the descriptions mention ("120.000"), digits only, to the session. */
+  private readonly textNumbers = new Map<string, number>();
 
   constructor(
     private readonly event: EventData,
@@ -150,6 +155,10 @@ export class EntityFinder {
     const venue = event.venue;
     this.venueWords = new Set(tokenize(`${venue.name} ${venue.shortName} ${venue.street} ${venue.city}`).filter((w) => !/^\d+$/u.test(w)));
     this.venueStems = new Set([...this.venueWords].map(stem));
+    this.sessionPhrases = event.sessions.map((s) => ` ${tokenize(`${s.title} ${s.description} ${s.closing ?? ''} ${s.bullets.join(' ')}`).join(' ')} `);
+    for (const s of event.sessions) {
+      for (const n of `${s.description} ${s.bullets.join(' ')}`.match(bigNumber) ?? []) this.textNumbers.set(n.replace(/\D/gu, ''), s.number);
+    }
   }
 
   find(question: string): Found {
@@ -172,6 +181,23 @@ export class EntityFinder {
     const topicWords = content.filter((w) => w.length >= 4 && !named.used.has(w) && !this.intentWords.has(w) && !dayWords.has(w) && !this.venueWords.has(w));
     const titleWords = new Set<string>();
     const topics = this.topics(topicWords, entityWords, titleWords);
+    // "120.000 mensen": a number the description states names its session.
+    for (const n of folded.match(bigNumber) ?? []) {
+      const session = this.textNumbers.get(n.replace(/\D/gu, ''));
+      if (session === undefined) continue;
+      const top = topics[0]?.score ?? 0;
+      topics.splice(0, topics.length, { session, score: 10 + top }, ...topics.filter((t) => t.session !== session));
+      tokenize(n).forEach((w) => entityWords.add(w));
+    }
+    // A word that stands next to a theme word in a description is part of the theme ("outreachend werken").
+    const order = tokenize(folded);
+    order.forEach((w, i) => {
+      const next = order[i + 1];
+      if (next === undefined || entityWords.has(w) === entityWords.has(next)) return;
+      const other = entityWords.has(w) ? next : w;
+      if (other.length < 4 || dutchStopwords.has(other) || englishStopwords.has(other)) return;
+      if (this.sessionPhrases.some((text) => text.includes(` ${w} ${next} `))) entityWords.add(other);
+    });
     // An organisation named only in part ("diensteneconomie") yields to a session title that has the word.
     // A compound that named something takes its parts along ("wijk-werken": wijk, werken).
     for (const compound of folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) {

@@ -58,7 +58,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'in welke ruimte', 'waar is dat', 'welke zaal', 'waar precies', 'locatie van de sessie', 'op welk adres', 'in welke stad',
       'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw', 'is het in', 'ligt het in',
       'waar moet ik zijn voor de workshop', 'waar moet ik naartoe voor de sessie', 'waar is de workshop', 'waar gaat de sessie door',
-      'kan u mij zeggen waar de netwerkdag plaatsvindt', 'waar het plaatsvindt', 'plaatsvindt',
+      'kan u mij zeggen waar de netwerkdag plaatsvindt', 'waar het plaatsvindt', 'plaatsvindt', 'postcode', 'straat', 'adres',
     ],
     who: [
       'wie spreekt er', 'wie zijn de sprekers', 'wie geeft de workshop', 'wie geeft de sessie', 'wie presenteert', 'wie is de spreker',
@@ -106,6 +106,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     price: [
       'wat kost het', 'wat kost deelname', 'is het gratis', 'hoeveel moet ik betalen', 'wat is de prijs', 'moet ik betalen',
       'is er een inschrijvingsgeld', 'kost het iets', 'is deelname betalend', 'prijs', 'kosten', 'hoeveel kost het',
+      'is deelname kosteloos', 'kosteloos', 'deelnameprijs', 'toegangsprijs', 'inkom', 'is er een bijdrage', 'deelnamekost',
     ],
     deadline: [
       'tot wanneer kan ik inschrijven', 'wanneer sluiten de inschrijvingen', 'wat is de deadline', 'uiterste datum om in te schrijven',
@@ -212,6 +213,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'where is it', 'where does it take place', 'where is the networking day', 'which room', 'in which room is the workshop',
       'what is the address', 'where should i go', 'what is the location', 'where is the venue', 'where is the session',
       'in what room', 'which hall', 'where exactly', 'in which city', 'where is that room used', 'what happens in that room',
+      'postal code', 'zip code', 'street',
       'how do i get there', 'where is the building', 'is it in',
       'what is the venue', 'which venue', 'what is the place',
     ],
