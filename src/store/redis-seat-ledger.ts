@@ -106,6 +106,9 @@ const freshPrefix = 'fresh:';
  * command is one Lua script (src/store/lua) doing the whole check-and-write atomically; all
  * keys live under `<prefix>balie:{<eventId>}:` so one event stays in one Cluster slot.
  * Semantics are those of MemorySeatLedger (seat-ledger-rules.ts); the contract suites run both.
+ * register is the hot path (register.lua): the registrant goes in once, as JSON built here, and
+ * its idempotency result and outbox entry are small forms rebuilt from the registration on a
+ * retry or a claim (records.lua). Calls are bounded by one CallDeadline, not node-redis timers.
  */
 export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #client: LedgerRedisClient;
