@@ -90,11 +90,18 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       open: context.now.getTime() < this.deadline,
     };
     const decision = this.decide(text, found, verdict, lang);
-    if (decision.kind === 'none') return null;
-    if (decision.kind === 'honest') {
+    // "wat is de deadline en de prijs": each clause may ask its own question about the day.
+    const clauses = await this.clauseIntents(text, detected, context.lang, lang);
+    const others = clauses.intents.filter((c) => decision.kind !== 'answer' || c !== decision.intent);
+    const otherLines = others.flatMap((c) => this.day(c, found, scope).lines);
+    if (decision.kind === 'none' && others.length === 0) return null;
+    if (decision.kind !== 'answer') {
       const p = phrases[lang];
-      const line = decision.offtopic ? p.offtopic(this.event.title, this.event.contact) : p.unknown(this.event.contact);
-      return { lang, confidence: decision.confidence, replies: [reply(scope, [line], [], true)] };
+      const offtopic = decision.kind === 'honest' && decision.offtopic;
+      if (offtopic && others.length === 0) return { lang, confidence: decision.confidence, replies: [reply(scope, [p.offtopic(this.event.title, this.event.contact)], [], true)] };
+      // Only clauses were understood ("wie is het voor en wat kost het"); an unknown one ("is er lunch") is said so.
+      const lines = decision.kind === 'honest' && (others.length === 0 || clauses.unknown) ? [p.unknown(this.event.contact), ...otherLines] : otherLines;
+      return { lang, confidence: others.length > 0 ? 0.75 : decision.kind === 'honest' ? decision.confidence : 0.35, replies: [reply(scope, lines, [], true)] };
     }
     const intent = decision.intent;
     const named = hasEntity(found) || found.venue;
@@ -107,8 +114,27 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       const also = askedAspects(words).find((a) => a !== intent);
       if (also && (isAspect(intent) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
     }
+    draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
+  }
+
+  /** The day intents of the clauses an "en"/"and" joins, each decided on its own; none without a conjunction. */
+  private async clauseIntents(text: string, detected: Language | null, fallback: Language, lang: Language): Promise<{ intents: DayIntent[]; unknown: boolean }> {
+    const out: DayIntent[] = [];
+    let unknown = false;
+    if (!tokenize(text).some((w) => conjunctions.has(w))) return { intents: out, unknown };
+    const parts = text.split(/\s*\b(?:en|and|plus)\b\s*|[,;]\s*/iu).filter((part) => /\p{L}/u.test(part));
+    if (parts.length < 2) return { intents: out, unknown };
+    for (const part of parts) {
+      const found = this.finder.find(part);
+      const verdict = await this.classify(part, detected, fallback, found.entityWords);
+      const decision = this.decide(part, found, verdict, lang);
+      if (decision.kind === 'honest' && !decision.offtopic && decision.confidence >= 0.6) unknown = true;
+      if (verdict.intent === null) continue;
+      if (decision.kind === 'answer' && decision.intent !== null && !isAspect(decision.intent) && !out.includes(decision.intent)) out.push(decision.intent);
+    }
+    return { intents: out, unknown };
   }
 
   /**
@@ -210,6 +236,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       const parts = { time: aspect === 'when' || aspect === 'list', room: aspect === 'where' || aspect === 'list', seats: aspect === 'seats' };
       const lines = found.orgs.flatMap((o) => orgCard(scope, o, parts));
       return { lines, sessions: [...new Set(found.orgs.flatMap((o) => o.sessions))] };
+    }
+    if (found.seriesAll.length > 1) {
+      const drafts = found.seriesAll.map((id) => this.series(id, scope, aspect));
+      return { lines: drafts.flatMap((d) => d.lines), sessions: drafts.flatMap((d) => d.sessions) };
     }
     if (found.series !== null) return this.series(found.series, scope, aspect);
     if (found.time !== null) return this.atTime(found.time, scope, aspect);

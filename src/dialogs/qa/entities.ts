@@ -32,6 +32,8 @@ export interface Found {
   sessionWord: boolean;
   /** ... of rooms in general ("welke zalen"). */
   roomWord: boolean;
+  /** Every series it names, when it names more than one ("reeks 1 en 2"). */
+  seriesAll: number[];
   /** It asks what runs alongside something ("tegelijk met", "at the same time as"). */
   parallel: boolean;
   /** ... of organisations in general ("welke organisaties"). */
@@ -60,11 +62,11 @@ const spokenClock = new RegExp(`\\b(half past|quarter past|quarter to|half|kwart
 const spokenOffset: Record<string, number> = { half: -30, 'half past': 30, 'quarter past': 15, 'quarter to': -15, 'kwart over': 15, 'kwart na': 15, 'kwart voor': -15 };
 const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
-const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|nummers?|nr|no|number|talk|lezing)';
+const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|ateliers?|nummers?|nr|no|number|talk|lezing)';
 const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
 const bigNumber = /\d{1,3}(?:[.,]\d{3})+|\d{4,}/gu;
 const parallelPattern = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|parallel|simultaan|same time|simultaneously|alongside)\b/u;
-const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|reeks|reeksen|series)\b/u;
+const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|ateliers?|reeks|reeksen|series)\b/u;
 const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
 const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
 const seriesBefore = new RegExp(`\\b(${ordinalAlt})\\s+(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
@@ -166,6 +168,7 @@ export class EntityFinder {
     const entityWords = new Set<string>();
     const sessionNumbers = this.sessionNumbers(folded, entityWords);
     const series = this.series(folded, entityWords);
+    const seriesAll = this.allSeries(folded, entityWords);
     const rooms = this.roomsByNumber(folded, entityWords);
     const time = this.time(folded.replace(sessionAfter, ' ').replace(sessionBefore, ' ').replace(roomPattern, ' '), entityWords);
     const expanded = expand(tokenize(folded));
@@ -211,7 +214,7 @@ export class EntityFinder {
     const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
     return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
-      roomWord: words.some((w) => roomWords.has(w)), parallel: parallelPattern.test(folded),
+      roomWord: words.some((w) => roomWords.has(w)), parallel: parallelPattern.test(folded), seriesAll,
       orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics, venue, entityWords, placeWords, contentWords: content };
   }
 
@@ -232,6 +235,20 @@ export class EntityFinder {
     if (!raw) return null;
     used.add(raw);
     return numberWords[raw] ?? parseInt(raw, 10);
+  }
+
+  /** Every series named ("reeks 1 en reeks 2", "reeks 1 en 2"), in order. */
+  private allSeries(folded: string, used: Set<string>): number[] {
+    const out: number[] = [];
+    const pattern = new RegExp(`\\b(?:reeks(?:en)?|series|serie|ronde|round|blok|block)\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|&|/)\\s*(?:reeks|series)?\\s*(?:${cardinalAlt}))*)\\b`, 'gu');
+    for (const match of folded.matchAll(pattern)) {
+      for (const raw of (match[1] as string).split(/\s*(?:,|en|and|&|\/)\s*(?:reeks|series)?\s*/u).filter(Boolean)) {
+        const n = numberWords[raw] ?? parseInt(raw, 10);
+        used.add(raw);
+        if (Number.isInteger(n) && !out.includes(n)) out.push(n);
+      }
+    }
+    return out;
   }
 
   private roomsByNumber(folded: string, used: Set<string>): string[] {

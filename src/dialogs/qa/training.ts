@@ -72,7 +72,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     ],
     what: [
       'wat is', 'waarover gaat het', 'waarover gaat de sessie', 'wat leer je', 'wat leer ik in de workshop', 'wat houdt het in',
-      'waar gaat het over', 'wat is de inhoud', 'vertel meer over', 'meer info over', 'wat betekent', 'wat wil dat zeggen',
+      'waarover gaat de dag', 'waar gaat de netwerkdag over', 'wat is het thema van de dag', 'waar gaat het over', 'wat is de inhoud', 'vertel meer over', 'meer info over', 'wat betekent', 'wat wil dat zeggen',
       'uitleg over', 'wat doen ze', 'wat is het thema', 'geef een samenvatting', 'wat staat er op het programma van de sessie',
       'waarvoor staat de afkorting', 'wat is dat', 'wat houdt de netwerkdag in', 'waar gaat de netwerkdag over', 'meer over',
       'wat gebeurt er in de sessie', 'wat is de bedoeling',
@@ -87,7 +87,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal', 'hoeveel mensen per workshop', 'hoeveel deelnemers per sessie',
       'hoeveel inschrijvingen zijn er al', 'hoeveel mensen zijn er al ingeschreven', 'hoeveel deelnemers zijn er al',
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
-      'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst',
+      'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst', 'wat is de kleinste workshop', 'welke workshop is het grootst',
       'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in', 'hoeveel mensen kunnen er komen',
       'hoeveel plekken zijn er nog', 'is er nog een plekje vrij', 'zijn er nog zitplaatsen', 'hoeveel stoelen',
       'welke sessie is het grootst', 'welke sessie heeft de meeste plaatsen',
@@ -129,6 +129,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'wat is het lifo principe', 'wat betekent lifo', 'verlies ik mijn plaats als de regels strenger worden', 'wat als corona erger wordt',
       'wie valt af als er minder plaatsen zijn', 'last in first out', 'wat als de capaciteit daalt', 'corona maatregelen verstrengd',
       'kan ik mijn plaats verliezen', 'verlies ik mijn plaats', 'wat als de maatregelen verstrengen',
+      'waarom maar zoveel plaatsen', 'waarom is het aantal plaatsen beperkt', 'waarom zo weinig plaatsen',
       'wat gebeurt er met mijn inschrijving als de regels veranderen', 'wat als de corona regels veranderen', 'wat als de regels wijzigen',
     ],
     corona_relaxed: [
@@ -166,7 +167,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     register: [
       'ik wil me inschrijven', 'hoe schrijf ik me in', 'hoe kan ik inschrijven', 'waar kan ik me registreren', 'inschrijven',
       'hoe registreer ik', 'wat moet ik invullen om in te schrijven', 'welke gegevens hebben jullie nodig', 'hoe meld ik me aan',
-      'aanmelden', 'krijg ik een bevestiging',
+      'aanmelden', 'krijg ik een bevestiging', 'wat staat er in de bevestigingsmail', 'bevestigingsmail', 'krijg ik een bevestigingsmail',
+      'ontvang ik een bevestiging', 'krijg ik een mail na het inschrijven',
       'moet ik mijn telefoonnummer geven', 'waarom vragen jullie mijn gegevens', 'welke gegevens moet ik geven', 'waarom mijn telefoonnummer',
     ],
     manage: [
@@ -174,7 +176,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'kan ik een andere sessie kiezen', 'ik kan niet komen', 'hoe schrijf ik me uit', 'kan ik mijn keuze aanpassen', 'mijn inschrijving',
       'ben ik ingeschreven', 'kan ik mijn gegevens wijzigen',
       'wat als ik niet meer kan komen', 'ik ben verhinderd', 'ik kan er toch niet bij zijn', 'kan ik van sessie wisselen',
-      'ik wil een andere workshop', 'kan ik mijn sessie nog veranderen', 'ik wil mijn inschrijving aanpassen', 'afmelden', 'uitschrijven',
+      'ik wil een andere workshop', 'kan ik een andere workshop kiezen', 'kan ik mijn sessie nog veranderen', 'ik wil mijn inschrijving aanpassen', 'afmelden', 'uitschrijven',
     ],
     one_per_series: [
       'kan ik twee workshops in dezelfde reeks volgen', 'mag ik meerdere sessies kiezen', 'kan ik naar twee sessies',
@@ -189,6 +191,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
       'is er een lift', 'mag ik een collega meebrengen', 'wordt er nederlands gesproken', 'is er een vertaling', 'is er een bar',
       'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat is het telefoonnummer', 'kan ik jullie bellen', 'telefoon', 'wat als ik te laat kom', 'mag ik vroeger vertrekken',
+      'kan iemand anders in mijn plaats komen', 'mag een collega in mijn plaats gaan', 'kan ik alleen de namiddag komen', 'kan ik later aansluiten',
     ],
     offtopic: [
       'wat is het weer morgen', 'wie wint de match', 'vertel een mop', 'wat is de hoofdstad van frankrijk', 'hoe oud ben jij',
@@ -228,7 +231,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     what: [
       'what is', 'what is it about', 'what is the session about', 'what will i learn', 'what do you learn in the workshop', 'tell me more about',
       'more about', 'more info about', 'what does it mean', 'what does the abbreviation stand for', 'explain', 'what is the topic',
-      'give a summary', 'what is the content', 'what is the networking day about', 'what happens in the session', 'what is that',
+      'give a summary', 'what is the content', 'what is the networking day about', 'what is the day about', 'what happens in the session', 'what is that',
       'describe the session', 'what is the purpose',
       'why should i come', 'why attend', 'what is in it for me', 'what is this event about', 'what is the theme',
       'more info', 'more information', 'info', 'information',
@@ -255,7 +258,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     price: [
       'how much does it cost', 'is it free', 'what is the price', 'do i have to pay', 'is there a fee', 'does it cost anything',
       'entrance fee', 'ticket price', 'admission', 'how much is a ticket',
-      'price', 'cost', 'registration fee', 'is it free of charge',
+      'price', 'cost', 'registration fee', 'is it free of charge', 'what does it cost', 'what does participation cost',
     ],
     deadline: [
       'until when can i register', 'when does registration close', 'what is the deadline', 'last day to register', 'can i still register',
@@ -275,7 +278,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'what if the corona rules get stricter', 'what happens if the measures tighten', 'what if fewer people are allowed',
       'what is lifo', 'what does lifo mean', 'do i lose my place if rules get stricter', 'last in first out', 'what if capacity is reduced',
       'what if covid gets worse', 'who is removed when there are fewer places',
-      'can i lose my place', 'will i lose my seat',
+      'can i lose my place', 'will i lose my seat', 'why only so few places', 'why is the number of places limited',
       'what happens to my registration if the covid rules change', 'what if the corona rules change', 'what if the rules change',
     ],
     corona_relaxed: [
@@ -308,6 +311,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     register: [
       'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',
       'what do i need to fill in', 'what data do you need', 'how do i enrol', 'will i get a confirmation',
+      'what does the confirmation email contain', 'confirmation email', 'do i get a confirmation mail',
       'why do you need my phone number', 'why do you ask my details',
     ],
     manage: [
@@ -328,7 +332,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'can i bring my dog', 'is there a reception', 'where can i leave my bike', 'is there a cloakroom', 'is there an interpreter',
       'which bus should i take', 'is there a break', 'parking', 'lunch', 'wifi', 'catering', 'drinks', 'toilets',
       'is there a lift', 'is there an elevator', 'can i bring a colleague', 'is there translation', 'is there a bar',
-      'will there be drinks', 'what is the phone number', 'can i call you', 'what if i arrive late', 'can i leave early',
+      'will there be drinks', 'what is the phone number', 'can i call you', 'what if i arrive late', 'can i leave early', 'can someone else take my place', 'can a colleague go instead of me',
     ],
     offtopic: [
       'what is the weather tomorrow', 'who will win the match', 'tell me a joke', 'what is the capital of france', 'how old are you',
@@ -351,5 +355,5 @@ export const unknownTopicWords: ReadonlySet<string> = new Set(
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
     'menu transport vervoer openbaar public park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
     'train bus tram bike bicycle car certificate dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
-    'translation english french language break toilets restroom colleague smoking telefoon telefoonnummer gsm bellen phone telephone').split(' '),
+    'translation english french language break toilets restroom colleague smoking').split(' '),
 );
