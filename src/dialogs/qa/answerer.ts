@@ -148,6 +148,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const unsure: Decision = isProbablyQuestion(text) ? { kind: 'honest', confidence: 0.35, offtopic: false } : { kind: 'none' };
     const names = new Set([...found.speakers.map((x) => x.name), ...found.orgs.map((x) => x.name), ...found.rooms].flatMap(tokenize));
     if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return { kind: 'honest', confidence: 0.85, offtopic: false };
+    // "om 13u30", "120.000 mensen aan de slag": with the names taken out, too little is left to classify.
+    if (named && verdict.fillerOnly) return { kind: 'answer', intent: null };
     // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
     const leader = verdict.ranked[0];
     const guessed = verdict.intent ?? (leader && leader.score >= 0.4 && !weakIntents.has(leader.intent) ? leader.intent : null);
@@ -172,8 +174,6 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (intent === 'unknown_topic' && found.venue) intent = 'where';
     if (intent === 'unknown_topic') return { kind: 'honest', confidence: Math.min(0.9, verdict.score), offtopic: false };
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
-    // "om 13u30", "wat is AMA": with the names taken out, too little is left to classify.
-    if (named && verdict.fillerOnly) intent = null;
     return { kind: 'answer', intent };
   }
 

@@ -99,6 +99,11 @@ export class IntentClassifier {
   /** A word with one typo, corrected to the closest training word, of the question's language first ("wanner" -> "wanneer"). */
   correct(word: string, lang: Language): string {
     if (word.length < 5 || this.knows(word)) return word;
+    // A Dutch compound ends in the word it is about: "inschrijvingsprijs", "sluitingsdatum".
+    for (let i = 3; i <= word.length - 4; i++) {
+      const tail = word.slice(i);
+      if (this.vocabulary.nl.has(tail) && !dutchStopwords.has(tail)) return tail;
+    }
     const found = this.spelling.search(word, { fuzzy: 1, maxFuzzy: 1, prefix: false }).map((r) => r.word as string);
     return found.find((w) => this.vocabulary[lang].has(w)) ?? found[0] ?? word;
   }

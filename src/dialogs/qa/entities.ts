@@ -64,6 +64,7 @@ const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
 const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
 const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|ateliers?|nummers?|nr|no|number|talk|lezing)';
 const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
+const seriesList = new RegExp(`\\b(?:reeks(?:en)?|series|serie|ronde|round|blok|block)\\s+((?:${cardinalAlt})(?:\\s*(?:,|\\ben\\b|\\band\\b|&|/)\\s*(?:reeks\\s+|series\\s+)?(?:${cardinalAlt}))*)\\b`, 'gu');
 const bigNumber = /\d{1,3}(?:[.,]\d{3})+|\d{4,}/gu;
 const parallelPattern = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|parallel|simultaan|same time|simultaneously|alongside)\b/u;
 const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|ateliers?|reeks|reeksen|series)\b/u;
@@ -237,17 +238,20 @@ export class EntityFinder {
     return numberWords[raw] ?? parseInt(raw, 10);
   }
 
-  /** Every series named ("reeks 1 en reeks 2", "reeks 1 en 2"), in order. */
+  /** Every series named ("reeks 1 en reeks 2", "reeksen 1 en 2"), when more than one is. */
   private allSeries(folded: string, used: Set<string>): number[] {
     const out: number[] = [];
-    const pattern = new RegExp(`\\b(?:reeks(?:en)?|series|serie|ronde|round|blok|block)\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|&|/)\\s*(?:reeks|series)?\\s*(?:${cardinalAlt}))*)\\b`, 'gu');
-    for (const match of folded.matchAll(pattern)) {
-      for (const raw of (match[1] as string).split(/\s*(?:,|en|and|&|\/)\s*(?:reeks|series)?\s*/u).filter(Boolean)) {
+    const raws: string[] = [];
+    for (const match of folded.matchAll(seriesList)) {
+      for (const raw of (match[1] as string).split(/\s*(?:,|\ben\b|\band\b|&|\/)\s*(?:reeks|series)?\s*/u).filter(Boolean)) {
         const n = numberWords[raw] ?? parseInt(raw, 10);
-        used.add(raw);
-        if (Number.isInteger(n) && !out.includes(n)) out.push(n);
+        if (!Number.isInteger(n) || out.includes(n)) continue;
+        out.push(n);
+        raws.push(raw);
       }
     }
+    if (out.length < 2) return [];
+    raws.forEach((raw) => used.add(raw));
     return out;
   }
 

@@ -54,7 +54,7 @@ export function tokenize(text: string): string[] {
 
 /** Function words of both languages: never entities, weak evidence of a language. */
 export const dutchStopwords = new Set(
-  ('de het een en of in op aan van voor met over bij naar om te tot uit door als dan dat die dit deze er is zijn was ' +
+  ('de het een en of in op aan van voor met over bij naar om te tot uit door als dan dat die dit deze er is zijn was beide allebei ' +
     'wordt worden word ben bent je jij jou jouw u uw ik mij me mijn we wij ons onze zij ze hun hen hij zijn haar wat ' +
     'wie waar wanneer hoe welke welk waarom nog ook al wel niet geen maar dus toch eens even graag kan kun kunt ' +
     'kunnen mag mogen moet moeten wil wilt willen zal zullen zou zouden heb hebt heeft hebben had gaat gaan ga ' +

@@ -85,7 +85,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel vrije plaatsen', 'maximum aantal deelnemers', 'hoeveel zitjes', 'is er nog ruimte', 'hoe groot is de groep',
       'kan ik nog mee', 'hoeveel zijn er al ingeschreven', 'hoeveel plaatsen over', 'hoeveel kunnen er naar', 'is het al vol',
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal', 'hoeveel mensen per workshop', 'hoeveel deelnemers per sessie',
-      'hoeveel inschrijvingen zijn er al', 'hoeveel mensen zijn er al ingeschreven', 'hoeveel deelnemers zijn er al',
+      'hoeveel inschrijvingen zijn er al', 'capaciteit', 'hoe groot is de capaciteit', 'hoeveel mensen zijn er al ingeschreven', 'hoeveel deelnemers zijn er al',
       'is het volgeboekt', 'is het uitverkocht', 'zijn er nog tickets',
       'welke sessies hebben nog plaats', 'waar is nog plaats', 'welke workshops zijn nog vrij', 'welke sessie is het kleinst', 'wat is de kleinste workshop', 'welke workshop is het grootst',
       'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in', 'hoeveel mensen kunnen er komen',
@@ -111,7 +111,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     deadline: [
       'tot wanneer kan ik inschrijven', 'wanneer sluiten de inschrijvingen', 'wat is de deadline', 'uiterste datum om in te schrijven',
       'kan ik nog inschrijven', 'hoe lang kan ik me nog inschrijven', 'tot wanneer kan ik me registreren', 'wanneer is de inschrijving afgesloten',
-      'wat is de uiterste inschrijvingsdatum', 'inschrijvingsdatum', 'uiterste datum', 'sluitingsdatum', 'laatste dag om in te schrijven',
+      'wanneer moet ik ten laatste inschrijven', 'wat is de uiterste inschrijvingsdatum', 'inschrijvingsdatum', 'uiterste datum', 'sluitingsdatum', 'laatste dag om in te schrijven',
       'sluit de inschrijving op 22 oktober', 'sluiten de inschrijvingen', 'mag ik na de deadline nog komen', 'kan ik na 22 oktober nog inschrijven',
       'na de deadline', 'is de inschrijving al gesloten',
       'deadline', 'is de inschrijving nog open', 'tot welke datum', 'ben ik te laat',
@@ -142,8 +142,8 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'worden de presentaties gedeeld', 'is er een opname', 'kan ik digitaal deelnemen', 'krijg ik de presentaties achteraf',
       'is er een livestream', 'presentaties nadien', 'kan ik van thuis volgen',
       'is de netwerkdag online', 'is het online', 'is het hybride', 'is het digitaal',
-      'wordt het gestreamd', 'wordt het opgenomen', 'kan ik via zoom of teams meevolgen', 'is er een webinar', 'kan ik virtueel deelnemen',
-      'kan ik op afstand deelnemen', 'kan ik het herbekijken', 'worden de sessies opgenomen',
+      'wordt het gestreamd', 'wordt het opgenomen', 'kan ik via zoom of teams meevolgen', 'is er een webinar',
+      'kan ik het herbekijken', 'worden de sessies opgenomen',
     ],
     contact: [
       'wat is het emailadres voor vragen', 'hoe kan ik jullie contacteren', 'wie kan ik mailen', 'contact', 'wat is het mailadres',
@@ -167,7 +167,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     register: [
       'ik wil me inschrijven', 'hoe schrijf ik me in', 'hoe kan ik inschrijven', 'waar kan ik me registreren', 'inschrijven',
       'hoe registreer ik', 'wat moet ik invullen om in te schrijven', 'welke gegevens hebben jullie nodig', 'hoe meld ik me aan',
-      'aanmelden', 'krijg ik een bevestiging', 'wat staat er in de bevestigingsmail', 'bevestigingsmail', 'krijg ik een bevestigingsmail',
+      'aanmelden', 'inschrijven voor een sessie', 'ik wil me inschrijven voor de workshop', 'krijg ik een bevestiging', 'wanneer krijg ik een bevestiging', 'wat staat er in de bevestigingsmail', 'bevestigingsmail', 'krijg ik een bevestigingsmail',
       'ontvang ik een bevestiging', 'krijg ik een mail na het inschrijven',
       'moet ik mijn telefoonnummer geven', 'waarom vragen jullie mijn gegevens', 'welke gegevens moet ik geven', 'waarom mijn telefoonnummer',
     ],
@@ -181,7 +181,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     one_per_series: [
       'kan ik twee workshops in dezelfde reeks volgen', 'mag ik meerdere sessies kiezen', 'kan ik naar twee sessies',
       'hoeveel sessies mag ik kiezen', 'moet ik kiezen', 'kan ik alle workshops volgen', 'kan ik tijdens de reeks naar een andere zaal gaan',
-      'kan ik naar elke reeks', 'hoeveel workshops kan ik volgen',
+      'kan ik naar elke reeks', 'hoeveel workshops kan ik volgen', 'moet ik in elke reeks een sessie kiezen', 'kan ik in beide reeksen een sessie volgen',
     ],
     unknown_topic: [
       'kan ik er parkeren', 'is er parking', 'is er lunch', 'is er eten voorzien', 'krijgen we broodjes', 'is er koffie', 'is er wifi',
@@ -190,7 +190,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'mag mijn hond mee', 'is er een receptie', 'kan ik mijn fiets stallen', 'is er een vestiaire', 'is er een tolk',
       'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
       'is er een lift', 'mag ik een collega meebrengen', 'wordt er nederlands gesproken', 'is er een vertaling', 'is er een bar',
-      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat is het telefoonnummer', 'kan ik jullie bellen', 'telefoon', 'wat als ik te laat kom', 'mag ik vroeger vertrekken',
+      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat is het telefoonnummer', 'kan ik jullie bellen', 'telefoon', 'wat als ik te laat kom', 'mag ik vroeger vertrekken', 'toegangsvoorwaarden', 'welke voorwaarden gelden aan de ingang',
       'kan iemand anders in mijn plaats komen', 'mag een collega in mijn plaats gaan', 'kan ik alleen de namiddag komen', 'kan ik later aansluiten',
     ],
     offtopic: [
@@ -312,7 +312,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',
       'what do i need to fill in', 'what data do you need', 'how do i enrol', 'will i get a confirmation',
       'what does the confirmation email contain', 'confirmation email', 'do i get a confirmation mail',
-      'why do you need my phone number', 'why do you ask my details',
+      'why do you need my phone number', 'why do you ask my details', 'what happens with my data', 'privacy',
     ],
     manage: [
       'can i cancel my registration', 'how do i cancel', 'can i change my registration', 'i want to switch sessions', 'i cannot come',
@@ -332,7 +332,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'can i bring my dog', 'is there a reception', 'where can i leave my bike', 'is there a cloakroom', 'is there an interpreter',
       'which bus should i take', 'is there a break', 'parking', 'lunch', 'wifi', 'catering', 'drinks', 'toilets',
       'is there a lift', 'is there an elevator', 'can i bring a colleague', 'is there translation', 'is there a bar',
-      'will there be drinks', 'what is the phone number', 'can i call you', 'what if i arrive late', 'can i leave early', 'can someone else take my place', 'can a colleague go instead of me',
+      'will there be drinks', 'what is the phone number', 'can i call you', 'what if i arrive late', 'can i leave early', 'what are the entry requirements', 'can someone else take my place', 'can a colleague go instead of me',
     ],
     offtopic: [
       'what is the weather tomorrow', 'who will win the match', 'tell me a joke', 'what is the capital of france', 'how old are you',
