@@ -89,7 +89,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       now: context.now,
       open: context.now.getTime() < this.deadline,
     };
-    const decision = this.decide(text, found, verdict, lang);
+    const guess = this.decide(text, found, verdict, lang);
+    // Unsure, but a question word says what is asked ("welke dag en hoe laat"): answer that aspect.
+    const unsure = guess.kind === 'none' || (guess.kind === 'honest' && !guess.offtopic && guess.confidence < 0.5);
+    const decision: Decision = unsure && askedAspects(tokenize(text)).length > 0 && this.coverage(found, lang) === 1 ? { kind: 'answer', intent: null } : guess;
     // "wat is de deadline en de prijs": each clause may ask its own question about the day.
     const clauses = await this.clauseIntents(text, detected, context.lang, lang);
     const others = clauses.intents.filter((c) => decision.kind !== 'answer' || c !== decision.intent);
@@ -106,14 +109,15 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const intent = decision.intent;
     const named = hasEntity(found) || found.venue;
 
-    const draft = intent === null || isAspect(intent) ? this.aspect(intent ?? 'overview', found, scope) : this.day(intent, found, scope);
+    const words = tokenize(text);
+    const asked = askedAspects(words);
+    // No verdict, but a question word says what is asked ("sessies van de vvsg en waar").
+    const main: AnswerIntent | Aspect | null = intent ?? asked[0] ?? null;
+    const draft = main === null || main === 'overview' || isAspect(main) ? this.aspect(main ?? 'overview', found, scope) : this.day(main, found, scope);
     // "waar is het en wanneer": one more aspect named by its own question word is answered too.
     // "wat kost het en waar is het": after a day intent, only when an "en"/"and" joins the two.
-    if (intent !== null) {
-      const words = tokenize(text);
-      const also = askedAspects(words).find((a) => a !== intent);
-      if (also && (isAspect(intent) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
-    }
+    const also = asked.find((a) => a !== main);
+    if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
     draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
     const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
@@ -166,6 +170,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     }
     // A day intent must share a content word with its training, when the question has any.
     const own = found.contentWords.filter((w) => !found.entityWords.has(w) && !found.placeWords.has(w) && !this.dayWords.has(w));
+    // Only names and function words ("welke sessie heeft het over de Taskforce"): a day intent has nothing to stand on.
+    if (intent !== null && !isAspect(intent) && intent !== 'unknown_topic' && own.length === 0 && hasEntity(found)) {
+      intent = verdict.ranked.map((r) => (r.score >= 0.1 ? r.intent : null)).find((i): i is Exclude<Aspect, 'overview'> => i !== null && isAspect(i)) ?? null;
+    }
     if (intent !== null && !isAspect(intent) && own.length > 0 && !this.classifier.supports(intent, own, lang)) {
       const next = verdict.ranked.find((r) => r.intent !== intent && r.score >= 0.1 && (isAspect(r.intent) || this.classifier.supports(r.intent, own, lang)));
       intent = next && next.intent !== 'overview' ? next.intent : null;

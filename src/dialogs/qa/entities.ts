@@ -210,13 +210,16 @@ export class EntityFinder {
     }
     // Words that reached the programme through the glossary count as names too ("care work").
     for (const [word, originals] of expanded.sources) if (tokenize(word).some((w) => entityWords.has(w))) originals.forEach((o) => entityWords.add(o));
-    const partialLoses = [...named.partialWords].some((w) => titleWords.has(w));
+    // ... and to any session title the question names ("de groep bij talenten tellen" is not Groep INTRO).
+    const partialLoses = titleWords.size > 0;
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
     const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
     return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
       roomWord: words.some((w) => roomWords.has(w)), parallel: parallelPattern.test(folded), seriesAll,
-      orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics, venue, entityWords, placeWords, contentWords: content };
+      orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics,
+      // "Leuven" of "Stad Leuven" names an organisation, not the venue.
+      venue: venue && content.some((w) => this.venueWords.has(w) && !entityWords.has(w)), entityWords, placeWords, contentWords: content };
   }
 
   private sessionNumbers(folded: string, used: Set<string>): number[] {

@@ -58,7 +58,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'in welke ruimte', 'waar is dat', 'welke zaal', 'waar precies', 'locatie van de sessie', 'op welk adres', 'in welke stad',
       'welke sessies zijn in die zaal', 'wat gebeurt er in die zaal', 'hoe geraak ik er', 'waar is het gebouw', 'is het in', 'ligt het in',
       'waar moet ik zijn voor de workshop', 'waar moet ik naartoe voor de sessie', 'waar is de workshop', 'waar gaat de sessie door',
-      'kan u mij zeggen waar de netwerkdag plaatsvindt', 'waar het plaatsvindt', 'plaatsvindt', 'postcode', 'straat', 'adres',
+      'kan u mij zeggen waar de netwerkdag plaatsvindt', 'waar het plaatsvindt', 'plaatsvindt', 'postcode', 'straat', 'adres', 'zalen', 'welke zalen zijn er',
     ],
     who: [
       'wie spreekt er', 'wie zijn de sprekers', 'wie geeft de workshop', 'wie geeft de sessie', 'wie presenteert', 'wie is de spreker',
@@ -81,7 +81,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     ],
     seats: [
       'hoeveel plaatsen zijn er nog', 'is er nog plaats', 'zijn er nog plaatsen vrij', 'hoeveel deelnemers kunnen er', 'hoeveel mensen mogen er',
-      'hoeveel mensen mogen er maximum komen', 'is het volzet', 'is de sessie vol', 'hoeveel plaatsen heeft de workshop',
+      'hoeveel mensen mogen er maximum komen', 'hoeveel deelnemers in totaal', 'is het volzet', 'is de sessie vol', 'hoeveel plaatsen heeft de workshop',
       'hoeveel vrije plaatsen', 'maximum aantal deelnemers', 'hoeveel zitjes', 'is er nog ruimte', 'hoe groot is de groep',
       'kan ik nog mee', 'hoeveel zijn er al ingeschreven', 'hoeveel plaatsen over', 'hoeveel kunnen er naar', 'is het al vol',
       'hoeveel personen', 'aantal plaatsen', 'hoeveel deelnemers maximaal', 'hoeveel mensen per workshop', 'hoeveel deelnemers per sessie',
@@ -190,7 +190,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'mag mijn hond mee', 'is er een receptie', 'kan ik mijn fiets stallen', 'is er een vestiaire', 'is er een tolk',
       'welke bus moet ik nemen', 'is er een pauze', 'parkeren', 'lunch', 'wifi', 'catering', 'drank', 'toiletten',
       'is er een lift', 'mag ik een collega meebrengen', 'wordt er nederlands gesproken', 'is er een vertaling', 'is er een bar',
-      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat is het telefoonnummer', 'kan ik jullie bellen', 'telefoon', 'wat als ik te laat kom', 'mag ik vroeger vertrekken', 'toegangsvoorwaarden', 'welke voorwaarden gelden aan de ingang',
+      'is er een garderobe', 'krijgen we iets te drinken', 'lift', 'wat is het telefoonnummer', 'kan ik jullie bellen', 'telefoon', 'wat als ik te laat kom', 'mag ik vroeger vertrekken', 'toegangsvoorwaarden', 'welke voorwaarden gelden aan de ingang', 'ik heb een vraag over mijn factuur', 'factuur',
       'kan iemand anders in mijn plaats komen', 'mag een collega in mijn plaats gaan', 'kan ik alleen de namiddag komen', 'kan ik later aansluiten',
     ],
     offtopic: [
@@ -263,7 +263,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     deadline: [
       'until when can i register', 'when does registration close', 'what is the deadline', 'last day to register', 'can i still register',
       'registration deadline', 'deadline', 'is registration still open', 'am i too late', 'when do registrations close',
-      'last day to sign up', 'closing date',
+      'last day to sign up', 'closing date', 'what if i register late', 'can i register after the deadline',
       'what is the last date for registration', 'last date', 'closing date for registration', 'when is the registration deadline',
       'can i register after 22 october', 'does registration close on 22 october', 'after the deadline',
     ],
@@ -284,13 +284,13 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     corona_relaxed: [
       'what if the corona rules relax', 'what if more people are allowed', 'can extra people come', 'is there a waiting list',
       'how does the waiting list work', 'what if the measures are relaxed', 'will i get in if a place frees up', 'waiting list',
-      'what if capacity goes up', 'i am on the waiting list', 'what if it is full', 'what if the session is full', 'what if there is no room left',
+      'what if capacity goes up', 'i am on the waiting list', 'is there a waitlist', 'waitlist', 'what happens when the measures relax', 'what if it is full', 'what if the session is full', 'what if there is no room left',
     ],
     presentations: [
       'can i get the presentations afterwards', 'are the slides available', 'will the presentations be online', 'can i follow it online',
       'are the presentations shared', 'is there a recording', 'can i attend digitally', 'is there a livestream', 'slides afterwards',
       'is it online', 'is it a hybrid event', 'is it virtual',
-      'can i watch from home', 'is it streamed', 'will it be recorded', 'can i join remotely', 'is there a zoom link', 'can i join via teams',
+      'can i watch from home', 'is it only on site', 'is it in person only', 'is it streamed', 'will it be recorded', 'can i join remotely', 'is there a zoom link', 'can i join via teams',
     ],
     contact: [
       'what is the email address for questions', 'how can i contact you', 'who can i email', 'contact', 'what is the e-mail address',
@@ -355,5 +355,5 @@ export const unknownTopicWords: ReadonlySet<string> = new Set(
     'pauze toilet toiletten wc collega meebrengen rookruimte roken ' +
     'menu transport vervoer openbaar public park food meal meals sandwich sandwiches coffee tea drinks beverages vegetarian vegan wheelchair accessible accessibility elevator ' +
     'train bus tram bike bicycle car certificate dress mask childcare hotel accommodation dog pet cloakroom interpreter ' +
-    'translation english french language break toilets restroom colleague smoking').split(' '),
+    'translation english french language break toilets restroom colleague smoking factuur facturen invoice safe coronapas vaccinatiebewijs testbewijs sneltest vaccin vaccinatie').split(' '),
 );
