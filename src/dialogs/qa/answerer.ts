@@ -119,7 +119,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const also = asked.find((a) => a !== main);
     if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
     draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
-    const confidence = intent === null ? 0.45 : Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0));
+    const confidence = intent !== null ? Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0)) : main !== null ? (named ? 0.75 : 0.5) : 0.45;
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
   }
 
@@ -132,6 +132,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (parts.length < 2) return { intents: out, unknown };
     for (const part of parts) {
       const found = this.finder.find(part);
+      // A clause that names a session, person or organisation asks about it, not about the day.
+      if (hasEntity(found)) continue;
       const verdict = await this.classify(part, detected, fallback, found.entityWords);
       const decision = this.decide(part, found, verdict, lang);
       if (decision.kind === 'honest' && !decision.offtopic && decision.confidence >= 0.6) unknown = true;
