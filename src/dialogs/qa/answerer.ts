@@ -229,6 +229,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     }
     if (speaker && aspect !== 'list') {
       const sessions = sessionsOf(scope, speaker.sessions);
+      // "waarover gaat de sessie van Jo Helsen": what a speaker talks about is the session's card.
+      if (aspect === 'what' && sessions.length === 1) return this.aboutSessions(aspect, sessions, scope);
       if (aspect === 'who' || aspect === 'overview' || aspect === 'what') {
         const lines = speakerCard(scope, speaker);
         return { lines, sessions: speaker.sessions };

@@ -17,6 +17,9 @@ const dialect: Array<[RegExp, string]> = [
   [/\bgij\b/giu, 'jij'],
   [/\bkunde\b/giu, 'kun je'],
   [/\bhedde\b/giu, 'heb je'],
+  [/\bhoelaat\b/giu, 'hoe laat'],
+  [/\bhoelang\b/giu, 'hoe lang'],
+  [/\bhoeveel(?=plaatsen|mensen|deelnemers)/giu, 'hoeveel '],
 ];
 
 /** English contractions and Flemish spoken forms written out, so "what's" and "what is" are one question. */

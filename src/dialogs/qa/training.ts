@@ -39,7 +39,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
   nl: {
     when: [
       'wanneer is het', 'wanneer is de netwerkdag', 'hoe laat begint het', 'hoe laat begint de dag', 'wanneer begint de netwerkdag',
-      'om hoe laat start de sessie', 'hoe laat is de workshop', 'wanneer eindigt het', 'hoe laat is het gedaan', 'tot hoe laat duurt het',
+      'om hoe laat start de sessie', 'hoe laat is de workshop', 'wanneer eindigt het', 'hoe laat is het gedaan', 'tot hoe laat duurt het', 'tot hoe laat', 'tot hoe laat is het',
       'welke datum', 'op welke dag is het', 'wat is het uur', 'welk uur', 'hoe lang duurt de sessie', 'wanneer start de reeks',
       'hoe laat eindigt de reeks', 'wanneer is de infosessie', 'van wanneer tot wanneer', 'wat zijn de uren', 'wanneer moet ik er zijn',
       'op welk tijdstip', 'hoe laat gaat de deur open', 'wanneer gaat het door', 'welke dag gaat het door', 'uur en datum',
@@ -148,7 +148,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
     contact: [
       'wat is het emailadres voor vragen', 'hoe kan ik jullie contacteren', 'wie kan ik mailen', 'contact', 'wat is het mailadres',
       'bij wie kan ik terecht met vragen', 'ik heb een vraag voor de organisatie', 'wie organiseert het', 'contactgegevens',
-      'naar welk adres kan ik mailen', 'naar welk mailadres', 'mailen', 'welk e-mailadres',
+      'naar welk adres kan ik mailen', 'naar welk mailadres', 'contactadres', 'mailen', 'welk e-mailadres',
       'hoe bereik ik de organisatoren', 'e-mail adres van de organisatie', 'waar kan ik een vraag stellen',
     ],
     book: [
