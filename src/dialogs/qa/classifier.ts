@@ -99,6 +99,11 @@ export class IntentClassifier {
   /** A word with one typo, corrected to the closest training word, of the question's language first ("wanner" -> "wanneer"). */
   correct(word: string, lang: Language): string {
     if (word.length < 5 || this.knows(word)) return word;
+    // A Dutch diminutive is its word: "boekje", "zaaltje".
+    for (const suffix of ['tje', 'je']) {
+      const base = word.slice(0, -suffix.length);
+      if (word.endsWith(suffix) && base.length >= 3 && this.vocabulary.nl.has(base)) return base;
+    }
     // A Dutch compound ends in the word it is about: "inschrijvingsprijs", "sluitingsdatum".
     for (let i = 3; i <= word.length - 4; i++) {
       const tail = word.slice(i);

@@ -18,6 +18,9 @@ const dialect: Array<[RegExp, string]> = [
   [/\bkunde\b/giu, 'kun je'],
   [/\bhedde\b/giu, 'heb je'],
   [/\bhoelaat\b/giu, 'hoe laat'],
+  [/\b(?:e-?mail|mail)\s+adres\b/giu, 'emailadres'],
+  [/\bwhats\b/giu, 'what is'],
+  [/\bwheres\b/giu, 'where is'],
   [/\bhoelang\b/giu, 'hoe lang'],
   [/\bhoeveel(?=plaatsen|mensen|deelnemers)/giu, 'hoeveel '],
 ];
