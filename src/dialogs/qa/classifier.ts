@@ -98,7 +98,12 @@ export class IntentClassifier {
 
   /** A word with one typo, corrected to the closest training word, of the question's language first ("wanner" -> "wanneer"). */
   correct(word: string, lang: Language): string {
-    if (word.length < 5 || this.knows(word)) return word;
+    if (word.length < 5 || this.vocabulary[lang].has(word)) return word;
+    if (this.knows(word)) {
+      // Known only as a form of another word or from the other language ("adress"): a one-letter slip of this language's word wins.
+      const near = this.spelling.search(word, { fuzzy: 1, maxFuzzy: 1, prefix: false }).map((r) => r.word as string);
+      return near.find((w) => this.vocabulary[lang].has(w) && !this.vocabulary[lang === 'nl' ? 'en' : 'nl'].has(word) && w.length > word.length) ?? word;
+    }
     // A Dutch diminutive is its word: "boekje", "zaaltje".
     for (const suffix of ['tje', 'je']) {
       const base = word.slice(0, -suffix.length);
