@@ -100,6 +100,27 @@ export function parseIdleIntent(text: string): IdleIntent | null {
   return null;
 }
 
+// The words of short requests ("inschrijven", "mijn inschrijving", "cancel my registration");
+// "uiterste inschrijfdatum" or "inschrijvingsprijs" use other words and are questions.
+const actionWords = new Set([
+  'ik', 'wil', 'me', 'mij', 'mijn', 'je', 'nu', 'graag', 'aub', 'a', 'i', 'my', 'please', 'now', 'ben', 'am', 'de', 'het', 'een', 'voor', 'for', 'the',
+  'inschrijven', 'inschrijving', 'ingeschreven', 'registreren', 'registratie', 'aanmelden', 'aanmelding', 'deelnemen', 'meedoen',
+  'annuleren', 'annuleer', 'afmelden', 'uitschrijven', 'wijzigen', 'wijzig', 'veranderen', 'sessie', 'keuze', 'status',
+  'register', 'registration', 'registered', 'sign', 'up', 'signup', 'enrol', 'enroll', 'join', 'cancel', 'change', 'session', 'booking',
+]);
+
+/**
+ * Whether an idle message asks for an action outright ("ik wil me inschrijven", "mijn inschrijving",
+ * "register", "sign me up"), rather than mentioning one inside something else ("tot wanneer kan je
+ * je inschrijven", "inschrijvingsprijs", "krijg ik een mail na het inschrijven").
+ */
+export function isDirectRequest(text: string): boolean {
+  const n = normalise(text);
+  const words = n.split(' ');
+  if (words.length <= 4 && words.every((w) => actionWords.has(w))) return true;
+  return /^(ik wil|ik zou|ik wens|wil (graag|me|mij|ik)|graag|schrijf|meld|i want|i d like|i would like|i wanna|please|let me|sign me|can you (register|sign)|i need to (register|cancel|change))\b/.test(n);
+}
+
 const questionWords = new Set([
   'wie', 'wat', 'waar', 'wanneer', 'hoe', 'hoeveel', 'welke', 'welk', 'is', 'zijn', 'kan', 'kun', 'mag', 'moet', 'waarom', 'hoelaat',
   'who', 'what', 'where', 'when', 'how', 'which', 'are', 'can', 'does', 'do', 'why', 'will', 'whats',

@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, yesNo } from './choices.ts';
-import { guessLanguage, looksLikeQuestion, parseCommand, type Command } from './commands.ts';
+import { guessLanguage, isDirectRequest, looksLikeQuestion, parseCommand, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -28,7 +28,10 @@ export function parseConversationState(raw: unknown): ConversationState | null {
 }
 
 /** Handles one user input. Pure apart from the injected answerer; seat changes come back as `effect`. */
-export async function handleTurn(state: ConversationState, input: UserInput, ctx: TurnContext): Promise<Result> {
+export async function handleTurn(given: ConversationState, input: UserInput, ctx: TurnContext): Promise<Result> {
+  // At the desk, a message clearly written in the other language switches to it ("I want to change my session").
+  const guessed = given.flow.kind === 'idle' && input.kind === 'text' ? guessLanguage(String(input.text).slice(0, maxMessageLength)) : null;
+  const state = guessed && guessed !== given.lang ? { ...given, lang: guessed } : given;
   const s = speech(ctx.event, ctx.availability, state.lang);
   if (input.kind === 'choice') return handleChoice(state, String(input.id).slice(0, maxMessageLength), ctx, s);
   const text = String(input.text);
@@ -147,6 +150,12 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
   const s = state === current ? context : speech(context.event, context.availability, state.lang);
   const meaning = classifyIdle(state, text, s);
   if (meaning?.kind === 'choice') return handleChoice(state, meaning.id, ctx, s);
+  // A sign-up or cancel word inside a longer message is often a question about it ("uiterste
+  // inschrijfdatum", "verlies ik mijn plaats als ..."): a confident answer goes before the action.
+  if (meaning?.kind === 'intent' && !question && meaning.intent !== 'greeting' && meaning.intent !== 'thanks' && !isDirectRequest(text)) {
+    const answer = await consultAnswerer(text, ctx, current.lang, 0.6);
+    if (answer) return idleAnswer(current, answer, context);
+  }
   if (meaning?.kind === 'intent') {
     switch (meaning.intent) {
       case 'register':

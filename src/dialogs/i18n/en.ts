@@ -136,7 +136,7 @@ export const en: Messages = {
   venueFullMeanwhile: (cap) => `In the meantime all ${cap} places have been taken. Do you want to join the waiting list?`,
   somethingWentWrong: 'Something went wrong; please try again.',
 
-  noRegistration: (contact) => `I can't find a registration of yours on this channel. If you registered elsewhere, please e-mail ${contact}.`,
+  noRegistration: (contact) => `I can't find a registration of yours on this channel, so there is nothing to change or cancel yet. Once you register here, *My registration* lets you change a session or cancel. If you registered elsewhere, please e-mail ${contact}.`,
   viewConfirmed: (title, when) => `You're registered for the *${title}* (${when}).`,
   viewWaitlisted: (title) => `You're on the *waiting list* for the ${title}. When a place frees up you move up automatically and we'll let you know.`,
   changeSession: 'Change a session',

@@ -151,7 +151,7 @@ export const nl = {
   venueFullMeanwhile: (cap: number) => `Intussen zijn alle ${cap} plaatsen ingenomen. Wil je op de wachtlijst?`,
   somethingWentWrong: 'Er ging iets mis; probeer het nog eens.',
 
-  noRegistration: (contact: string) => `Ik vind geen inschrijving van jou via dit kanaal. Schreef je je elders in, mail dan ${contact}.`,
+  noRegistration: (contact: string) => `Ik vind geen inschrijving van jou via dit kanaal, dus er is nog niets te wijzigen of te annuleren. Schrijf je je hier in, dan kan je later via *Mijn inschrijving* een sessie wijzigen of annuleren. Schreef je je elders in, mail dan ${contact}.`,
   viewConfirmed: (title: string, when: string) => `Je bent ingeschreven voor de *${title}* (${when}).`,
   viewWaitlisted: (title: string) => `Je staat op de *wachtlijst* voor de ${title}. Komt er een plaats vrij, dan schuif je automatisch door en krijg je bericht.`,
   changeSession: 'Sessie wijzigen',
