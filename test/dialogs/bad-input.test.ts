@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handleTurn, newConversation, parseConversationState, type ConversationState } from '../../src/dialogs/conversation.ts';
 import type { RegistrationRecord } from '../../src/core/index.ts';
 import type { TurnContext } from '../../src/dialogs/types.ts';
-import { Desk, fillForm, netwerkdag, startChat } from '../helpers/chat.ts';
+import { Desk, fillForm, netwerkdag, registrationRecord, startChat } from '../helpers/chat.ts';
 import { FakeAnswerer } from '../helpers/fake-answerer.ts';
 
 describe('bad input gets a clear re-ask, never a crash', () => {
@@ -85,23 +85,7 @@ const availability = {
   waitlistLength: 0,
 };
 
-const mine: RegistrationRecord = {
-  id: 'reg-1',
-  status: 'confirmed',
-  seq: 1,
-  registeredAt: '2020-10-15T07:00:00.000Z',
-  updatedAt: '2020-10-15T07:00:00.000Z',
-  firstName: 'Jan',
-  lastName: 'Peeters',
-  email: 'jan@example.be',
-  phone: '+32470123456',
-  organisation: 'Stad Leuven',
-  organisationType: 'local_government',
-  sessions: [3, 7],
-  book: null,
-  language: 'nl',
-  owner: 'fuzz:1',
-};
+const mine = registrationRecord({ owner: 'fuzz:1' });
 
 function context(myRegistration: RegistrationRecord | null = null): TurnContext {
   return { event: netwerkdag, now: new Date('2020-10-15T07:00:00Z'), user: { key: 'fuzz:1' }, availability, myRegistration, answerer: new FakeAnswerer(netwerkdag) };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Availability, RegistrationRecord } from '../../src/core/index.ts';
+import type { Availability } from '../../src/core/index.ts';
 import { handleTurn, newConversation, resumeAfterEffect, type ConversationState } from '../../src/dialogs/conversation.ts';
 import type { EffectOutcome, TurnContext, UserInput } from '../../src/dialogs/types.ts';
-import { netwerkdag } from '../helpers/chat.ts';
+import { netwerkdag, registrationRecord } from '../helpers/chat.ts';
 import { FakeAnswerer } from '../helpers/fake-answerer.ts';
 
 const free: Availability = {
@@ -35,26 +35,7 @@ async function atSummary(): Promise<ConversationState> {
   return state;
 }
 
-function record(patch: Partial<RegistrationRecord> = {}): RegistrationRecord {
-  return {
-    id: 'reg-1',
-    status: 'confirmed',
-    seq: 1,
-    registeredAt: '2020-10-15T07:00:00.000Z',
-    updatedAt: '2020-10-15T07:00:00.000Z',
-    firstName: 'Jan',
-    lastName: 'Peeters',
-    email: 'jan@example.be',
-    phone: '+32470123456',
-    organisation: 'Stad Leuven',
-    organisationType: 'local_government',
-    sessions: [3, 7],
-    book: null,
-    language: 'nl',
-    owner: 'unit:1',
-    ...patch,
-  };
-}
+const record = registrationRecord;
 
 function outcome(result: EffectOutcome): EffectOutcome {
   return result;

@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Bot } from '../../src/app/bot.ts';
 import { createProgrammeAnswerer } from '../../src/dialogs/qa/index.ts';
 import type { ProgrammeAnswerer } from '../../src/dialogs/types.ts';
-import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
-import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
-import { netwerkdag, TestClock } from '../helpers/chat.ts';
+import { memoryBot, netwerkdag } from '../helpers/chat.ts';
 
 // The desk with the real programme answerer: which messages start an action, which get an answer.
 let answerer: ProgrammeAnswerer;
@@ -13,14 +10,7 @@ beforeAll(async () => {
 });
 
 async function firstTurn(text: string): Promise<string> {
-  const bot = new Bot({
-    event: netwerkdag,
-    ledger: new MemorySeatLedger(netwerkdag),
-    conversations: new MemoryConversationStore(),
-    lock: new MemoryTurnLock(),
-    clock: new TestClock(),
-    answerer,
-  });
+  const bot = memoryBot({ answerer });
   const replies = await bot.handle({ userKey: 'test:desk', input: { kind: 'text', text } });
   return replies.map((r) => r.text).join('\n');
 }

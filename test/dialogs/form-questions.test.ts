@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Bot } from '../../src/app/bot.ts';
 import type { ProgrammeAnswerer } from '../../src/dialogs/types.ts';
-import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
-import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
-import { Desk, fillForm, netwerkdag, TestClock } from '../helpers/chat.ts';
+import { Desk, fillForm, memoryBot } from '../helpers/chat.ts';
 
 // An answerer that answers everything confidently, as nlp.js tends to: the form decides when to listen.
 const eager: ProgrammeAnswerer = { answer: async (_q, ctx) => ({ lang: ctx.lang, confidence: 0.9, replies: [{ text: 'EAGER ANSWER' }] }) };
 
 function eagerBot(): (text: string) => Promise<string> {
-  const bot = new Bot({
-    event: netwerkdag,
-    ledger: new MemorySeatLedger(netwerkdag),
-    conversations: new MemoryConversationStore(),
-    lock: new MemoryTurnLock(),
-    clock: new TestClock(),
-    answerer: eager,
-  });
+  const bot = memoryBot({ answerer: eager });
   return async (text) => (await bot.handle({ userKey: 'test:eager', input: { kind: 'text', text } })).map((r) => r.text).join('\n');
 }
 

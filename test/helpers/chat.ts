@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Bot } from '../../src/app/bot.ts';
-import type { Clock, EventData, Registrant } from '../../src/core/index.ts';
+import { Bot, type BotDeps } from '../../src/app/bot.ts';
+import type { Clock, EventData, Registrant, RegistrationRecord } from '../../src/core/index.ts';
 import { parseEvent, zonedTime } from '../../src/core/index.ts';
 import type { Choice, Fact, Reply } from '../../src/dialogs/types.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
@@ -22,6 +22,41 @@ export class TestClock implements Clock {
   set(date: string, time: string): void {
     this.at = zonedTime(date, time, 'Europe/Brussels');
   }
+}
+
+/** A confirmed registration as a ledger returns it (Jan Peeters, sessions 3 and 7, no book). */
+export function registrationRecord(patch: Partial<RegistrationRecord> = {}): RegistrationRecord {
+  return {
+    id: 'reg-1',
+    status: 'confirmed',
+    seq: 1,
+    registeredAt: '2020-10-15T07:00:00.000Z',
+    updatedAt: '2020-10-15T07:00:00.000Z',
+    firstName: 'Jan',
+    lastName: 'Peeters',
+    email: 'jan@example.be',
+    phone: '+32470123456',
+    organisation: 'Stad Leuven',
+    organisationType: 'local_government',
+    sessions: [3, 7],
+    book: null,
+    language: 'nl',
+    owner: 'unit:1',
+    ...patch,
+  };
+}
+
+/** A Bot on in-memory parts, each replaceable; by default the shipped event and the pinned test clock. */
+export function memoryBot(deps: Partial<BotDeps> & Pick<BotDeps, 'answerer'>): Bot {
+  const event = deps.event ?? netwerkdag;
+  return new Bot({
+    event,
+    ledger: new MemorySeatLedger(event),
+    conversations: new MemoryConversationStore(),
+    lock: new MemoryTurnLock(),
+    clock: new TestClock(),
+    ...deps,
+  });
 }
 
 /** One person chatting with the bot, botbuilder TestAdapter style: say something, look at the answer. */
@@ -108,11 +143,10 @@ export class Desk {
   constructor(readonly event: EventData = netwerkdag) {
     this.ledger = new MemorySeatLedger(event);
     this.answerer = new FakeAnswerer(event);
-    this.bot = new Bot({
+    this.bot = memoryBot({
       event,
       ledger: this.ledger,
       conversations: this.conversations,
-      lock: new MemoryTurnLock(),
       clock: this.clock,
       answerer: this.answerer,
       onError: (error) => this.errors.push(error),
