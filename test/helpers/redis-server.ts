@@ -4,6 +4,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, it } from 'vitest';
+import { createClient, type RedisClientType } from 'redis';
 
 /** Options for a throwaway redis-server; durability settings are what the Redis tests vary. */
 export interface RedisServerOptions {
@@ -233,5 +234,17 @@ function isExecutable(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Runs `use` with a plain client connected to `url`, then lets go of it (for inspecting a server). */
+export async function withClient<T>(url: string, use: (client: RedisClientType) => Promise<T>): Promise<T> {
+  const client: RedisClientType = createClient({ url });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    client.destroy();
   }
 }

@@ -1,38 +1,17 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/app/bot.ts';
 import { fixedClock, parseEvent } from '../../src/core/index.ts';
 import { createRedisStores } from '../../src/store/redis-stores.ts';
-import { requireRedisServer, startRedisServer, type RedisServerHandle } from '../helpers/redis-server.ts';
+import { requireRedisServer, startRedisServer, withClient, type RedisServerHandle } from '../helpers/redis-server.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 const run = promisify(execFile);
 const event = parseEvent(readFileSync('events/netwerkdag-2020.yaml', 'utf8'), 'events/netwerkdag-2020.yaml');
 
-/** Polls `condition` until it holds or `timeoutMs` passes. */
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition();
-}
 
-const plainClient = (url: string) => createClient({ url });
-
-async function withClient<T>(url: string, use: (client: ReturnType<typeof plainClient>) => Promise<T>): Promise<T> {
-  const client = plainClient(url);
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    client.destroy();
-  }
-}
 
 if (requireRedisServer()) {
   describe('Redis Cluster: three primaries, every key of one event in one slot', () => {
@@ -46,7 +25,7 @@ if (requireRedisServer()) {
       }
       await run('redis-cli', ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', '0', '--cluster-yes']);
       for (const node of nodes) {
-        const ready = await eventually(() => withClient(node.url, async (client) => (await client.info('cluster')).includes('cluster_enabled:1') && (await client.clusterInfo()).includes('cluster_state:ok')));
+        const ready = await eventually(() => withClient(node.url, async (client) => (await client.info('cluster')).includes('cluster_enabled:1') && (await client.clusterInfo()).includes('cluster_state:ok')), 20_000);
         if (!ready) throw new Error(`cluster node ${node.port} did not reach cluster_state:ok`);
       }
       const slot = await withClient(nodes[0]!.url, (client) => client.clusterKeySlot(`balie:{${event.id}}:seats`));

@@ -10,19 +10,11 @@ import {
   RedisTurnLock,
 } from '../../src/store/redis-conversation-store.ts';
 import { requireRedisServer, startRedisServer, useRedisServer } from '../helpers/redis-server.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 const connectClient = (url: string) => createClient({ url, scripts: conversationScripts });
 type Client = ReturnType<typeof connectClient>;
 
-/** Polls `condition` until it holds or `timeoutMs` passes (a bounded wait, not a sleep). */
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return condition();
-}
 
 interface Ports {
   conversations: ConversationStore;

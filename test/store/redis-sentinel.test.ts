@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/app/bot.ts';
 import { fixedClock, parseEvent } from '../../src/core/index.ts';
@@ -12,19 +11,12 @@ import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { parseSentinelUrl } from '../../src/store/redis-connection.ts';
 import { createRedisStores, type RedisStores } from '../../src/store/redis-stores.ts';
-import { findRedisServer, requireRedisServer, startRedisServer, type RedisServerHandle } from '../helpers/redis-server.ts';
+import { findRedisServer, requireRedisServer, startRedisServer, withClient, type RedisServerHandle } from '../helpers/redis-server.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 const event = parseEvent(readFileSync('events/netwerkdag-2020.yaml', 'utf8'), 'events/netwerkdag-2020.yaml');
 const now = new Date('2020-10-15T07:00:00Z');
 
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition().catch(() => false)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition().catch(() => false);
-}
 
 async function freePort(): Promise<number> {
   for (;;) {
@@ -40,18 +32,6 @@ async function freePort(): Promise<number> {
   }
 }
 
-const plainClient = (url: string) => createClient({ url });
-
-async function withClient<T>(url: string, use: (client: ReturnType<typeof plainClient>) => Promise<T>): Promise<T> {
-  const client = plainClient(url);
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    client.destroy();
-  }
-}
 
 function makeBot(stores: Pick<RedisStores, 'ledger' | 'conversations' | 'lock'>): Bot {
   return new Bot({ ...stores, event, clock: fixedClock(now), answerer: { answer: async () => null } });
@@ -99,7 +79,7 @@ if (requireRedisServer()) {
     beforeAll(async () => {
       primary = await startRedisServer({ appendonly: true, appendfsync: 'always' });
       replica = await startRedisServer({ appendonly: true, appendfsync: 'always', extraArgs: ['--replicaof', '127.0.0.1', String(primary.port)] });
-      if (!(await eventually(() => withClient(replica.url, async (c) => (await c.info('replication')).includes('master_link_status:up'))))) {
+      if (!(await eventually(() => withClient(replica.url, async (c) => (await c.info('replication')).includes('master_link_status:up')), 30_000))) {
         throw new Error('the replica did not connect to the primary');
       }
       sentinelPort = await freePort();
@@ -117,7 +97,7 @@ if (requireRedisServer()) {
         ].join('\n'),
       );
       sentinel = spawn(findRedisServer()!, [join(sentinelDir, 'sentinel.conf'), '--sentinel'], { cwd: sentinelDir, stdio: 'ignore' });
-      if (!(await eventually(() => withClient(`redis://127.0.0.1:${sentinelPort}`, async (c) => (await c.ping()) === 'PONG')))) {
+      if (!(await eventually(() => withClient(`redis://127.0.0.1:${sentinelPort}`, async (c) => (await c.ping()) === 'PONG'), 30_000))) {
         throw new Error('redis-sentinel did not answer PING');
       }
     }, 120_000);
@@ -153,9 +133,9 @@ if (requireRedisServer()) {
             const address = (await c.sendCommand(['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'balie'])) as string[];
             return address[1] === String(replica.port);
           }),
-        );
+        30_000);
         expect(promoted).toBe(true);
-        expect(await eventually(async () => (await stores.conversations.read('telegram:9')) !== null)).toBe(true);
+        expect(await eventually(async () => (await stores.conversations.read('telegram:9')) !== null, 30_000)).toBe(true);
 
         for (const [n, text] of secondHalf.entries()) {
           expect(await bot.handle({ userKey: 'telegram:9', input: { kind: 'text', text } })).toEqual(expected[firstHalf.length + n]);
