@@ -1,6 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 /** One message the server accepted: the SMTP envelope, the raw bytes and the parsed mail. */
 export interface CapturedMail {
@@ -33,6 +34,21 @@ export interface TestSmtpServer {
 
 function smtpError(rejection: Rejection): Error {
   return Object.assign(new Error(rejection.message), { responseCode: rejection.code });
+}
+
+/** One SMTP server for the whole test file: started before its tests, closed after; returns a getter. */
+export function useSmtpServer(): () => TestSmtpServer {
+  let server: TestSmtpServer | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the SMTP server is not started yet');
+    return server;
+  };
 }
 
 /** Starts an SMTP server on 127.0.0.1 and a free port (or `port`): no TLS, no authentication. */

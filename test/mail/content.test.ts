@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language, OutboxEntry, RegistrationRecord } from '../../src/core/index.ts';
 import { MailWorker, smtpSender } from '../../src/mail/index.ts';
 import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
-import { startSmtpServer, type CapturedMail, type TestSmtpServer } from '../helpers/smtp-server.ts';
+import { useSmtpServer, type CapturedMail } from '../helpers/smtp-server.ts';
 import { loadEvent, manualClock, outboxEntry } from './fixtures.ts';
 
 const event = loadEvent();
-let smtp: TestSmtpServer;
+const smtp = useSmtpServer();
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 
 /** Sends one entry through the worker and the real SMTP server; returns what the server got. */
 async function deliver(entry: OutboxEntry): Promise<CapturedMail> {
   const outbox = new MemoryOutbox();
   outbox.add(entry);
-  const before = smtp.messages.length;
-  const sender = smtpSender(smtp.url, { name: event.title, address: 'balie@example.org' });
+  const before = smtp().messages.length;
+  const sender = smtpSender(smtp().url, { name: event.title, address: 'balie@example.org' });
   const worker = new MailWorker({ outbox, event, sender, clock: manualClock() });
   expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
   sender.close();
-  const [mail] = (await smtp.waitForMessages(before + 1)).slice(before);
+  const [mail] = (await smtp().waitForMessages(before + 1)).slice(before);
   if (!mail) throw new Error('no mail captured');
   return mail;
 }

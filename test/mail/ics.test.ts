@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../src/core/index.ts';
 import { MailWorker, smtpSender } from '../../src/mail/index.ts';
 import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
+import { useSmtpServer } from '../helpers/smtp-server.ts';
 import { loadEvent, manualClock, outboxEntry } from './fixtures.ts';
 
 const event = loadEvent();
-let smtp: TestSmtpServer;
+const smtp = useSmtpServer();
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 
 interface CalendarItem {
   uid: string;
@@ -61,11 +55,11 @@ function brussels(instant: Date): string {
 async function calendarOf(entry: OutboxEntry): Promise<{ filename: string; contentType: string; text: string }> {
   const outbox = new MemoryOutbox();
   outbox.add(entry);
-  const before = smtp.messages.length;
-  const sender = smtpSender(smtp.url, { name: event.title, address: 'balie@example.org' });
+  const before = smtp().messages.length;
+  const sender = smtpSender(smtp().url, { name: event.title, address: 'balie@example.org' });
   await new MailWorker({ outbox, event, sender, clock: manualClock() }).drain();
   sender.close();
-  const mail = (await smtp.waitForMessages(before + 1))[before];
+  const mail = (await smtp().waitForMessages(before + 1))[before];
   const attachment = mail?.parsed.attachments.find((a) => a.contentType === 'text/calendar');
   if (!attachment) throw new Error('no calendar attachment');
   return { filename: attachment.filename ?? '', contentType: attachment.contentType, text: attachment.content.toString('utf8') };

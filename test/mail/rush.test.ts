@@ -1,23 +1,17 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Outbox, OutboxEntry, SeatLedger } from '../../src/core/index.ts';
 import { MailWorker, messageIdFor, smtpSender, type MailSender } from '../../src/mail/index.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
+import { useSmtpServer } from '../helpers/smtp-server.ts';
 import { loadEvent, manualClock, registrant } from './fixtures.ts';
 
 const event = loadEvent();
 type Ledger = SeatLedger & Outbox;
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = useSmtpServer();
 
 // A small deterministic generator, so a failing rush can be replayed.
 function random(seed: number): () => number {
@@ -35,19 +29,19 @@ function random(seed: number): () => number {
  * once under its own Message-ID, and every confirmed person got the mail that says so.
  */
 async function rush(ledgers: Ledger[], people: number): Promise<void> {
-  smtp.messages.splice(0);
+  smtp().messages.splice(0);
   const clock = manualClock();
   const next = random(people);
   const first = ledgers[0] as Ledger;
   const senders: MailSender[] = [];
   const workers = ledgers.flatMap((ledger, i) =>
     [0, 1].map((w) => {
-      const sender = smtpSender(smtp.url, { name: event.title, address: 'balie@example.org' });
+      const sender = smtpSender(smtp().url, { name: event.title, address: 'balie@example.org' });
       senders.push(sender);
       return new MailWorker({ outbox: ledger, event, sender, clock, workerId: `p${i}-w${w}`, batchSize: 4 });
     }),
   );
-  smtp.rejectNext({ code: 451, message: 'Greylisted, try again later' }, 12);
+  smtp().rejectNext({ code: 451, message: 'Greylisted, try again later' }, 12);
 
   const registering = Promise.all(
     Array.from({ length: people }, (_, n) => {
@@ -77,10 +71,10 @@ async function rush(ledgers: Ledger[], people: number): Promise<void> {
   const sent = await first.list('sent');
   expect(await first.list('pending')).toEqual([]);
   expect(await first.list('failed')).toEqual([]);
-  const received = smtp.messages.map((m) => m.parsed.messageId ?? '');
+  const received = smtp().messages.map((m) => m.parsed.messageId ?? '');
   expect(received).toHaveLength(sent.length);
   expect(new Set(received)).toEqual(new Set(sent.map((e) => messageIdFor(e.id, event.id))));
-  expect(smtp.rejectedCount()).toBeGreaterThanOrEqual(12);
+  expect(smtp().rejectedCount()).toBeGreaterThanOrEqual(12);
 
   // Everyone confirmed now has a mail saying so (confirmation or promotion) after their last bump.
   const snapshot = await first.snapshot();
@@ -94,7 +88,7 @@ async function rush(ledgers: Ledger[], people: number): Promise<void> {
     const mails = (byRegistration.get(r.id) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const saysConfirmed = mails.some((e) => e.kind === 'confirmation' || e.kind === 'promoted');
     expect(saysConfirmed, `registration ${r.seq} has its mail`).toBe(true);
-    const addressed = smtp.messages.filter((m) => m.envelope.to.includes(r.email));
+    const addressed = smtp().messages.filter((m) => m.envelope.to.includes(r.email));
     expect(addressed.length).toBe(mails.length);
   }
 }

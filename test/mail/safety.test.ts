@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RegistrationRecord } from '../../src/core/index.ts';
 import { escapeHtml, isSafeAddress, MailWorker, messageIdFor, renderMail, smtpSender } from '../../src/mail/index.ts';
 import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
-import { startSmtpServer, type CapturedMail, type TestSmtpServer } from '../helpers/smtp-server.ts';
+import { useSmtpServer, type CapturedMail } from '../helpers/smtp-server.ts';
 import { loadEvent, manualClock, outboxEntry, recordingLogger } from './fixtures.ts';
 
 const event = loadEvent();
-let smtp: TestSmtpServer;
+const smtp = useSmtpServer();
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 
 /** Delivers one confirmation for a registration with these fields; returns what the server got and the outbox. */
 async function deliver(overrides: Partial<RegistrationRecord>, id: string) {
   const outbox = new MemoryOutbox();
   outbox.add(outboxEntry('confirmation', overrides, { id }));
-  const before = smtp.messages.length;
-  const sender = smtpSender(smtp.url, { name: event.title, address: 'balie@example.org' });
+  const before = smtp().messages.length;
+  const sender = smtpSender(smtp().url, { name: event.title, address: 'balie@example.org' });
   const logger = recordingLogger();
   const report = await new MailWorker({ outbox, event, sender, clock: manualClock(), logger }).drain();
   sender.close();
-  const captured: CapturedMail[] = report.sent > 0 ? (await smtp.waitForMessages(before + report.sent)).slice(before) : [];
+  const captured: CapturedMail[] = report.sent > 0 ? (await smtp().waitForMessages(before + report.sent)).slice(before) : [];
   return { report, captured, outbox, logger };
 }
 

@@ -1,28 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Outbox, RegistrationRecord } from '../../src/core/index.ts';
 import { MailWorker, smtpSender, startMailWorker, type MailSender } from '../../src/mail/index.ts';
 import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
-import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.ts';
+import { closedPort, startSmtpServer, useSmtpServer } from '../helpers/smtp-server.ts';
 import { loadEvent, manualClock, outboxEntry, recordingLogger, registrant, type ManualClock } from './fixtures.ts';
 
 const event = loadEvent();
 const from = { name: event.title, address: 'balie@example.org' };
-let smtp: TestSmtpServer;
+const smtp = useSmtpServer();
 const senders: MailSender[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 afterEach(() => {
   senders.splice(0).forEach((s) => s.close());
-  smtp.messages.splice(0);
+  smtp().messages.splice(0);
 });
 
-function sender(url = smtp.url): MailSender {
+function sender(url = smtp().url): MailSender {
   const made = smtpSender(url, from);
   senders.push(made);
   return made;
@@ -52,18 +46,18 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     const { clock, ledger, worker } = setup();
     await registered(ledger, 1, clock);
     expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp().messages).toHaveLength(1);
     expect((await ledger.list('sent')).map((e) => e.kind)).toEqual(['confirmation']);
     clock.advance(7 * 24 * 3600_000);
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp().messages).toHaveLength(1);
   });
 
   it('retries temporary rejections (451 after DATA, 450 at RCPT) with growing delays, then delivers', async () => {
     const { clock, ledger, worker } = setup();
     await registered(ledger, 1, clock);
-    smtp.rejectNext({ code: 451, message: 'Try again later' });
-    smtp.rejectNext({ code: 450, message: 'Mailbox busy', at: 'rcpt' });
+    smtp().rejectNext({ code: 451, message: 'Try again later' });
+    smtp().rejectNext({ code: 450, message: 'Mailbox busy', at: 'rcpt' });
     expect(await worker.drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
     clock.advance(29_999);
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -73,15 +67,15 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
     clock.advance(1);
     expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(smtp.rejectedCount()).toBeGreaterThanOrEqual(2);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp().rejectedCount()).toBeGreaterThanOrEqual(2);
+    expect(smtp().messages).toHaveLength(1);
     expect(await ledger.list('pending')).toEqual([]);
   });
 
   it('treats 503 (bad command sequence) as temporary', async () => {
     const { clock, ledger, worker } = setup();
     await registered(ledger, 1, clock);
-    smtp.rejectNext({ code: 503, message: 'Bad sequence' });
+    smtp().rejectNext({ code: 503, message: 'Bad sequence' });
     expect(await worker.drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
     clock.advance(30_000);
     expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
@@ -91,18 +85,18 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     const { clock, ledger, logger, worker } = setup();
     const first = await registered(ledger, 1, clock);
     await registered(ledger, 2, clock);
-    smtp.rejectNext({ code: 550, message: 'No such user', at: 'rcpt' });
+    smtp().rejectNext({ code: 550, message: 'No such user', at: 'rcpt' });
     expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 1 });
     const failedOne = await ledger.list('failed');
     expect(failedOne).toHaveLength(1);
     expect(failedOne[0]?.registration.id).toBe(first.id);
     await registered(ledger, 3, clock);
-    smtp.rejectNext({ code: 554, message: 'Message rejected' });
+    smtp().rejectNext({ code: 554, message: 'Message rejected' });
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 1 });
     clock.advance(30 * 24 * 3600_000);
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await ledger.list('failed')).toHaveLength(2);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp().messages).toHaveLength(1);
     // The log says what happened to which entry, without names or addresses.
     expect(logger.lines.some((l) => l.includes('failed for good') && l.includes('"code":"550"'))).toBe(true);
     expect(logger.lines.join('\n')).not.toMatch(/anna|Peeters|example\.org/i);
@@ -162,14 +156,14 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     const b = new MailWorker({ outbox: ledger, event, sender: sender(), clock, workerId: 'b', leaseMs });
     await registered(ledger, 1, clock);
     expect((await a.drain()).sent).toBe(1);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp().messages).toHaveLength(1);
     expect((await b.drain()).sent).toBe(0);
     clock.advance(leaseMs);
     expect((await b.drain()).sent).toBe(1);
     clock.advance(leaseMs * 10);
     expect((await b.drain()).sent).toBe(0);
-    expect(smtp.messages).toHaveLength(2);
-    const [first, second] = smtp.messages;
+    expect(smtp().messages).toHaveLength(2);
+    const [first, second] = smtp().messages;
     expect(second?.parsed.messageId).toBe(first?.parsed.messageId);
     expect(first?.parsed.messageId).toMatch(/^<register=3areg-1=3aconfirmation=3a.+@balie\.netwerkdag-2020>$/);
     expect(await ledger.list('pending')).toEqual([]);
@@ -182,7 +176,7 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     const workers = ['a', 'b', 'c'].map((workerId) => new MailWorker({ outbox: ledger, event, sender: sender(), clock, workerId, batchSize: 2 }));
     const reports = await Promise.all(workers.map((w) => w.drain()));
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(30);
-    const messageIds = smtp.messages.map((m) => m.parsed.messageId);
+    const messageIds = smtp().messages.map((m) => m.parsed.messageId);
     expect(new Set(messageIds).size).toBe(30);
     expect(messageIds).toHaveLength(30);
   });
@@ -192,11 +186,11 @@ describe('startMailWorker', { timeout: 30_000 }, () => {
   it('polls the outbox on its own and stops cleanly', async () => {
     const ledger = new MemorySeatLedger(event);
     const notices: string[] = [];
-    const handle = startMailWorker({ outbox: ledger, event, smtpUrl: smtp.url, pollMs: 20, notice: (line) => notices.push(line) });
+    const handle = startMailWorker({ outbox: ledger, event, smtpUrl: smtp().url, pollMs: 20, notice: (line) => notices.push(line) });
     try {
-      expect(notices).toEqual([`E-mail: sending over SMTP to smtp://127.0.0.1:${smtp.port}.`]);
+      expect(notices).toEqual([`E-mail: sending over SMTP to smtp://127.0.0.1:${smtp().port}.`]);
       await registered(ledger, 1, manualClock());
-      await smtp.waitForMessages(1, 5_000);
+      await smtp().waitForMessages(1, 5_000);
     } finally {
       // stop() waits for the pass in flight, so its markSent has landed when it resolves.
       await handle.stop();
@@ -207,12 +201,12 @@ describe('startMailWorker', { timeout: 30_000 }, () => {
 
   it('drain() delivers everything due now', async () => {
     const ledger = new MemorySeatLedger(event);
-    const handle = startMailWorker({ outbox: ledger, event, smtpUrl: smtp.url, pollMs: 60_000, notice: () => {} });
+    const handle = startMailWorker({ outbox: ledger, event, smtpUrl: smtp().url, pollMs: 60_000, notice: () => {} });
     try {
       for (let n = 1; n <= 7; n += 1) await registered(ledger, n, manualClock());
       const report = await handle.drain();
       expect(report.sent).toBe(7);
-      expect(smtp.messages).toHaveLength(7);
+      expect(smtp().messages).toHaveLength(7);
     } finally {
       await handle.stop();
     }
