@@ -54,8 +54,8 @@ function registrant(worker: string, n: number, event: EventData): Registrant {
   };
 }
 
-/** One process: `count` registrations with `flight` at a time; latency of each, wall time of all. */
-async function registerMany(ledger: RedisSeatLedger, event: EventData, worker: string, count: number, flight: number): Promise<RunReport> {
+/** Runs `op(n)` for n = 0..count-1 with `flight` in flight; the latency of each and the wall time of all. */
+async function runInFlight(count: number, flight: number, op: (n: number) => Promise<boolean>): Promise<RunReport> {
   const latencies: number[] = new Array(count);
   let next = 0;
   let refused = 0;
@@ -65,31 +65,29 @@ async function registerMany(ledger: RedisSeatLedger, event: EventData, worker: s
       while (next < count) {
         const n = next++;
         const t0 = performance.now();
-        const result = await ledger.register({ key: `${worker}-${n}`, at: new Date(), registrant: registrant(worker, n, event), waitlistIfFull: false });
+        const accepted = await op(n);
         latencies[n] = performance.now() - t0;
-        if (!result.ok || result.registration.status !== 'confirmed') refused += 1;
+        if (!accepted) refused += 1;
       }
     }),
   );
   return { ops: count, ms: performance.now() - started, latencies, refused };
 }
 
+/** One process: `count` registrations with `flight` at a time. */
+function registerMany(ledger: RedisSeatLedger, event: EventData, worker: string, count: number, flight: number): Promise<RunReport> {
+  return runInFlight(count, flight, async (n) => {
+    const result = await ledger.register({ key: `${worker}-${n}`, at: new Date(), registrant: registrant(worker, n, event), waitlistIfFull: false });
+    return result.ok && result.registration.status === 'confirmed';
+  });
+}
+
 /** The same loop with the bare reference script: what node-redis itself reaches on this machine. */
-async function bareMany(client: { sendCommand(args: string[]): Promise<unknown> }, sha: string, count: number, flight: number): Promise<RunReport> {
-  const latencies: number[] = new Array(count);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: flight }, async () => {
-      while (next < count) {
-        const n = next++;
-        const t0 = performance.now();
-        await client.sendCommand(['EVALSHA', sha, '3', '{bench-bare}:venue', '{bench-bare}:s1', '{bench-bare}:s5', '1000000000']);
-        latencies[n] = performance.now() - t0;
-      }
-    }),
-  );
-  return { ops: count, ms: performance.now() - started, latencies, refused: 0 };
+function bareMany(client: { sendCommand(args: string[]): Promise<unknown> }, sha: string, count: number, flight: number): Promise<RunReport> {
+  return runInFlight(count, flight, async () => {
+    await client.sendCommand(['EVALSHA', sha, '3', '{bench-bare}:venue', '{bench-bare}:s1', '{bench-bare}:s5', '1000000000']);
+    return true;
+  });
 }
 
 async function workerMain(): Promise<void> {
