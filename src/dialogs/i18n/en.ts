@@ -156,4 +156,6 @@ export const en: Messages = {
   cancelled: "Your registration is cancelled; you'll receive a confirmation by e-mail. Sorry you can't make it!",
   notCancelled: 'OK, your registration stays as it is.',
   registrationGone: "I can't find your registration any more; perhaps it was already cancelled.",
+  turnBusy: 'I am still working on your previous message. Please try again in a moment.',
+  turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
 };

@@ -171,6 +171,8 @@ export const nl = {
   cancelled: 'Je inschrijving is geannuleerd; je krijgt nog een bevestiging per e-mail. Jammer dat je er niet bij kunt zijn!',
   notCancelled: 'Oké, je inschrijving blijft staan.',
   registrationGone: 'Ik vind je inschrijving niet meer; misschien werd ze al geannuleerd.',
+  turnBusy: 'Ik ben je vorige bericht nog aan het verwerken. Probeer het zo meteen opnieuw.',
+  turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
 };
 
 /** The shape every catalogue has. */
