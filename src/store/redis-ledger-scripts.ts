@@ -15,13 +15,15 @@ function readLua(name: string): string {
  * One script: `keys` go into KEYS (Cluster routing), `args` into ARGV; the base key is ARGV[1].
  * The `#!lua` line makes Redis Cluster refuse a script that touches a key of another slot;
  * read-only scripts say `no-writes`, so they also run on replicas and when memory is full.
+ * `numberOfKeys` undefined: as many as passed (register.lua takes a batch).
  */
-function ledgerScript(name: string, numberOfKeys: number, flags: 'no-writes' | '' = '', withCommon = true) {
+function ledgerScript(name: string, numberOfKeys: number | undefined, flags: 'no-writes' | '' = '', withCommon = true) {
   return defineScript({
     SCRIPT: `#!lua${flags ? ` flags=${flags}` : ''}\n${records}\n${withCommon ? `${common}\n` : ''}${readLua(name)}`,
     NUMBER_OF_KEYS: numberOfKeys,
     parseCommand(parser, keys: string[], args: string[]) {
-      for (const key of keys) parser.pushKey(key);
+      if (numberOfKeys === undefined) parser.pushKeysLength(keys);
+      else for (const key of keys) parser.pushKey(key);
       parser.push(...args);
     },
     transformReply: (reply: unknown) => reply,
@@ -31,7 +33,7 @@ function ledgerScript(name: string, numberOfKeys: number, flags: 'no-writes' | '
 /** The scripts a client must carry for RedisSeatLedger: `createClient({ scripts: { ...ledgerScripts } })`. */
 export const ledgerScripts = {
   balieLedgerInit: ledgerScript('init', 1),
-  balieLedgerRegister: ledgerScript('register', 2, '', false),
+  balieLedgerRegister: ledgerScript('register', undefined, '', false),
   balieLedgerChange: ledgerScript('change', 2),
   balieLedgerCancel: ledgerScript('cancel', 2),
   balieLedgerVenueCap: ledgerScript('venue-cap', 2),

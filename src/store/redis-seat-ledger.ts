@@ -23,6 +23,7 @@ import {
   type SetSessionCapCommand,
   type SetVenueCapCommand,
 } from '../core/index.ts';
+import { GroupCommit } from './group-commit.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 import { isValidCap } from './seat-ledger-rules.ts';
 
@@ -36,6 +37,8 @@ export interface RedisSeatLedgerOptions {
   keyPrefix?: string;
   newId?: () => string;
   commandTimeoutMs?: number;
+  /** The most registrations one register.lua run decides (default 64, at most 99). */
+  maxRegisterBatch?: number;
 }
 
 // What the scripts return, checked at the boundary: records carry the registrant as entered.
@@ -97,9 +100,23 @@ function withRecords(reply: { ok: boolean }): unknown {
   return out;
 }
 
+/** What register.lua decided for a fresh registration. */
+interface FreshRegistration {
+  status: 'confirmed' | 'waitlisted';
+  seq: number;
+}
+
+/** A register on its way to register.lua: its two keys and nine arguments. */
+interface PendingRegister {
+  idemKey: string;
+  regKey: string;
+  args: string[];
+}
+
+/** register.lua numbers the outbox entries of one run 01-99. */
+const maxRegisterBatch = 99;
+
 const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
-// A fresh registration answers `fresh:<status>:<seq>` (register.lua); everything else is JSON.
-const freshPrefix = 'fresh:';
 
 /**
  * The seat ledger and its outbox in Redis, for many bot processes serving one event. Every
@@ -119,6 +136,8 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #ready: string;
   readonly #deadline: CallDeadline;
   #initialised: Promise<void> | null = null;
+  // Registers made close together go to Redis as one register.lua run (group commit).
+  readonly #registers: GroupCommit<PendingRegister, FreshRegistration | string>;
 
   constructor(client: LedgerRedisClient, event: EventData, options: RedisSeatLedgerOptions = {}) {
     const prefix = options.keyPrefix ?? '';
@@ -131,6 +150,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
     this.#ready = `${this.#base}ob:ready`;
+    this.#registers = new GroupCommit((batch) => this.#registerBatch(batch), Math.min(options.maxRegisterBatch ?? 64, maxRegisterBatch));
   }
 
   async register(command: RegisterCommand): Promise<RegisterResult> {
@@ -151,21 +171,28 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     const id = this.#newId();
     if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
     const at = command.at.toISOString();
-    const reply = String(
-      await this.#call('balieLedgerRegister', this.#commandKeys('register', command.key), [
-        at,
-        command.key,
-        hasOneSessionPerSeries(this.#event, sessions) ? '1' : '0',
-        emailKey(r.email),
+    const sessionList = sessions.join(',');
+    const email = emailKey(r.email);
+    // The strings register.lua stores for a confirmed registration, so that it makes none (it
+    // derives the rarer waiting ones). None but the key and the owner can hold a raw newline (JSON
+    // escapes it, an e-mail key is tidied), and the key comes last in the registration string.
+    const decided = `|${sessionList}|${at}|${id}`;
+    const reply = await this.#registers.push({
+      idemKey: this.#idemKey('register', command.key),
+      regKey: `${this.#base}reg:${id}`,
+      args: [
+        hasOneSessionPerSeries(this.#event, sessions) ? (command.waitlistIfFull ? '2' : '1') : '0',
+        email,
+        sessionList,
         id,
-        sessions.join(','),
-        command.waitlistIfFull ? '1' : '0',
-        JSON.stringify(registrant),
         r.owner,
-      ]),
-    );
-    if (!reply.startsWith(freshPrefix)) return withRecords(registerReply.parse(JSON.parse(reply))) as RegisterResult;
-    const [status, seq] = reply.slice(freshPrefix.length).split(':');
+        `confirmed\n\n${sessionList}\n${at}\n${at}\n${email}\n${JSON.stringify(registrant)}\n${command.key}`,
+        `F|confirmed|${decided}`,
+        `register:${command.key}:confirmation:${id}`,
+        `|@confirmation|confirmed|${decided}`,
+      ],
+    });
+    if (typeof reply === 'string') return withRecords(registerReply.parse(JSON.parse(reply))) as RegisterResult;
     // Field by field again: an object spread followed by more fields is several µs here.
     const registration: RegistrationRecord = {
       firstName: registrant.firstName,
@@ -179,12 +206,32 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       owner: registrant.owner,
       sessions: [...sessions],
       id,
-      status: status === 'waitlisted' ? 'waitlisted' : 'confirmed',
-      seq: Number(seq),
+      status: reply.status,
+      seq: reply.seq,
       registeredAt: at,
       updatedAt: at,
     };
     return { ok: true, registration };
+  }
+
+  /**
+   * One register.lua run for a batch: per registration the status and seq of a fresh one (counted
+   * on from the seq the script read, in order), or the JSON of a refusal or of a retry's result.
+   */
+  async #registerBatch(batch: PendingRegister[]): Promise<Array<FreshRegistration | string>> {
+    const keys = [this.#seats];
+    const args: string[] = [];
+    for (const { idemKey, regKey, args: fields } of batch) {
+      keys.push(idemKey, regKey);
+      for (const value of fields) args.push(value);
+    }
+    const replies = z.array(z.string()).length(batch.length + 1).parse(await this.#call('balieLedgerRegister', keys, args));
+    let seq = Number(replies[batch.length]);
+    return replies.slice(0, batch.length).map((reply) => {
+      if (reply === 'c') return { status: 'confirmed', seq: ++seq };
+      if (reply === 'w') return { status: 'waitlisted', seq: ++seq };
+      return reply;
+    });
   }
 
   async changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult> {
@@ -272,7 +319,11 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
 
   /** KEYS of a command script: the counters and the idempotency record of (command, key). */
   #commandKeys(name: string, key: string): string[] {
-    return [this.#seats, `${this.#base}idem:${name}:${key}`];
+    return [this.#seats, this.#idemKey(name, key)];
+  }
+
+  #idemKey(name: string, key: string): string {
+    return `${this.#base}idem:${name}:${key}`;
   }
 
   async #lookup(mode: 'id' | 'email' | 'owner', value: string): Promise<RegistrationRecord | null> {

@@ -41,6 +41,13 @@ async function apply(ledger: SeatLedger, op: Op, at: Date, target: (n: number) =
   }
 }
 
+/** Scripts redis-server has run (EVAL and EVALSHA, not counting EVALSHA refused with NOSCRIPT). */
+async function scriptRuns(client: Client): Promise<number> {
+  const stats = String(await client.sendCommand(['INFO', 'commandstats']));
+  const field = (command: string, name: string) => Number(new RegExp(`cmdstat_${command}:.*?${name}=(\\d+)`).exec(stats)?.[1] ?? 0);
+  return field('evalsha', 'calls') - field('evalsha', 'failed_calls') + field('eval', 'calls');
+}
+
 function counterIds(tag: string): () => string {
   let n = 0;
   return () => `${tag}-${++n}-x`;
@@ -117,6 +124,50 @@ if (requireRedisServer()) {
           );
         }),
         { numRuns: 60 },
+      );
+    });
+
+    it('decides registers sent together in one script run exactly as one by one, in the order they were made', async () => {
+      // Registers made in the same turn go to Redis as one register.lua run (group commit); the
+      // memory ledger takes the same ones one at a time. Keys and e-mails repeat on purpose, so
+      // that a batch meets its own retries, taken e-mails and full sessions.
+      const register = fc.record({
+        person: fc.integer({ min: 0, max: 12 }),
+        sessions: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 4, max: 9 })),
+        waitlist: fc.boolean(),
+        key: fc.integer({ min: 0, max: 15 }),
+      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(register, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 5 }), async (groups) => {
+          const memory = new MemorySeatLedger(small, { newId: counterIds('m') });
+          const redis = new RedisSeatLedger(client, small, { keyPrefix: `batch${++run}:`, newId: counterIds('r') });
+          await redis.availability();
+          const names = { memory: new IdNames(), redis: new IdNames() };
+          const at = ticker();
+          const runsBefore = await scriptRuns(client);
+          for (const group of groups) {
+            const now = at();
+            const command = (r: (typeof group)[number]) => ({
+              key: `k${r.key}`,
+              at: now,
+              registrant: person(r.person, r.sessions),
+              waitlistIfFull: r.waitlist,
+            });
+            const expected: unknown[] = [];
+            for (const r of group) expected.push(names.memory.normalise(await memory.register(command(r))));
+            const actual = await Promise.all(group.map((r) => redis.register(command(r))));
+            expect(actual.map((result) => names.redis.normalise(result))).toEqual(expected);
+          }
+          expect(await scriptRuns(client)).toBe(runsBefore + groups.length);
+          const snapshot = await redis.snapshot();
+          expect(names.redis.normalise(snapshot)).toEqual(names.memory.normalise(await memory.snapshot()));
+          expect(findInvariantViolations(small, snapshot)).toEqual([]);
+          expect(names.redis.normalise(await redis.list('pending'))).toEqual(names.memory.normalise(await memory.list('pending')));
+          for (const n of [0, 1, 2]) {
+            expect(names.redis.normalise(await redis.findByOwner(`test:user-${n}`))).toEqual(names.memory.normalise(await memory.findByOwner(`test:user-${n}`)));
+          }
+        }),
+        { numRuns: 40 },
       );
     });
 

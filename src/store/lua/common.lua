@@ -2,7 +2,8 @@
 -- records.lua (which defines B, SEATS and the record helpers) to every ledger script but register.lua.
 
 -- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
--- kept in the value. A new entry joins the `ob:fresh` list (in write order, O(1)); once claimed it
+-- kept in the value, as the `obn` counter times 100 (register.lua numbers the entries of a batch
+-- 1-99 after the counter it takes, so it makes no number a string). A new entry joins the `ob:fresh` list (in write order, O(1)); once claimed it
 -- lives in `ob:ready`, scored by the time it may be claimed again.
 local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
@@ -11,7 +12,7 @@ local function outbox_add(command, key, kind, id, registration_json, previous_se
   local json = '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":' .. registration_json
     .. previous .. ',"createdAt":"' .. at .. '"}'
   local n = redis.call('HINCRBY', SEATS, 'obn', 1)
-  if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|' .. json) == 1 then
+  if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '00|' .. json) == 1 then
     redis.call('RPUSH', B .. 'ob:fresh', entry_id)
   end
 end
@@ -86,9 +87,10 @@ local function promote(s, command, key, at)
       end
     end
     if not best_id then break end
+    -- Loaded while still waiting: a record register.lua wrote has its seq only in `wl` (parse_rec).
+    local r = load_rec(best_id)
     wl_remove(best_id, best_sessions)
     move_seats(s, best_sessions, 1)
-    local r = load_rec(best_id)
     r.status, r.updated_at = 'confirmed', at
     save_rec(r)
     redis.call('ZADD', B .. 'confirmed', best_seq, best_id)
@@ -121,14 +123,14 @@ local function detach_register(r)
   if r.origin == '' then return end
   local idem = B .. 'idem:register:' .. r.origin
   local stored = redis.call('GET', idem)
-  if stored and string.byte(stored, 1) == 70 then redis.call('SET', idem, fresh_result_json(stored, r.data)) end
+  if stored and string.byte(stored, 1) == 70 then redis.call('SET', idem, fresh_result_json(stored, r)) end
   for _, kind in ipairs({ 'confirmation', 'waitlisted' }) do
     local entry_id = 'register:' .. r.origin .. ':' .. kind .. ':' .. r.id
     local value = redis.call('HGET', B .. 'ob:entry', entry_id)
     if value then
       local n, payload = string.match(value, '^(%d+)|(.*)$')
       if string.byte(payload, 1) == 64 then
-        redis.call('HSET', B .. 'ob:entry', entry_id, n .. '|' .. entry_json(entry_id, payload, r.data))
+        redis.call('HSET', B .. 'ob:entry', entry_id, n .. '|' .. entry_json(entry_id, payload, r))
       end
     end
   end

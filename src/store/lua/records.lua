@@ -20,13 +20,20 @@ local function rec_string(status, seq, sessions, registered_at, updated_at, emai
     .. '\n' .. data .. '\n' .. origin
 end
 
+-- A registration record from its stored string. register.lua leaves the seq out (every string it
+-- makes costs); it is then the score in `confirmed` or `wl`, where every registration is.
+local function parse_rec(id, value)
+  local status, seq, sessions, registered_at, updated_at, email_key, data, origin =
+    string.match(value, '^(%a+)\n(%d*)\n([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?(.*)$')
+  if seq == '' then seq = redis.call('ZSCORE', B .. 'confirmed', id) or redis.call('ZSCORE', B .. 'wl', id) end
+  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, registered_at = registered_at,
+    updated_at = updated_at, email_key = email_key, data = data, origin = origin }
+end
+
 local function load_rec(id)
   local value = redis.call('GET', B .. 'reg:' .. id)
   if not value then return nil end
-  local status, seq, sessions, registered_at, updated_at, email_key, data, origin =
-    string.match(value, '^(%a+)\n(%d+)\n([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?(.*)$')
-  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, registered_at = registered_at,
-    updated_at = updated_at, email_key = email_key, data = data, origin = origin }
+  return parse_rec(id, value)
 end
 
 local function save_rec(r)
@@ -39,8 +46,11 @@ local function rec_to_json(r)
 end
 
 -- n + 1 for a count kept as a decimal string, without the sprintf that formatting a number costs.
+local NEXT_DIGIT = { '1', '2', '3', '4', '5', '6', '7', '8', '9' }
 local function succ(n)
-  local i = #n
+  local last = string.byte(n, -1)
+  if last ~= 57 then return string.sub(n, 1, -2) .. NEXT_DIGIT[last - 47] end
+  local i = #n - 1
   while i > 0 and string.byte(n, i) == 57 do i = i - 1 end
   if i == 0 then return '1' .. string.rep('0', #n) end
   return string.sub(n, 1, i - 1) .. string.char(string.byte(n, i) + 1) .. string.rep('0', #n - i)
@@ -61,33 +71,32 @@ local function wl_add(id, seq, sessions)
 end
 
 -- A register that succeeded stores neither its result nor its outbox entry in full, only what it
--- decided (`F|<status>|<seq>|<sessions>|<at>|<id>` and `@<kind>|...` with the same fields): the
--- registrant comes from the registration, which never changes it. Before a registration is
--- forgotten (cancel.lua) both get the full copy, so these always find it.
+-- decided (`F|<status>|<seq>|<sessions>|<at>|<id>` and `@<kind>|...` with the same fields; the seq
+-- may be empty, see parse_rec): the registrant comes from the registration, which never changes
+-- it. Before a registration is forgotten (cancel.lua) both get the full copy, so these always
+-- find it; `r` is that registration when the caller has it.
 local function fresh_fields(small)
-  return string.match(small, '^%a?|(%a+)|(%d+)|([%d,]*)|([^|]*)|(.*)$')
+  return string.match(small, '^%a?|(%a+)|(%d*)|([%d,]*)|([^|]*)|(.*)$')
 end
 
-local function fresh_registration_json(small, data)
+local function fresh_registration_json(small, r)
   local status, seq, sessions, at, id = fresh_fields(small)
-  if not data then
-    local r = load_rec(id)
-    if not r then error({ err = 'BALIE_DANGLING registration ' .. id .. ' is gone' }) end
-    data = r.data
-  end
-  return rec_json(id, status, seq, sessions, at, at, data)
+  r = r or load_rec(id)
+  if not r then error({ err = 'BALIE_DANGLING registration ' .. id .. ' is gone' }) end
+  if seq == '' then seq = r.seq end
+  return rec_json(id, status, seq, sessions, at, at, r.data)
 end
 
-local function fresh_result_json(stored, data)
-  return '{"ok":true,"registration":' .. fresh_registration_json(stored, data) .. '}'
+local function fresh_result_json(stored, r)
+  return '{"ok":true,"registration":' .. fresh_registration_json(stored, r) .. '}'
 end
 
 -- An outbox entry's JSON from what `ob:entry` keeps after the write order: the JSON itself, or
 -- `@<kind>|<status>|<seq>|<sessions>|<at>|<id>` from register.lua, built here at claim time.
-local function entry_json(entry_id, payload, data)
+local function entry_json(entry_id, payload, r)
   if string.byte(payload, 1) ~= 64 then return payload end
   local kind, small = string.match(payload, '^@(%a+)(|.*)$')
   local _, _, _, at = fresh_fields(small)
   return '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":'
-    .. fresh_registration_json(small, data) .. ',"createdAt":"' .. at .. '"}'
+    .. fresh_registration_json(small, r) .. ',"createdAt":"' .. at .. '"}'
 end

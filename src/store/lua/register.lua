@@ -1,86 +1,195 @@
--- register: KEYS seats, idempotency; ARGV base, at, key, valid, email key, new id, sessions ('3,7'),
--- waitlistIfFull, registrant JSON, owner. The hot path, so only records.lua goes in front: one read
--- and one write of the seats, no scans, no number turned into a string (each is a sprintf: counts
--- are compared and incremented as the decimal strings Redis keeps), and the registrant written
--- once, into the registration; the idempotency result and the outbox entry keep only what this
--- script decided (records.lua). It never promotes, because after every command no waiting entry
--- fits (seat-ledger-rules.ts, rule 3).
-local stored = redis.call('GET', KEYS[2])
-if stored then
-  if string.byte(stored, 1) == 70 then return fresh_result_json(stored) end
-  return stored
-end
-local at, key = ARGV[2], ARGV[3]
-if ARGV[4] ~= '1' then return remember('{"ok":false,"reason":"invalid_sessions"}') end
-local email_key, id = ARGV[5], ARGV[6]
+-- register: a batch of registrations (group commit), each decided exactly as if it ran alone, in
+-- the order given; later ones see what earlier ones took.
+-- KEYS: the seats, then two per registration: its idempotency record (`idem:register:<key>`) and
+-- its registration (`reg:<id>`).
+-- ARGV: the base, then nine per registration, built by the caller as they are stored when it is
+-- confirmed, so that a confirmed registration makes no string here (each one made in Lua costs
+-- more than a hash insert, a number turned into one most of all):
+--   flags ('0' sessions invalid, '1' valid, '2' valid and wait if full), e-mail key, sessions
+--   ('3,7'), id, owner, the registration string (records.lua) with status confirmed and no seq,
+--   the idempotency result's small form ('F|confirmed||<sessions>|<at>|<id>'), the confirmation
+--   outbox entry's id, and its value after the write order ('|@confirmation|confirmed||...').
+-- The seq is left out of those strings (parse_rec finds it in `confirmed` or `wl`); the write
+-- order of the batch's outbox entries is the `obn` counter it takes, then 01-99 (common.lua).
+-- The counters, e-mail index, owner index and idempotency records are read in one call each up
+-- front, decided in Lua tables, and written in one call each at the end (only the rare waiting
+-- and second-of-an-owner registrations write as they go). Every check that can fail comes before
+-- the first write, so a batch changes all it decided or nothing.
+-- The registrant is written once, into the registration. It never promotes, because after every
+-- command no waiting entry fits (seat-ledger-rules.ts, rule 3).
+-- Reply: one per registration, 'c' for a fresh confirmed one, 'w' for a fresh waiting one, or a
+-- full JSON result (a refusal, or a retry's first result); then the seq before the batch, from
+-- which the caller counts the seq of each fresh one in order.
+local count = (#KEYS - 1) / 2
+local STRIDE = 9
+-- Write order within the batch, as constants (built when the script is loaded, not per call).
+local ORDER = { '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17',
+  '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '35', '36', '37',
+  '38', '39', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55', '56', '57',
+  '58', '59', '60', '61', '62', '63', '64', '65', '66', '67', '68', '69', '70', '71', '72', '73', '74', '75', '76', '77',
+  '78', '79', '80', '81', '82', '83', '84', '85', '86', '87', '88', '89', '90', '91', '92', '93', '94', '95', '96', '97',
+  '98', '99' }
+if count > #ORDER then return redis.error_reply('BALIE_BATCH_TOO_LARGE at most ' .. #ORDER .. ' registrations') end
 
--- Counts as the decimal strings Redis keeps (whole, not negative, no leading zero): a shorter one
--- is smaller, equal lengths compare as text. Cheaper than tonumber on each.
-local function below(taken, cap)
-  local lt, lc = #taken, #cap
-  if lt ~= lc then return lt < lc end
-  return taken < cap
+-- Reads: idempotency records, then the counters of the venue and of every session named, then the
+-- e-mail and owner indexes for every registrant. Each combination of sessions is split once.
+local idem_keys, email_keys, owners = {}, {}, {}
+local seat_fields, combos = { 'vcap', 'vtaken', 'seq', 'obn' }, {}
+for i = 1, count do
+  local o = 1 + (i - 1) * STRIDE
+  idem_keys[i], email_keys[i], owners[i] = KEYS[2 * i], ARGV[o + 2], ARGV[o + 5]
+  local sessions = ARGV[o + 3]
+  if not combos[sessions] then
+    local numbers = {}
+    for n in string.gmatch(sessions, '%d+') do
+      numbers[#numbers + 1] = n
+      seat_fields[#seat_fields + 1] = 'c' .. n
+      seat_fields[#seat_fields + 1] = 't' .. n
+    end
+    combos[sessions] = numbers
+  end
 end
-
-local sessions = ARGV[7]
--- One read of the seats: venue, the seq and outbox counters, then cap and count of each session.
-local fields = { 'vcap', 'vtaken', 'seq', 'obn' }
-for n in string.gmatch(sessions, '%d+') do
-  fields[#fields + 1] = 'c' .. n
-  fields[#fields + 1] = 't' .. n
-end
-local v = redis.call('HMGET', SEATS, unpack(fields))
+local stored = redis.call('MGET', unpack(idem_keys))
+local v = redis.call('HMGET', SEATS, unpack(seat_fields))
 if not v[1] or not v[3] or not v[4] then return redis.error_reply('BALIE_UNINITIALISED seat counters missing') end
-local shortage
-if not below(v[2], v[1]) then
-  shortage = '"reason":"venue_full"'
-else
-  local full = {}
-  for i = 5, #fields, 2 do
-    if not v[i] or not below(v[i + 1], v[i]) then full[#full + 1] = string.sub(fields[i], 2) end
-  end
-  if #full > 0 then shortage = '"reason":"session_full","sessionNumbers":[' .. table.concat(full, ',') .. ']' end
+-- Counters as numbers: Redis turns them back into strings when they are written.
+local vcap, vtaken, seq_before = tonumber(v[1]), tonumber(v[2]), v[3]
+local seq, obn = tonumber(seq_before), tonumber(v[4]) + 1
+-- The write order prefix of this batch's outbox entries: the one number made a string here.
+local order_prefix = tostring(obn)
+local written = 0
+local cap, taken = {}, {}
+for j = 5, #seat_fields, 2 do
+  local n = string.sub(seat_fields[j], 2)
+  cap[n], taken[n] = tonumber(v[j]), tonumber(v[j + 1])
 end
--- The e-mail is claimed and checked in one call (a taken one is refused before a shortage); a
--- refusal for a shortage gives it back.
-if redis.call('HSETNX', B .. 'email', email_key, id) == 0 then
-  local existing = redis.call('HGET', B .. 'email', email_key)
-  return remember('{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
-end
-if shortage and ARGV[8] ~= '1' then
-  redis.call('HDEL', B .. 'email', email_key)
-  return remember('{"ok":false,' .. shortage .. '}')
+local email_of, owner_of = {}, {}
+local found = redis.call('HMGET', B .. 'email', unpack(email_keys))
+for i = 1, count do email_of[email_keys[i]] = found[i] end
+found = redis.call('HMGET', B .. 'owners', unpack(owners))
+for i = 1, count do owner_of[owners[i]] = found[i] end
+
+-- What the batch will write, filled in below.
+local strings, email_new, owner_new, confirmed, entries, fresh = {}, {}, {}, {}, {}, {}
+-- Idempotency key -> the reply of a registration earlier in this batch: a refusal, or the index
+-- of a new registration (its full reply is built only for a retry in the same batch, from these).
+local decided, recs, seqs, smalls = {}, {}, {}, {}
+local replies = {}
+
+local function refuse(idem_key, reply)
+  strings[#strings + 1] = idem_key
+  strings[#strings + 1] = reply
+  decided[idem_key] = reply
+  return reply
 end
 
-local data, owner = ARGV[9], ARGV[10]
-local seq, n = succ(v[3]), succ(v[4])
--- One write of the seats: the counters read above, each plus one.
-local counts = { 'seq', seq, 'obn', n }
-local status, kind = 'confirmed', 'confirmation'
-if shortage then
-  status, kind = 'waitlisted', 'waitlisted'
-  wl_add(id, seq, sessions)
-else
-  counts[5], counts[6] = 'vtaken', succ(v[2])
-  for i = 6, #fields, 2 do
-    counts[#counts + 1] = fields[i]
-    counts[#counts + 1] = succ(v[i])
+local function shortage_of(numbers)
+  if vtaken >= vcap then return '"reason":"venue_full"' end
+  local full
+  for _, n in ipairs(numbers) do
+    local c = cap[n]
+    if not c or taken[n] >= c then
+      full = full or {}
+      full[#full + 1] = n
+    end
   end
-  redis.call('ZADD', B .. 'confirmed', seq, id)
+  if full then return '"reason":"session_full","sessionNumbers":[' .. table.concat(full, ',') .. ']' end
+  return nil
 end
-redis.call('HSET', SEATS, unpack(counts))
--- The owner index: an owner's first registration is a field of the `owners` hash (no key of its
--- own), later ones go to the sorted set `owner:<owner>` by seq; read.lua takes the latest of both.
-if redis.call('HSETNX', B .. 'owners', owner, id) == 0 then redis.call('ZADD', B .. 'owner:' .. owner, seq, id) end
--- The outbox entry (rule 5 of seat-ledger-rules.ts, as outbox_add in common.lua) and the
--- idempotency result in their small forms.
-local small = '|' .. status .. '|' .. seq .. '|' .. sessions .. '|' .. at .. '|' .. id
-local entry_id = 'register:' .. key .. ':' .. kind .. ':' .. id
-if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '|@' .. kind .. small) == 1 then
-  redis.call('RPUSH', B .. 'ob:fresh', entry_id)
+
+local function register(i)
+  local idem_key = KEYS[2 * i]
+  local earlier = decided[idem_key]
+  if earlier then
+    if type(earlier) == 'number' then
+      -- The registration is not written yet: its record from what this batch decided.
+      local r = parse_rec(ARGV[1 + (earlier - 1) * STRIDE + 4], recs[earlier])
+      r.seq = seqs[earlier]
+      return fresh_result_json(smalls[earlier], r)
+    end
+    return earlier
+  end
+  local prior = stored[i]
+  if prior then
+    if string.byte(prior, 1) == 70 then return fresh_result_json(prior) end
+    return prior
+  end
+  local o = 1 + (i - 1) * STRIDE
+  local flags = ARGV[o + 1]
+  if flags == '0' then return refuse(idem_key, '{"ok":false,"reason":"invalid_sessions"}') end
+  local sessions = ARGV[o + 3]
+  local shortage = shortage_of(combos[sessions])
+  -- A taken e-mail is refused before a shortage.
+  local email_key = ARGV[o + 2]
+  local existing = email_of[email_key]
+  if existing then
+    return refuse(idem_key, '{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
+  end
+  if shortage and flags ~= '2' then return refuse(idem_key, '{"ok":false,' .. shortage .. '}') end
+
+  local id, owner = ARGV[o + 4], ARGV[o + 5]
+  email_of[email_key] = id
+  email_new[#email_new + 1] = email_key
+  email_new[#email_new + 1] = id
+  seq, written = seq + 1, written + 1
+  local rec, small, entry_id, entry, reply = ARGV[o + 6], ARGV[o + 7], ARGV[o + 8], ARGV[o + 9], 'c'
+  if shortage then
+    -- The rare path makes its strings: 'confirmed' is 9 characters, 'F|confirmed' 11,
+    -- '|@confirmation|confirmed' 24.
+    rec = 'waitlisted' .. string.sub(rec, 10)
+    small = 'F|waitlisted' .. string.sub(small, 12)
+    entry = '|@waitlisted|waitlisted' .. string.sub(entry, 25)
+    entry_id = 'register:' .. string.sub(idem_key, #B + 15) .. ':waitlisted:' .. id
+    reply = 'w'
+    wl_add(id, seq, sessions)
+  else
+    vtaken = vtaken + 1
+    for _, n in ipairs(combos[sessions]) do taken[n] = taken[n] + 1 end
+    confirmed[#confirmed + 1] = seq
+    confirmed[#confirmed + 1] = id
+  end
+  -- The owner index: an owner's first registration is a field of the `owners` hash (no key of its
+  -- own), later ones go to the sorted set `owner:<owner>` by seq; read.lua takes the latest of both.
+  if owner_of[owner] then
+    redis.call('ZADD', B .. 'owner:' .. owner, seq, id)
+  else
+    owner_of[owner] = id
+    owner_new[#owner_new + 1] = owner
+    owner_new[#owner_new + 1] = id
+  end
+  -- The outbox entry (rule 5 of seat-ledger-rules.ts, as outbox_add in common.lua), the
+  -- registration, and the idempotency result in its small form.
+  local n = #entries
+  entries[n + 1] = entry_id
+  entries[n + 2] = order_prefix .. ORDER[written] .. entry
+  fresh[#fresh + 1] = entry_id
+  n = #strings
+  strings[n + 1] = KEYS[2 * i + 1]
+  strings[n + 2] = rec
+  strings[n + 3] = idem_key
+  strings[n + 4] = small
+  decided[idem_key], recs[i], seqs[i], smalls[i] = i, rec, seq, small
+  return reply
 end
--- The registration and the idempotency result in one call (same hash tag, so also on Cluster).
-redis.call('MSET', B .. 'reg:' .. id, rec_string(status, seq, sessions, at, at, email_key, data, key), KEYS[2], 'F' .. small)
--- The caller holds the registrant it sent; a fresh success answers only what the script decided.
--- A retry gets the first result in full.
-return 'fresh:' .. status .. ':' .. seq
+
+for i = 1, count do replies[i] = register(i) end
+
+-- Writes, one call for each kind.
+if written > 0 then
+  local counts = { 'seq', seq, 'obn', obn, 'vtaken', vtaken }
+  for n, t in pairs(taken) do
+    counts[#counts + 1] = 't' .. n
+    counts[#counts + 1] = t
+  end
+  redis.call('HSET', SEATS, unpack(counts))
+end
+if #email_new > 0 then redis.call('HSET', B .. 'email', unpack(email_new)) end
+if #owner_new > 0 then redis.call('HSET', B .. 'owners', unpack(owner_new)) end
+if #confirmed > 0 then redis.call('ZADD', B .. 'confirmed', unpack(confirmed)) end
+if #entries > 0 then
+  redis.call('HSET', B .. 'ob:entry', unpack(entries))
+  redis.call('RPUSH', B .. 'ob:fresh', unpack(fresh))
+end
+if #strings > 0 then redis.call('MSET', unpack(strings)) end
+replies[count + 1] = seq_before
+return replies
