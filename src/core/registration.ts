@@ -182,8 +182,16 @@ export function checkRegistrant(event: EventData, registrant: Registrant, now: D
 /** Exactly one session of every series, and only sessions that exist. */
 export function hasOneSessionPerSeries(event: EventData, sessions: readonly number[]): boolean {
   if (sessions.length !== event.series.length) return false;
-  return event.series.every((series, index) => {
-    const chosen = event.sessions.find((s) => s.number === sessions[index]);
-    return chosen !== undefined && chosen.series === series.id;
-  });
+  // Plain loops: this runs for every registration on the ledger's hot path.
+  for (let index = 0; index < sessions.length; index++) {
+    let inSeries = false;
+    for (const session of event.sessions) {
+      if (session.number === sessions[index]) {
+        inSeries = session.series === event.series[index]!.id;
+        break;
+      }
+    }
+    if (!inSeries) return false;
+  }
+  return true;
 }
