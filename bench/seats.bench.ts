@@ -11,7 +11,7 @@ import { startRedisServer } from '../test/helpers/redis-server.ts';
 // npm run bench:seats — the seat ledger's register operation against a redis-benchmark reference,
 // on one redis-server started here (loopback, free port, no persistence: this measures CPU work).
 // BENCH_OPS sets the registrations per measured run (default 40,000 per process), BENCH_ROUNDS the
-// rounds of (a) and (b) (default 3).
+// rounds of (a) and (b) (default 3), BENCH_NODE_FLAGS extra V8 flags for the worker processes.
 
 const inFlight = 200;
 const opsPerRun = Number(process.env.BENCH_OPS ?? 40_000);
