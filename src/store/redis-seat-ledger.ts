@@ -113,6 +113,15 @@ interface PendingRegister {
   args: string[];
 }
 
+let lastIso = { ms: NaN, iso: '' };
+
+/** `at.toISOString()`, remembered for the next call: registers made in the same millisecond share it. */
+function isoTime(at: Date): string {
+  const ms = at.getTime();
+  if (ms !== lastIso.ms) lastIso = { ms, iso: at.toISOString() };
+  return lastIso.iso;
+}
+
 /** register.lua numbers the outbox entries of one run 01-99. */
 const maxRegisterBatch = 99;
 
@@ -170,7 +179,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     };
     const id = this.#newId();
     if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
-    const at = command.at.toISOString();
+    const at = isoTime(command.at);
     const sessionList = sessions.join(',');
     const email = emailKey(r.email);
     // The strings register.lua stores for a confirmed registration, so that it makes none (it
