@@ -26,7 +26,7 @@ function roomyCopy(event: EventData, people: number): EventData {
 }
 
 async function openBenchStores(event: EventData, redisUrl: string | null): Promise<AppStores> {
-  const config = { eventPath: defaultEventPath, now: null, redisUrl, smtpUrl: null, mailDir: 'outbox', stateTtlDays: 1, logLevel: 'silent' as const };
+  const config = { eventPath: defaultEventPath, now: null, redisUrl, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 1, logLevel: 'silent' as const };
   return openStores(config, event, { error: (fields, message) => console.error(message, fields) });
 }
 

@@ -43,6 +43,19 @@ const urlWithProtocol = (protocols: string[], example: string) =>
       { error: `expected a URL such as ${example}` },
     );
 
+// The sender of Balie's mails: "Name <address>" or a bare address (the name is then the event's title).
+const mailboxPattern = /^(?:(.*?)\s*<([^<>\s]+)>|([^<>\s]+))$/;
+const mailFromSchema = z.string().transform((value, context) => {
+  const match = mailboxPattern.exec(value);
+  const address = match?.[2] ?? match?.[3];
+  if (!address || !z.email().safeParse(address).success) {
+    context.addIssue({ code: 'custom', message: 'expected an e-mail address, optionally with a name: Netwerkdag <noreply@example.org>' });
+    return z.NEVER;
+  }
+  const name = (match?.[1] ?? '').replace(/^"(.*)"$/, '$1').trim();
+  return { name: name === '' ? null : name, address };
+});
+
 const configSchema = z.object({
   BALIE_EVENT: z.string().default(defaultEventPath),
   BALIE_NOW: instantSchema.optional(),
@@ -55,6 +68,7 @@ const configSchema = z.object({
     .optional(),
   SMTP_URL: urlWithProtocol(['smtp', 'smtps'], 'smtp://user:pass@mail.example.org:587').optional(),
   BALIE_MAIL_DIR: z.string().default('outbox'),
+  BALIE_MAIL_FROM: mailFromSchema.optional(),
   BALIE_STATE_TTL_DAYS: z.coerce
     .number({ error: 'expected a whole number of days, at least 1' })
     .int({ error: 'expected a whole number of days, at least 1' })
@@ -72,6 +86,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   /** Where e-mails are written as .eml files when SMTP_URL is not set. */
   mailDir: string;
+  /** BALIE_MAIL_FROM: the sender of every mail (no name: the event's title), or null for the event's contact address. */
+  mailFrom: { name: string | null; address: string } | null;
   stateTtlDays: number;
   /** LOG_LEVEL, or null when unset: `info`, except in the interactive chat (`warn`, so log lines do not run through the conversation). */
   logLevel: LogLevel | null;
@@ -99,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     redisUrl: c.REDIS_URL ?? null,
     smtpUrl: c.SMTP_URL ?? null,
     mailDir: c.BALIE_MAIL_DIR,
+    mailFrom: c.BALIE_MAIL_FROM ?? null,
     stateTtlDays: c.BALIE_STATE_TTL_DAYS,
     logLevel: c.LOG_LEVEL ?? null,
   };

@@ -53,6 +53,7 @@ async function main(): Promise<number> {
     event,
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     outboxDir: config.mailDir,
+    ...(config.mailFrom ? { from: { name: config.mailFrom.name ?? event.title, address: config.mailFrom.address } } : {}),
     logger,
     notice: (line) => (mailNotice = line),
   });

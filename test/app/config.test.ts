@@ -15,7 +15,7 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', stateTtlDays: 30, logLevel: null });
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, logLevel: null });
   });
 
   it('reads every variable', () => {
@@ -25,6 +25,7 @@ describe('configuration from the environment', () => {
       REDIS_URL: 'redis://127.0.0.1:6390/2',
       SMTP_URL: 'smtp://mailer:secret@127.0.0.1:2525',
       BALIE_MAIL_DIR: '/tmp/mails',
+      BALIE_MAIL_FROM: 'Netwerkdag <noreply@vlaamsbrabant.be>',
       BALIE_STATE_TTL_DAYS: '7',
       LOG_LEVEL: 'debug',
     });
@@ -34,6 +35,7 @@ describe('configuration from the environment', () => {
       redisUrl: 'redis://127.0.0.1:6390/2',
       smtpUrl: 'smtp://mailer:secret@127.0.0.1:2525',
       mailDir: '/tmp/mails',
+      mailFrom: { name: 'Netwerkdag', address: 'noreply@vlaamsbrabant.be' },
       stateTtlDays: 7,
       logLevel: 'debug',
     });
@@ -52,6 +54,17 @@ describe('configuration from the environment', () => {
   it('accepts the Redis URL forms the Redis store knows', () => {
     for (const url of ['redis://127.0.0.1:6390', 'rediss://user:pw@redis.example.org:6380/1', 'redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/balie']) {
       expect(loadConfig({ REDIS_URL: url }).redisUrl).toBe(url);
+    }
+  });
+
+  it('reads BALIE_MAIL_FROM with or without a name, and refuses what is no address', () => {
+    expect(loadConfig({ BALIE_MAIL_FROM: 'noreply@vlaamsbrabant.be' }).mailFrom).toEqual({ name: null, address: 'noreply@vlaamsbrabant.be' });
+    expect(loadConfig({ BALIE_MAIL_FROM: '"Provincie Vlaams-Brabant" <noreply@vlaamsbrabant.be>' }).mailFrom).toEqual({
+      name: 'Provincie Vlaams-Brabant',
+      address: 'noreply@vlaamsbrabant.be',
+    });
+    for (const bad of ['noreply', 'Netwerkdag <noreply>', 'a@b.be, c@d.be', 'Netwerkdag noreply@vlaamsbrabant.be']) {
+      expect(problem({ BALIE_MAIL_FROM: bad })).toContain('BALIE_MAIL_FROM: expected an e-mail address');
     }
   });
 

@@ -59,7 +59,7 @@ const bob: Person = {
 describe('the JSONL console, end to end', () => {
   it('completes registrations of two interleaved users, one in Dutch and one in English, and mails both', async () => {
     // Logging at its most talkative: logs go to stderr only, and never carry personal data.
-    bot = new JsonlProcess({ BALIE_MAIL_DIR: mailDir, LOG_LEVEL: 'trace' });
+    bot = new JsonlProcess({ BALIE_MAIL_DIR: mailDir, BALIE_MAIL_FROM: 'Balie Test <balie-test@example.org>', LOG_LEVEL: 'trace' });
     const [annRun, bobRun] = await Promise.all([
       register(bot, 'ann', ann, 'nl', 'Ik wil me inschrijven'),
       // Bob first switches language; the two conversations interleave line by line on one stdin.
@@ -89,5 +89,6 @@ describe('the JSONL console, end to end', () => {
     const mails = await Promise.all(files.map((f) => readFile(join(mailDir, f), 'utf8')));
     expect(mails.some((mail) => /^To: .*ann\.peeters@example\.org/m.test(mail))).toBe(true);
     expect(mails.some((mail) => /^To: .*bob@example\.org/m.test(mail))).toBe(true);
+    for (const mail of mails) expect(mail).toMatch(/^From: Balie Test <balie-test@example\.org>$/m);
   }, 120_000);
 });
