@@ -23,6 +23,8 @@ const dialect: Array<[RegExp, string]> = [
   [/\bwheres\b/giu, 'where is'],
   [/\bhoelang\b/giu, 'hoe lang'],
   [/\bhoeveel(?=plaatsen|mensen|deelnemers)/giu, 'hoeveel '],
+  // "room" as space, not a hall: "any room in session 4", "room left", "room for me".
+  [/\b(?<=(?:any|enough|some|more)\s+)room\b|\broom(?=\s+(?:in\s+(?:the\s+|that\s+|this\s+)?(?:session|workshop|series|talk)|left\b|for\s+(?:me|us|one|two|three|another|more|a|an|my)\b))/giu, 'seats'],
 ];
 
 /** English contractions and Flemish spoken forms written out, so "what's" and "what is" are one question. */

@@ -214,3 +214,17 @@ describe('isProbablyQuestion', () => {
     expect(isProbablyQuestion(text)).toBe(false);
   });
 });
+
+describe('"room" as space', () => {
+  it('"any room in session 4" asks for free seats, not the room', async () => {
+    const text = textOf(await ask('Is there any room in session 4?'));
+    expect(text).toContain('11 seats left');
+    expect(text).not.toContain('is in *Zaal 6+7*');
+    expect(textOf(await ask('Is there room for me in the LDE workshop?'))).toContain('seats left');
+    expect(textOf(await ask('Is er nog plaats in sessie 4?'))).toContain('nog 11 plaatsen vrij');
+  });
+
+  it('"which room" still asks where', async () => {
+    expect(textOf(await ask('which room is session 4 in'))).toContain('Zaal 6+7');
+  });
+});
