@@ -20,6 +20,8 @@ import {
 import type { EntityFinder, Found } from './entities.ts';
 import { glossary } from './glossary.ts';
 import { detectLanguage, expandContractions, isProbablyQuestion, tokenize } from './text.ts';
+import type { TimeRange } from './time-range.ts';
+import { neighbourSeries, spanOf } from './timeline.ts';
 import { unknownTopicWords, type Intent } from './training.ts';
 
 /** Answers at or above this confidence may interrupt a form; below it they are a guess. */
@@ -253,7 +255,9 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       const drafts = found.seriesAll.map((id) => this.series(id, scope, aspect));
       return { lines: drafts.flatMap((d) => d.lines), sessions: drafts.flatMap((d) => d.sessions) };
     }
+    if (found.series !== null && found.seriesRelation !== null) return this.nextTo(found.series, found.seriesRelation, scope, aspect);
     if (found.series !== null) return this.series(found.series, scope, aspect);
+    if (found.timeRange !== null) return this.between(found.timeRange, scope, aspect);
     if (found.time !== null) return this.atTime(found.time, scope, aspect);
     if (speaker) return { lines: speakerCard(scope, speaker), sessions: speaker.sessions };
     if (abbreviation) return this.aboutSessions(aspect, sessionsOf(scope, [abbreviation.session]), scope);
@@ -305,6 +309,50 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const series = this.event.series.find((s) => s.start <= time && time < s.end) ?? this.event.series.find((s) => s.end === time);
     if (!series) return { lines: [p.noSessionAt(time, this.event.hours.start, this.event.hours.end)], sessions: [], programme: true };
     return this.list(p.atTime(time, p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, series.id), scope, aspect === 'who' ? 'who' : 'seats', true);
+  }
+
+  /** "wat gebeurt er tussen 12:15 en 13:30": the series running then, and honestly the stretches the event file leaves open. */
+  private between(range: TimeRange, scope: AnswerScope, aspect: Aspect): Draft {
+    const p = phrases[scope.lang];
+    const { start, end } = this.event.hours;
+    const span = spanOf(this.event, range);
+    if (span === null) return { lines: [p.nothingScheduled(range.from, range.to, start, end)], sessions: [], programme: true };
+    const lines: string[] = [];
+    const sessions: number[] = [];
+    for (const stretch of span.stretches) {
+      if (stretch.kind === 'gap') {
+        lines.push(p.notOnPage(stretch.from, stretch.to));
+        continue;
+      }
+      const draft = this.series(stretch.series.id, scope, aspect);
+      lines.push(...draft.lines);
+      sessions.push(...draft.sessions);
+    }
+    const gaps = span.stretches.filter((x) => x.kind === 'gap');
+    const next = this.event.series.filter((x) => x.start >= range.to).sort((a, b) => a.start.localeCompare(b.start))[0];
+    if (sessions.length === 0 && next) lines.push(p.seriesStarts(p.series(next.id), next.start));
+    if (gaps.length > 0) lines.push(p.dayHoursAsk(start, end, this.event.contact));
+    else if (span.outside) lines.push(p.dayHours(start, end));
+    return { lines, sessions, programme: sessions.length === 0 };
+  }
+
+  /** "wat is er na de eerste reeks": the series after (or before) the one named, or what the day holds there. */
+  private nextTo(id: number, relation: 'after' | 'before', scope: AnswerScope, aspect: Aspect): Draft {
+    const p = phrases[scope.lang];
+    const named = this.event.series.find((s) => s.id === id);
+    if (!named) return this.programme(scope);
+    const neighbour = neighbourSeries(this.event, id, relation);
+    if (neighbour) {
+      const heading = (relation === 'after' ? p.nextSeries : p.previousSeries)(p.series(id), p.series(neighbour.id), neighbour.start, neighbour.end);
+      return this.list(heading, sessionsOfSeries(this.event, neighbour.id), scope, aspect === 'who' ? 'who' : 'seats', true);
+    }
+    const { start, end } = this.event.hours;
+    const gap = relation === 'after' ? { from: named.end, to: end } : { from: start, to: named.start };
+    if (gap.from >= gap.to) {
+      const line = relation === 'after' ? p.dayOverAfter(p.series(id), named.end) : p.dayStartsWith(p.series(id), named.start);
+      return { lines: [line], sessions: [], programme: true };
+    }
+    return { lines: [p.notOnPage(gap.from, gap.to), p.dayHoursAsk(start, end, this.event.contact)], sessions: [], programme: true };
   }
 
   private programme(scope: AnswerScope): Draft {

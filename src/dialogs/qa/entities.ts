@@ -4,6 +4,7 @@ import type { EventData } from '../../core/index.ts';
 import { expand } from './glossary.ts';
 import { gatherFacts, type Abbreviation, type OrgInfo, type ProgrammeFacts, type SpeakerInfo } from './programme.ts';
 import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
+import { findTimeRange, type TimeRange } from './time-range.ts';
 
 /** A session that matches the question's theme, with its search score. */
 export interface TopicHit {
@@ -18,6 +19,10 @@ export interface Found {
   series: number | null;
   /** A wall-clock time ("15:15") the question mentions. */
   time: string | null;
+  /** A stretch of time it asks about ("tussen 12:15 en 13:30"); `time` is then its start. */
+  timeRange: TimeRange | null;
+  /** It asks what comes after (or before) the series it names ("na de eerste reeks"). */
+  seriesRelation: 'after' | 'before' | null;
   rooms: string[];
   speakers: SpeakerInfo[];
   /** Speakers whose first name alone the question gives ("wie is Tine"). */
@@ -71,6 +76,8 @@ const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessi
 const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
 const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
 const seriesBefore = new RegExp(`\\b(${ordinalAlt})\\s+(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
+// "na de eerste reeks", "after series 1"; Dutch "voor" is left out: it mostly means "for".
+const seriesRelationPattern = new RegExp(`\\b(na|after|following|before)\\s+(?:de|het|the)?\\s*(?:(?:${ordinalAlt})\\s+)?(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
 const timePattern = /\b(\d{1,2})(?:\s*(?:[:.h]|u|uur)\s*(\d{2})|\s*(?:u|uur|h|hour|o ?clock)\b)?\s*(am|pm)?(?![\d+])/gu;
 const roomPattern = /\b(?:zaal|zalen|room|rooms|lokaal|hall)\s*(\d{1,2})(?:\s*(?:\+|en|and|&|-|\/|,)?\s*(\d{1,2}))?/gu;
 const dayWords = new Set(['netwerkdag', 'networking', 'netwerk', 'dag', 'day', 'event', 'evenement', 'congres', 'studiedag', 'conference']);
@@ -171,7 +178,11 @@ export class EntityFinder {
     const series = this.series(folded, entityWords);
     const seriesAll = this.allSeries(folded, entityWords);
     const rooms = this.roomsByNumber(folded, entityWords);
-    const time = this.time(folded.replace(sessionAfter, ' ').replace(sessionBefore, ' ').replace(roomPattern, ' '), entityWords);
+    const clockText = folded.replace(sessionAfter, ' ').replace(sessionBefore, ' ').replace(roomPattern, ' ');
+    const range = findTimeRange(clockText, this.event.hours.end);
+    // The clock words of a range are names; "tussen"/"between" and "en"/"and" still tell the language.
+    if (range) tokenize(range.text).filter((w) => /\d|^(?:am|pm|uur|u|h|oclock)$/u.test(w)).forEach((w) => entityWords.add(w));
+    const time = range ? range.range.from : this.time(clockText, entityWords);
     const expanded = expand(tokenize(folded));
     const words = expanded.words.flatMap(tokenize);
     const content = words.filter((w) => w.length >= 2 && !/^\d+$/u.test(w) && !dutchStopwords.has(w) && !englishStopwords.has(w) && !entityWords.has(w));
@@ -215,7 +226,9 @@ export class EntityFinder {
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
     const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
-    return { sessionNumbers, series, time, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
+    const relation = series !== null ? seriesRelationPattern.exec(folded)?.[1] : undefined;
+    const seriesRelation = relation === undefined ? null : relation === 'before' ? 'before' : 'after';
+    return { sessionNumbers, series, time, timeRange: range?.range ?? null, seriesRelation, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
       roomWord: words.some((w) => roomWords.has(w)), parallel: parallelPattern.test(folded), seriesAll,
       orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics,
       // "Leuven" of "Stad Leuven" names an organisation, not the venue.

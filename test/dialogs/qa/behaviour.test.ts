@@ -215,6 +215,66 @@ describe('isProbablyQuestion', () => {
   });
 });
 
+describe('time ranges: what overlaps them, and honestly what the event file leaves open', () => {
+  it('a range before the first series says the page does not say, with the day hours and the contact', async () => {
+    const text = textOf(await ask('Wat gebeurt er tussen 12:15 en 13:30?'));
+    expect(text).toContain('Van 12:15 tot 13:30');
+    expect(text).toContain('staat niet in de informatie');
+    expect(text).toContain('De dag loopt van 12:15 tot 16:45');
+    expect(text).toContain('Reeks 1 begint om 13:30');
+    expect(text).toContain(event.contact);
+    expect(text).not.toContain('geen sessie');
+  });
+
+  it('a range across the pause names the gap and the series that starts in it', async () => {
+    const text = textOf(await ask('Wat staat er op het programma tussen 15:00 en 15:30?'));
+    expect(text).toContain('Van 15:00 tot 15:15');
+    expect(text).toContain('reeks 2 (15:15–16:45)');
+    expect(text).toContain('Talenten tellen');
+    expect(text).not.toContain('reeks 1');
+    expect(text).not.toContain('Sociale clausules');
+  });
+
+  it('"between 2 and 3 pm" is series 1, in English, and nothing of series 2', async () => {
+    const answer = await ask('What is on between 2 and 3 pm?', { lang: 'nl' });
+    const text = textOf(answer);
+    expect(answer?.lang).toBe('en');
+    expect(text).toContain('series 1 (13:30–15:00)');
+    expect(text).toContain('Sociale clausules bij overheidsopdrachten');
+    expect(text).not.toContain('Talenten tellen');
+  });
+
+  it('a range wholly before the day says nothing is scheduled and when the day runs', async () => {
+    const text = textOf(await ask('What happens between 10 and 11?'));
+    expect(text).toBe('Nothing is scheduled from 10:00 to 11:00: the networking day runs from 12:15 to 16:45.');
+  });
+
+  it('"na 15u" is the rest of the day', async () => {
+    const text = textOf(await ask('welke sessies zijn er na 15u'));
+    expect(text).toContain('reeks 2 (15:15–16:45)');
+    expect(text).not.toContain('reeks 1');
+  });
+});
+
+describe('the series after (or before) another', () => {
+  it('after the first series comes series 2 with its sessions', async () => {
+    const nl = textOf(await ask('Wat is er na de eerste reeks?'));
+    expect(nl).toContain('Na reeks 1 komt reeks 2 (15:15–16:45)');
+    expect(nl).toContain('Innovatie in de sociale economie');
+    expect(nl).not.toContain('Sociale clausules');
+    const en = textOf(await ask('What comes after the first series?'));
+    expect(en).toContain('After series 1 comes series 2 (15:15–16:45)');
+    expect(en).not.toContain('Sociale clausules');
+  });
+
+  it('after the last series the day is over; before series 2 is series 1', async () => {
+    expect(textOf(await ask('wat is er na reeks 2'))).toBe('Na reeks 2 (tot 16:45) is de netwerkdag afgelopen.');
+    const before = textOf(await ask('what is before the second series?'));
+    expect(before).toContain('Before series 2 comes series 1 (13:30–15:00)');
+    expect(before).not.toContain('Talenten tellen');
+  });
+});
+
 describe('"room" as space', () => {
   it('"any room in session 4" asks for free seats, not the room', async () => {
     const text = textOf(await ask('Is there any room in session 4?'));
