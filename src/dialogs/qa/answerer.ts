@@ -19,7 +19,7 @@ import {
 } from './compose.ts';
 import type { EntityFinder, Found } from './entities.ts';
 import { glossary } from './glossary.ts';
-import { detectLanguage, expandContractions, isProbablyQuestion, tokenize } from './text.ts';
+import { detectLanguage, expandContractions, fold, isProbablyQuestion, tokenize } from './text.ts';
 import type { TimeRange } from './time-range.ts';
 import { neighbourSeries, spanOf } from './timeline.ts';
 import { unknownTopicWords, type Intent } from './training.ts';
@@ -121,7 +121,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const also = asked.find((a) => a !== main);
     if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
     draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
-    const confidence = intent !== null ? Math.min(0.95, Math.max(verdict.score, named ? 0.75 : 0)) : main !== null ? (named ? 0.75 : 0.5) : 0.45;
+    const sure = named || (intent === 'audience' && found.asker !== null);
+    const confidence = intent !== null ? Math.min(0.95, Math.max(verdict.score, sure ? 0.75 : 0)) : main !== null ? (named ? 0.75 : 0.5) : 0.45;
     return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
   }
 
@@ -156,6 +157,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const unsure: Decision = isProbablyQuestion(text) ? { kind: 'honest', confidence: 0.35, offtopic: false } : { kind: 'none' };
     const names = new Set([...found.speakers.map((x) => x.name), ...found.orgs.map((x) => x.name), ...found.rooms].flatMap(tokenize));
     if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return { kind: 'honest', confidence: 0.85, offtopic: false };
+    // "ik werk bij een OCMW, mag ik komen": who may come, whatever organisation the question names.
+    if (found.asker !== null) return { kind: 'answer', intent: 'audience' };
     // "om 13u30", "120.000 mensen aan de slag": with the names taken out, too little is left to classify.
     if (named && verdict.fillerOnly) return { kind: 'answer', intent: null };
     // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
@@ -415,7 +418,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       case 'deadline':
         return day([p.deadline(longDate(e.registrationCloses, scope.lang, false), open)]);
       case 'audience':
-        return day([p.audience(e.audiences.join(', '))]);
+        return day([this.audience(found, scope)]);
       case 'corona_stricter':
         return day([p.coronaStricter(e.venueCap), p.coronaRelaxed]);
       case 'corona_relaxed': {
@@ -446,6 +449,17 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       default:
         return day([p.unknown(e.contact)]);
     }
+  }
+
+  /** Who the day is for; to "mag ik als ... komen", whether the asker is one of them. */
+  private audience(found: Found, scope: AnswerScope): string {
+    const p = phrases[scope.lang];
+    const list = this.event.audiences.join(', ');
+    const asker = found.asker;
+    if (asker === null) return p.audience(list);
+    const kind = asker.kind;
+    if (kind && this.event.audiences.some((a) => kind.audience.test(fold(a)))) return p.audienceYes(list, kind.word, kind.name[scope.lang]);
+    return p.audienceAsk(list, this.event.contact);
   }
 }
 

@@ -25,6 +25,10 @@ export interface QaPhrases {
   price: (free: boolean, eur: number) => string;
   deadline: (date: string, open: boolean) => string;
   audience: (list: string) => string;
+  /** The asker's organisation is one of the audiences: `word` as they named it ("OCMW"), `kind` the audience it belongs to. */
+  audienceYes: (list: string, word: string | null, kind: string) => string;
+  /** The asker is not plainly one of the audiences: who it is meant for, and whom to ask. */
+  audienceAsk: (list: string, email: string) => string;
   venueSeats: (cap: number, taken: number, free: number, waitlist: number) => string;
   coronaStricter: (cap: number) => string;
   coronaRelaxed: string;
@@ -92,6 +96,9 @@ const nl: QaPhrases = {
   price: (free, eur) => (free ? 'Deelname is *gratis*.' : `Deelname kost € ${eur}.`),
   deadline: (date, open) => `De inschrijvingen worden afgesloten op ${date} (die dag telt nog mee).${open ? '' : ' De inschrijvingen zijn nu gesloten.'}`,
   audience: (list) => `De netwerkdag is bedoeld voor: ${list}.`,
+  audienceYes: (list, word, kind) => `Ja, je bent welkom${word ? `: een ${word} is een ${kind}` : ''}. De netwerkdag is bedoeld voor: ${list}.`,
+  audienceAsk: (list, email) =>
+    `De netwerkdag is bedoeld voor: ${list}. Of dat ook voor jou geldt, staat niet in de informatie over de netwerkdag: vraag het gerust aan de organisatoren via *${email}*.`,
   venueSeats: (cap, taken, free, waitlist) =>
     `Er kunnen maximaal ${cap} mensen op locatie deelnemen (omwille van corona). Nu zijn er ${taken} ingeschreven, dus nog ${free} plaatsen vrij${waitlist ? `; ${waitlist} op de wachtlijst` : ''}.`,
   coronaStricter: (cap) =>
@@ -163,6 +170,9 @@ const en: QaPhrases = {
   price: (free, eur) => (free ? 'Taking part is *free*.' : `Taking part costs € ${eur}.`),
   deadline: (date, open) => `Registration closes on ${date} (that whole day still counts).${open ? '' : ' Registration is now closed.'}`,
   audience: (list) => `The networking day is meant for: ${list}.`,
+  audienceYes: (list, word, kind) => `Yes, you are welcome${word ? `: ${/^[aeiou]/iu.test(word) ? 'an' : 'a'} ${word} is a ${kind}` : ''}. The networking day is meant for: ${list}.`,
+  audienceAsk: (list, email) =>
+    `The networking day is meant for: ${list}. Whether that includes you, the information about the day does not say: please ask the organisers at *${email}*.`,
   venueSeats: (cap, taken, free, waitlist) =>
     `At most ${cap} people can attend on site (because of corona). ${taken} have registered so far, so ${free} places are left${waitlist ? `; ${waitlist} on the waiting list` : ''}.`,
   coronaStricter: (cap) =>

@@ -1,6 +1,7 @@
 import { StemmerNl } from '@nlpjs/lang-nl';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { EventData } from '../../core/index.ts';
+import { askerOf, type Asker } from './audience.ts';
 import { expand } from './glossary.ts';
 import { gatherFacts, type Abbreviation, type OrgInfo, type ProgrammeFacts, type SpeakerInfo } from './programme.ts';
 import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
@@ -23,6 +24,8 @@ export interface Found {
   timeRange: TimeRange | null;
   /** It asks what comes after (or before) the series it names ("na de eerste reeks"). */
   seriesRelation: 'after' | 'before' | null;
+  /** Who asks whether they may come ("ik werk bij een OCMW, mag ik komen"). */
+  asker: Asker | null;
   rooms: string[];
   speakers: SpeakerInfo[];
   /** Speakers whose first name alone the question gives ("wie is Tine"). */
@@ -228,7 +231,7 @@ export class EntityFinder {
     speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
     const relation = series !== null ? seriesRelationPattern.exec(folded)?.[1] : undefined;
     const seriesRelation = relation === undefined ? null : relation === 'before' ? 'before' : 'after';
-    return { sessionNumbers, series, time, timeRange: range?.range ?? null, seriesRelation, rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
+    return { sessionNumbers, series, time, timeRange: range?.range ?? null, seriesRelation, asker: askerOf(folded), rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
       roomWord: words.some((w) => roomWords.has(w)), parallel: parallelPattern.test(folded), seriesAll,
       orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics,
       // "Leuven" of "Stad Leuven" names an organisation, not the venue.

@@ -275,6 +275,35 @@ describe('the series after (or before) another', () => {
   });
 });
 
+describe('who may come: the audiences of the event file', () => {
+  it('an OCMW is a local government: yes', async () => {
+    const text = textOf(await ask('Ik werk bij een OCMW, mag ik komen?'));
+    expect(text).toMatch(/^Ja, je bent welkom: een OCMW is een lokaal bestuur/u);
+    for (const audience of event.audiences) expect(text).toContain(audience);
+    expect(text).not.toContain('Nancy Van Nerum');
+  });
+
+  it('a municipality is a local government: yes, in English', async () => {
+    const answer = await ask('I work for a municipality, can I attend?');
+    expect(answer?.lang).toBe('en');
+    expect(textOf(answer)).toMatch(/^Yes, you are welcome: a municipality is a local government/u);
+    expect(answer?.confidence).toBeGreaterThanOrEqual(confidentAnswer);
+  });
+
+  it('others hear who it is meant for and whom to ask, not yes or no', async () => {
+    for (const question of ['Kan ik als werkzoekende ook komen?', 'I am a student, can I attend?', 'ik werk bij VDAB, mag ik komen?']) {
+      const text = textOf(await ask(question));
+      for (const audience of event.audiences) expect(text, question).toContain(audience);
+      expect(text, question).toContain(event.contact);
+      expect(text, question).not.toMatch(/^(Ja|Yes)\b/u);
+    }
+  });
+
+  it('"als" with a condition is not who asks', async () => {
+    expect(textOf(await ask('als de regels strenger worden, mag ik dan nog komen?'))).not.toContain('bedoeld voor');
+  });
+});
+
 describe('"room" as space', () => {
   it('"any room in session 4" asks for free seats, not the room', async () => {
     const text = textOf(await ask('Is there any room in session 4?'));
