@@ -50,6 +50,14 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+/** An outbox entry as claim and list hand it out: the message and how its delivery went so far. */
+export interface DeliveryEntry extends OutboxEntry {
+  /** Failed deliveries recorded so far (markRetry and markFailed), kept across worker restarts. */
+  attempts: number;
+  /** The error of the last failed delivery, for organisers; null before any. */
+  lastError: string | null;
+}
+
 /** Every command carries an idempotency key: a retried command returns the first result. */
 interface Command {
   key: string;
@@ -139,12 +147,12 @@ export interface SeatLedger {
  */
 export interface Outbox {
   /** Claims up to `limit` due entries for `leaseMs`; a claim not settled in time returns to the queue. */
-  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]>;
+  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]>;
   markSent(entryId: string, workerId: string, now: Date): Promise<void>;
   /** A temporary failure: try again at `retryAt`. */
   markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void>;
   /** A permanent failure: kept where an organiser can see it, never retried. */
   markFailed(entryId: string, workerId: string, error: string, now: Date): Promise<void>;
   /** Entries by state, for organisers and tests. */
-  list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]>;
+  list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]>;
 }

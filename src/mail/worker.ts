@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemClock, type Clock, type EventData, type Outbox, type OutboxEntry } from '../core/index.ts';
+import { systemClock, type Clock, type EventData, type DeliveryEntry, type Outbox } from '../core/index.ts';
 import { renderMail } from './render.ts';
 import type { MailSender } from './transport.ts';
 
@@ -14,7 +14,7 @@ export interface MailLogger {
 export interface RetryPolicy {
   firstDelayMs: number;
   maxDelayMs: number;
-  /** After this many temporary failures in a row (seen by this process) the entry is recorded as failed. */
+  /** After this many failed deliveries (counted by the outbox, across workers) the entry is recorded as failed. */
   maxAttempts: number;
 }
 
@@ -66,7 +66,6 @@ export class MailWorker {
   readonly #retry: RetryPolicy;
   readonly #logger: MailLogger;
   // Temporary failures per entry seen by this process; lost on restart, which only restarts the backoff.
-  readonly #failures = new Map<string, number>();
 
   constructor(options: MailWorkerOptions) {
     this.workerId = options.workerId ?? `mail-${randomUUID()}`;
@@ -104,7 +103,7 @@ export class MailWorker {
     }
   }
 
-  async #deliver(entry: OutboxEntry): Promise<'sent' | 'retried' | 'failed'> {
+  async #deliver(entry: DeliveryEntry): Promise<'sent' | 'retried' | 'failed'> {
     const about = { entryId: entry.id, kind: entry.kind, workerId: this.workerId };
     let rendered: ReturnType<typeof renderMail>;
     try {
@@ -122,20 +121,18 @@ export class MailWorker {
     }
     const outcome = await this.#sender.send(rendered.mail);
     if (outcome.ok) {
-      this.#failures.delete(entry.id);
       await this.#outbox.markSent(entry.id, this.workerId, this.#clock.now());
       this.#logger.info(about, 'mail sent');
       return 'sent';
     }
-    const failures = (this.#failures.get(entry.id) ?? 0) + 1;
+    // The outbox counts the failures, so a restarted or another worker carries on the same backoff.
+    const failures = entry.attempts + 1;
     if (outcome.reason === 'permanent' || failures >= this.#retry.maxAttempts) {
-      this.#failures.delete(entry.id);
       const why = outcome.reason === 'permanent' ? outcome.error : `gave up after ${failures} attempts: ${outcome.error}`;
       await this.#outbox.markFailed(entry.id, this.workerId, why, this.#clock.now());
       this.#logger.error({ ...about, code: outcome.code, attempts: failures }, 'mail failed for good; see the failed outbox entries');
       return 'failed';
     }
-    this.#failures.set(entry.id, failures);
     const delay = retryDelayMs(failures, this.#retry);
     await this.#outbox.markRetry(entry.id, this.workerId, new Date(this.#clock.now().getTime() + delay), outcome.error);
     this.#logger.warn({ ...about, code: outcome.code, attempts: failures, retryInMs: delay }, 'mail not delivered yet; will retry');

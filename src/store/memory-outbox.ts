@@ -1,4 +1,4 @@
-import type { Outbox, OutboxEntry } from '../core/index.ts';
+import type { DeliveryEntry, Outbox, OutboxEntry } from '../core/index.ts';
 
 interface OutboxItem {
   entry: OutboxEntry;
@@ -7,7 +7,12 @@ interface OutboxItem {
   dueAt: number;
   leaseOwner: string | null;
   leaseUntil: number;
+  attempts: number;
   lastError: string | null;
+}
+
+function delivery(item: OutboxItem): DeliveryEntry {
+  return { ...structuredClone(item.entry), attempts: item.attempts, lastError: item.lastError };
 }
 
 /**
@@ -16,7 +21,8 @@ interface OutboxItem {
  *   the order they were written, up to `limit`; each gets the lease (worker, now + leaseMs).
  * - markSent: the entry becomes sent from any state (the message went out) and is never claimed again.
  * - markRetry / markFailed: only by the worker holding the lease of a pending entry; otherwise
- *   ignored (another worker took over after the lease expired). Unknown ids are ignored.
+ *   ignored (another worker took over after the lease expired). Unknown ids are ignored. Each
+ *   counts one attempt and keeps its error, which claim and list hand out with the entry.
  */
 export class MemoryOutbox implements Outbox {
   readonly #items = new Map<string, OutboxItem>();
@@ -30,20 +36,21 @@ export class MemoryOutbox implements Outbox {
       dueAt: Number.NEGATIVE_INFINITY,
       leaseOwner: null,
       leaseUntil: 0,
+      attempts: 0,
       lastError: null,
     });
   }
 
-  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
+  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]> {
     const at = now.getTime();
-    const claimed: OutboxEntry[] = [];
+    const claimed: DeliveryEntry[] = [];
     for (const item of this.#items.values()) {
       if (claimed.length >= limit) break;
       if (item.state !== 'pending' || item.dueAt > at) continue;
       if (item.leaseOwner !== null && item.leaseUntil > at) continue;
       item.leaseOwner = workerId;
       item.leaseUntil = at + leaseMs;
-      claimed.push(structuredClone(item.entry));
+      claimed.push(delivery(item));
     }
     return claimed;
   }
@@ -60,6 +67,7 @@ export class MemoryOutbox implements Outbox {
     if (!item) return;
     item.dueAt = retryAt.getTime();
     item.leaseOwner = null;
+    item.attempts += 1;
     item.lastError = error;
   }
 
@@ -68,11 +76,12 @@ export class MemoryOutbox implements Outbox {
     if (!item) return;
     item.state = 'failed';
     item.leaseOwner = null;
+    item.attempts += 1;
     item.lastError = error;
   }
 
-  async list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]> {
-    return [...this.#items.values()].filter((item) => item.state === state).map((item) => structuredClone(item.entry));
+  async list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]> {
+    return [...this.#items.values()].filter((item) => item.state === state).map(delivery);
   }
 
   #heldBy(entryId: string, workerId: string): OutboxItem | null {

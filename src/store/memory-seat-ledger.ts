@@ -12,6 +12,7 @@ import {
   type LedgerSnapshot,
   type Movements,
   type Outbox,
+  type DeliveryEntry,
   type OutboxEntry,
   type RegisterCommand,
   type RegisterResult,
@@ -140,7 +141,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return { availability: await this.availability(), registrations: structuredClone(registrations) };
   }
 
-  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
+  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]> {
     return this.#outbox.claim(workerId, limit, leaseMs, now);
   }
 
@@ -156,7 +157,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return this.#outbox.markFailed(entryId, workerId, error, now);
   }
 
-  list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]> {
+  list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]> {
     return this.#outbox.list(state);
   }
 

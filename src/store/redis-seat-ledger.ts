@@ -8,12 +8,12 @@ import {
   type Availability,
   type CancelCommand,
   type CancelResult,
+  type DeliveryEntry,
   type ChangeSessionCommand,
   type ChangeSessionResult,
   type EventData,
   type LedgerSnapshot,
   type Outbox,
-  type OutboxEntry,
   type RegisterCommand,
   type RegisterResult,
   type Registrant,
@@ -81,6 +81,8 @@ const outboxEntry = z.object({
   registration: rawRecord,
   previousSessions: z.array(z.number().int()).optional(),
   createdAt: z.string(),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
 });
 
 type RawRecord = z.infer<typeof rawRecord>;
@@ -294,7 +296,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return { availability: this.#toAvailability(reply), registrations: reply.registrations.map(toRecord) };
   }
 
-  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<OutboxEntry[]> {
+  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]> {
     const reply = await this.#call('balieOutboxClaim', [this.#ready], [workerId, String(limit), String(leaseMs), String(now.getTime())]);
     return this.#toEntries(reply);
   }
@@ -311,7 +313,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     await this.#call('balieOutboxSettle', [this.#ready], ['failed', entryId, workerId, '', error]);
   }
 
-  async list(state: 'pending' | 'sent' | 'failed'): Promise<OutboxEntry[]> {
+  async list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]> {
     return this.#toEntries(await this.#call('balieOutboxList', [this.#ready], [state]));
   }
 
@@ -375,13 +377,13 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return { venueCap: values.get('vcap') ?? 0, venueTaken: values.get('vtaken') ?? 0, sessions, waitlistLength: reply.waitlistLength };
   }
 
-  #toEntries(reply: unknown): OutboxEntry[] {
+  #toEntries(reply: unknown): DeliveryEntry[] {
     return z
       .array(z.string())
       .parse(reply)
       .map((json) => {
         const entry = outboxEntry.parse(JSON.parse(json));
-        return { ...entry, registration: toRecord(entry.registration) } as OutboxEntry;
+        return { ...entry, registration: toRecord(entry.registration) } as DeliveryEntry;
       });
   }
 }

@@ -140,6 +140,32 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     expect(await ledger.list('failed')).toHaveLength(1);
   });
 
+  it('keeps the backoff and the count of attempts when the worker restarts', async () => {
+    const port = await closedPort();
+    const clock = manualClock();
+    const ledger = new MemorySeatLedger(event);
+    const retry = { firstDelayMs: 1_000, maxDelayMs: 4_000, maxAttempts: 4 };
+    const failing = sender(`smtp://127.0.0.1:${port}`);
+    // A new worker for every attempt, as after a restart: the outbox remembers the failures.
+    const restarted = () => new MailWorker({ outbox: ledger, event, sender: failing, clock, retry, workerId: `w${clock.now().getTime()}` });
+    await registered(ledger, 1, clock);
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      expect(await restarted().drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
+      let waited = 0;
+      while ((await ledger.list('pending'))[0]!.attempts === attempt && (await ledger.claim('probe', 1, 1, clock.now())).length === 0) {
+        clock.advance(500);
+        waited += 500;
+      }
+      clock.advance(1);
+      delays.push(waited);
+    }
+    expect(delays).toEqual([1_000, 2_000, 4_000]);
+    expect(await restarted().drain()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    const [failed] = await ledger.list('failed');
+    expect(failed).toMatchObject({ attempts: 4, lastError: expect.stringContaining('gave up after 4 attempts') });
+  });
+
   it('after a crash between SMTP acceptance and markSent, a second worker sends at most one duplicate, with the same Message-ID', async () => {
     const clock = manualClock();
     const ledger = new MemorySeatLedger(event);

@@ -71,9 +71,25 @@ export function describeOutboxContract(make: () => Promise<SeatLedger & Outbox>)
       const [entry] = await outbox.claim('w1', 1, 60_000, later(10));
       await outbox.markFailed(entry?.id ?? '', 'w1', 'smtp 550 no such user', later(20));
       expect(ids(await outbox.list('failed'))).toEqual([entry?.id]);
-      expect((await outbox.list('failed'))[0]).toEqual(entries[0]);
+      expect((await outbox.list('failed'))[0]).toEqual({ ...entries[0], attempts: 1, lastError: 'smtp 550 no such user' });
       expect(ids(await outbox.list('pending'))).toEqual(ids(entries.slice(1)));
       expect(ids(await outbox.claim('w2', 10, 60_000, later(10_000_000)))).toEqual(ids(entries.slice(1)));
+    });
+
+    it('counts failed deliveries and keeps the last error, for the next worker and for organisers', async () => {
+      const { outbox, entries } = await withEntries(1);
+      expect(entries[0]).toMatchObject({ attempts: 0, lastError: null });
+      const [first] = await outbox.claim('w1', 1, 60_000, later(10));
+      await outbox.markRetry(first?.id ?? '', 'w1', later(1_000), 'smtp 451 try later');
+      const [second] = await outbox.claim('w2', 1, 60_000, later(1_000));
+      expect(second).toEqual({ ...entries[0], attempts: 1, lastError: 'smtp 451 try later' });
+      // A worker that lost its lease settles nothing, so it counts nothing either.
+      await outbox.markRetry(second?.id ?? '', 'w1', later(2_000), 'not the holder');
+      await outbox.markRetry(second?.id ?? '', 'w2', later(3_000), 'connection refused');
+      expect((await outbox.list('pending'))[0]).toMatchObject({ attempts: 2, lastError: 'connection refused' });
+      const [third] = await outbox.claim('w3', 1, 60_000, later(3_000));
+      await outbox.markSent(third?.id ?? '', 'w3', later(3_100));
+      expect((await outbox.list('sent'))[0]).toMatchObject({ id: entries[0]?.id, attempts: 2, lastError: 'connection refused' });
     });
 
     it('ignores settling an unknown entry', async () => {

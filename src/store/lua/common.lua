@@ -17,6 +17,21 @@ local function outbox_add(command, key, kind, id, registration_json, previous_se
   end
 end
 
+-- Entries as claim and list hand them out: each JSON with how its delivery went so far (the
+-- failures outbox-settle.lua counted, and the last error), in the order of `ids`.
+local function with_delivery(ids, jsons)
+  if #ids == 0 then return {} end
+  local attempts = redis.call('HMGET', B .. 'ob:attempts', unpack(ids))
+  local errors = redis.call('HMGET', B .. 'ob:error', unpack(ids))
+  local out = {}
+  for i, json in ipairs(jsons) do
+    local last = 'null'
+    if errors[i] then last = cjson.encode(errors[i]) end
+    out[i] = string.sub(json, 1, -2) .. ',"attempts":' .. (attempts[i] or '0') .. ',"lastError":' .. last .. '}'
+  end
+  return out
+end
+
 -- Caps and counts of the venue and every session, as numbers (the seq and obn counters stay as they are).
 local function load_seats()
   local flat = redis.call('HGETALL', SEATS)

@@ -17,7 +17,7 @@ collect(redis.call('LRANGE', fresh_key, 0, limit - 1), true)
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
 for first = 1, #due, 1000 do collect({ unpack(due, first, math.min(first + 999, #due)) }, false) end
 table.sort(candidates, function(a, b) return a[1] < b[1] end)
-local claimed, from_fresh = {}, 0
+local ids, claimed, from_fresh = {}, {}, 0
 local until_ms = now + tonumber(ARGV[4])
 for i = 1, math.min(limit, #candidates) do
   local c = candidates[i]
@@ -25,7 +25,8 @@ for i = 1, math.min(limit, #candidates) do
   if c[4] then from_fresh = from_fresh + 1 end
   redis.call('ZADD', KEYS[1], until_ms, c[2])
   redis.call('HSET', B .. 'ob:lease', c[2], ARGV[2])
+  ids[#ids + 1] = c[2]
   claimed[#claimed + 1] = entry_json(c[2], c[3])
 end
 if from_fresh > 0 then redis.call('LPOP', fresh_key, from_fresh) end
-return claimed
+return with_delivery(ids, claimed)

@@ -12,10 +12,12 @@ end
 local rows = {}
 for first = 1, #ids, 1000 do
   local chunk = { unpack(ids, first, math.min(first + 999, #ids)) }
+  local jsons, ns = {}, {}
   for i, value in ipairs(redis.call('HMGET', B .. 'ob:entry', unpack(chunk))) do
     local n, payload = string.match(value, '^(%d+)|(.*)$')
-    rows[#rows + 1] = { tonumber(n), entry_json(chunk[i], payload) }
+    ns[i], jsons[i] = tonumber(n), entry_json(chunk[i], payload)
   end
+  for i, json in ipairs(with_delivery(chunk, jsons)) do rows[#rows + 1] = { ns[i], json } end
 end
 table.sort(rows, function(a, b) return a[1] < b[1] end)
 local out = {}

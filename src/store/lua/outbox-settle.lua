@@ -1,6 +1,7 @@
 -- Outbox settle: KEYS ready set; ARGV base, mode (sent | retry | failed), entry id, worker,
 -- retry at ms, error. Sent wins from any state; retry and failed only for the lease holder of a
--- claimed pending entry (after an expired lease another worker may have taken over).
+-- claimed pending entry (after an expired lease another worker may have taken over); each counts
+-- one attempt and keeps its error (common.lua, with_delivery).
 local mode, id, worker = ARGV[2], ARGV[3], ARGV[4]
 local value = redis.call('HGET', B .. 'ob:entry', id)
 if not value then return 0 end
@@ -20,6 +21,7 @@ end
 if not claimed or redis.call('HGET', B .. 'ob:lease', id) ~= worker then return 0 end
 redis.call('HDEL', B .. 'ob:lease', id)
 redis.call('HSET', B .. 'ob:error', id, ARGV[6])
+redis.call('HINCRBY', B .. 'ob:attempts', id, 1)
 if mode == 'retry' then
   redis.call('ZADD', KEYS[1], ARGV[5], id)
 else
