@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BalieError,
+  findInvariantViolations,
+  findSession,
+  type DeliveryEntry,
+  type EventData,
+  type Outbox,
+  type RegistrationRecord,
+  type SeatLedger,
+  type SetCapResult,
+} from '../core/index.ts';
+
+export const adminUsage = `usage: npm run --silent admin -- <command>
+  status                          seats of the venue and every session, the waiting list, and the invariant check
+  venue-cap <seats>               set the venue cap; lowering it moves the latest registrations to the waiting list
+  session-cap <session> <seats>   the same for one session
+  outbox <pending|sent|failed>    the mails in that state, with their attempts and last error
+Needs REDIS_URL: without it every bot process has its own in-memory ledger.`;
+
+/** What an organiser command works on; `print` (results) and `warn` (problems) get one line at a time. */
+export interface AdminContext {
+  event: EventData;
+  ledger: SeatLedger;
+  outbox: Outbox;
+  now: Date;
+  print: (line: string) => void;
+  warn: (line: string) => void;
+}
+
+/** A command line that cannot be run, with the reason (exit code 2). */
+class UsageError extends Error {}
+
+/** The highest cap Balie accepts from the command line (the ledger takes any whole number). */
+const maxSeats = 100_000;
+
+function seats(raw: string | undefined, what: string): number {
+  if (raw === undefined || !/^\d{1,6}$/.test(raw) || Number(raw) > maxSeats) {
+    throw new UsageError(`${what} must be a whole number from 0 to ${maxSeats}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}
+
+const person = (r: RegistrationRecord) => `#${r.seq} ${r.firstName} ${r.lastName} <${r.email}> (sessions ${r.sessions.join(', ')})`;
+
+function printMovements(result: Extract<SetCapResult, { ok: true }>, print: (line: string) => void): void {
+  print(result.bumped.length === 0 ? 'Nobody moved to the waiting list.' : `Moved to the waiting list, latest first (${result.bumped.length}):`);
+  for (const r of result.bumped) print(`  ${person(r)}`);
+  if (result.promoted.length > 0) print(`Confirmed from the waiting list (${result.promoted.length}):`);
+  for (const r of result.promoted) print(`  ${person(r)}`);
+  if (result.bumped.length + result.promoted.length > 0) print('Each of them gets an e-mail from the mail worker.');
+}
+
+async function status({ event, ledger, print }: AdminContext): Promise<number> {
+  const snapshot = await ledger.snapshot();
+  const { availability } = snapshot;
+  print(`${event.title}: venue ${availability.venueTaken} of ${availability.venueCap} seats taken; ${availability.waitlistLength} waiting.`);
+  for (const s of availability.sessions) {
+    const title = findSession(event, s.sessionNumber)?.title ?? '(not in the event file)';
+    print(`  session ${s.sessionNumber}: ${s.taken} of ${s.cap}  ${title}`);
+  }
+  const violations = findInvariantViolations(event, snapshot);
+  if (violations.length === 0) {
+    print(`Invariants hold for all ${snapshot.registrations.length} registrations.`);
+    return 0;
+  }
+  print(`INVARIANTS BROKEN (${violations.length}):`);
+  for (const v of violations) print(`  ${v}`);
+  return 1;
+}
+
+async function setCap(context: AdminContext, args: string[]): Promise<number> {
+  const { ledger, event, now, print } = context;
+  const command = { key: `admin:${randomUUID()}`, at: now };
+  if (args[0] === 'venue-cap') {
+    const cap = seats(args[1], 'the venue cap');
+    const result = await ledger.setVenueCap({ ...command, cap });
+    if (!result.ok) throw new UsageError(`the ledger refused the venue cap: ${result.reason}`);
+    print(`Venue cap set to ${cap}.`);
+    printMovements(result, print);
+    return 0;
+  }
+  const sessionNumber = seats(args[1], 'the session number');
+  if (!findSession(event, sessionNumber)) {
+    throw new UsageError(`there is no session ${sessionNumber}; the sessions are ${event.sessions.map((s) => s.number).join(', ')}`);
+  }
+  const cap = seats(args[2], 'the session cap');
+  const result = await ledger.setSessionCap({ ...command, sessionNumber, cap });
+  if (!result.ok) throw new UsageError(`the ledger refused the session cap: ${result.reason}`);
+  print(`Session ${sessionNumber} cap set to ${cap}.`);
+  printMovements(result, print);
+  return 0;
+}
+
+const outboxStates = ['pending', 'sent', 'failed'] as const;
+
+async function listOutbox({ outbox, print }: AdminContext, state: string | undefined): Promise<number> {
+  const chosen = outboxStates.find((s) => s === state);
+  if (!chosen) throw new UsageError(`outbox needs one of ${outboxStates.join(', ')}`);
+  const entries: DeliveryEntry[] = await outbox.list(chosen);
+  print(`${entries.length} ${chosen} mail${entries.length === 1 ? '' : 's'}.`);
+  for (const e of entries) {
+    const tried = e.attempts > 0 ? `; ${e.attempts} failed attempt${e.attempts === 1 ? '' : 's'}, last: ${e.lastError ?? '?'}` : '';
+    print(`  ${e.createdAt} ${e.kind} to ${e.registration.email}${tried}`);
+  }
+  return 0;
+}
+
+/**
+ * Runs one organiser command (`args` as typed after `admin --`) and returns the exit code: 0 done,
+ * 1 the invariant check found a problem, 2 a command line that cannot be run (nothing changed).
+ */
+export async function runAdmin(args: string[], context: AdminContext): Promise<number> {
+  try {
+    switch (args[0]) {
+      case 'status':
+        return await status(context);
+      case 'venue-cap':
+      case 'session-cap':
+        return await setCap(context, args);
+      case 'outbox':
+        return await listOutbox(context, args[1]);
+      default:
+        throw new UsageError(args[0] === undefined ? 'no command given' : `unknown command ${JSON.stringify(args[0])}`);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    context.warn(`admin: ${error.message}\n${adminUsage}`);
+    return 2;
+  }
+}
+
+/** The reason an admin run cannot start, for a BalieError-style exit with code 1. */
+export function requireSharedStore(redisUrl: string | null): void {
+  if (!redisUrl) {
+    throw new BalieError('config_invalid', 'admin needs REDIS_URL: without it every bot process keeps its own in-memory ledger, which no other process can change');
+  }
+}
