@@ -4,18 +4,21 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
+import { z } from 'zod';
 import { parseEvent, type EventData, type Registrant } from '../src/core/index.ts';
 import { ledgerScripts, RedisSeatLedger } from '../src/store/redis-seat-ledger.ts';
 import { startRedisServer } from '../test/helpers/redis-server.ts';
 
 // npm run bench:seats — the seat ledger's register operation against a redis-benchmark reference,
-// on one redis-server started here (loopback, free port, no persistence: this measures CPU work).
+// on one redis-server started here (loopback, free port, by default no persistence: this measures CPU work).
 // BENCH_OPS sets the registrations per measured run (default 40,000 per process), BENCH_ROUNDS the
-// rounds of (a) and (b) (default 3), BENCH_NODE_FLAGS extra V8 flags for the worker processes.
+// rounds of (a) and (b) (default 3), BENCH_NODE_FLAGS extra V8 flags for the worker processes,
+// BENCH_APPENDFSYNC=always|everysec runs redis-server with the AOF (the production settings).
 
 const inFlight = 200;
 const opsPerRun = Number(process.env.BENCH_OPS ?? 40_000);
 const roundCount = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const appendfsync = z.enum(['always', 'everysec']).optional().parse(process.env.BENCH_APPENDFSYNC || undefined);
 const selfPath = fileURLToPath(import.meta.url);
 
 // The reference: check a cap, then increment three counters; the shape of a registration's seat work.
@@ -224,7 +227,7 @@ async function reference(port: number): Promise<Reference> {
 }
 
 async function main(): Promise<void> {
-  const server = await startRedisServer({ appendonly: false });
+  const server = await startRedisServer(appendfsync ? { appendonly: true, appendfsync } : { appendonly: false });
   const load = loadavg()[0]!;
   try {
     // Worker CPU on the Redis side includes the 3,000 warm-up operations per process.
@@ -248,11 +251,12 @@ async function main(): Promise<void> {
     // One at a time: the latency of a register without a queue in front of it.
     const alone = await measure(1, 'alone', 'balie', 1, 3000);
     const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-    console.log(`redis-server ${server.url} (no persistence); ${opsPerRun} registrations per process, ${inFlight} in flight each; caps raised so every one is confirmed`);
+    const persistence = appendfsync ? `AOF, appendfsync ${appendfsync}, in ${server.dir}` : 'no persistence';
+    console.log(`redis-server ${server.url} (${persistence}); ${opsPerRun} registrations per process, ${inFlight} in flight each; caps raised so every one is confirmed`);
     console.log(`machine: ${availableParallelism()} CPUs, load average ${fmt(load, 1)} at start${load > availableParallelism() ? ' (busy: figures are lower and noisier than on an idle machine)' : ''}`);
     const cpu = (run: Figures) =>
       `; CPU per op: redis ${fmt(run.redisCpuPerOp, 1)} µs, node ${fmt(run.nodeCpuPerOp, 1)} µs; ${fmt(run.perScript, 1)} per script run`;
-    console.log(`${roundCount} rounds of (a) then (b) one process:`);
+    console.log(`${roundCount} round${roundCount === 1 ? '' : 's'} of (a) then (b) one process:`);
     for (const [i, r] of rounds.entries()) {
       console.log(
         `  round ${i + 1}: (a) ${fmt(r.ref.rps)} ops/s, (b) ${fmt(r.one.rps)} ops/s, p50 ${fmt(r.one.p50, 3)} ms, p99 ${fmt(r.one.p99, 3)} ms, ratio ${fmt(r.ratio, 2)}` +
@@ -283,7 +287,7 @@ async function main(): Promise<void> {
           : 'NOT explained by queueing alone'),
     );
     console.log(
-      `targets: one process >= 0.50 of (a) ${one.rps / ref.rps >= 0.5 ? 'met' : 'NOT met'} (median of ${roundCount} rounds); p99 < 5 ms ${one.p99 < 5 ? 'met' : 'NOT met'}`,
+      `targets: one process >= 0.50 of (a) ${one.rps / ref.rps >= 0.5 ? 'met' : 'NOT met'} (median of ${roundCount} round${roundCount === 1 ? '' : 's'}); p99 < 5 ms ${one.p99 < 5 ? 'met' : 'NOT met'}`,
     );
   } finally {
     await server.stop();
