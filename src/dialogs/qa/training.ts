@@ -131,6 +131,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'kan ik mijn plaats verliezen', 'verlies ik mijn plaats', 'wat als de maatregelen verstrengen',
       'waarom maar zoveel plaatsen', 'waarom is het aantal plaatsen beperkt', 'waarom zo weinig plaatsen',
       'wat gebeurt er met mijn inschrijving als de regels veranderen', 'wat als de corona regels veranderen', 'wat als de regels wijzigen',
+      'als de regels strenger worden mag ik dan nog komen', 'mag ik nog komen als de maatregelen strenger worden', 'kan ik nog komen als er minder plaatsen zijn',
     ],
     corona_relaxed: [
       'wat als de corona regels versoepelen', 'wat als er meer mensen mogen komen', 'kunnen er extra mensen bij', 'is er een wachtlijst',
@@ -280,6 +281,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'what if covid gets worse', 'who is removed when there are fewer places',
       'can i lose my place', 'will i lose my seat', 'why only so few places', 'why is the number of places limited',
       'what happens to my registration if the covid rules change', 'what if the corona rules change', 'what if the rules change',
+      'if the rules get stricter can i still come', 'can i still attend if the measures get stricter',
     ],
     corona_relaxed: [
       'what if the corona rules relax', 'what if more people are allowed', 'can extra people come', 'is there a waiting list',

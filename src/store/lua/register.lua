@@ -22,7 +22,8 @@
 -- which the caller counts the seq of each fresh one in order.
 local count = (#KEYS - 1) / 2
 local STRIDE = 9
--- Write order within the batch, as constants (built when the script is loaded, not per call).
+-- Write order within the batch: string constants, made once when the script is loaded (only this
+-- table of them is built per call).
 local ORDER = { '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17',
   '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '33', '34', '35', '36', '37',
   '38', '39', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '51', '52', '53', '54', '55', '56', '57',
