@@ -73,9 +73,15 @@ for i = 1, count do owner_of[owners[i]] = found[i] end
 -- What the batch will write, filled in below.
 local strings, email_new, owner_new, confirmed, entries, fresh = {}, {}, {}, {}, {}, {}
 -- Idempotency key -> the reply of a registration earlier in this batch: a refusal, or the index
--- of a new registration (its full reply is built only for a retry in the same batch, from these).
-local decided, recs, seqs, smalls = {}, {}, {}, {}
+-- of a new registration (its full reply is built only for a retry in the same batch).
+local decided = {}
 local replies = {}
+
+-- The registration string and small form of a waiting registration, from the confirmed ones the
+-- caller sent: 'confirmed' is 9 characters, 'F|confirmed' 11.
+local function waiting_forms(rec, small)
+  return 'waitlisted' .. string.sub(rec, 10), 'F|waitlisted' .. string.sub(small, 12)
+end
 
 local function refuse(idem_key, reply)
   strings[#strings + 1] = idem_key
@@ -103,10 +109,16 @@ local function register(i)
   local earlier = decided[idem_key]
   if earlier then
     if type(earlier) == 'number' then
-      -- The registration is not written yet: its record from what this batch decided.
-      local r = parse_rec(ARGV[1 + (earlier - 1) * STRIDE + 4], recs[earlier])
-      r.seq = seqs[earlier]
-      return fresh_result_json(smalls[earlier], r)
+      -- Not written yet: its record from its arguments and what this batch decided.
+      local o = 1 + (earlier - 1) * STRIDE
+      local rec, small = ARGV[o + 6], ARGV[o + 7]
+      if replies[earlier] == 'w' then rec, small = waiting_forms(rec, small) end
+      local r = parse_rec(ARGV[o + 4], rec)
+      r.seq = tonumber(seq_before)
+      for k = 1, earlier do
+        if replies[k] == 'c' or replies[k] == 'w' then r.seq = r.seq + 1 end
+      end
+      return fresh_result_json(small, r)
     end
     return earlier
   end
@@ -135,10 +147,8 @@ local function register(i)
   seq, written = seq + 1, written + 1
   local rec, small, entry_id, entry, reply = ARGV[o + 6], ARGV[o + 7], ARGV[o + 8], ARGV[o + 9], 'c'
   if shortage then
-    -- The rare path makes its strings: 'confirmed' is 9 characters, 'F|confirmed' 11,
-    -- '|@confirmation|confirmed' 24.
-    rec = 'waitlisted' .. string.sub(rec, 10)
-    small = 'F|waitlisted' .. string.sub(small, 12)
+    -- The rare path makes its strings ('|@confirmation|confirmed' is 24 characters).
+    rec, small = waiting_forms(rec, small)
     entry = '|@waitlisted|waitlisted' .. string.sub(entry, 25)
     entry_id = 'register:' .. string.sub(idem_key, #B + 15) .. ':waitlisted:' .. id
     reply = 'w'
@@ -169,7 +179,7 @@ local function register(i)
   strings[n + 2] = rec
   strings[n + 3] = idem_key
   strings[n + 4] = small
-  decided[idem_key], recs[i], seqs[i], smalls[i] = i, rec, seq, small
+  decided[idem_key] = i
   return reply
 end
 
