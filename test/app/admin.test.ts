@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
 import { runAdmin, type AdminContext } from '../../src/app/admin.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
-import { repoRoot } from '../adapters/console/jsonl-process.ts';
+import { runEntry } from '../adapters/console/jsonl-process.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
 import { eventWith, netwerkdag, person, ticker } from '../store/seat-ledger.fixtures.ts';
 
@@ -105,14 +104,7 @@ if (requireRedisServer()) {
     const server = useRedisServer();
 
     /** Runs the real command line, as an organiser would. */
-    function admin(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/admin-cli.ts', ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-      return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-    }
+    const admin = (args: string[], env: Record<string, string | undefined>) => runEntry('src/app/admin-cli.ts', args, env);
 
     it('lowers the venue cap in Redis and reports who moved to the waiting list', async () => {
       const client = createClient({ url: server().url, scripts: ledgerScripts });

@@ -104,12 +104,23 @@ export class JsonlProcess {
  * Runs `src/app/main.ts --jsonl` (what `npm run chat` runs, without npm's start-up time) over a
  * whole input at once and collects everything it wrote.
  */
-export function runJsonl(input: string, env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts', '--jsonl'], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+/** Runs one of the project's entry points (`src/app/...`) to its end with `input` on stdin: exit code and output. */
+export function runEntry(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   child.stdin.end(input);
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The JSONL console (`npm run --silent chat -- --jsonl`) with `input` on stdin, run to its end. */
+export function runJsonl(input: string, env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runEntry('src/app/main.ts', ['--jsonl'], env, input);
 }
