@@ -45,17 +45,6 @@ local function rec_to_json(r)
   return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
 end
 
--- n + 1 for a count kept as a decimal string, without the sprintf that formatting a number costs.
-local NEXT_DIGIT = { '1', '2', '3', '4', '5', '6', '7', '8', '9' }
-local function succ(n)
-  local last = string.byte(n, -1)
-  if last ~= 57 then return string.sub(n, 1, -2) .. NEXT_DIGIT[last - 47] end
-  local i = #n - 1
-  while i > 0 and string.byte(n, i) == 57 do i = i - 1 end
-  if i == 0 then return '1' .. string.rep('0', #n) end
-  return string.sub(n, 1, i - 1) .. string.char(string.byte(n, i) + 1) .. string.rep('0', #n - i)
-end
-
 -- Rule 4: the first result for (command, key) is kept and returned to every retry.
 local function remember(result)
   redis.call('SET', KEYS[2], result)
