@@ -3,8 +3,9 @@
 
 -- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
 -- kept in the value, as the `obn` counter times 100 (register.lua numbers the entries of a batch
--- 1-99 after the counter it takes, so it makes no number a string). A new entry joins the `ob:fresh` list (in write order, O(1)); once claimed it
--- lives in `ob:ready`, scored by the time it may be claimed again.
+-- 01-99 after the counter it takes, so it turns no number into a string). A new entry joins the
+-- `ob:fresh` list (in write order, O(1)); once claimed it lives in `ob:ready`, scored by the time
+-- it may be claimed again.
 local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
   local previous = ''
