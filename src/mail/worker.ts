@@ -65,7 +65,6 @@ export class MailWorker {
   readonly #leaseMs: number;
   readonly #retry: RetryPolicy;
   readonly #logger: MailLogger;
-  // Temporary failures per entry seen by this process; lost on restart, which only restarts the backoff.
 
   constructor(options: MailWorkerOptions) {
     this.workerId = options.workerId ?? `mail-${randomUUID()}`;
