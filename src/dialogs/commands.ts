@@ -153,3 +153,15 @@ export function guessLanguage(text: string): Language | null {
   if (dutch >= 2 && english === 0) return 'nl';
   return null;
 }
+
+/** A session word followed by its numbers: "sessie 3 en 7", "sessions 2, 6", "workshops 4 & 8". */
+const sessionRun = /\b(?:sessie|sessies|session|sessions|workshop|workshops)((?:\s+(?:en|and|\+)?\s*\d{1,3}\b)+)/gu;
+
+/** The session numbers a message names after a session word, in order ("ik wil naar sessie 3 en 7" gives 3, 7). */
+export function sessionsNamed(text: string): number[] {
+  const numbers: number[] = [];
+  for (const match of normalise(text).matchAll(sessionRun)) {
+    for (const n of (match[1] as string).match(/\d+/gu) ?? []) numbers.push(Number(n));
+  }
+  return numbers;
+}

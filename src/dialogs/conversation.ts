@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, yesNo } from './choices.ts';
-import { guessLanguage, isDirectRequest, looksLikeQuestion, parseCommand, type Command } from './commands.ts';
+import { guessLanguage, isDirectRequest, looksLikeQuestion, parseCommand, sessionsNamed, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -105,7 +105,8 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
   }
 }
 
-async function handleChoice(state: ConversationState, id: string, ctx: TurnContext, s: Speech): Promise<Result> {
+/** A choice, tapped or typed; `text` is what was typed, if anything (it may name sessions to note). */
+async function handleChoice(state: ConversationState, id: string, ctx: TurnContext, s: Speech, text = ''): Promise<Result> {
   const flow = state.flow;
   if (id.startsWith('ask:')) return askQuestion(state, id.slice('ask:'.length), ctx, s);
   if (id === 'lang:en' || id === 'lang:nl') return runCommand(state, { kind: 'language', lang: id === 'lang:en' ? 'en' : 'nl' }, ctx, s);
@@ -122,7 +123,7 @@ async function handleChoice(state: ConversationState, id: string, ctx: TurnConte
   if (global && !(flow.kind === 'form' && id === 'stop')) return runCommand(state, global, ctx, s);
   if (id === 'register' || id === 'register-other') {
     if (flow.kind === 'form') return reask(state, flow, s, s.m.alreadyInForm);
-    return startRegistration(state, ctx, s, { someoneElse: id === 'register-other' });
+    return startRegistration(state, ctx, s, { someoneElse: id === 'register-other', sessions: sessionsNamed(text) });
   }
   if (flow.kind === 'form') return formChoice(state, flow, id, ctx, s);
   if (flow.kind === 'manage') return manageChoice(state, flow, id, ctx, s);
@@ -149,7 +150,7 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
   const state = guessed && guessed !== current.lang ? { ...current, lang: guessed } : current;
   const s = state === current ? context : speech(context.event, context.availability, state.lang);
   const meaning = classifyIdle(state, text, s);
-  if (meaning?.kind === 'choice') return handleChoice(state, meaning.id, ctx, s);
+  if (meaning?.kind === 'choice') return handleChoice(state, meaning.id, ctx, s, text);
   // A sign-up or cancel word inside a longer message is often a question about it ("uiterste
   // inschrijfdatum", "verlies ik mijn plaats als ..."): a confident answer goes before the action.
   if (meaning?.kind === 'intent' && !question && meaning.intent !== 'greeting' && meaning.intent !== 'thanks' && !isDirectRequest(text)) {
@@ -159,7 +160,7 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
   if (meaning?.kind === 'intent') {
     switch (meaning.intent) {
       case 'register':
-        return startRegistration(state, ctx, s);
+        return startRegistration(state, ctx, s, { sessions: sessionsNamed(text) });
       case 'myRegistration':
         return openManage(state, ctx, s, 'view');
       case 'changeSession':

@@ -51,8 +51,36 @@ export function closedReply(state: ConversationState, s: Speech): Result {
   return idleReply(state, s, [text]);
 }
 
-/** Starts the form (or says why not: closed, or already registered on this account). */
-export function startRegistration(state: ConversationState, ctx: TurnContext, s: Speech, opts: { someoneElse?: boolean } = {}): Result {
+/**
+ * The sessions a sign-up message named that can be noted right away: per series, the one session
+ * named for it, if it still has a seat. A series named twice, or a full session, is asked as usual.
+ */
+function notedSessions(numbers: readonly number[], s: Speech): Draft['sessions'] {
+  const bySeries = new Map<string, number[]>();
+  for (const number of new Set(numbers)) {
+    const session = findSession(s.event, number);
+    if (!session) continue;
+    bySeries.set(String(session.series), [...(bySeries.get(String(session.series)) ?? []), number]);
+  }
+  const noted: Draft['sessions'] = {};
+  for (const [series, named] of bySeries) {
+    const session = named.length === 1 ? findSession(s.event, named[0]!) : undefined;
+    if (session && seatsLeft(session, s) > 0) noted[series] = session.number;
+  }
+  return noted;
+}
+
+/**
+ * Starts the form (or says why not: closed, or already registered on this account). `sessions`
+ * are the numbers the sign-up message named ("ik wil naar sessie 3 en 7"): those that fit are
+ * noted, and their questions skipped.
+ */
+export function startRegistration(
+  state: ConversationState,
+  ctx: TurnContext,
+  s: Speech,
+  opts: { someoneElse?: boolean; sessions?: readonly number[] } = {},
+): Result {
   if (!isRegistrationOpen(s.event, ctx.now)) return closedReply(state, s);
   const mine = ctx.myRegistration;
   if (mine && !opts.someoneElse) {
@@ -65,16 +93,18 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
     });
   }
   const venueFull = isVenueFull(s);
+  const sessions = venueFull ? {} : notedSessions(opts.sessions ?? [], s);
   const form: FormFlow = {
     kind: 'form',
     id: ctx.now.toISOString(),
     step: 'firstName',
-    draft: { ...emptyDraft, waitlist: venueFull },
+    draft: { ...emptyDraft, sessions, waitlist: venueFull },
     history: [],
     returnTo: null,
     fullOffer: null,
   };
-  const intro = venueFull ? `${s.m.formIntro}\n${s.m.venueFullIntro(s.availability.venueCap)}` : s.m.formIntro;
+  const noted = Object.values(sessions).map((number) => `${number}. ${findSession(s.event, number)?.title ?? ''}`);
+  const intro = [s.m.formIntro, ...(venueFull ? [s.m.venueFullIntro(s.availability.venueCap)] : []), ...(noted.length ? [s.m.sessionsNoted(noted)] : [])].join('\n');
   // The intro welcomes them, so the desk greeting is not repeated after the form.
   return reask({ ...state, greeted: true }, form, s, undefined, [{ text: intro }]);
 }
@@ -92,7 +122,8 @@ function advance(state: ConversationState, form: FormFlow, draft: Draft, s: Spee
     next = gap ?? (steps.includes(returnTo) ? returnTo : 'summary');
     if (!gap) returnTo = null;
   } else {
-    next = steps[from + 1] ?? 'summary';
+    // A session noted from the sign-up message is not asked (it was never asked, so it is not in the history).
+    next = steps.slice(from + 1).find((step) => !(seriesOfStep(step) !== null && isFilled(step, draft) && !history.includes(step))) ?? 'summary';
     history = [...history, form.step].slice(-60);
   }
   const moved: FormFlow = { ...form, draft, step: next, history, returnTo, fullOffer: null };

@@ -384,3 +384,65 @@ describe('answers that look like commands', () => {
     expect(chat.fact(/Verzendadres/)).toBe('Damrak 1, 1012 LG Amsterdam, Nederland');
   });
 });
+
+describe('sessions named in the sign-up message', () => {
+  /** Answers the personal questions of the form, up to and including the organisation type. */
+  async function personalDetails(chat: Awaited<ReturnType<typeof startChat>>, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+    await chat.say('Jan');
+    await chat.say('Janssens');
+    await chat.say('jan.janssens@example.be');
+    await chat.say('0470 12 34 56');
+    await chat.say('Stad Leuven');
+    await chat.say(lang === 'nl' ? 'lokaal bestuur' : 'local government');
+  }
+
+  it('notes "sessie 3 en 7" and does not ask the series again', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:jan');
+    await chat.say('Ik wil me inschrijven voor sessie 3 en 7');
+    expect(chat.turnText()).toMatch(/Je koos al: \*3\. Samenwerken werkt!.*\* en \*7\. Wijk-werken.*genoteerd/);
+    expect(chat.lastText()).toMatch(/voornaam/i);
+    await personalDetails(chat);
+    expect(chat.lastText()).toMatch(/boek/i);
+    await chat.say('nee');
+    expect(chat.lastText()).toMatch(/klopt alles/i);
+    expect(chat.fact(/reeks 1/)).toMatch(/^3\. Samenwerken werkt!/);
+    expect(chat.fact(/reeks 2/)).toMatch(/^7\. Wijk-werken/);
+    await chat.say('ja');
+    expect((await desk.ledger.findByOwner('console:jan'))?.sessions).toEqual([3, 7]);
+  });
+
+  it('understands it in English, and "back" returns to the last question asked, not to a noted session', async () => {
+    const chat = await startChat();
+    await chat.say('I would like to register for sessions 2 and 6');
+    expect(chat.turnText()).toMatch(/You already chose \*2\. Wat is arbeidszorg\?\* and \*6\. /);
+    await personalDetails(chat, 'en');
+    expect(chat.lastText()).toMatch(/book/i);
+    await chat.say('back');
+    expect(chat.lastText()).toMatch(/kind of organisation/i);
+    await chat.say('local government');
+    expect(chat.lastText()).toMatch(/book/i);
+  });
+
+  it('asks a series as usual when the message names two sessions of it, or none', async () => {
+    const chat = await startChat();
+    await chat.say('Ik wil me inschrijven voor sessie 3 en 4');
+    expect(chat.turnText()).not.toMatch(/Je koos al/);
+    await personalDetails(chat);
+    expect(chat.lastText()).toMatch(/Reeks 1/);
+    await chat.choose('session:3');
+    expect(chat.lastText()).toMatch(/Reeks 2/);
+  });
+
+  it('asks the series of a named session that is full, and notes the other one', async () => {
+    const desk = new Desk();
+    await desk.fillSession(7);
+    const chat = desk.chat();
+    await chat.say('Ik wil me inschrijven voor sessie 3 en 7');
+    expect(chat.turnText()).toMatch(/Je koos al: \*3\. Samenwerken werkt!/);
+    expect(chat.turnText()).not.toMatch(/\*7\. Wijk-werken/);
+    await personalDetails(chat);
+    expect(chat.lastText()).toMatch(/Reeks 2/);
+    expect(chat.choices().find((c) => c.id === 'session:7')?.hint).toMatch(/volzet|vol/i);
+  });
+});

@@ -41,6 +41,7 @@ export const en: Messages = {
 
   formIntro: 'Great that you want to join! I\'ll ask a few short questions. You can type "back", "stop" or "help" at any time.',
   venueFullIntro: (cap) => `Note: all ${cap} places are taken. You can still register on the waiting list; when a place frees up, you move up.`,
+  sessionsNoted: (sessions) => `You already chose ${sessions.map((x) => `*${x}*`).join(' and ')}. I noted them; you can still change them in the summary.`,
   alreadyRegistered: (name) => `You are already registered as ${name}. Do you want to see your registration, or register someone else?`,
   registerSomeoneElse: 'Register someone else',
   formHelp:

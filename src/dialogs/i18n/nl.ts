@@ -56,6 +56,7 @@ export const nl = {
 
   formIntro: 'Fijn dat je erbij wilt zijn! Ik stel je een paar korte vragen. Typ gerust "terug", "stop" of "help".',
   venueFullIntro: (cap: number) => `Let op: alle ${cap} plaatsen zijn ingenomen. Je kunt je wel inschrijven op de wachtlijst; komt er een plaats vrij, dan schuif je door.`,
+  sessionsNoted: (sessions: string[]) => `Je koos al: ${sessions.map((x) => `*${x}*`).join(' en ')}. Die heb ik genoteerd; in het overzicht kan je ze nog wijzigen.`,
   alreadyRegistered: (name: string) => `Je bent al ingeschreven als ${name}. Wil je je inschrijving bekijken, of iemand anders inschrijven?`,
   registerSomeoneElse: 'Iemand anders inschrijven',
   formHelp:
