@@ -165,3 +165,25 @@ export function sessionsNamed(text: string): number[] {
   }
   return numbers;
 }
+
+const sessionWord = '(?:sessie|session|workshop)';
+/** "… naar/to sessie 8", "sessie 8 in plaats van 7", "sessie 8 instead of 7": the session someone wants instead. */
+const changeTargets = [
+  new RegExp(`\\b(?:naar|to|into|for|voor)\\s+(?:${sessionWord}\\s+)?(\\d{1,3})\\b`, 'u'),
+  new RegExp(`\\b${sessionWord}\\s+(\\d{1,3})\\s+(?:in plaats van|instead of|ipv|i p v|rather than)\\b`, 'u'),
+];
+const changeWord = /\b(?:wijzig|wijzigen|verander|veranderen|ander|andere|wissel|wisselen|switch|change|swap|move|liever|rather|instead|in plaats van)\b/u;
+
+/**
+ * The session a message asks to change to ("wijzig sessie 7 naar 8", "ik wil sessie 8 in plaats
+ * van 7", "change session 7 to 8"), or null when it names none that way.
+ */
+export function sessionChangeTarget(text: string): number | null {
+  const folded = normalise(text);
+  if (!changeWord.test(folded)) return null;
+  for (const pattern of changeTargets) {
+    const match = pattern.exec(folded);
+    if (match) return Number(match[1]);
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, yesNo } from './choices.ts';
-import { guessLanguage, isDirectRequest, looksLikeQuestion, parseCommand, sessionsNamed, type Command } from './commands.ts';
+import { guessLanguage, isDirectRequest, looksLikeQuestion, parseCommand, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -44,7 +44,7 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
     if (exact) return manageChoice(state, state.flow, exact.id, ctx, s);
   }
   const command = parseCommand(text);
-  if (command) return runCommand(state, command, ctx, s);
+  if (command) return runCommand(state, command, ctx, s, text);
   switch (state.flow.kind) {
     case 'form':
       return formText(state, state.flow, text, ctx, s);
@@ -73,7 +73,8 @@ function pending(state: ConversationState, ctx: TurnContext, s: Speech, notes: s
   return idleReply(state, s, notes, undefined, before);
 }
 
-function runCommand(state: ConversationState, command: Command, ctx: TurnContext, s: Speech): Result {
+/** A global command; `text` is the message it was typed in, if any ("wijzig sessie 7 naar 8" names the new session). */
+function runCommand(state: ConversationState, command: Command, ctx: TurnContext, s: Speech, text = ''): Result {
   const flow = state.flow;
   switch (command.kind) {
     case 'stop':
@@ -101,7 +102,11 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
     }
     case 'change':
       if (flow.kind === 'form') return changeField(state, flow, command.target, s);
-      return openManage(state, ctx, s, command.target === 'session' || command.target?.startsWith('session:') ? 'change' : 'view');
+      {
+        const target = sessionChangeTarget(text);
+        const change = target !== null || command.target === 'session' || command.target?.startsWith('session:');
+        return openManage(state, ctx, s, change ? 'change' : 'view', [], target);
+      }
   }
 }
 
@@ -164,7 +169,7 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
       case 'myRegistration':
         return openManage(state, ctx, s, 'view');
       case 'changeSession':
-        return openManage(state, ctx, s, 'change');
+        return openManage(state, ctx, s, 'change', [], sessionChangeTarget(text));
       case 'cancelRegistration':
         return openManage(state, ctx, s, 'cancel');
       case 'greeting':

@@ -1,7 +1,7 @@
 import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
-import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
-import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
+import { matchOption, noAliases, normalise, yesAliases, type MatchMode, type Option } from './choices.ts';
+import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
@@ -79,12 +79,23 @@ export function manageReask(state: ConversationState, manage: ManageFlow, record
   return { state: withManage(state, manage), replies: [...before, { ...reply, text }], effect: null };
 }
 
-/** Opens "mijn inschrijving" (view, or straight to changing or cancelling). */
-export function openManage(state: ConversationState, ctx: TurnContext, s: Speech, intent: ManageIntent = 'view', notes: string[] = []): Result {
+/**
+ * Opens "mijn inschrijving" (view, or straight to changing or cancelling). `target` is the session
+ * a change request named ("wijzig sessie 7 naar 8"): the change to it is made at once.
+ */
+export function openManage(
+  state: ConversationState,
+  ctx: TurnContext,
+  s: Speech,
+  intent: ManageIntent = 'view',
+  notes: string[] = [],
+  target: number | null = null,
+): Result {
   const record = ctx.myRegistration;
   if (!record) return idleReply(state, s, [...notes, s.m.noRegistration(s.event.contact)]);
   const manage: ManageFlow = { kind: 'manage', step: 'view', series: null, opId: ctx.now.toISOString() };
   if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, record, ctx, s, notes);
+  if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
   if (intent === 'change') return startChange(state, manage, record, ctx, s, notes);
   if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, record, ctx, s, notes);
   return manageReask(state, manage, record, ctx, s, notes);
@@ -94,6 +105,12 @@ function startChange(state: ConversationState, manage: ManageFlow, record: Regis
   const only = s.event.series.length === 1 ? s.event.series[0] : undefined;
   const next: ManageFlow = only ? { ...manage, step: 'pickSession', series: only.id } : { ...manage, step: 'pickSeries', series: null };
   return manageReask(state, next, record, ctx, s, notes);
+}
+
+/** A change straight to session `number` of the event: its series is the one to change. */
+function changeTo(state: ConversationState, manage: ManageFlow, number: number, ctx: TurnContext, s: Speech): Result {
+  const series = findSession(s.event, number)?.series ?? null;
+  return manageChoice(state, { ...manage, step: 'pickSession', series }, `session:${number}`, ctx, s);
 }
 
 /** A pressed (or typed and matched) choice in the manage dialog. */
@@ -142,8 +159,14 @@ export function matchManageOption(manage: ManageFlow, record: RegistrationRecord
 export async function manageText(state: ConversationState, manage: ManageFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const record = ctx.myRegistration;
   if (!record) return idleReply(state, s, [s.m.registrationGone]);
+  // "wijzig sessie 7 naar 8" while viewing or picking: that session, whatever its series.
+  const target = manage.step === 'pickSession' ? null : sessionChangeTarget(text);
+  if (target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
   const picked = matchManageOption(manage, record, text, ctx, s, 'exact') ?? (looksLikeQuestion(text) ? null : matchManageOption(manage, record, text, ctx, s, 'loose'));
   if (picked) return manageChoice(state, manage, picked.id, ctx, s);
+  // A session number where a series is asked ("8", "sessie 8"): that session, in its series.
+  const named = manage.step === 'pickSeries' ? /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text)) : null;
+  if (named && findSession(s.event, Number(named[1]))) return changeTo(state, manage, Number(named[1]), ctx, s);
   const intent = parseIdleIntent(text);
   if (intent === 'cancelRegistration') return manageChoice(state, manage, 'cancel-registration', ctx, s);
   if (intent === 'changeSession') return manageChoice(state, manage, 'change-session', ctx, s);

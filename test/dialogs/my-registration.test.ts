@@ -148,3 +148,40 @@ describe('my registration', () => {
     expect(chat.turnText()).toMatch(/Your registration is cancelled/);
   });
 });
+
+describe('changing to a session named in the message', () => {
+  it('"wijzig sessie 7 naar 8" at the desk changes series 2 at once', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('wijzig sessie 7 naar 8');
+    expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 2 volg je nu sessie 8 .* in plaats van sessie 7/);
+    expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([3, 8]);
+  });
+
+  it('"ik wil sessie 2 in plaats van 3" while viewing the registration, and "change session 8 to 9" in English', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('mijn inschrijving');
+    await chat.say('ik wil sessie 2 in plaats van 3');
+    expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 1 volg je nu sessie 2 .* in plaats van sessie 3/);
+    await chat.say('English please');
+    await chat.say('change session 7 to 9');
+    expect(chat.lastText()).toMatch(/series 2 .*session 9/i);
+    expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([2, 9]);
+  });
+
+  it('takes a session number typed where the series is asked', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('sessie wijzigen');
+    expect(chat.lastText()).toMatch(/welke reeks/i);
+    await chat.say('8');
+    expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 2 volg je nu sessie 8/);
+    expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([3, 8]);
+  });
+
+  it('refuses a full session named that way and asks its series, changing nothing', async () => {
+    const { desk, chat } = await registered();
+    await desk.fillSession(8);
+    await chat.say('wijzig sessie 7 naar 8');
+    expect(chat.lastText()).toMatch(/Sessie 8 is volzet; kies een andere[\s\S]*Reeks 2/);
+    expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([3, 7]);
+  });
+});
