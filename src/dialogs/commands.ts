@@ -187,3 +187,12 @@ export function sessionChangeTarget(text: string): number | null {
   }
   return null;
 }
+
+const firstPersonAsk = /\b(?:can i|could i|may i|i want|i d like|i would like|kan ik|mag ik|wil ik|ik wil|ik zou|ik wou|graag)\b/u;
+const signUpWord = /\b(?:register|sign up|signup|enrol|enroll|inschrijven|inschrijf|aanmelden|aanmeld|schrijf|deelnemen)\b/u;
+
+/** "Kan ik me inschrijven …?", "Can I sign up …?": asking to be signed up, even with a question mark. */
+export function isSignUpRequest(text: string): boolean {
+  const folded = normalise(text);
+  return firstPersonAsk.test(folded) && signUpWord.test(folded);
+}

@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, yesNo } from './choices.ts';
-import { guessLanguage, isDirectRequest, looksLikeQuestion, parseCommand, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
+import { guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -144,16 +144,28 @@ async function askQuestion(state: ConversationState, question: string, ctx: Turn
   return pending(state, ctx, s, [s.m.dontKnow(s.event.contact)]);
 }
 
+/** The conversation in the language a desk message was written in, when that is clear. */
+function inGuessedLanguage(current: ConversationState, text: string, context: Speech): { state: ConversationState; s: Speech } {
+  const guessed = guessLanguage(text);
+  if (!guessed || guessed === current.lang) return { state: current, s: context };
+  return { state: { ...current, lang: guessed }, s: speech(context.event, context.availability, guessed) };
+}
+
 async function idleText(current: ConversationState, text: string, ctx: TurnContext, context: Speech): Promise<Result> {
+  // "Kan ik me inschrijven voor sessie 3 en 7?" asks to be signed up, question mark or not: the
+  // sessions it names say what to note.
+  const named = sessionsNamed(text);
+  if (named.length > 0 && isSignUpRequest(text)) {
+    const { state, s } = inGuessedLanguage(current, text, context);
+    return startRegistration(state, ctx, s, { sessions: named });
+  }
   const question = looksLikeQuestion(text);
   if (question) {
     const answer = await consultAnswerer(text, ctx, current.lang, 0);
     if (answer) return idleAnswer(current, answer, context);
   }
   // "I'd like to sign up" at the desk: answer in the language it was asked in.
-  const guessed = guessLanguage(text);
-  const state = guessed && guessed !== current.lang ? { ...current, lang: guessed } : current;
-  const s = state === current ? context : speech(context.event, context.availability, state.lang);
+  const { state, s } = inGuessedLanguage(current, text, context);
   const meaning = classifyIdle(state, text, s);
   if (meaning?.kind === 'choice') return handleChoice(state, meaning.id, ctx, s, text);
   // A sign-up or cancel word inside a longer message is often a question about it ("uiterste

@@ -424,6 +424,20 @@ describe('sessions named in the sign-up message', () => {
     expect(chat.lastText()).toMatch(/book/i);
   });
 
+  it('takes "Kan ik me inschrijven voor sessie 3 en 7?" and "Can I sign up for session 4 and 9?" as sign-ups, not as questions', async () => {
+    const dutch = await startChat();
+    await dutch.say('Kan ik me inschrijven voor sessie 3 en 7?');
+    expect(dutch.turnText()).toMatch(/Je koos al: \*3\. .*\* en \*7\. /);
+    expect(dutch.lastText()).toMatch(/voornaam/i);
+    const english = await startChat();
+    await english.say('Hi, can I sign up for session 4 and 9?');
+    expect(english.turnText()).toMatch(/You already chose \*4\. .*\* and \*9\. /);
+    expect(english.lastText()).toMatch(/first name/i);
+    const asking = await startChat();
+    await asking.say('Is inschrijven voor sessie 3 nog mogelijk?');
+    expect(asking.turnText()).not.toMatch(/voornaam/i);
+  });
+
   it('asks a series as usual when the message names two sessions of it, or none', async () => {
     const chat = await startChat();
     await chat.say('Ik wil me inschrijven voor sessie 3 en 4');
