@@ -84,17 +84,44 @@ export type IdleIntent = 'register' | 'myRegistration' | 'changeSession' | 'canc
 const mine = /\b(mijn|my|m n)\b/;
 const registrationWords = /\b(inschrijving|registratie|aanmelding|registration|booking|reservation|reservatie|plaats|ticket)\b/;
 
+/** "ik kan (toch) niet komen", "I can't make it": a cancellation in other words. */
+const cannotCome = /\b(?:(?:ik )?kan (?:\w+ )?niet (?:\w+ )?(?:komen|aanwezig zijn|deelnemen)|i can t (?:\w+ )?(?:come|make it|attend)|i cannot (?:come|make it|attend))\b/;
+
+/** A question about one's own registration, which only the ledger can answer ("wat heb ik gekozen?"). */
+const ownRegistrationQuestion =
+  /\b(?:wat heb ik gekozen|welke sessies? heb ik|voor welke sessies? ben ik|waarvoor ben ik ingeschreven|ben ik (?:wel )?ingeschreven|what did i (?:choose|pick|sign up for)|which sessions? (?:am i|did i)|am i (?:signed up|registered))\b/;
+
+/** Whether a message asks about one's own registration rather than the programme. */
+export function asksAboutOwnRegistration(text: string): boolean {
+  return ownRegistrationQuestion.test(normalise(text));
+}
+
+/**
+ * "Kan ik een collega inschrijven?", "register a colleague": signing up someone else. Not "kan ik
+ * me met collega's inschrijven" (themselves, with others: a question for the answerer).
+ */
+export function asksToRegisterSomeoneElse(text: string): boolean {
+  const n = normalise(text);
+  return (
+    /\b(?:collega|collegas|colleague|colleagues|iemand anders|someone else|een ander|another person|somebody else)\b/.test(n) &&
+    !/\b(?:me|mij|myself|ons|onszelf|ourselves|meerdere|several|groep|group|samen|together)\b/.test(n) &&
+    parseIdleIntent(text) === 'register'
+  );
+}
+
 /** The intent of an idle message, or null (then it may be a question for the answerer). */
 export function parseIdleIntent(text: string): IdleIntent | null {
   const n = normalise(text);
   if (n.length === 0 || n.length > 200) return null;
-  if (/\b(annuleer|annuleren|cancel|uitschrijven|afmelden|unregister|schrijf me uit|kan niet komen|can t come)\b/.test(n) && !/\b(niet annuleren|don t cancel)\b/.test(n)) {
-    if (mine.test(n) || /\b(uitschrijven|afmelden|unregister|schrijf me uit|kan niet komen|can t come)\b/.test(n) || n.split(' ').length <= 3) return 'cancelRegistration';
+  if (cannotCome.test(n)) return 'cancelRegistration';
+  if (/\b(annuleer|annuleren|cancel|uitschrijven|afmelden|unregister|schrijf me uit)\b/.test(n) && !/\b(niet annuleren|don t cancel)\b/.test(n)) {
+    if (mine.test(n) || /\b(uitschrijven|afmelden|unregister|schrijf me uit)\b/.test(n) || n.split(' ').length <= 3) return 'cancelRegistration';
   }
+  if (ownRegistrationQuestion.test(n)) return 'myRegistration';
   if (/\b(wijzig|verander|ander|andere|change|switch|swap)\b/.test(n) && /\b(sessie|session|workshop|keuze|choice)\b/.test(n)) return 'changeSession';
   if (mine.test(n) && registrationWords.test(n)) return 'myRegistration';
   if (/\b(ben ik ingeschreven|am i registered|status)\b/.test(n)) return 'myRegistration';
-  if (/\b(inschrijv\w*|inschrijf\w*|schrijf \w+ in|registr\w*|aanmeld\w*|meld \w+ aan|sign up|signup|sign me up|enrol\w*|deelnemen|meedoen|join)\b/.test(n)) return 'register';
+  if (/\b(inschrijv\w*|inschrijf\w*|schrijf \w+ in|registr\w*|register\w*|aanmeld\w*|meld \w+ aan|sign up|signup|sign me up|enrol\w*|deelnemen|meedoen|join)\b/.test(n)) return 'register';
   if (/^(hallo|hallo daar|hoi|hey|hi|hello|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|good morning|good afternoon|good evening|yo|hiya|welkom)\b/.test(n)) return 'greeting';
   if (/^(bedankt|dank je|dank u|dankjewel|dankuwel|merci|thanks|thank you|thx|top|super|perfect)\b/.test(n)) return 'thanks';
   return null;

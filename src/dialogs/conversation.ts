@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, yesNo } from './choices.ts';
-import { guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
+import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
 import { consultAnswerer } from './questions.ts';
@@ -105,7 +105,9 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
       {
         const target = sessionChangeTarget(text);
         const change = target !== null || command.target === 'session' || command.target?.startsWith('session:');
-        return openManage(state, ctx, s, change ? 'change' : 'view', [], target);
+        // Name, e-mail and the like cannot be changed here (the ledger keeps the registrant as entered).
+        const notes = !change && command.target !== null && ctx.myRegistration ? [s.m.detailsByMail(s.event.contact)] : [];
+        return openManage(state, ctx, s, change ? 'change' : 'view', notes, target);
       }
   }
 }
@@ -158,6 +160,15 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
   if (named.length > 0 && isSignUpRequest(text)) {
     const { state, s } = inGuessedLanguage(current, text, context);
     return startRegistration(state, ctx, s, { sessions: named });
+  }
+  // Only the ledger knows the answer to "wat heb ik gekozen?"; a colleague is signed up at once.
+  if (asksAboutOwnRegistration(text)) {
+    const { state, s } = inGuessedLanguage(current, text, context);
+    return openManage(state, ctx, s, 'view');
+  }
+  if (asksToRegisterSomeoneElse(text)) {
+    const { state, s } = inGuessedLanguage(current, text, context);
+    return startRegistration(state, ctx, s, { someoneElse: true, sessions: named });
   }
   const question = looksLikeQuestion(text);
   if (question) {

@@ -1,11 +1,11 @@
 import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
 import { matchOption, noAliases, normalise, yesAliases, type MatchMode, type Option } from './choices.ts';
-import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget } from './commands.ts';
+import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
-import { closedReply } from './registration.dialog.ts';
+import { closedReply, startRegistration } from './registration.dialog.ts';
 import { ask, eventWhen, formatDate, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow } from './state.ts';
 import type { EffectOutcome, Reply, TurnContext, TurnResult } from './types.ts';
@@ -167,6 +167,7 @@ export async function manageText(state: ConversationState, manage: ManageFlow, t
   // A session number where a series is asked ("8", "sessie 8"): that session, in its series.
   const named = manage.step === 'pickSeries' ? /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text)) : null;
   if (named && findSession(s.event, Number(named[1]))) return changeTo(state, manage, Number(named[1]), ctx, s);
+  if (asksToRegisterSomeoneElse(text)) return startRegistration(state, ctx, s, { someoneElse: true, sessions: sessionsNamed(text) });
   const intent = parseIdleIntent(text);
   if (intent === 'cancelRegistration') return manageChoice(state, manage, 'cancel-registration', ctx, s);
   if (intent === 'changeSession') return manageChoice(state, manage, 'change-session', ctx, s);

@@ -104,7 +104,7 @@ export function startRegistration(
     fullOffer: null,
   };
   const noted = Object.values(sessions).map((number) => `${number}. ${findSession(s.event, number)?.title ?? ''}`);
-  const intro = [s.m.formIntro, ...(venueFull ? [s.m.venueFullIntro(s.availability.venueCap)] : []), ...(noted.length ? [s.m.sessionsNoted(noted)] : [])].join('\n');
+  const intro = [opts.someoneElse ? s.m.formIntroOther : s.m.formIntro, ...(venueFull ? [s.m.venueFullIntro(s.availability.venueCap)] : []), ...(noted.length ? [s.m.sessionsNoted(noted)] : [])].join('\n');
   // The intro welcomes them, so the desk greeting is not repeated after the form.
   return reask({ ...state, greeted: true }, form, s, undefined, [{ text: intro }]);
 }

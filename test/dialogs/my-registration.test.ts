@@ -185,3 +185,46 @@ describe('changing to a session named in the message', () => {
     expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([3, 7]);
   });
 });
+
+describe('my registration in other words', () => {
+  it('answers "Wat heb ik gekozen?" with the registration, or says there is none', async () => {
+    const { chat } = await registered();
+    await chat.say('Wat heb ik gekozen?');
+    expect(chat.lastText()).toMatch(/Je bent ingeschreven voor de \*Netwerkdag/);
+    expect(chat.fact(/reeks 2/)).toMatch(/^7\. Wijk-werken/);
+    const stranger = new Desk().chat('console:nobody');
+    await stranger.say('Voor welke sessie ben ik ingeschreven?');
+    expect(stranger.turnText()).toMatch(/geen inschrijving/);
+  });
+
+  it('takes "Ik kan toch niet komen" and "I can\'t make it" as a wish to cancel, and asks first', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('Ik kan toch niet komen');
+    expect(chat.lastText()).toMatch(/echt annuleren/);
+    await chat.say('ja');
+    expect(await desk.ledger.findByOwner('console:me')).toBeNull();
+    const english = await registered('console:en');
+    await english.chat.say('English please');
+    await english.chat.say("I can't make it after all");
+    expect(english.chat.lastText()).toMatch(/really want to cancel/i);
+  });
+
+  it('says where to change an e-mail address, since only sessions change here', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('Ik wil mijn e-mailadres wijzigen');
+    expect(chat.lastText()).toMatch(/pas ik hier niet aan: mail daarvoor sociale\.economie@vlaamsbrabant\.be[\s\S]*Je bent ingeschreven/);
+    expect((await desk.ledger.findByOwner('console:me'))?.email).toBe('jan.peeters@example.be');
+  });
+
+  it('signs up a colleague from "Kan ik een collega inschrijven?", at the desk and in the registration view', async () => {
+    const { chat } = await registered();
+    await chat.say('Kan ik een collega inschrijven?');
+    expect(chat.turnText()).toMatch(/iemand anders in: geef hun gegevens/);
+    expect(chat.lastText()).toMatch(/voornaam/i);
+    await chat.say('stop');
+    await chat.say('mijn inschrijving');
+    await chat.say('ik wil ook mijn collega inschrijven');
+    expect(chat.turnText()).toMatch(/iemand anders in/);
+    expect(chat.lastText()).toMatch(/voornaam/i);
+  });
+});

@@ -40,6 +40,7 @@ export const en: Messages = {
   currentChoice: 'your current choice',
 
   formIntro: 'Great that you want to join! I\'ll ask a few short questions. You can type "back", "stop" or "help" at any time.',
+  formIntroOther: 'Then we register someone else: give their details; the confirmation goes to their e-mail address. You can type "back", "stop" or "help" at any time.',
   venueFullIntro: (cap) => `Note: all ${cap} places are taken. You can still register on the waiting list; when a place frees up, you move up.`,
   sessionsNoted: (sessions) => `You already chose ${sessions.map((x) => `*${x}*`).join(' and ')}. I noted them; you can still change them in the summary.`,
   alreadyRegistered: (name) => `You are already registered as ${name}. Do you want to see your registration, or register someone else?`,
@@ -137,6 +138,7 @@ export const en: Messages = {
   venueFullMeanwhile: (cap) => `In the meantime all ${cap} places have been taken. Do you want to join the waiting list?`,
   somethingWentWrong: 'Something went wrong; please try again.',
 
+  detailsByMail: (contact) => `I can't change your name, e-mail address, phone or organisation here: please e-mail ${contact}. You can change a session or cancel here.`,
   noRegistration: (contact) => `I can't find a registration of yours on this channel, so there is nothing to change or cancel yet. Once you register here, *My registration* lets you change a session or cancel. If you registered elsewhere, please e-mail ${contact}.`,
   viewConfirmed: (title, when) => `You're registered for the *${title}* (${when}).`,
   viewWaitlisted: (title) => `You're on the *waiting list* for the ${title}. When a place frees up you move up automatically and we'll let you know.`,

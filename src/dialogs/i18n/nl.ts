@@ -55,6 +55,7 @@ export const nl = {
   currentChoice: 'je huidige keuze',
 
   formIntro: 'Fijn dat je erbij wilt zijn! Ik stel je een paar korte vragen. Typ gerust "terug", "stop" of "help".',
+  formIntroOther: 'Dan schrijven we iemand anders in: geef hun gegevens, de bevestiging gaat naar hun e-mailadres. Typ gerust "terug", "stop" of "help".',
   venueFullIntro: (cap: number) => `Let op: alle ${cap} plaatsen zijn ingenomen. Je kunt je wel inschrijven op de wachtlijst; komt er een plaats vrij, dan schuif je door.`,
   sessionsNoted: (sessions: string[]) => `Je koos al: ${sessions.map((x) => `*${x}*`).join(' en ')}. Die heb ik genoteerd; in het overzicht kan je ze nog wijzigen.`,
   alreadyRegistered: (name: string) => `Je bent al ingeschreven als ${name}. Wil je je inschrijving bekijken, of iemand anders inschrijven?`,
@@ -152,6 +153,7 @@ export const nl = {
   venueFullMeanwhile: (cap: number) => `Intussen zijn alle ${cap} plaatsen ingenomen. Wil je op de wachtlijst?`,
   somethingWentWrong: 'Er ging iets mis; probeer het nog eens.',
 
+  detailsByMail: (contact: string) => `Je naam, e-mailadres, telefoon of organisatie pas ik hier niet aan: mail daarvoor ${contact}. Een sessie wijzigen of annuleren kan wel hier.`,
   noRegistration: (contact: string) => `Ik vind geen inschrijving van jou via dit kanaal, dus er is nog niets te wijzigen of te annuleren. Schrijf je je hier in, dan kan je later via *Mijn inschrijving* een sessie wijzigen of annuleren. Schreef je je elders in, mail dan ${contact}.`,
   viewConfirmed: (title: string, when: string) => `Je bent ingeschreven voor de *${title}* (${when}).`,
   viewWaitlisted: (title: string) => `Je staat op de *wachtlijst* voor de ${title}. Komt er een plaats vrij, dan schuif je automatisch door en krijg je bericht.`,
