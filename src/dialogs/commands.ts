@@ -145,6 +145,7 @@ export function isDirectRequest(text: string): boolean {
   const n = normalise(text);
   const words = n.split(' ');
   if (words.length <= 4 && words.every((w) => actionWords.has(w))) return true;
+  if (cannotCome.test(n) && !looksLikeQuestion(text)) return true;
   return /^(ik wil|ik zou|ik wens|wil (graag|me|mij|ik)|graag|schrijf|meld|i want|i d like|i would like|i wanna|please|let me|sign me|can you (register|sign)|i need to (register|cancel|change))\b/.test(n);
 }
 

@@ -93,7 +93,7 @@ export function startRegistration(
     });
   }
   const venueFull = isVenueFull(s);
-  const sessions = venueFull ? {} : notedSessions(opts.sessions ?? [], s);
+  const sessions = notedSessions(opts.sessions ?? [], s);
   const form: FormFlow = {
     kind: 'form',
     id: ctx.now.toISOString(),

@@ -36,3 +36,23 @@ describe('the desk: actions asked for outright, questions that merely mention th
     expect(reply).toMatch(/My registration/);
   });
 });
+
+describe('the desk with the real answerer: requests phrased as statements or questions', () => {
+  it.each(['ik kan niet komen', 'Ik kan toch niet komen', "I can't make it"])('asks to confirm a cancellation for "%s", not how to cancel', async (text) => {
+    const bot = memoryBot({ answerer });
+    const user = 'test:cancel';
+    await bot.handle({ userKey: user, input: { kind: 'text', text: 'Ik wil me inschrijven voor sessie 1 en 5' } });
+    for (const answer of ['Jan', 'Peeters', 'jan@example.be', '0470 12 34 56', 'Stad Leuven', 'lokaal bestuur', 'nee', 'ja']) {
+      await bot.handle({ userKey: user, input: { kind: 'text', text: answer } });
+    }
+    const replies = await bot.handle({ userKey: user, input: { kind: 'text', text } });
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/echt annuleren|really want to cancel/i);
+  });
+
+  it.each([
+    ['Kan ik me inschrijven voor sessie 3 en 7?', /Je koos al: \*3\. .* en \*7\. [\s\S]*voornaam/],
+    ['Hi, can I sign up for session 4 and 9?', /You already chose \*4\. .* and \*9\. [\s\S]*first name/],
+  ])('starts the form with the sessions of "%s"', async (text, expected) => {
+    expect(await firstTurn(text)).toMatch(expected);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Desk, fillForm, startChat } from '../helpers/chat.ts';
+import { Desk, fillForm, netwerkdag, startChat } from '../helpers/chat.ts';
 
 describe('registering in Dutch', () => {
   it('completes a registration with a book, from greeting to confirmation', async () => {
@@ -436,6 +436,19 @@ describe('sessions named in the sign-up message', () => {
     const asking = await startChat();
     await asking.say('Is inschrijven voor sessie 3 nog mogelijk?');
     expect(asking.turnText()).not.toMatch(/voornaam/i);
+  });
+
+  it('notes them for the waiting list when the venue is full', async () => {
+    const desk = new Desk({ ...netwerkdag, venueCap: 1 });
+    await desk.registerOther([1, 5]);
+    const chat = desk.chat('console:wait');
+    await chat.say('Ik wil me inschrijven voor sessie 2 en 6');
+    expect(chat.turnText()).toMatch(/wachtlijst[\s\S]*Je koos al: \*2\. /);
+    await personalDetails(chat);
+    await chat.say('nee');
+    expect(chat.turnText()).toMatch(/wachtlijst/);
+    await chat.say('ja');
+    expect(await desk.ledger.findByOwner('console:wait')).toMatchObject({ status: 'waitlisted', sessions: [2, 6] });
   });
 
   it('asks a series as usual when the message names two sessions of it, or none', async () => {
