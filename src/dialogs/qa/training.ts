@@ -246,7 +246,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'is it fully booked', 'is it sold out', 'are there tickets left',
       'which sessions still have seats', 'which session is the smallest', 'which session is the biggest',
       'how many attendees per workshop', 'how many participants per session', 'is there room left in', 'any room left', 'any seats left',
-      'how many seats are there in', 'how many people fit in',
+      'how many seats are there in', 'how many people fit in', 'how many people can come to', 'how many people can go to',
     ],
     list: [
       'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
