@@ -2,6 +2,7 @@ import { checkPostalCode, emailKey, findSession, isRegistrationOpen } from '../c
 import type { ChangeTarget } from './commands.ts';
 import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
+import { normalise } from './choices.ts';
 import { consultAnswerer } from './questions.ts';
 import {
   acceptText,
@@ -16,7 +17,7 @@ import {
   textSteps,
   toRegistrant,
 } from './registration.steps.ts';
-import { formatDate, isVenueFull, seatsLeft, type Speech } from './render.ts';
+import { formatDate, isVenueFull, seatsLeft, seriesName, type Speech } from './render.ts';
 import type { ConversationState, Draft, FormFlow, FormStep } from './state.ts';
 import type { EffectOutcome, Reply, TurnContext, TurnResult } from './types.ts';
 
@@ -158,6 +159,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   }
   const loose = matchStepOption(form, text, s, 'loose');
   if (loose) return formChoice(state, form, loose.id, ctx, s);
+  const elsewhere = sessionOfOtherSeries(form, text, s);
+  if (elsewhere) return elsewhere.seats > 0 ? reask(state, { ...form, draft: elsewhere.draft }, s, elsewhere.note) : reask(state, form, s, elsewhere.note);
   let reason = s.m.pickOne;
   if (textSteps.has(form.step) && form.fullOffer === null) {
     const accepted = acceptText(form, text, s);
@@ -171,6 +174,22 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
     if (answer) return reask(state, form, s, undefined, answer.replies);
   }
   return reask(state, form, s, reason);
+}
+
+/**
+ * "9" or "sessie 9" where series 1 is asked: a session of another series. It is noted for that
+ * series (unless a session is already chosen there), and the question asked again.
+ */
+function sessionOfOtherSeries(form: FormFlow, text: string, s: Speech): { draft: Draft; note: string; seats: number } | null {
+  const series = seriesOfStep(form.step);
+  const named = series === null ? null : /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text));
+  const session = named ? findSession(s.event, Number(named[1])) : undefined;
+  if (!session || session.series === series || isFilled(`session:${session.series}`, form.draft)) return null;
+  const other = s.event.series.find((x) => x.id === session.series);
+  const seriesLabel = other ? seriesName(other, s) : String(session.series);
+  const seats = seatsLeft(session, s);
+  const note = seats > 0 ? s.m.notedForOtherSeries(session.number, seriesLabel) : s.m.fullInOtherSeries(session.number, seriesLabel);
+  return { draft: { ...form.draft, sessions: { ...form.draft.sessions, [String(session.series)]: session.number } }, note, seats };
 }
 
 function acceptValue(state: ConversationState, form: FormFlow, draft: Draft, ctx: TurnContext, s: Speech): Result {

@@ -451,6 +451,29 @@ describe('sessions named in the sign-up message', () => {
     expect(await desk.ledger.findByOwner('console:wait')).toMatchObject({ status: 'waitlisted', sessions: [2, 6] });
   });
 
+  it('notes a session of the other series typed where a series is asked, or says it is full', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:other');
+    await chat.say('Ik wil me inschrijven');
+    await personalDetails(chat);
+    expect(chat.lastText()).toMatch(/Reeks 1/);
+    await chat.say('9');
+    expect(chat.lastText()).toMatch(/Sessie 9 hoort bij Reeks 2; die heb ik voor die reeks genoteerd\.[\s\S]*Reeks 1/);
+    await chat.choose('session:2');
+    expect(chat.lastText()).toMatch(/boek/i);
+    await chat.say('nee');
+    expect(chat.fact(/reeks 2/)).toMatch(/^9\./);
+
+    await desk.fillSession(8);
+    const late = desk.chat('console:late');
+    await late.say('Ik wil me inschrijven');
+    await personalDetails(late);
+    await late.say('sessie 8');
+    expect(late.lastText()).toMatch(/Sessie 8 hoort bij Reeks 2 en is volzet[\s\S]*Reeks 1/);
+    await late.choose('session:2');
+    expect(late.lastText()).toMatch(/Reeks 2/);
+  });
+
   it('asks a series as usual when the message names two sessions of it, or none', async () => {
     const chat = await startChat();
     await chat.say('Ik wil me inschrijven voor sessie 3 en 4');

@@ -41,6 +41,8 @@ export const en: Messages = {
 
   formIntro: 'Great that you want to join! I\'ll ask a few short questions. You can type "back", "stop" or "help" at any time.',
   formIntroOther: 'Then we register someone else: give their details; the confirmation goes to their e-mail address. You can type "back", "stop" or "help" at any time.',
+  notedForOtherSeries: (number, series) => `Session ${number} is in ${series}; I noted it for that series.`,
+  fullInOtherSeries: (number, series) => `Session ${number} is in ${series} and full; I'll ask about that series next.`,
   venueFullIntro: (cap) => `Note: all ${cap} places are taken. You can still register on the waiting list; when a place frees up, you move up.`,
   sessionsNoted: (sessions) => `You already chose ${sessions.map((x) => `*${x}*`).join(' and ')}. I noted them; you can still change them in the summary.`,
   alreadyRegistered: (name) => `You are already registered as ${name}. Do you want to see your registration, or register someone else?`,

@@ -56,6 +56,8 @@ export const nl = {
 
   formIntro: 'Fijn dat je erbij wilt zijn! Ik stel je een paar korte vragen. Typ gerust "terug", "stop" of "help".',
   formIntroOther: 'Dan schrijven we iemand anders in: geef hun gegevens, de bevestiging gaat naar hun e-mailadres. Typ gerust "terug", "stop" of "help".',
+  notedForOtherSeries: (number: number, series: string) => `Sessie ${number} hoort bij ${series}; die heb ik voor die reeks genoteerd.`,
+  fullInOtherSeries: (number: number, series: string) => `Sessie ${number} hoort bij ${series} en is volzet; daar vraag ik straks naar.`,
   venueFullIntro: (cap: number) => `Let op: alle ${cap} plaatsen zijn ingenomen. Je kunt je wel inschrijven op de wachtlijst; komt er een plaats vrij, dan schuif je door.`,
   sessionsNoted: (sessions: string[]) => `Je koos al: ${sessions.map((x) => `*${x}*`).join(' en ')}. Die heb ik genoteerd; in het overzicht kan je ze nog wijzigen.`,
   alreadyRegistered: (name: string) => `Je bent al ingeschreven als ${name}. Wil je je inschrijving bekijken, of iemand anders inschrijven?`,
