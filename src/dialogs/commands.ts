@@ -224,3 +224,9 @@ export function isSignUpRequest(text: string): boolean {
   const folded = normalise(text);
   return firstPersonAsk.test(folded) && signUpWord.test(folded);
 }
+
+/** A session number typed on its own ("9", "sessie 9"), or null. */
+export function typedSessionNumber(text: string): number | null {
+  const named = /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text));
+  return named ? Number(named[1]) : null;
+}

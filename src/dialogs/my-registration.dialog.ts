@@ -1,7 +1,7 @@
 import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
-import { matchOption, noAliases, normalise, yesAliases, type MatchMode, type Option } from './choices.ts';
-import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed } from './commands.ts';
+import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
+import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
@@ -165,8 +165,8 @@ export async function manageText(state: ConversationState, manage: ManageFlow, t
   const picked = matchManageOption(manage, record, text, ctx, s, 'exact') ?? (looksLikeQuestion(text) ? null : matchManageOption(manage, record, text, ctx, s, 'loose'));
   if (picked) return manageChoice(state, manage, picked.id, ctx, s);
   // A session number where a series is asked ("8", "sessie 8"): that session, in its series.
-  const named = manage.step === 'pickSeries' ? /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text)) : null;
-  if (named && findSession(s.event, Number(named[1]))) return changeTo(state, manage, Number(named[1]), ctx, s);
+  const typed = manage.step === 'pickSeries' ? typedSessionNumber(text) : null;
+  if (typed !== null && findSession(s.event, typed)) return changeTo(state, manage, typed, ctx, s);
   if (asksToRegisterSomeoneElse(text)) return startRegistration(state, ctx, s, { someoneElse: true, sessions: sessionsNamed(text) });
   const intent = parseIdleIntent(text);
   if (intent === 'cancelRegistration') return manageChoice(state, manage, 'cancel-registration', ctx, s);

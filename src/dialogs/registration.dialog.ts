@@ -1,8 +1,7 @@
 import { checkPostalCode, emailKey, findSession, isRegistrationOpen } from '../core/index.ts';
 import type { ChangeTarget } from './commands.ts';
-import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
+import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent, typedSessionNumber } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
-import { normalise } from './choices.ts';
 import { consultAnswerer } from './questions.ts';
 import {
   acceptText,
@@ -182,8 +181,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
  */
 function sessionOfOtherSeries(form: FormFlow, text: string, s: Speech): { draft: Draft; note: string; seats: number } | null {
   const series = seriesOfStep(form.step);
-  const named = series === null ? null : /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text));
-  const session = named ? findSession(s.event, Number(named[1])) : undefined;
+  const typed = series === null ? null : typedSessionNumber(text);
+  const session = typed === null ? undefined : findSession(s.event, typed);
   if (!session || session.series === series || isFilled(`session:${session.series}`, form.draft)) return null;
   const other = s.event.series.find((x) => x.id === session.series);
   const seriesLabel = other ? seriesName(other, s) : String(session.series);
