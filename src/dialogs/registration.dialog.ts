@@ -159,7 +159,7 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   const loose = matchStepOption(form, text, s, 'loose');
   if (loose) return formChoice(state, form, loose.id, ctx, s);
   const elsewhere = sessionOfOtherSeries(form, text, s);
-  if (elsewhere) return elsewhere.seats > 0 ? reask(state, { ...form, draft: elsewhere.draft }, s, elsewhere.note) : reask(state, form, s, elsewhere.note);
+  if (elsewhere) return reask(state, { ...form, draft: elsewhere.draft }, s, elsewhere.note);
   let reason = s.m.pickOne;
   if (textSteps.has(form.step) && form.fullOffer === null) {
     const accepted = acceptText(form, text, s);
@@ -177,18 +177,18 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
 
 /**
  * "9" or "sessie 9" where series 1 is asked: a session of another series. It is noted for that
- * series (unless a session is already chosen there), and the question asked again.
+ * series if it has a seat (unless a session is already chosen there), and the question asked again.
  */
-function sessionOfOtherSeries(form: FormFlow, text: string, s: Speech): { draft: Draft; note: string; seats: number } | null {
+function sessionOfOtherSeries(form: FormFlow, text: string, s: Speech): { draft: Draft; note: string } | null {
   const series = seriesOfStep(form.step);
   const typed = series === null ? null : typedSessionNumber(text);
   const session = typed === null ? undefined : findSession(s.event, typed);
   if (!session || session.series === series || isFilled(`session:${session.series}`, form.draft)) return null;
   const other = s.event.series.find((x) => x.id === session.series);
   const seriesLabel = other ? seriesName(other, s) : String(session.series);
-  const seats = seatsLeft(session, s);
-  const note = seats > 0 ? s.m.notedForOtherSeries(session.number, seriesLabel) : s.m.fullInOtherSeries(session.number, seriesLabel);
-  return { draft: { ...form.draft, sessions: { ...form.draft.sessions, [String(session.series)]: session.number } }, note, seats };
+  if (seatsLeft(session, s) === 0) return { draft: form.draft, note: s.m.fullInOtherSeries(session.number, seriesLabel) };
+  const draft = { ...form.draft, sessions: { ...form.draft.sessions, [String(session.series)]: session.number } };
+  return { draft, note: s.m.notedForOtherSeries(session.number, seriesLabel) };
 }
 
 function acceptValue(state: ConversationState, form: FormFlow, draft: Draft, ctx: TurnContext, s: Speech): Result {

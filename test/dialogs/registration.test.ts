@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Desk, fillForm, netwerkdag, startChat } from '../helpers/chat.ts';
+import { answerDetails, Desk, fillForm, netwerkdag, startChat } from '../helpers/chat.ts';
 
 describe('registering in Dutch', () => {
   it('completes a registration with a book, from greeting to confirmation', async () => {
@@ -386,23 +386,13 @@ describe('answers that look like commands', () => {
 });
 
 describe('sessions named in the sign-up message', () => {
-  /** Answers the personal questions of the form, up to and including the organisation type. */
-  async function personalDetails(chat: Awaited<ReturnType<typeof startChat>>, lang: 'nl' | 'en' = 'nl'): Promise<void> {
-    await chat.say('Jan');
-    await chat.say('Janssens');
-    await chat.say('jan.janssens@example.be');
-    await chat.say('0470 12 34 56');
-    await chat.say('Stad Leuven');
-    await chat.say(lang === 'nl' ? 'lokaal bestuur' : 'local government');
-  }
-
   it('notes "sessie 3 en 7" and does not ask the series again', async () => {
     const desk = new Desk();
     const chat = desk.chat('console:jan');
     await chat.say('Ik wil me inschrijven voor sessie 3 en 7');
     expect(chat.turnText()).toMatch(/Je koos al: \*3\. Samenwerken werkt!.*\* en \*7\. Wijk-werken.*genoteerd/);
     expect(chat.lastText()).toMatch(/voornaam/i);
-    await personalDetails(chat);
+    await answerDetails(chat);
     expect(chat.lastText()).toMatch(/boek/i);
     await chat.say('nee');
     expect(chat.lastText()).toMatch(/klopt alles/i);
@@ -416,7 +406,7 @@ describe('sessions named in the sign-up message', () => {
     const chat = await startChat();
     await chat.say('I would like to register for sessions 2 and 6');
     expect(chat.turnText()).toMatch(/You already chose \*2\. Wat is arbeidszorg\?\* and \*6\. /);
-    await personalDetails(chat, 'en');
+    await answerDetails(chat, { lang: 'en' });
     expect(chat.lastText()).toMatch(/book/i);
     await chat.say('back');
     expect(chat.lastText()).toMatch(/kind of organisation/i);
@@ -444,7 +434,7 @@ describe('sessions named in the sign-up message', () => {
     const chat = desk.chat('console:wait');
     await chat.say('Ik wil me inschrijven voor sessie 2 en 6');
     expect(chat.turnText()).toMatch(/wachtlijst[\s\S]*Je koos al: \*2\. /);
-    await personalDetails(chat);
+    await answerDetails(chat);
     await chat.say('nee');
     expect(chat.turnText()).toMatch(/wachtlijst/);
     await chat.say('ja');
@@ -455,7 +445,7 @@ describe('sessions named in the sign-up message', () => {
     const desk = new Desk();
     const chat = desk.chat('console:other');
     await chat.say('Ik wil me inschrijven');
-    await personalDetails(chat);
+    await answerDetails(chat);
     expect(chat.lastText()).toMatch(/Reeks 1/);
     await chat.say('9');
     expect(chat.lastText()).toMatch(/Sessie 9 hoort bij Reeks 2; die heb ik voor die reeks genoteerd\.[\s\S]*Reeks 1/);
@@ -467,7 +457,7 @@ describe('sessions named in the sign-up message', () => {
     await desk.fillSession(8);
     const late = desk.chat('console:late');
     await late.say('Ik wil me inschrijven');
-    await personalDetails(late);
+    await answerDetails(late);
     await late.say('sessie 8');
     expect(late.lastText()).toMatch(/Sessie 8 hoort bij Reeks 2 en is volzet[\s\S]*Reeks 1/);
     await late.choose('session:2');
@@ -478,7 +468,7 @@ describe('sessions named in the sign-up message', () => {
     const chat = await startChat();
     await chat.say('Ik wil me inschrijven voor sessie 3 en 4');
     expect(chat.turnText()).not.toMatch(/Je koos al/);
-    await personalDetails(chat);
+    await answerDetails(chat);
     expect(chat.lastText()).toMatch(/Reeks 1/);
     await chat.choose('session:3');
     expect(chat.lastText()).toMatch(/Reeks 2/);
@@ -491,7 +481,7 @@ describe('sessions named in the sign-up message', () => {
     await chat.say('Ik wil me inschrijven voor sessie 3 en 7');
     expect(chat.turnText()).toMatch(/Je koos al: \*3\. Samenwerken werkt!/);
     expect(chat.turnText()).not.toMatch(/\*7\. Wijk-werken/);
-    await personalDetails(chat);
+    await answerDetails(chat);
     expect(chat.lastText()).toMatch(/Reeks 2/);
     expect(chat.choices().find((c) => c.id === 'session:7')?.hint).toMatch(/volzet|vol/i);
   });

@@ -194,15 +194,20 @@ export async function startChat(opts: { locale?: string; userKey?: string } = {}
   return new Desk().chat(opts.userKey, opts.locale);
 }
 
-/** Answers the whole form in Dutch up to the summary (sessions 1 and 5, no book unless asked). */
-export async function fillForm(chat: Chat, opts: { email?: string; book?: boolean; sessions?: [string, string] } = {}): Promise<void> {
-  await chat.say('Ik wil me inschrijven');
+/** Answers the personal questions of an open form, up to and including the organisation type. */
+export async function answerDetails(chat: Chat, opts: { email?: string; lang?: 'nl' | 'en' } = {}): Promise<void> {
   await chat.say('Jan');
   await chat.say('Peeters');
   await chat.say(opts.email ?? 'jan.peeters@example.be');
   await chat.say('0470 12 34 56');
   await chat.say('Gemeente Bertem');
-  await chat.say('Lokaal bestuur');
+  await chat.say(opts.lang === 'en' ? 'Local government' : 'Lokaal bestuur');
+}
+
+/** Answers the whole form in Dutch up to the summary (sessions 1 and 5, no book unless asked). */
+export async function fillForm(chat: Chat, opts: { email?: string; book?: boolean; sessions?: [string, string] } = {}): Promise<void> {
+  await chat.say('Ik wil me inschrijven');
+  await answerDetails(chat, { email: opts.email });
   await chat.say(opts.sessions?.[0] ?? 'sessie 1');
   await chat.say(opts.sessions?.[1] ?? 'sessie 5');
   await chat.say(opts.book ? 'ja' : 'nee');
