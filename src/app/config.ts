@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BalieError, zonedTime } from '../core/index.ts';
+import { readEnvironment, zonedTime, type Environment } from '../core/index.ts';
 
 /** The shipped event file, used when BALIE_EVENT is not set. */
 export const defaultEventPath = 'events/netwerkdag-2020.yaml';
@@ -75,6 +75,16 @@ const configSchema = z.object({
     .min(1, { error: 'expected a whole number of days, at least 1' })
     .default(30),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).optional(),
+  PORT: z.coerce
+    .number({ error: 'expected a port number from 0 to 65535' })
+    .int({ error: 'expected a port number from 0 to 65535' })
+    .min(0, { error: 'expected a port number from 0 to 65535' })
+    .max(65535, { error: 'expected a port number from 0 to 65535' })
+    .default(3978),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]_-]+$/, { error: 'expected an address to listen on, such as 0.0.0.0, 127.0.0.1 or ::' })
+    .default('0.0.0.0'),
 });
 
 /** Balie's configuration, read once from the environment at start-up. */
@@ -91,24 +101,17 @@ export interface AppConfig {
   stateTtlDays: number;
   /** LOG_LEVEL, or null when unset: `info`, except in the interactive chat (`warn`, so log lines do not run through the conversation). */
   logLevel: LogLevel | null;
+  /** Where the HTTP host listens when a channel runs (PORT, HOST). */
+  port: number;
+  host: string;
 }
 
 /**
  * Reads the configuration from `env`. An empty variable counts as unset (docker-compose and
  * shells often leave them empty). A bad value throws a BalieError naming the variable.
  */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const present = Object.fromEntries(
-    Object.keys(configSchema.shape)
-      .map((name) => [name, env[name]?.trim()] as const)
-      .filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`);
-    throw new BalieError('config_invalid', `Invalid configuration: ${problems.join('; ')}`);
-  }
-  const c = parsed.data;
+export function loadConfig(env: Environment): AppConfig {
+  const c = readEnvironment(configSchema, env);
   return {
     eventPath: c.BALIE_EVENT,
     now: c.BALIE_NOW ?? null,
@@ -118,5 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     mailFrom: c.BALIE_MAIL_FROM ?? null,
     stateTtlDays: c.BALIE_STATE_TTL_DAYS,
     logLevel: c.LOG_LEVEL ?? null,
+    port: c.PORT,
+    host: c.HOST,
   };
 }

@@ -1,17 +1,30 @@
-import type { ConversationStore, EventData, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
+import type { AddressBook, ConversationStore, EventData, ExpiringValues, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
+import { MemoryAddressBook, MemoryExpiringValues } from '../store/memory-channel-stores.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../store/memory-seat-ledger.ts';
 import type { AppConfig } from './config.ts';
 
-/** Every port the Bot and the mail worker need, from one store, and how to let go of it. */
+/** Every port the Bot, the channels and the delivery workers need, from one store, and how to let go of it. */
 export interface AppStores {
   ledger: SeatLedger;
   outbox: Outbox;
   conversations: ConversationStore;
   lock: TurnLock;
+  addresses: AddressBook;
+  values: ExpiringValues;
   /** For the banner and the log, without credentials: "in-memory (...)" or "Redis at redis://host:port". */
   description: string;
+  /** Resolves when the store answers (readiness); rejects when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What choosing the store reads from the configuration. */
+export type StoreConfig = Pick<AppConfig, 'redisUrl' | 'stateTtlDays'>;
+
+/** What the stores are told about the channels: which have a notifier (their users get a chat lane in the outbox). */
+export interface StoreOptions {
+  chatChannels?: readonly string[];
 }
 
 /** Where the stores report connection trouble after start-up (never with personal data). */
@@ -20,22 +33,26 @@ export interface StoreLogger {
 }
 
 /** In memory by default (one process, lost on exit); in Redis when REDIS_URL is set. */
-export async function openStores(config: AppConfig, event: EventData, logger: StoreLogger): Promise<AppStores> {
-  if (config.redisUrl) return openRedisStores(config.redisUrl, config.stateTtlDays, event, logger);
-  const ledger = new MemorySeatLedger(event);
+export async function openStores(config: StoreConfig, event: EventData, logger: StoreLogger, options: StoreOptions = {}): Promise<AppStores> {
+  const chatChannels = options.chatChannels ?? [];
+  if (config.redisUrl) return openRedisStores(config.redisUrl, config.stateTtlDays, event, logger, chatChannels);
+  const ledger = new MemorySeatLedger(event, { chatChannels });
   return {
     ledger,
     outbox: ledger,
     conversations: new MemoryConversationStore(),
     lock: new MemoryTurnLock(),
+    addresses: new MemoryAddressBook(),
+    values: new MemoryExpiringValues(),
     description: 'in-memory (this process only; everything is lost when it stops)',
+    ping: async () => {},
     close: async () => {},
   };
 }
 
-async function openRedisStores(url: string, stateTtlDays: number, event: EventData, logger: StoreLogger): Promise<AppStores> {
+async function openRedisStores(url: string, stateTtlDays: number, event: EventData, logger: StoreLogger, chatChannels: readonly string[]): Promise<AppStores> {
   // Imported only here, so that the in-memory default never loads the Redis client.
   const { createRedisStores } = await import('../store/redis-stores.ts');
-  const stores = await createRedisStores({ url, event, stateTtlDays, onError: (error) => logger.error({ err: error }, 'redis connection problem') });
+  const stores = await createRedisStores({ url, event, stateTtlDays, chatChannels, onError: (error) => logger.error({ err: error }, 'redis connection problem') });
   return { ...stores, outbox: stores.ledger };
 }

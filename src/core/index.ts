@@ -6,3 +6,5 @@ export * from './result.ts';
 export * from './seat-ledger.ts';
 export * from './invariants.ts';
 export * from './conversation-ports.ts';
+export * from './address-book.ts';
+export * from './environment.ts';

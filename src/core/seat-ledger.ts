@@ -50,12 +50,48 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
-/** An outbox entry as claim and list hand it out: the message and how its delivery went so far. */
+/**
+ * Where a delivery of an outbox entry goes: `mail` (an e-mail to the registrant), or `chat:<channel>`
+ * (a notice in the owner's own chat, e.g. `chat:telegram`). Every entry has a mail delivery; it
+ * has a chat delivery too when the owner's channel has a notifier. Each lane is delivered on its own.
+ */
+export type DeliveryLane = 'mail' | `chat:${string}`;
+
+/** The state of one delivery: waiting (maybe leased, maybe until a retry time), sent, or failed for good. */
+export type DeliveryState = 'pending' | 'sent' | 'failed';
+
+/** The delivery states, for the organiser's command line and the metrics. */
+export const deliveryStates: readonly DeliveryState[] = ['pending', 'sent', 'failed'];
+
+/** The chat lane of a channel (`chat:telegram`), and the channel of a chat lane (null for mail). */
+export function chatLane(channel: string): DeliveryLane {
+  return `chat:${channel}`;
+}
+
+export function laneChannel(lane: DeliveryLane): string | null {
+  return lane === 'mail' ? null : lane.slice('chat:'.length);
+}
+
+/** The channel part of a user key (`telegram` of `telegram:123`), or null when it has none. */
+export function channelOfUserKey(userKey: string): string | null {
+  const colon = userKey.indexOf(':');
+  return colon > 0 ? userKey.slice(0, colon) : null;
+}
+
+/** An outbox entry as claim and list hand it out: the message, its lane, and how its delivery there went so far. */
 export interface DeliveryEntry extends OutboxEntry {
-  /** Failed deliveries recorded so far (markRetry and markFailed), kept across worker restarts. */
+  lane: DeliveryLane;
+  /** Failed deliveries recorded so far in this lane (markRetry and markFailed), kept across worker restarts. */
   attempts: number;
-  /** The error of the last failed delivery, for organisers; null before any. */
+  /** The error of the last failed delivery in this lane, for organisers; null before any. */
   lastError: string | null;
+}
+
+/** How many deliveries of one lane are in one state (for the metrics). */
+export interface DeliveryCount {
+  lane: DeliveryLane;
+  state: DeliveryState;
+  count: number;
 }
 
 /** Every command carries an idempotency key: a retried command returns the first result. */
@@ -142,10 +178,12 @@ export interface SeatLedger {
 }
 
 /**
- * The outbox the ledger writes into. A worker claims entries (one worker at a time per entry,
- * also across processes), delivers them and marks them sent or failed.
+ * The deliveries of one lane. A worker claims entries (one worker at a time per entry, also across
+ * processes), delivers them and marks them sent, to retry, or failed; only the holder of a live
+ * lease can retry or fail an entry, while sent wins from any state.
  */
-export interface Outbox {
+export interface DeliveryQueue {
+  readonly lane: DeliveryLane;
   /** Claims up to `limit` due entries for `leaseMs`; a claim not settled in time returns to the queue. */
   claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]>;
   markSent(entryId: string, workerId: string, now: Date): Promise<void>;
@@ -153,6 +191,17 @@ export interface Outbox {
   markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void>;
   /** A permanent failure: kept where an organiser can see it, never retried. */
   markFailed(entryId: string, workerId: string, error: string, now: Date): Promise<void>;
-  /** Entries by state, for organisers and tests. */
-  list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]>;
+}
+
+/**
+ * The outbox the ledger writes into: every entry once, delivered in each of its lanes
+ * independently (one failing never holds up the other).
+ */
+export interface Outbox {
+  /** The deliveries of one lane; a chat lane of a channel without notices is always empty. */
+  lane(lane: DeliveryLane): DeliveryQueue;
+  /** Deliveries by state, in the order their entries were written; of every lane (mail first) unless one is named. */
+  list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]>;
+  /** How many deliveries every lane holds in every state, without reading the entries. */
+  counts(): Promise<DeliveryCount[]>;
 }

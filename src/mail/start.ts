@@ -1,5 +1,6 @@
 import type { Clock, EventData, Outbox } from '../core/index.ts';
 import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
+import { startDeliveryLoop } from '../delivery/index.ts';
 import { MailWorker, type DeliveryReport, type MailLogger, type RetryPolicy } from './worker.ts';
 
 /** What the composition root passes; everything but the outbox and the event has a default. */
@@ -61,33 +62,16 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     logger: options.logger,
   });
 
-  let running: Promise<DeliveryReport> | null = null;
+  const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });
   let stopped = false;
-  // One pass at a time: a poll that finds a pass running waits for it instead of starting another.
-  const pass = (): Promise<DeliveryReport> => {
-    running ??= worker.drain().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    pass().catch((error: unknown) => options.logger?.error({ workerId: worker.workerId, err: String(error) }, 'mail worker pass failed'));
-  }, options.pollMs ?? 1000);
-  timer.unref();
-
   return {
     worker,
     destination: sender.description,
-    drain: async () => {
-      // A pass already running may have claimed before the caller's entries existed: run one more.
-      if (running) await running.catch(() => undefined);
-      return pass();
-    },
+    drain: () => loop.drain(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      clearInterval(timer);
-      if (running) await running.catch(() => undefined);
+      await loop.stop();
       sender.close();
     },
   };

@@ -1,9 +1,20 @@
-import type { DeliveryEntry, Outbox, OutboxEntry } from '../core/index.ts';
+import {
+  channelOfUserKey,
+  chatLane,
+  deliveryStates,
+  type DeliveryCount,
+  type DeliveryEntry,
+  type DeliveryLane,
+  type DeliveryQueue,
+  type DeliveryState,
+  type Outbox,
+  type OutboxEntry,
+} from '../core/index.ts';
 
-interface OutboxItem {
-  entry: OutboxEntry;
-  state: 'pending' | 'sent' | 'failed';
-  /** Epoch ms from which a pending entry may be claimed. */
+/** One delivery of an entry in one lane. */
+interface Delivery {
+  state: DeliveryState;
+  /** Epoch ms from which a pending delivery may be claimed. */
   dueAt: number;
   leaseOwner: string | null;
   leaseUntil: number;
@@ -11,81 +22,103 @@ interface OutboxItem {
   lastError: string | null;
 }
 
-function delivery(item: OutboxItem): DeliveryEntry {
-  return { ...structuredClone(item.entry), attempts: item.attempts, lastError: item.lastError };
+/** Options of the outbox: which channels' owners get a chat lane next to the mail. */
+export interface OutboxOptions {
+  /** Channels with a notifier (`telegram`): an entry whose owner is `telegram:<id>` is also delivered in `chat:telegram`. */
+  chatChannels?: readonly string[];
 }
 
 /**
- * The in-memory outbox that MemorySeatLedger writes into. Rules (the Redis outbox mirrors them):
- * - claim: pending entries with dueAt <= now and no live lease (none, or leaseUntil <= now), in
- *   the order they were written, up to `limit`; each gets the lease (worker, now + leaseMs).
- * - markSent: the entry becomes sent from any state (the message went out) and is never claimed again.
- * - markRetry / markFailed: only by the worker holding the lease of a pending entry; otherwise
+ * The in-memory outbox that MemorySeatLedger writes into. Rules (the Redis outbox mirrors them),
+ * per lane:
+ * - add: every entry gets a mail delivery, and a chat delivery in `chat:<channel>` when its
+ *   owner's channel is one of `chatChannels`.
+ * - claim: pending deliveries with dueAt <= now and no live lease (none, or leaseUntil <= now), in
+ *   the order their entries were written, up to `limit`; each gets the lease (worker, now + leaseMs).
+ * - markSent: the delivery becomes sent from any state (the message went out) and is never claimed again.
+ * - markRetry / markFailed: only by the worker holding the lease of a pending delivery; otherwise
  *   ignored (another worker took over after the lease expired). Unknown ids are ignored. Each
  *   counts one attempt and keeps its error, which claim and list hand out with the entry.
  */
 export class MemoryOutbox implements Outbox {
-  readonly #items = new Map<string, OutboxItem>();
+  readonly #entries = new Map<string, OutboxEntry>();
+  readonly #lanes = new Map<DeliveryLane, Map<string, Delivery>>([['mail', new Map()]]);
+  readonly #chatChannels: ReadonlySet<string>;
 
-  /** Writes an entry; an id already written is left as it is. */
+  constructor(options: OutboxOptions = {}) {
+    this.#chatChannels = new Set(options.chatChannels ?? []);
+    for (const channel of this.#chatChannels) this.#lanes.set(chatLane(channel), new Map());
+  }
+
+  /** Writes an entry and its deliveries; an id already written is left as it is. */
   add(entry: OutboxEntry): void {
-    if (this.#items.has(entry.id)) return;
-    this.#items.set(entry.id, {
-      entry: structuredClone(entry),
-      state: 'pending',
-      dueAt: Number.NEGATIVE_INFINITY,
-      leaseOwner: null,
-      leaseUntil: 0,
-      attempts: 0,
-      lastError: null,
-    });
+    if (this.#entries.has(entry.id)) return;
+    this.#entries.set(entry.id, structuredClone(entry));
+    const fresh = (): Delivery => ({ state: 'pending', dueAt: Number.NEGATIVE_INFINITY, leaseOwner: null, leaseUntil: 0, attempts: 0, lastError: null });
+    this.#lanes.get('mail')?.set(entry.id, fresh());
+    const channel = channelOfUserKey(entry.registration.owner);
+    if (channel !== null && this.#chatChannels.has(channel)) this.#lanes.get(chatLane(channel))?.set(entry.id, fresh());
   }
 
-  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]> {
-    const at = now.getTime();
-    const claimed: DeliveryEntry[] = [];
-    for (const item of this.#items.values()) {
-      if (claimed.length >= limit) break;
-      if (item.state !== 'pending' || item.dueAt > at) continue;
-      if (item.leaseOwner !== null && item.leaseUntil > at) continue;
-      item.leaseOwner = workerId;
-      item.leaseUntil = at + leaseMs;
-      claimed.push(delivery(item));
-    }
-    return claimed;
+  lane(lane: DeliveryLane): DeliveryQueue {
+    const deliveries = this.#lanes.get(lane) ?? new Map<string, Delivery>();
+    const handOut = (id: string, d: Delivery) => this.#handOut(lane, id, d);
+    const heldBy = (entryId: string, workerId: string) => {
+      const d = deliveries.get(entryId);
+      return d && d.state === 'pending' && d.leaseOwner === workerId ? d : null;
+    };
+    return {
+      lane,
+      claim: async (workerId, limit, leaseMs, now) => {
+        const at = now.getTime();
+        const claimed: DeliveryEntry[] = [];
+        for (const [id, d] of deliveries) {
+          if (claimed.length >= limit) break;
+          if (d.state !== 'pending' || d.dueAt > at) continue;
+          if (d.leaseOwner !== null && d.leaseUntil > at) continue;
+          d.leaseOwner = workerId;
+          d.leaseUntil = at + leaseMs;
+          claimed.push(handOut(id, d));
+        }
+        return claimed;
+      },
+      markSent: async (entryId) => {
+        const d = deliveries.get(entryId);
+        if (!d) return;
+        d.state = 'sent';
+        d.leaseOwner = null;
+      },
+      markRetry: async (entryId, workerId, retryAt, error) => {
+        const d = heldBy(entryId, workerId);
+        if (!d) return;
+        d.dueAt = retryAt.getTime();
+        d.leaseOwner = null;
+        d.attempts += 1;
+        d.lastError = error;
+      },
+      markFailed: async (entryId, workerId, error) => {
+        const d = heldBy(entryId, workerId);
+        if (!d) return;
+        d.state = 'failed';
+        d.leaseOwner = null;
+        d.attempts += 1;
+        d.lastError = error;
+      },
+    };
   }
 
-  async markSent(entryId: string, _workerId: string, _now: Date): Promise<void> {
-    const item = this.#items.get(entryId);
-    if (!item) return;
-    item.state = 'sent';
-    item.leaseOwner = null;
+  async list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]> {
+    const lanes = lane ? [lane] : [...this.#lanes.keys()];
+    return lanes.flatMap((name) => [...(this.#lanes.get(name) ?? new Map<string, Delivery>())].filter(([, d]) => d.state === state).map(([id, d]) => this.#handOut(name, id, d)));
   }
 
-  async markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void> {
-    const item = this.#heldBy(entryId, workerId);
-    if (!item) return;
-    item.dueAt = retryAt.getTime();
-    item.leaseOwner = null;
-    item.attempts += 1;
-    item.lastError = error;
+  async counts(): Promise<DeliveryCount[]> {
+    return [...this.#lanes].flatMap(([lane, deliveries]) =>
+      deliveryStates.map((state) => ({ lane, state, count: [...deliveries.values()].filter((d) => d.state === state).length })),
+    );
   }
 
-  async markFailed(entryId: string, workerId: string, error: string, _now: Date): Promise<void> {
-    const item = this.#heldBy(entryId, workerId);
-    if (!item) return;
-    item.state = 'failed';
-    item.leaseOwner = null;
-    item.attempts += 1;
-    item.lastError = error;
-  }
-
-  async list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]> {
-    return [...this.#items.values()].filter((item) => item.state === state).map(delivery);
-  }
-
-  #heldBy(entryId: string, workerId: string): OutboxItem | null {
-    const item = this.#items.get(entryId);
-    return item && item.state === 'pending' && item.leaseOwner === workerId ? item : null;
+  #handOut(lane: DeliveryLane, id: string, d: Delivery): DeliveryEntry {
+    return { ...structuredClone(this.#entries.get(id) as OutboxEntry), lane, attempts: d.attempts, lastError: d.lastError };
   }
 }

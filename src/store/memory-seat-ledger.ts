@@ -12,6 +12,10 @@ import {
   type LedgerSnapshot,
   type Movements,
   type Outbox,
+  type DeliveryCount,
+  type DeliveryLane,
+  type DeliveryQueue,
+  type DeliveryState,
   type DeliveryEntry,
   type OutboxEntry,
   type RegisterCommand,
@@ -22,7 +26,7 @@ import {
   type SetSessionCapCommand,
   type SetVenueCapCommand,
 } from '../core/index.ts';
-import { MemoryOutbox } from './memory-outbox.ts';
+import { MemoryOutbox, type OutboxOptions } from './memory-outbox.ts';
 import {
   findShortage,
   hasFreeSeat,
@@ -61,11 +65,12 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   /** Ids of the waitlisted registrations, so promotion and counts never scan everyone. */
   readonly #waiting = new Set<string>();
   readonly #results = new Map<string, unknown>();
-  readonly #outbox = new MemoryOutbox();
+  readonly #outbox: MemoryOutbox;
   #nextSeq = 1;
 
-  constructor(event: EventData, options: { newId?: () => string } = {}) {
+  constructor(event: EventData, options: { newId?: () => string } & OutboxOptions = {}) {
     this.#event = event;
+    this.#outbox = new MemoryOutbox({ chatChannels: options.chatChannels ?? [] });
     this.#newId = options.newId ?? randomUUID;
     this.#seats = {
       venueCap: event.venueCap,
@@ -141,24 +146,16 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return { availability: await this.availability(), registrations: structuredClone(registrations) };
   }
 
-  claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]> {
-    return this.#outbox.claim(workerId, limit, leaseMs, now);
+  lane(lane: DeliveryLane): DeliveryQueue {
+    return this.#outbox.lane(lane);
   }
 
-  markSent(entryId: string, workerId: string, now: Date): Promise<void> {
-    return this.#outbox.markSent(entryId, workerId, now);
+  list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]> {
+    return this.#outbox.list(state, lane);
   }
 
-  markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void> {
-    return this.#outbox.markRetry(entryId, workerId, retryAt, error);
-  }
-
-  markFailed(entryId: string, workerId: string, error: string, now: Date): Promise<void> {
-    return this.#outbox.markFailed(entryId, workerId, error, now);
-  }
-
-  list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]> {
-    return this.#outbox.list(state);
+  counts(): Promise<DeliveryCount[]> {
+    return this.#outbox.counts();
   }
 
   /** Runs a command once per (command, key); a retry gets a copy of the first result. */

@@ -43,6 +43,7 @@ export const ledgerScripts = {
   balieOutboxClaim: ledgerScript('outbox-claim', 1),
   balieOutboxSettle: ledgerScript('outbox-settle', 1),
   balieOutboxList: ledgerScript('outbox-list', 1, 'no-writes'),
+  balieOutboxCounts: ledgerScript('outbox-counts', 1, 'no-writes'),
 };
 
 /** The scripts of the ledger, for typing a client created with them. */

@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   BalieError,
+  channelOfUserKey,
+  chatLane,
+  deliveryStates,
   emailKey,
+  laneChannel,
   findSession,
   hasOneSessionPerSeries,
   type Availability,
   type CancelCommand,
   type CancelResult,
+  type DeliveryCount,
   type DeliveryEntry,
+  type DeliveryLane,
+  type DeliveryQueue,
+  type DeliveryState,
   type ChangeSessionCommand,
   type ChangeSessionResult,
   type EventData,
@@ -39,6 +47,8 @@ export interface RedisSeatLedgerOptions {
   commandTimeoutMs?: number;
   /** The most registrations one register.lua run decides (default 64, at most 99). */
   maxRegisterBatch?: number;
+  /** Channels with a notifier (at most 9): owners on them get a chat lane next to the mail (memory-outbox.ts). */
+  chatChannels?: readonly string[];
 }
 
 // What the scripts return, checked at the boundary: records carry the registrant as entered.
@@ -76,6 +86,7 @@ const capReply = z.union([z.object({ ok: z.literal(true), ...movements }), refus
 const seatsReply = z.object({ seats: z.union([z.array(z.string()), z.object({})]), waitlistLength: z.number().int() });
 const snapshotReply = seatsReply.extend({ registrations: records });
 const outboxEntry = z.object({
+  lane: z.string(),
   id: z.string(),
   kind: z.enum(['confirmation', 'waitlisted', 'session_changed', 'cancelled', 'bumped', 'promoted']),
   registration: rawRecord,
@@ -129,6 +140,17 @@ const maxRegisterBatch = 99;
 
 const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
 
+/** A channel name as it may appear in a key and in register.lua's flags (common.lua matches `[%w_-]+`). */
+const channelName = /^[a-z][a-z0-9_-]{0,31}$/;
+
+/** The key prefix of a lane after the event's base: `ob:` for mail (the keys Balie always had), `ob:chat:<channel>:` for a chat lane. */
+function lanePrefix(lane: DeliveryLane): string {
+  const channel = laneChannel(lane);
+  if (channel === null) return 'ob:';
+  if (!channelName.test(channel)) throw new BalieError('internal', `not a channel name: ${JSON.stringify(channel)}`);
+  return `ob:chat:${channel}:`;
+}
+
 /**
  * The seat ledger and its outbox in Redis, for many bot processes serving one event. Every
  * command is one Lua script (src/store/lua) doing the whole check-and-write atomically; all
@@ -147,6 +169,11 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #ready: string;
   readonly #deadline: CallDeadline;
   #initialised: Promise<void> | null = null;
+  readonly #chatChannels: readonly string[];
+  /** The digit register.lua's flags carry for an owner's chat lane, by channel. */
+  readonly #chatDigit = new Map<string, string>();
+  /** The chat lanes' `fresh` lists, in digit order, sent after every register batch's arguments. */
+  readonly #chatFresh: string[];
   // Registers made close together go to Redis as one register.lua run (group commit).
   readonly #registers: GroupCommit<PendingRegister, FreshRegistration | string>;
 
@@ -161,6 +188,12 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
     this.#ready = `${this.#base}ob:ready`;
+    this.#chatChannels = [...new Set(options.chatChannels ?? [])];
+    if (this.#chatChannels.length > 9 || !this.#chatChannels.every((c) => channelName.test(c))) {
+      throw new BalieError('config_invalid', 'chat channels: at most 9 names of lower-case letters, digits, _ and -');
+    }
+    this.#chatChannels.forEach((channel, i) => this.#chatDigit.set(channel, String(i + 1)));
+    this.#chatFresh = this.#chatChannels.map((channel) => `${this.#base}${lanePrefix(chatLane(channel))}fresh`);
     this.#registers = new GroupCommit((batch) => this.#registerBatch(batch), Math.min(options.maxRegisterBatch ?? 64, maxRegisterBatch));
   }
 
@@ -192,7 +225,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       idemKey: this.#idemKey('register', command.key),
       regKey: `${this.#base}reg:${id}`,
       args: [
-        hasOneSessionPerSeries(this.#event, sessions) ? (command.waitlistIfFull ? '2' : '1') : '0',
+        hasOneSessionPerSeries(this.#event, sessions) ? (command.waitlistIfFull ? '2' : '1') + this.#chatFlag(r.owner) : '0',
         email,
         sessionList,
         id,
@@ -236,6 +269,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       keys.push(idemKey, regKey);
       for (const value of fields) args.push(value);
     }
+    for (const fresh of this.#chatFresh) args.push(fresh);
     const replies = z.array(z.string()).length(batch.length + 1).parse(await this.#call('balieLedgerRegister', keys, args));
     let seq = Number(replies[batch.length]);
     return replies.slice(0, batch.length).map((reply) => {
@@ -296,25 +330,47 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return { availability: this.#toAvailability(reply), registrations: reply.registrations.map(toRecord) };
   }
 
-  async claim(workerId: string, limit: number, leaseMs: number, now: Date): Promise<DeliveryEntry[]> {
-    const reply = await this.#call('balieOutboxClaim', [this.#ready], [workerId, String(limit), String(leaseMs), String(now.getTime())]);
-    return this.#toEntries(reply);
+  lane(lane: DeliveryLane): DeliveryQueue {
+    const prefix = lanePrefix(lane);
+    const ready = [`${this.#base}${prefix}ready`];
+    const settle = (mode: 'sent' | 'retry' | 'failed', entryId: string, workerId: string, retryAt: string, error: string) =>
+      this.#call('balieOutboxSettle', ready, [prefix, mode, entryId, workerId, retryAt, error]).then(() => undefined);
+    return {
+      lane,
+      claim: async (workerId, limit, leaseMs, now) =>
+        this.#toEntries(lane, await this.#call('balieOutboxClaim', ready, [prefix, workerId, String(limit), String(leaseMs), String(now.getTime())])),
+      markSent: (entryId, workerId) => settle('sent', entryId, workerId, '', ''),
+      markRetry: (entryId, workerId, retryAt, error) => settle('retry', entryId, workerId, String(retryAt.getTime()), error),
+      markFailed: (entryId, workerId, error) => settle('failed', entryId, workerId, '', error),
+    };
   }
 
-  async markSent(entryId: string, workerId: string, _now: Date): Promise<void> {
-    await this.#call('balieOutboxSettle', [this.#ready], ['sent', entryId, workerId, '', '']);
+  async list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]> {
+    const lanes = lane ? [lane] : this.#lanes();
+    const lists = await Promise.all(
+      lanes.map(async (name) => {
+        const prefix = lanePrefix(name);
+        return this.#toEntries(name, await this.#call('balieOutboxList', [`${this.#base}${prefix}ready`], [prefix, state]));
+      }),
+    );
+    return lists.flat();
   }
 
-  async markRetry(entryId: string, workerId: string, retryAt: Date, error: string): Promise<void> {
-    await this.#call('balieOutboxSettle', [this.#ready], ['retry', entryId, workerId, String(retryAt.getTime()), error]);
+  async counts(): Promise<DeliveryCount[]> {
+    const lanes = this.#lanes();
+    const reply = z.array(z.number().int()).length(lanes.length * 3).parse(await this.#call('balieOutboxCounts', [this.#seats], lanes.map(lanePrefix)));
+    return lanes.flatMap((lane, i) => deliveryStates.map((state, k) => ({ lane, state, count: reply[i * 3 + k] ?? 0 })));
   }
 
-  async markFailed(entryId: string, workerId: string, error: string, _now: Date): Promise<void> {
-    await this.#call('balieOutboxSettle', [this.#ready], ['failed', entryId, workerId, '', error]);
+  /** The lanes this ledger writes: mail, and the chat lane of every chat channel. */
+  #lanes(): DeliveryLane[] {
+    return ['mail', ...this.#chatChannels.map(chatLane)];
   }
 
-  async list(state: 'pending' | 'sent' | 'failed'): Promise<DeliveryEntry[]> {
-    return this.#toEntries(await this.#call('balieOutboxList', [this.#ready], [state]));
+  /** The digit of `owner`'s chat lane for register.lua's flags, or '' when its channel has none. */
+  #chatFlag(owner: string): string {
+    const channel = channelOfUserKey(owner);
+    return (channel !== null && this.#chatDigit.get(channel)) || '';
   }
 
   #command(
@@ -358,7 +414,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   async #init(): Promise<void> {
     const caps = this.#event.sessions.flatMap((s) => [String(s.number), String(s.capacity)]);
     try {
-      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), ...caps]));
+      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), this.#chatChannels.join(','), ...caps]));
     } catch (error) {
       this.#initialised = null;
       throw error;
@@ -377,12 +433,12 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return { venueCap: values.get('vcap') ?? 0, venueTaken: values.get('vtaken') ?? 0, sessions, waitlistLength: reply.waitlistLength };
   }
 
-  #toEntries(reply: unknown): DeliveryEntry[] {
+  #toEntries(lane: DeliveryLane, reply: unknown): DeliveryEntry[] {
     return z
       .array(z.string())
       .parse(reply)
       .map((json) => {
-        const entry = outboxEntry.parse(JSON.parse(json));
+        const entry = outboxEntry.parse({ ...JSON.parse(json), lane });
         return { ...entry, registration: toRecord(entry.registration) } as DeliveryEntry;
       });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BalieError, type ConversationStore, type EventData, type Outbox, type SeatLedger, type TurnLock } from '../core/index.ts';
+import { BalieError, type AddressBook, type ConversationStore, type EventData, type ExpiringValues, type Outbox, type SeatLedger, type TurnLock } from '../core/index.ts';
+import { RedisAddressBook, RedisExpiringValues } from './redis-channel-stores.ts';
 import { connectRedis, isRedisUrl } from './redis-connection.ts';
 import { RedisConversationStore, RedisTurnLock } from './redis-conversation-store.ts';
 import { RedisSeatLedger } from './redis-seat-ledger.ts';
@@ -14,6 +15,8 @@ export interface RedisStoresOptions {
   keyPrefix?: string;
   /** Connection errors after start-up (the client reconnects by itself); never carries personal data. */
   onError?: (error: Error) => void;
+  /** Channels with a notifier: their users' outbox entries get a chat lane (RedisSeatLedger). */
+  chatChannels?: readonly string[];
 }
 
 /** Every Redis-backed port of one event, sharing one client, and how to let go of it. */
@@ -21,8 +24,12 @@ export interface RedisStores {
   ledger: SeatLedger & Outbox;
   conversations: ConversationStore;
   lock: TurnLock;
+  addresses: AddressBook;
+  values: ExpiringValues;
   /** Which Redis this is (single node, Cluster or Sentinel), without credentials. */
   description: string;
+  /** Resolves when Redis answers for this event's keys (the readiness check); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,10 +58,15 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
 
   const base = `${keyPrefix}balie:{${options.event.id}}:`;
   return {
-    ledger: new RedisSeatLedger(connection.client, options.event, { keyPrefix }),
+    ledger: new RedisSeatLedger(connection.client, options.event, { keyPrefix, chatChannels: options.chatChannels ?? [] }),
     conversations: new RedisConversationStore(connection.client, base, Math.round(stateTtlDays * 24 * 3600_000)),
     lock: new RedisTurnLock(connection.client, base),
+    addresses: new RedisAddressBook(connection.client, base),
+    values: new RedisExpiringValues(connection.client, base),
     description: connection.description,
+    ping: async () => {
+      await connection.client.exists(`${base}seats`);
+    },
     close: connection.close,
   };
 }

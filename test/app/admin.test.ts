@@ -87,8 +87,8 @@ describe('organiser commands (npm run admin)', () => {
   it('lists the mails of a state with their failed attempts and last error', async () => {
     const { ledger, out, run } = await desk(2);
     const at = new Date('2020-10-15T08:00:00Z');
-    const [first] = await ledger.claim('w1', 1, 60_000, at);
-    await ledger.markFailed(first!.id, 'w1', '550 no such user', at);
+    const [first] = await ledger.lane('mail').claim('w1', 1, 60_000, at);
+    await ledger.lane('mail').markFailed(first!.id, 'w1', '550 no such user', at);
     expect(await run('outbox', 'failed')).toBe(0);
     expect(out).toEqual(['1 failed mail.', `  ${first!.createdAt} confirmation to persoon1@example.be; 1 failed attempt, last: 550 no such user`]);
     out.length = 0;

@@ -55,7 +55,7 @@ if (requireRedisServer()) {
       const worker = new MailWorker({ outbox: one.ledger, event, sender: one.sender, clock, workerId: 'one' });
       expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 1 });
       expect((await two.ledger.list('failed')).map((e) => e.registration.email)).toEqual(['p1@example.org']);
-      expect(await two.ledger.claim('two', 10, 60_000, new Date(clock.now().getTime() + 86_400_000))).toEqual([]);
+      expect(await two.ledger.lane('mail').claim('two', 10, 60_000, new Date(clock.now().getTime() + 86_400_000))).toEqual([]);
     });
 
     it('retries a temporary rejection and delivers it from whichever process is due first', async () => {
@@ -75,13 +75,7 @@ if (requireRedisServer()) {
     it('after a crash between SMTP acceptance and markSent, the other process sends one duplicate with the same Message-ID', async () => {
       const { clock, one, two } = await twoProcesses();
       await register(one.ledger, 1, clock);
-      const crashing: Outbox = {
-        claim: (...args) => one.ledger.claim(...args),
-        markSent: async () => {},
-        markRetry: (...args) => one.ledger.markRetry(...args),
-        markFailed: (...args) => one.ledger.markFailed(...args),
-        list: (state) => one.ledger.list(state),
-      };
+      const crashing: Outbox = { lane: (lane) => ({ ...one.ledger.lane(lane), markSent: async () => {} }), list: (state, lane) => one.ledger.list(state, lane), counts: () => one.ledger.counts() };
       const leaseMs = 60_000;
       const a = new MailWorker({ outbox: crashing, event, sender: one.sender, clock, workerId: 'one', leaseMs });
       const b = new MailWorker({ outbox: two.ledger, event, sender: two.sender, clock, workerId: 'two', leaseMs });

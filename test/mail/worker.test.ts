@@ -128,7 +128,7 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       expect(await worker.drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
       let waited = 0;
-      while ((await ledger.claim('probe', 1, 1, clock.now())).length === 0) {
+      while ((await ledger.lane('mail').claim('probe', 1, 1, clock.now())).length === 0) {
         clock.advance(500);
         waited += 500;
       }
@@ -153,7 +153,7 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       expect(await restarted().drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
       let waited = 0;
-      while ((await ledger.list('pending'))[0]!.attempts === attempt && (await ledger.claim('probe', 1, 1, clock.now())).length === 0) {
+      while ((await ledger.list('pending'))[0]!.attempts === attempt && (await ledger.lane('mail').claim('probe', 1, 1, clock.now())).length === 0) {
         clock.advance(500);
         waited += 500;
       }
@@ -170,13 +170,7 @@ describe('MailWorker against a real SMTP server', { timeout: 30_000 }, () => {
     const clock = manualClock();
     const ledger = new MemorySeatLedger(event);
     // The first worker's process dies right after the server accepted: its markSent never lands.
-    const crashing: Outbox = {
-      claim: (...args) => ledger.claim(...args),
-      markSent: async () => {},
-      markRetry: (...args) => ledger.markRetry(...args),
-      markFailed: (...args) => ledger.markFailed(...args),
-      list: (state) => ledger.list(state),
-    };
+    const crashing: Outbox = { lane: (lane) => ({ ...ledger.lane(lane), markSent: async () => {} }), list: (state, lane) => ledger.list(state, lane), counts: () => ledger.counts() };
     const leaseMs = 60_000;
     const a = new MailWorker({ outbox: crashing, event, sender: sender(), clock, workerId: 'a', leaseMs });
     const b = new MailWorker({ outbox: ledger, event, sender: sender(), clock, workerId: 'b', leaseMs });

@@ -3,7 +3,7 @@ import { describeSeatLedgerContract } from './seat-ledger.contract.ts';
 import { describeSeatLedgerProperties } from './seat-ledger.property.ts';
 import type { MakeLedger } from './seat-ledger.fixtures.ts';
 
-const makeMemoryLedger: MakeLedger = async (event) => ({ ledger: new MemorySeatLedger(event), close: async () => {} });
+const makeMemoryLedger: MakeLedger = async (event, options) => ({ ledger: new MemorySeatLedger(event, options), close: async () => {} });
 
 describeSeatLedgerContract('MemorySeatLedger', makeMemoryLedger);
 describeSeatLedgerProperties('MemorySeatLedger', makeMemoryLedger, { numRuns: 100 });

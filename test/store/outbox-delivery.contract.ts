@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Outbox, OutboxEntry, SeatLedger } from '../../src/core/index.ts';
+import type { DeliveryLane, DeliveryQueue, Outbox, OutboxEntry, SeatLedger } from '../../src/core/index.ts';
 import { person } from './seat-ledger.fixtures.ts';
 
-/** A fresh, empty ledger with its outbox, and how to let go of it. */
+/** A fresh, empty ledger with its outbox (fixture owners `test:<n>` have the chat lane `chat:test`), and how to let go of it. */
 export type MakeOutbox = () => Promise<{ outbox: SeatLedger & Outbox; close(): Promise<void> }>;
 
 const t0 = Date.parse('2020-10-15T08:00:00.000Z');
@@ -13,20 +13,22 @@ const ids = (entries: OutboxEntry[]) => entries.map((e) => e.id);
  * What the mail worker relies on beyond `outbox.contract.ts`: concurrent claims never hand one
  * entry to two workers, and a worker that lost its lease cannot undo a recorded delivery.
  */
-export function describeOutboxDeliveryContract(name: string, make: MakeOutbox): void {
-  describe(`outbox delivery guarantees: ${name}`, () => {
+export function describeOutboxDeliveryContract(name: string, make: MakeOutbox, lane: DeliveryLane = 'mail'): void {
+  describe(`outbox delivery guarantees: ${name}, ${lane} lane`, () => {
     const open: Array<() => Promise<void>> = [];
     afterEach(async () => {
       await Promise.all(open.splice(0).map((close) => close()));
     });
 
-    async function withEntries(count: number): Promise<{ outbox: SeatLedger & Outbox; entries: OutboxEntry[] }> {
+    type LaneView = DeliveryQueue & { list(state: 'pending' | 'sent' | 'failed'): ReturnType<Outbox['list']> };
+    async function withEntries(count: number): Promise<{ outbox: LaneView; entries: OutboxEntry[] }> {
       const made = await make();
       open.push(made.close);
       await Promise.all(
         Array.from({ length: count }, (_, i) => made.outbox.register({ key: `d${i}`, at: at(i), registrant: person(i, [1 + (i % 4), 5 + (i % 5)]), waitlistIfFull: true })),
       );
-      return { outbox: made.outbox, entries: await made.outbox.list('pending') };
+      const outbox: LaneView = { ...made.outbox.lane(lane), list: (state) => made.outbox.list(state, lane) };
+      return { outbox, entries: await outbox.list('pending') };
     }
 
     it('hands each entry to one worker only when many claim at once', async () => {

@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import type { Outbox, OutboxEntry, SeatLedger } from '../../src/core/index.ts';
+import type { DeliveryLane, DeliveryQueue, DeliveryState, Outbox, OutboxEntry, SeatLedger } from '../../src/core/index.ts';
 import { person } from './seat-ledger.fixtures.ts';
 
 const t0 = new Date('2020-10-15T08:00:00.000Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
 
-/** The outbox part of the ledger contract: claim with a lease, then sent, retry or failed. */
-export function describeOutboxContract(make: () => Promise<SeatLedger & Outbox>): void {
-  describe('outbox', () => {
-    async function withEntries(count: number): Promise<{ outbox: SeatLedger & Outbox; entries: OutboxEntry[] }> {
-      const outbox = await make();
+/**
+ * The outbox part of the ledger contract, for one lane: claim with a lease, then sent, retry or
+ * failed. `make` gives a ledger whose fixture owners (`test:user-<n>`) have a chat lane `chat:test`.
+ */
+export function describeOutboxContract(make: () => Promise<SeatLedger & Outbox>, lane: DeliveryLane): void {
+  describe(`outbox, ${lane} lane`, () => {
+    /** The lane's queue with `list` limited to it, so that the cases read as before lanes. */
+    type LaneView = DeliveryQueue & { list(state: DeliveryState): ReturnType<Outbox['list']> };
+    async function withEntries(count: number): Promise<{ outbox: LaneView; entries: OutboxEntry[] }> {
+      const ledger = await make();
       for (let n = 1; n <= count; n++) {
-        await outbox.register({ key: `r${n}`, at: later(n), registrant: person(n), waitlistIfFull: false });
+        await ledger.register({ key: `r${n}`, at: later(n), registrant: person(n), waitlistIfFull: false });
       }
-      return { outbox, entries: await outbox.list('pending') };
+      const queue = ledger.lane(lane);
+      expect(queue.lane).toBe(lane);
+      const outbox: LaneView = { ...queue, list: (state) => ledger.list(state, lane) };
+      return { outbox, entries: await ledger.list('pending', lane) };
     }
     const ids = (entries: OutboxEntry[]) => entries.map((e) => e.id);
 
     it('claims due entries in the order they were written, up to the limit, and leases them', async () => {
       const { outbox, entries } = await withEntries(3);
       expect(entries.map((e) => e.registration.email)).toEqual(['persoon1@example.be', 'persoon2@example.be', 'persoon3@example.be']);
+      expect(entries.map((e) => (e as { lane?: string }).lane)).toEqual([lane, lane, lane]);
       const first = await outbox.claim('w1', 2, 60_000, later(10));
       expect(ids(first)).toEqual(ids(entries.slice(0, 2)));
       expect(first[0]).toEqual(entries[0]);

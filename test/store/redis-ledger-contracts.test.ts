@@ -20,16 +20,19 @@ if (requireRedisServer()) {
     afterAll(() => client?.destroy());
 
     // Every ledger gets its own key prefix on the one server, so nothing leaks between cases.
-    const makeRedisLedger: MakeLedger = async (event) => ({
-      ledger: new RedisSeatLedger(client, event, { keyPrefix: `contract${++ledgers}:` }),
+    const makeRedisLedger: MakeLedger = async (event, options) => ({
+      ledger: new RedisSeatLedger(client, event, { keyPrefix: `contract${++ledgers}:`, ...options }),
       close: async () => {},
     });
 
     describeSeatLedgerContract('RedisSeatLedger', makeRedisLedger);
     describeSeatLedgerProperties('RedisSeatLedger', makeRedisLedger, { numRuns: 60 });
-    describeOutboxDeliveryContract('RedisSeatLedger', async () => ({
-      outbox: new RedisSeatLedger(client, netwerkdag, { keyPrefix: `delivery${++ledgers}:` }),
-      close: async () => {},
-    }));
+    for (const lane of ['mail', 'chat:test'] as const) {
+      describeOutboxDeliveryContract(
+        'RedisSeatLedger',
+        async () => ({ outbox: new RedisSeatLedger(client, netwerkdag, { keyPrefix: `delivery${++ledgers}:`, chatChannels: ['test'] }), close: async () => {} }),
+        lane,
+      );
+    }
   });
 }

@@ -45,19 +45,21 @@ if (requireRedisServer()) {
       const lowered = await ledger.setVenueCap({ key: 'e', at, cap: 0 });
       expect(lowered.ok && lowered.bumped.map((r) => r.id)).toEqual([second.registration.id]);
       expect((await ledger.setSessionCap({ key: 'f', at, sessionNumber: 8, cap: 0 })).ok).toBe(true);
-      const claimed = await ledger.claim('w', 10, 1000, at);
+      const mail = ledger.lane('mail');
+      const claimed = await mail.claim('w', 10, 1000, at);
       expect(claimed.length).toBeGreaterThan(0);
-      await ledger.markSent(claimed[0]!.id, 'w', at);
-      await ledger.markRetry(claimed[1]!.id, 'w', at, 'later');
-      await ledger.markFailed(claimed[2]!.id, 'w', 'no', at);
+      await mail.markSent(claimed[0]!.id, 'w', at);
+      await mail.markRetry(claimed[1]!.id, 'w', at, 'later');
+      await mail.markFailed(claimed[2]!.id, 'w', 'no', at);
+      expect((await ledger.counts()).find((c) => c.lane === 'mail' && c.state === 'failed')?.count).toBe(1);
       expect(await ledger.list('sent')).toHaveLength(1);
       expect(await ledger.findByOwner('test:user-2')).not.toBeNull();
       expect(await ledger.findByEmail('persoon2@example.be')).not.toBeNull();
       expect((await ledger.snapshot()).registrations).toHaveLength(1);
     });
 
-    const makeClusterLedger: MakeLedger = async (event) => ({
-      ledger: new RedisSeatLedger(client, event, { keyPrefix: `cluster${++ledgers}:` }),
+    const makeClusterLedger: MakeLedger = async (event, options) => ({
+      ledger: new RedisSeatLedger(client, event, { keyPrefix: `cluster${++ledgers}:`, ...options }),
       close: async () => {},
     });
     describeSeatLedgerContract('RedisSeatLedger (cluster mode)', makeClusterLedger);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findInvariantViolations, type EventData, type Outbox, type SeatLedger } from '../../src/core/index.ts';
+import { findInvariantViolations, type DeliveryQueue, type DeliveryState, type EventData, type Outbox, type SeatLedger } from '../../src/core/index.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
@@ -171,10 +171,10 @@ if (requireRedisServer()) {
       );
     });
 
-    it('runs the outbox like the memory outbox: lease, retry, failure, sent', async () => {
+    it.each(['mail', 'chat:test'] as const)('runs the %s lane like the memory outbox: lease, retry, failure, sent', async (lane) => {
       // Every registration here succeeds, so both ledgers draw the same ids.
-      const memory = new MemorySeatLedger(small, { newId: counterIds('o') });
-      const redis = new RedisSeatLedger(client, small, { keyPrefix: `outbox${++run}:`, newId: counterIds('o') });
+      const memory = new MemorySeatLedger(small, { newId: counterIds('o'), chatChannels: ['test'] });
+      const redis = new RedisSeatLedger(client, small, { keyPrefix: `outbox${++run}:`, newId: counterIds('o'), chatChannels: ['test'] });
       const both = [memory, redis] as const;
       const at = ticker();
       for (let n = 0; n < 5; n++) {
@@ -182,8 +182,9 @@ if (requireRedisServer()) {
         for (const ledger of both) await ledger.register({ key: `r${n}`, at: now, registrant: person(n), waitlistIfFull: true });
       }
       const t0 = new Date('2020-10-16T00:00:00Z');
-      const step = async (f: (o: Outbox) => Promise<unknown>) => {
-        const [m, r] = [await f(memory), await f(redis)];
+      const step = async (f: (o: DeliveryQueue & { list: Outbox['list'] }) => Promise<unknown>) => {
+        const view = (ledger: Outbox) => ({ ...ledger.lane(lane), list: (state: DeliveryState) => ledger.list(state, lane) });
+        const [m, r] = [await f(view(memory)), await f(view(redis))];
         expect(r).toEqual(m);
         return m;
       };
@@ -199,6 +200,7 @@ if (requireRedisServer()) {
       await step((o) => o.claim('w4', 10, 1000, new Date(t0.getTime() + 6000)));
       await step((o) => o.markSent(first[1]!.id, 'w9', t0));
       for (const state of ['pending', 'sent', 'failed'] as const) await step((o) => o.list(state));
+      expect(await redis.counts()).toEqual(await memory.counts());
     });
 
     it('keeps the first register result and its confirmation whole after the registration is cancelled', async () => {
@@ -213,11 +215,11 @@ if (requireRedisServer()) {
         await ledger.register({ key: 'r1', at: t1, registrant: person(1, [4, 7]), waitlistIfFull: true });
         const waiting = await ledger.register({ key: 'r2', at: t1, registrant: person(2, [4, 7]), waitlistIfFull: true });
         if (!first.ok || !waiting.ok || waiting.registration.status !== 'waitlisted') throw new Error('setup failed');
-        const claimed = await ledger.claim('w1', 1, 1000, t2);
+        const claimed = await ledger.lane('mail').claim('w1', 1, 1000, t2);
         await ledger.cancel({ key: 'c0', at: t2, registrationId: first.registration.id });
         await ledger.cancel({ key: 'c1', at: t3, registrationId: waiting.registration.id });
         const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(5), waitlistIfFull: false });
-        results.push({ first, retried, claimed, pending: await ledger.list('pending'), later: await ledger.claim('w2', 10, 1000, t3) });
+        results.push({ first, retried, claimed, pending: await ledger.list('pending'), later: await ledger.lane('mail').claim('w2', 10, 1000, t3) });
       }
       const [m, r] = results;
       expect(r!.retried).toEqual(m!.first);
@@ -277,7 +279,7 @@ if (requireRedisServer()) {
       try {
         const now = new Date('2020-10-16T00:00:00Z');
         const claims = await Promise.all(
-          Array.from({ length: 12 }, (_, w) => new RedisSeatLedger(others[w % others.length]!, small, { keyPrefix }).claim(`w${w}`, 4, 60_000, now)),
+          Array.from({ length: 12 }, (_, w) => new RedisSeatLedger(others[w % others.length]!, small, { keyPrefix }).lane('mail').claim(`w${w}`, 4, 60_000, now)),
         );
         const claimed = claims.flat().map((e) => e.id);
         expect(new Set(claimed).size).toBe(claimed.length);

@@ -402,11 +402,12 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
       });
     });
 
-    describeOutboxContract(async () => {
-      const event = eventWith({});
-      const made = await makeLedger(event);
-      open.push(made.close);
-      return made.ledger satisfies SeatLedger & Outbox;
-    });
+    for (const lane of ['mail', 'chat:test'] as const) {
+      describeOutboxContract(async () => {
+        const made = await makeLedger(eventWith({}), { chatChannels: ['test'] });
+        open.push(made.close);
+        return made.ledger satisfies SeatLedger & Outbox;
+      }, lane);
+    }
   });
 }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseEvent, type EventData, type Outbox, type Registrant, type SeatLedger } from '../../src/core/index.ts';
 
-/** What a ledger contract or property suite needs from an implementation. */
-export type MakeLedger = (event: EventData) => Promise<{ ledger: SeatLedger & Outbox; close(): Promise<void> }>;
+/** What a ledger contract or property suite needs from an implementation; `chatChannels` as the ledgers take them. */
+export type MakeLedger = (event: EventData, options?: { chatChannels?: string[] }) => Promise<{ ledger: SeatLedger & Outbox; close(): Promise<void> }>;
 
 const eventPath = fileURLToPath(new URL('../../events/netwerkdag-2020.yaml', import.meta.url));
 

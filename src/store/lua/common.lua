@@ -3,9 +3,11 @@
 
 -- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
 -- kept in the value, as the `obn` counter times 100 (register.lua numbers the entries of a batch
--- 01-99 after the counter it takes, so it turns no number into a string). A new entry joins the
--- `ob:fresh` list (in write order, O(1)); once claimed it lives in `ob:ready`, scored by the time
--- it may be claimed again.
+-- 01-99 after the counter it takes, so it turns no number into a string). The entry is delivered
+-- in lanes, each under its own prefix P: the mail lane (P = 'ob:') always, and the chat lane of
+-- the owner's channel (P = 'ob:chat:<channel>:') when that channel is in `ob:chats` (the channels
+-- with a notifier, written by init.lua). A new delivery joins the lane's P..'fresh' list (in write
+-- order, O(1)); once claimed it lives in P..'ready', scored by the time it may be claimed again.
 local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
   local previous = ''
@@ -15,15 +17,21 @@ local function outbox_add(command, key, kind, id, registration_json, previous_se
   local n = redis.call('HINCRBY', SEATS, 'obn', 1)
   if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '00|' .. json) == 1 then
     redis.call('RPUSH', B .. 'ob:fresh', entry_id)
+    -- The registrant JSON is built by RedisSeatLedger with `owner` as a key of its own; inside a
+    -- JSON string a quote is always escaped, so this matches nothing but that key.
+    local channel = string.match(registration_json, '"owner":"([%w_-]+):')
+    if channel and redis.call('SISMEMBER', B .. 'ob:chats', channel) == 1 then
+      redis.call('RPUSH', B .. 'ob:chat:' .. channel .. ':fresh', entry_id)
+    end
   end
 end
 
--- Entries as claim and list hand them out: each JSON with how its delivery went so far (the
--- failures outbox-settle.lua counted, and the last error), in the order of `ids`.
-local function with_delivery(ids, jsons)
+-- Entries as claim and list hand them out: each JSON with how its delivery in the lane of prefix P
+-- went so far (the failures outbox-settle.lua counted, and the last error), in the order of `ids`.
+local function with_delivery(P, ids, jsons)
   if #ids == 0 then return {} end
-  local attempts = redis.call('HMGET', B .. 'ob:attempts', unpack(ids))
-  local errors = redis.call('HMGET', B .. 'ob:error', unpack(ids))
+  local attempts = redis.call('HMGET', P .. 'attempts', unpack(ids))
+  local errors = redis.call('HMGET', P .. 'error', unpack(ids))
   local out = {}
   for i, json in ipairs(jsons) do
     local last = 'null'

@@ -4,8 +4,10 @@
 -- its registration (`reg:<id>`).
 -- ARGV: the base, then nine per registration, built by the caller as they are stored when it is
 -- confirmed, so that a confirmed registration makes no string here (each one made in Lua costs
--- more than a hash insert, a number turned into one most of all):
---   flags ('0' sessions invalid, '1' valid, '2' valid and wait if full), e-mail key, sessions
+-- more than a hash insert, a number turned into one most of all), then the `fresh` lists of the
+-- chat lanes (common.lua, outbox_add):
+--   flags ('0' sessions invalid, '1' valid, '2' valid and wait if full; after a valid one the
+--   digit k of the owner's chat lane, whose list is the k-th after the registrations), e-mail key, sessions
 --   ('3,7'), id, owner, the registration string (records.lua) with status confirmed and no seq,
 --   the idempotency result's small form ('F|confirmed||<sessions>|<at>|<id>'), the confirmation
 --   outbox entry's id, and its value after the write order ('|@confirmation|confirmed||...').
@@ -71,7 +73,7 @@ found = redis.call('HMGET', B .. 'owners', unpack(owners))
 for i = 1, count do owner_of[owners[i]] = found[i] end
 
 -- What the batch will write, filled in below.
-local strings, email_new, owner_new, confirmed, entries, fresh = {}, {}, {}, {}, {}, {}
+local strings, email_new, owner_new, confirmed, entries, fresh, chat = {}, {}, {}, {}, {}, {}, {}
 -- Idempotency key -> the reply of a registration earlier in this batch: a refusal, or the index
 -- of a new registration (its full reply is built only for a retry in the same batch).
 local decided = {}
@@ -138,7 +140,7 @@ local function register(i)
   if existing then
     return refuse(idem_key, '{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
   end
-  if shortage and flags ~= '2' then return refuse(idem_key, '{"ok":false,' .. shortage .. '}') end
+  if shortage and string.byte(flags, 1) ~= 50 then return refuse(idem_key, '{"ok":false,' .. shortage .. '}') end
 
   local id, owner = ARGV[o + 4], ARGV[o + 5]
   email_of[email_key] = id
@@ -174,6 +176,16 @@ local function register(i)
   entries[n + 1] = entry_id
   entries[n + 2] = order_prefix .. ORDER[written] .. entry
   fresh[#fresh + 1] = entry_id
+  -- The chat lane, by number (string.byte makes no string): '1' is 49.
+  local lane = string.byte(flags, 2)
+  if lane then
+    local queue = chat[lane]
+    if not queue then
+      queue = {}
+      chat[lane] = queue
+    end
+    queue[#queue + 1] = entry_id
+  end
   n = #strings
   strings[n + 1] = KEYS[2 * i + 1]
   strings[n + 2] = rec
@@ -200,6 +212,7 @@ if #confirmed > 0 then redis.call('ZADD', B .. 'confirmed', unpack(confirmed)) e
 if #entries > 0 then
   redis.call('HSET', B .. 'ob:entry', unpack(entries))
   redis.call('RPUSH', B .. 'ob:fresh', unpack(fresh))
+  for lane, queue in pairs(chat) do redis.call('RPUSH', ARGV[1 + count * STRIDE + lane - 48], unpack(queue)) end
 end
 if #strings > 0 then redis.call('MSET', unpack(strings)) end
 replies[count + 1] = seq_before
