@@ -166,7 +166,6 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #newId: () => string;
   readonly #base: string;
   readonly #seats: string;
-  readonly #ready: string;
   readonly #deadline: CallDeadline;
   #initialised: Promise<void> | null = null;
   readonly #chatChannels: readonly string[];
@@ -187,7 +186,6 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#newId = options.newId ?? randomUUID;
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
-    this.#ready = `${this.#base}ob:ready`;
     this.#chatChannels = [...new Set(options.chatChannels ?? [])];
     if (this.#chatChannels.length > 9 || !this.#chatChannels.every((c) => channelName.test(c))) {
       throw new BalieError('config_invalid', 'chat channels: at most 9 names of lower-case letters, digits, _ and -');
