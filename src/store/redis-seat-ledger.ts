@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   BalieError,
-  channelOfUserKey,
-  chatLane,
-  deliveryStates,
   emailKey,
-  laneChannel,
   findSession,
   hasOneSessionPerSeries,
   type Availability,
@@ -32,6 +28,7 @@ import {
   type SetVenueCapCommand,
 } from '../core/index.ts';
 import { GroupCommit } from './group-commit.ts';
+import { RedisOutbox } from './redis-outbox.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 import { isValidCap } from './seat-ledger-rules.ts';
 
@@ -113,6 +110,12 @@ function withRecords(reply: { ok: boolean }): unknown {
   return out;
 }
 
+/** An outbox entry of `lane` as the outbox scripts return it (JSON). */
+function toDeliveryEntry(json: string, lane: DeliveryLane): DeliveryEntry {
+  const entry = outboxEntry.parse({ ...JSON.parse(json), lane });
+  return { ...entry, registration: toRecord(entry.registration) } as DeliveryEntry;
+}
+
 /** What register.lua decided for a fresh registration. */
 interface FreshRegistration {
   status: 'confirmed' | 'waitlisted';
@@ -140,16 +143,6 @@ const maxRegisterBatch = 99;
 
 const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
 
-/** A channel name as it may appear in a key and in register.lua's flags (common.lua matches `[%w_-]+`). */
-const channelName = /^[a-z][a-z0-9_-]{0,31}$/;
-
-/** The key prefix of a lane after the event's base: `ob:` for mail (the keys Balie always had), `ob:chat:<channel>:` for a chat lane. */
-function lanePrefix(lane: DeliveryLane): string {
-  const channel = laneChannel(lane);
-  if (channel === null) return 'ob:';
-  if (!channelName.test(channel)) throw new BalieError('internal', `not a channel name: ${JSON.stringify(channel)}`);
-  return `ob:chat:${channel}:`;
-}
 
 /**
  * The seat ledger and its outbox in Redis, for many bot processes serving one event. Every
@@ -168,11 +161,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #seats: string;
   readonly #deadline: CallDeadline;
   #initialised: Promise<void> | null = null;
-  readonly #chatChannels: readonly string[];
-  /** The digit register.lua's flags carry for an owner's chat lane, by channel. */
-  readonly #chatDigit = new Map<string, string>();
-  /** The chat lanes' `fresh` lists, in digit order, sent after every register batch's arguments. */
-  readonly #chatFresh: string[];
+  readonly #outbox: RedisOutbox;
   // Registers made close together go to Redis as one register.lua run (group commit).
   readonly #registers: GroupCommit<PendingRegister, FreshRegistration | string>;
 
@@ -186,12 +175,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#newId = options.newId ?? randomUUID;
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
-    this.#chatChannels = [...new Set(options.chatChannels ?? [])];
-    if (this.#chatChannels.length > 9 || !this.#chatChannels.every((c) => channelName.test(c))) {
-      throw new BalieError('config_invalid', 'chat channels: at most 9 names of lower-case letters, digits, _ and -');
-    }
-    this.#chatChannels.forEach((channel, i) => this.#chatDigit.set(channel, String(i + 1)));
-    this.#chatFresh = this.#chatChannels.map((channel) => `${this.#base}${lanePrefix(chatLane(channel))}fresh`);
+    this.#outbox = new RedisOutbox(this.#base, options.chatChannels ?? [], (script, keys, args) => this.#call(script, keys, args), toDeliveryEntry);
     this.#registers = new GroupCommit((batch) => this.#registerBatch(batch), Math.min(options.maxRegisterBatch ?? 64, maxRegisterBatch));
   }
 
@@ -223,7 +207,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       idemKey: this.#idemKey('register', command.key),
       regKey: `${this.#base}reg:${id}`,
       args: [
-        hasOneSessionPerSeries(this.#event, sessions) ? (command.waitlistIfFull ? '2' : '1') + this.#chatFlag(r.owner) : '0',
+        hasOneSessionPerSeries(this.#event, sessions) ? (command.waitlistIfFull ? '2' : '1') + this.#outbox.chatFlag(r.owner) : '0',
         email,
         sessionList,
         id,
@@ -267,7 +251,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       keys.push(idemKey, regKey);
       for (const value of fields) args.push(value);
     }
-    for (const fresh of this.#chatFresh) args.push(fresh);
+    for (const fresh of this.#outbox.chatFresh) args.push(fresh);
     const replies = z.array(z.string()).length(batch.length + 1).parse(await this.#call('balieLedgerRegister', keys, args));
     let seq = Number(replies[batch.length]);
     return replies.slice(0, batch.length).map((reply) => {
@@ -329,46 +313,15 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {
-    const prefix = lanePrefix(lane);
-    const ready = [`${this.#base}${prefix}ready`];
-    const settle = (mode: 'sent' | 'retry' | 'failed', entryId: string, workerId: string, retryAt: string, error: string) =>
-      this.#call('balieOutboxSettle', ready, [prefix, mode, entryId, workerId, retryAt, error]).then(() => undefined);
-    return {
-      lane,
-      claim: async (workerId, limit, leaseMs, now) =>
-        this.#toEntries(lane, await this.#call('balieOutboxClaim', ready, [prefix, workerId, String(limit), String(leaseMs), String(now.getTime())])),
-      markSent: (entryId, workerId) => settle('sent', entryId, workerId, '', ''),
-      markRetry: (entryId, workerId, retryAt, error) => settle('retry', entryId, workerId, String(retryAt.getTime()), error),
-      markFailed: (entryId, workerId, error) => settle('failed', entryId, workerId, '', error),
-    };
+    return this.#outbox.lane(lane);
   }
 
-  async list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]> {
-    const lanes = lane ? [lane] : this.#lanes();
-    const lists = await Promise.all(
-      lanes.map(async (name) => {
-        const prefix = lanePrefix(name);
-        return this.#toEntries(name, await this.#call('balieOutboxList', [`${this.#base}${prefix}ready`], [prefix, state]));
-      }),
-    );
-    return lists.flat();
+  list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]> {
+    return this.#outbox.list(state, lane);
   }
 
-  async counts(): Promise<DeliveryCount[]> {
-    const lanes = this.#lanes();
-    const reply = z.array(z.number().int()).length(lanes.length * 3).parse(await this.#call('balieOutboxCounts', [this.#seats], lanes.map(lanePrefix)));
-    return lanes.flatMap((lane, i) => deliveryStates.map((state, k) => ({ lane, state, count: reply[i * 3 + k] ?? 0 })));
-  }
-
-  /** The lanes this ledger writes: mail, and the chat lane of every chat channel. */
-  #lanes(): DeliveryLane[] {
-    return ['mail', ...this.#chatChannels.map(chatLane)];
-  }
-
-  /** The digit of `owner`'s chat lane for register.lua's flags, or '' when its channel has none. */
-  #chatFlag(owner: string): string {
-    const channel = channelOfUserKey(owner);
-    return (channel !== null && this.#chatDigit.get(channel)) || '';
+  counts(): Promise<DeliveryCount[]> {
+    return this.#outbox.counts();
   }
 
   #command(
@@ -412,7 +365,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   async #init(): Promise<void> {
     const caps = this.#event.sessions.flatMap((s) => [String(s.number), String(s.capacity)]);
     try {
-      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), this.#chatChannels.join(','), ...caps]));
+      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), this.#outbox.chatChannels.join(','), ...caps]));
     } catch (error) {
       this.#initialised = null;
       throw error;
@@ -429,15 +382,5 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       .sort((a, b) => a - b)
       .map((sessionNumber) => ({ sessionNumber, cap: values.get(`c${sessionNumber}`) ?? 0, taken: values.get(`t${sessionNumber}`) ?? 0 }));
     return { venueCap: values.get('vcap') ?? 0, venueTaken: values.get('vtaken') ?? 0, sessions, waitlistLength: reply.waitlistLength };
-  }
-
-  #toEntries(lane: DeliveryLane, reply: unknown): DeliveryEntry[] {
-    return z
-      .array(z.string())
-      .parse(reply)
-      .map((json) => {
-        const entry = outboxEntry.parse({ ...JSON.parse(json), lane });
-        return { ...entry, registration: toRecord(entry.registration) } as DeliveryEntry;
-      });
   }
 }
