@@ -12,6 +12,7 @@ import { netwerkdag, person } from '../test/store/seat-ledger.fixtures.ts';
 // counted by valgrind (callgrind) instead of timed. On a shared VM the timings of bench:seats drift
 // by a third within a minute; an instruction count moves only when the code does, so it is the
 // figure to compare two versions of register.lua with. Needs valgrind (apt-get install valgrind).
+// BENCH_CHAT=1 registers owners whose channel has a notifier, so every entry also joins a chat lane.
 
 const batchSize = 50;
 const warmBatches = 100;
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
       new Promise((_, reject) => setTimeout(() => reject(new Error('redis-server under valgrind did not start within 60 s')), 60_000).unref()),
     ]);
     const event = { ...netwerkdag, id: 'instructions', venueCap: 1e9, sessions: netwerkdag.sessions.map((s) => ({ ...s, capacity: 1e9 })) };
-    const ledger = new RedisSeatLedger(client, event, { commandTimeoutMs: 0 });
+    const chat = process.env.BENCH_CHAT === '1';
+    // The fixture owners are `test:user-<n>`: with BENCH_CHAT, `test` is a channel with a notifier.
+    const ledger = new RedisSeatLedger(client, event, { commandTimeoutMs: 0, ...(chat ? { chatChannels: ['test'] } : {}) });
     let n = 0;
     // Registers made together, so that each batch is one register.lua run (group commit).
     const batch = () =>
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
     const perRegister = register / registrations;
     const perReference = reference / registrations;
     const fmt = (value: number) => Math.round(value).toLocaleString('en-US');
-    console.log(`redis-server under callgrind; ${registrations} registrations in runs of ${batchSize}, after ${warmBatches * batchSize} not counted`);
+    console.log(`redis-server under callgrind; ${registrations} registrations in runs of ${batchSize}, after ${warmBatches * batchSize} not counted${chat ? '; every owner on a channel with chat notices' : ''}`);
     console.log(`register: ${fmt(perRegister)} instructions per registration`);
     console.log(`the 3-key script of bench:seats (a), ${batchSize} pipelined: ${fmt(perReference)} instructions per call; register costs ${(perRegister / perReference).toFixed(1)}x that`);
   } finally {

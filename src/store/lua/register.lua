@@ -177,8 +177,8 @@ local function register(i)
   entries[n + 2] = order_prefix .. ORDER[written] .. entry
   fresh[#fresh + 1] = entry_id
   -- The chat lane, by number (string.byte makes no string): '1' is 49.
-  local lane = string.byte(flags, 2)
-  if lane then
+  if #flags > 1 then
+    local lane = string.byte(flags, 2)
     local queue = chat[lane]
     if not queue then
       queue = {}
