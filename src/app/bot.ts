@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
+import type { InboundMessage } from '../adapters/channel.ts';
+import type { AddressBook, Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
 import { BalieError } from '../core/index.ts';
 import {
   handleTurn,
@@ -19,9 +20,20 @@ export interface BotDeps {
   lock: TurnLock;
   clock: Clock;
   answerer: ProgrammeAnswerer;
+  /** Where each inbound message's `address` is kept, so notices can reach the person later. */
+  addresses?: AddressBook;
   /** Called with failures that are not the user's (never with personal data). */
   onError?: (error: unknown) => void;
+  /** Told about every turn (for metrics). */
+  observe?: (turn: TurnObservation) => void;
   tuning?: Partial<BotTuning>;
+}
+
+/** How one inbound message went: answered, dropped as a redelivery, refused while another turn ran, or failed. */
+export interface TurnObservation {
+  userKey: string;
+  outcome: 'answered' | 'duplicate' | 'busy' | 'failed';
+  seconds: number;
 }
 
 /** Timing knobs; the defaults suit chat latencies. */
@@ -37,15 +49,7 @@ export interface BotTuning {
 
 const defaultTuning: BotTuning = { lockTtlMs: 5_000, lockWaitMs: 3_000, rememberedMessageIds: 20, maxStateConflicts: 3 };
 
-/** One inbound message from any channel. */
-export interface InboundMessage {
-  /** `<channel>:<user id>` */
-  userKey: string;
-  input: UserInput;
-  /** The platform's event id: a redelivered message is not handled twice. */
-  messageId?: string;
-  locale?: string;
-}
+export type { InboundMessage } from '../adapters/channel.ts';
 
 /**
  * What the Bot stores per user: the dialog's state and the ids of the last inbound messages it
@@ -71,30 +75,38 @@ export class Bot {
     this.tuning = { ...defaultTuning, ...deps.tuning };
   }
 
-  /** Handles one inbound message to completion and returns the replies to send. */
+  /** Handles one inbound message to completion and returns the replies to send (none for a redelivery). */
   async handle(message: InboundMessage): Promise<Reply[]> {
+    const started = performance.now();
+    const observed = (outcome: TurnObservation['outcome'], replies: Reply[]) => {
+      this.deps.observe?.({ userKey: message.userKey, outcome, seconds: (performance.now() - started) / 1000 });
+      return replies;
+    };
     const user: User = message.locale ? { key: message.userKey, locale: message.locale } : { key: message.userKey };
     const fallbackLang = newConversation(user).lang;
+    // Sent together with the lock (node-redis pipelines both): the address costs no round trip of its own.
+    const remembered = message.address !== undefined ? this.deps.addresses?.remember(message.userKey, message.address) : undefined;
     let token: string | null;
     try {
-      token = await this.acquireTurn(message.userKey);
+      [token] = await Promise.all([this.acquireTurn(message.userKey), remembered?.catch((error: unknown) => this.deps.onError?.(error))]);
     } catch (error) {
       // The store is unreachable (Redis down): say so like any other failure, do not throw at the channel.
       this.deps.onError?.(error);
-      return [failureReply(fallbackLang)];
+      return observed('failed', [failureReply(fallbackLang)]);
     }
-    if (!token) return [busyReply(fallbackLang)];
+    if (!token) return observed('busy', [busyReply(fallbackLang)]);
     try {
-      return await this.runTurn(user, message.input, message.messageId);
+      const turn = await this.runTurn(user, message.input, message.messageId);
+      return observed(turn.duplicate ? 'duplicate' : 'answered', turn.replies);
     } catch (error) {
       this.deps.onError?.(error);
-      return [failureReply(fallbackLang)];
+      return observed('failed', [failureReply(fallbackLang)]);
     } finally {
       await this.deps.lock.release(message.userKey, token).catch((error: unknown) => this.deps.onError?.(error));
     }
   }
 
-  private async runTurn(user: User, input: UserInput, messageId: string | undefined): Promise<Reply[]> {
+  private async runTurn(user: User, input: UserInput, messageId: string | undefined): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const { conversations } = this.deps;
     for (let attempt = 0; attempt <= this.tuning.maxStateConflicts; attempt++) {
       // The state and the live data the turn may read, in one round trip.
@@ -102,12 +114,12 @@ export class Bot {
       const envelope = storedConversation.safeParse(stored?.state);
       const handled = envelope.success ? envelope.data.handled : [];
       // A platform's redelivery of a message this conversation already answered changes nothing.
-      if (messageId !== undefined && handled.includes(messageId)) return [];
+      if (messageId !== undefined && handled.includes(messageId)) return { replies: [], duplicate: true };
       const state = (envelope.success && parseConversationState(envelope.data.conversation)) || newConversation(user);
       const { state: next, replies } = await this.converse(state, context, input);
       const nextHandled = messageId === undefined ? handled : [...handled, messageId].slice(-this.tuning.rememberedMessageIds);
       const written: StoredConversation = { conversation: next, handled: nextHandled };
-      if ((await conversations.write(user.key, written, stored?.version ?? null)) !== null) return replies;
+      if ((await conversations.write(user.key, written, stored?.version ?? null)) !== null) return { replies, duplicate: false };
       // Another process wrote this user's state meanwhile (its lock expired): run the turn again
       // on the fresh state. Seat changes are idempotent by key, so none happens twice.
     }

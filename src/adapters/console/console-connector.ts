@@ -1,18 +1,8 @@
-import type { Reply, UserInput } from '../../dialogs/types.ts';
+import type { Reply } from '../../dialogs/types.ts';
+import type { InboundMessage, MessageHandler } from '../channel.ts';
 import type { ConsoleEvent } from './console-event.ts';
 
-/** One inbound message as the app's turn runner takes it (the shape of `Bot.handle`). */
-export interface InboundMessage {
-  userKey: string;
-  input: UserInput;
-  messageId?: string;
-  locale?: string;
-}
-
-/** What a channel adapter needs from the app: handle one message to completion, get the replies. */
-export interface MessageHandler {
-  handle(message: InboundMessage): Promise<Reply[]>;
-}
+export type { InboundMessage, MessageHandler };
 
 /** The channel part of a user key: every console user is `console:<id>`. */
 export const consoleChannel = 'console';

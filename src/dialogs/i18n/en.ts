@@ -1,4 +1,6 @@
+import { channelEn } from './channel-en.ts';
 import type { Messages } from './nl.ts';
+import { noticesEn } from './notices-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
 export const en: Messages = {
@@ -163,4 +165,6 @@ export const en: Messages = {
   registrationGone: "I can't find your registration any more; perhaps it was already cancelled.",
   turnBusy: 'I am still working on your previous message. Please try again in a moment.',
   turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
+  notices: noticesEn,
+  channel: channelEn,
 };

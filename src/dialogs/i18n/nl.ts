@@ -1,4 +1,6 @@
 import type { FieldProblem, OrganisationType } from '../../core/index.ts';
+import { channelNl } from './channel-nl.ts';
+import { noticesNl } from './notices-nl.ts';
 
 /** A form field the registration dialog asks for (sessions are asked per series, see `seriesField`). */
 export type FormField =
@@ -178,6 +180,8 @@ export const nl = {
   registrationGone: 'Ik vind je inschrijving niet meer; misschien werd ze al geannuleerd.',
   turnBusy: 'Ik ben je vorige bericht nog aan het verwerken. Probeer het zo meteen opnieuw.',
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
+  notices: noticesNl,
+  channel: channelNl,
 };
 
 /** The shape every catalogue has. */

@@ -1,0 +1,14 @@
+import type { ChannelMessages } from './channel-nl.ts';
+
+/** The English channel texts; typed as the Dutch ones so they have exactly the same keys. */
+export const channelEn: ChannelMessages = {
+  privateChatOnly: 'I am happy to help, but only in a private chat: send me a direct message.',
+  commands: {
+    start: 'Start',
+    inschrijven: 'Register for the networking day',
+    mijninschrijving: 'View your registration, change a session or cancel',
+    programma: 'The programme and its sessions',
+    help: 'What I can do for you',
+    english: 'Continue in English',
+  },
+};

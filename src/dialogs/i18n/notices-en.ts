@@ -1,0 +1,17 @@
+import type { NoticeMessages } from './notices-nl.ts';
+
+/** The English notices; typed as the Dutch ones so they have exactly the same keys. */
+export const noticesEn: NoticeMessages = {
+  confirmation: (title, when) => `Your registration for the *${title}* (${when}) is confirmed. The overview is in your mailbox too.`,
+  waitlisted: (title) => `You are on the *waiting list* for the ${title}. When a place comes free you move up automatically and I will let you know here.`,
+  sessionChanged: (title, changes) => `Your choice of sessions for the *${title}* has changed: ${changes.join(' and ')}.`,
+  sessionChange: (previous, now) => `session ${now} instead of session ${previous}`,
+  cancelled: (title) => `Your registration for the *${title}* is cancelled and your place released. If you can come after all, register again while there is room.`,
+  bumped: (title) =>
+    `Bad news: stricter COVID rules meant fewer places for the *${title}*, and the latest registrations lose their place first. ` +
+    'You are now on the *waiting list*: when a place comes free again you move up automatically.',
+  promoted: (title, when) => `Good news: a place came free. You are now *registered* for the *${title}* (${when}).`,
+  updated: (title) => `Your registration for the *${title}* has been updated.`,
+  leaveWaitlist: 'Leave the waiting list',
+  registerAgain: 'Register again',
+};
