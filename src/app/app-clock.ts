@@ -1,4 +1,4 @@
-import { fixedClock, type Clock } from '../core/index.ts';
+import { fixedClock, isRegistrationOpen, registrationDeadline, systemClock, zonedTime, type Clock, type EventData } from '../core/index.ts';
 import { defaultConsoleNow } from './config.ts';
 
 /** The clock the console runs on, and why, for the banner and the log. */
@@ -23,4 +23,29 @@ export function describeClock(chosen: ChosenClock, timeZone: string): string {
   const shown = new Intl.DateTimeFormat('nl-BE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(chosen.at);
   const why = chosen.source === 'BALIE_NOW' ? 'from BALIE_NOW' : 'default: the shipped event is in 2020; set BALIE_NOW to change it';
   return `pinned at ${shown} (${timeZone}), ${why}`;
+}
+
+/** The clock the host runs on, and why. */
+export type HostClock =
+  | { clock: Clock; source: 'BALIE_NOW'; at: Date }
+  | { clock: Clock; source: 'system' }
+  /** Registration closed by the real clock: pinned before the deadline, so people can try it (said loudly at start). */
+  | { clock: Clock; source: 'closed'; at: Date; deadline: Date };
+
+/** A week before the deadline, 09:00 in the event's time zone (for the shipped event: 2020-10-15 09:00, as the console). */
+export function pinnedBeforeDeadline(event: EventData): Date {
+  const [y, m, d] = event.registrationCloses.split('-').map(Number) as [number, number, number];
+  const weekBefore = new Date(Date.UTC(y, m - 1, d - 7)).toISOString().slice(0, 10);
+  return zonedTime(weekBefore, '09:00', event.timezone);
+}
+
+/**
+ * The host's clock: BALIE_NOW when set; else the real time while registration is open; else
+ * (the shipped 2020 event) pinned a week before the deadline, so that Telegram can be tried with it.
+ */
+export function hostClock(pinned: Date | null, event: EventData, realNow: Date): HostClock {
+  if (pinned) return { clock: fixedClock(pinned), source: 'BALIE_NOW', at: pinned };
+  if (isRegistrationOpen(event, realNow)) return { clock: systemClock, source: 'system' };
+  const at = pinnedBeforeDeadline(event);
+  return { clock: fixedClock(at), source: 'closed', at, deadline: registrationDeadline(event) };
 }

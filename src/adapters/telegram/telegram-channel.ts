@@ -19,8 +19,9 @@ const webhookBudgetMs = 8_000;
 /** Telegram's answer to a start-up call as a BalieError naming the variable to look at. */
 function startupError(error: unknown, variable: string, what: string): BalieError {
   if (error instanceof GrammyError) return new BalieError('config_invalid', `Invalid configuration: ${variable}: ${what}: Telegram said ${error.error_code} ${error.description}`);
-  const why = error instanceof HttpError ? error.message : String(error);
-  return new BalieError('config_invalid', `Invalid configuration: ${variable}: ${what}: cannot reach the Telegram Bot API (${why})`);
+  // grammY's own message only: the underlying fetch error names the URL, which holds the token.
+  const why = error instanceof HttpError ? error.message : 'unexpected error';
+  return new BalieError('config_invalid', `Invalid configuration: TELEGRAM_API_ROOT: ${what}: cannot reach the Telegram Bot API (${why})`);
 }
 
 /** The command menu in Dutch (also the default) and English, for private chats. */

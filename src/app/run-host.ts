@@ -1,0 +1,150 @@
+import type { MessageHandler, RunningChannel } from '../adapters/channel.ts';
+import { noticeDeliverer } from '../adapters/notice-delivery.ts';
+import { BalieError, chatLane } from '../core/index.ts';
+import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
+import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
+import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
+import { hostClock, type HostClock } from './app-clock.ts';
+import { Bot } from './bot.ts';
+import type { ConfiguredEntry } from './channels.ts';
+import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
+import { AppMetrics } from './metrics.ts';
+import type { Started } from './run-console.ts';
+
+// Bounds of a graceful shutdown: turns in flight, then the delivery passes, each at most this long.
+const shutdownTurnsMs = 10_000;
+const shutdownDeliveryMs = 10_000;
+
+function describeHostClock(chosen: HostClock, timeZone: string): string {
+  const shown = (at: Date) => new Intl.DateTimeFormat('nl-BE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
+  if (chosen.source === 'system') return 'the real time';
+  if (chosen.source === 'BALIE_NOW') return `pinned at ${shown(chosen.at)} (${timeZone}) by BALIE_NOW`;
+  return `pinned at ${shown(chosen.at)} (${timeZone}): registration closed`;
+}
+
+/** Resolves when `work` does or `ms` pass, whichever is first (true when the work finished). */
+async function bounded(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outcome = work.then(() => true);
+  // A failure after the time is up is nobody's to handle any more.
+  outcome.catch(() => undefined);
+  const finished = await Promise.race([outcome, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  clearTimeout(timer);
+  return finished;
+}
+
+/**
+ * The host mode of `npm start`: the configured channels on one Express host (PORT, HOST) with
+ * /healthz, /readyz and /metrics, the mail worker and one chat notice worker per channel with a
+ * notifier. Stops on SIGTERM/SIGINT: stops taking requests, lets the turns in flight finish
+ * (bounded), stops the workers, closes the store; exit code 0.
+ */
+export async function runHost(started: Started, entries: readonly ConfiguredEntry[]): Promise<number> {
+  const { config, event, stores, logger } = started;
+  const clock = hostClock(config.now, event, new Date());
+  const where = `${config.host}:${config.port}`;
+  logger.info(
+    { channels: entries.map((e) => ({ name: e.name, mode: e.configured.mode })), host: config.host, port: config.port, store: stores.description, clock: describeHostClock(clock, event.timezone) },
+    `Balie starting: ${entries.map((e) => `${e.name} (${e.configured.mode})`).join(', ')} on ${where}; store ${stores.description}; clock ${describeHostClock(clock, event.timezone)}`,
+  );
+  if (clock.source === 'closed') {
+    logger.warn(
+      { deadline: clock.deadline.toISOString(), now: clock.at.toISOString() },
+      `REGISTRATION FOR "${event.title}" CLOSED ON ${event.registrationCloses}: the clock is pinned to ${clock.at.toISOString()} so that people can try registering. Set BALIE_NOW to choose the time.`,
+    );
+  }
+
+  const metrics = new AppMetrics(stores.outbox, (error) => logger.warn({ err: String(error) }, 'metrics: outbox counts unavailable'));
+  const inFlight = new InFlight();
+  const bot = new Bot({
+    event,
+    ledger: metrics.instrumentLedger(stores.ledger),
+    conversations: stores.conversations,
+    lock: stores.lock,
+    clock: clock.clock,
+    answerer: await createProgrammeAnswerer(event),
+    addresses: stores.addresses,
+    onError: (error) => logger.error({ err: error }, 'turn failed'),
+    observe: (turn) => metrics.observeTurn(turn),
+  });
+  const handler: MessageHandler = { handle: (message) => inFlight.track(bot.handle(message)) };
+
+  const channels: Array<{ name: string; channel: RunningChannel }> = [];
+  let host: ReturnType<typeof createHostApp> | null = null;
+  let server: ListeningHost | null = null;
+  let mail: MailWorkerHandle | null = null;
+  const notices: DeliveryLoop[] = [];
+
+  const shutdown = async (): Promise<void> => {
+    host?.drain();
+    const closing = server?.close(shutdownTurnsMs);
+    await Promise.all(
+      channels.map(({ name, channel }) => bounded(channel.stop(), shutdownTurnsMs).catch((error: unknown) => logger.error({ channel: name, err: String(error) }, 'stopping a channel failed'))),
+    );
+    if (!(await inFlight.idle(shutdownTurnsMs))) logger.warn({ inFlight: inFlight.count }, 'turns still running at shutdown');
+    await closing;
+    await Promise.all([mail?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
+    await stores.close().catch((error: unknown) => logger.error({ err: String(error) }, 'closing the store failed'));
+  };
+
+  try {
+    for (const entry of entries) {
+      const context = { handler, values: stores.values, logger: logger.child({ channel: entry.name }), count: (outcome: 'rejected' | 'ignored') => metrics.countInbound(entry.name, outcome) };
+      channels.push({ name: entry.name, channel: await entry.configured.open(context) });
+    }
+    host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger });
+    server = await listen(host.app, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
+      throw new BalieError('config_invalid', `Invalid configuration: PORT: cannot listen on ${where} (${error.code ?? error.message})`);
+    });
+    for (const { channel } of channels) await channel.start();
+  } catch (error) {
+    await shutdown();
+    if (!(error instanceof BalieError)) throw error;
+    process.stderr.write(`balie: ${error.message}\n`);
+    return 1;
+  }
+
+  let mailNotice = '';
+  mail = startMailWorker({
+    outbox: stores.outbox,
+    event,
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    outboxDir: config.mailDir,
+    ...(config.mailFrom ? { from: { name: config.mailFrom.name ?? event.title, address: config.mailFrom.address } } : {}),
+    logger,
+    notice: (line) => (mailNotice = line),
+  });
+  for (const { name, channel } of channels) {
+    if (!channel.notifier) continue;
+    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger });
+    notices.push(startDeliveryLoop(worker, { logger }));
+  }
+  logger.info(
+    { port: server.port, channels: channels.map((c) => c.name), notices: notices.map((n) => n.worker.lane), mail: mailNotice },
+    `Balie serving on ${config.host}:${server.port}: ${channels.map((c) => c.name).join(', ')}; /healthz, /readyz, /metrics; ${mailNotice}`,
+  );
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  // A second signal while stopping ends the process at once.
+  const hurry = () => process.exit(1);
+  process.once('SIGTERM', hurry);
+  process.once('SIGINT', hurry);
+  logger.info({ signal, inFlight: inFlight.count }, 'stopping: no new requests, finishing the turns in flight');
+  await shutdown();
+  logger.info('stopped');
+  process.off('SIGTERM', hurry);
+  process.off('SIGINT', hurry);
+  return 0;
+}
+
+/** The store's answer within a second, as /readyz's problems (the event is loaded: the host runs). */
+async function readiness(ping: () => Promise<void>): Promise<string[]> {
+  try {
+    return (await bounded(ping(), 1_000)) ? [] : ['store does not answer'];
+  } catch {
+    return ['store unreachable'];
+  }
+}
