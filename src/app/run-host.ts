@@ -33,13 +33,26 @@ async function bounded(work: Promise<unknown>, ms: number): Promise<boolean> {
   return finished;
 }
 
+/** A running host: where it listens, its metrics and turns in flight, and how to shut it down. */
+export interface RunningHost {
+  port: number;
+  metrics: AppMetrics;
+  inFlight: InFlight;
+  /** Stops taking requests, lets the turns in flight finish (bounded), stops the workers, closes the store. */
+  shutdown(): Promise<void>;
+}
+
+/** Options for tests: how often the delivery workers look at the outbox (default 1 s). */
+export interface HostTuning {
+  pollMs?: number;
+}
+
 /**
- * The host mode of `npm start`: the configured channels on one Express host (PORT, HOST) with
- * /healthz, /readyz and /metrics, the mail worker and one chat notice worker per channel with a
- * notifier. Stops on SIGTERM/SIGINT: stops taking requests, lets the turns in flight finish
- * (bounded), stops the workers, closes the store; exit code 0.
+ * Starts the configured channels on one Express host (PORT, HOST) with /healthz, /readyz and
+ * /metrics, the mail worker and one chat notice worker per channel with a notifier. A start-up
+ * failure (a refused token, a taken port) cleans up and throws a BalieError naming the variable.
  */
-export async function runHost(started: Started, entries: readonly ConfiguredEntry[]): Promise<number> {
+export async function startHost(started: Started, entries: readonly ConfiguredEntry[], tuning: HostTuning = {}): Promise<RunningHost> {
   const { config, event, stores, logger } = started;
   const clock = hostClock(config.now, event, new Date());
   const where = `${config.host}:${config.port}`;
@@ -99,12 +112,11 @@ export async function runHost(started: Started, entries: readonly ConfiguredEntr
     for (const { channel } of channels) await channel.start();
   } catch (error) {
     await shutdown();
-    if (!(error instanceof BalieError)) throw error;
-    process.stderr.write(`balie: ${error.message}\n`);
-    return 1;
+    throw error;
   }
 
   let mailNotice = '';
+  const pollMs = tuning.pollMs ?? 1000;
   mail = startMailWorker({
     outbox: stores.outbox,
     event,
@@ -113,17 +125,33 @@ export async function runHost(started: Started, entries: readonly ConfiguredEntr
     ...(config.mailFrom ? { from: { name: config.mailFrom.name ?? event.title, address: config.mailFrom.address } } : {}),
     logger,
     notice: (line) => (mailNotice = line),
+    pollMs,
   });
   for (const { name, channel } of channels) {
     if (!channel.notifier) continue;
     const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger });
-    notices.push(startDeliveryLoop(worker, { logger }));
+    notices.push(startDeliveryLoop(worker, { logger, pollMs }));
   }
   logger.info(
     { port: server.port, channels: channels.map((c) => c.name), notices: notices.map((n) => n.worker.lane), mail: mailNotice },
     `Balie serving on ${config.host}:${server.port}: ${channels.map((c) => c.name).join(', ')}; /healthz, /readyz, /metrics; ${mailNotice}`,
   );
+  return { port: server.port, metrics, inFlight, shutdown };
+}
 
+/**
+ * The host mode of `npm start` (startHost) until SIGTERM or SIGINT, then a graceful shutdown.
+ * Resolves with the exit code: 0 after a shutdown, 1 when start-up failed (said on stderr).
+ */
+export async function runHost(started: Started, entries: readonly ConfiguredEntry[]): Promise<number> {
+  let running: RunningHost;
+  try {
+    running = await startHost(started, entries);
+  } catch (error) {
+    if (!(error instanceof BalieError)) throw error;
+    process.stderr.write(`balie: ${error.message}\n`);
+    return 1;
+  }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -132,9 +160,9 @@ export async function runHost(started: Started, entries: readonly ConfiguredEntr
   const hurry = () => process.exit(1);
   process.once('SIGTERM', hurry);
   process.once('SIGINT', hurry);
-  logger.info({ signal, inFlight: inFlight.count }, 'stopping: no new requests, finishing the turns in flight');
-  await shutdown();
-  logger.info('stopped');
+  started.logger.info({ signal, inFlight: running.inFlight.count }, 'stopping: no new requests, finishing the turns in flight');
+  await running.shutdown();
+  started.logger.info('stopped');
   process.off('SIGTERM', hurry);
   process.off('SIGINT', hurry);
   return 0;
