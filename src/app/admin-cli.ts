@@ -1,5 +1,6 @@
 import { BalieError } from '../core/index.ts';
 import { adminUsage, requireSharedStore, runAdmin } from './admin.ts';
+import { notifyingChannels } from './channels.ts';
 import { loadConfig } from './config.ts';
 import { loadEvent } from './load-event.ts';
 import { createLogger } from './logger.ts';
@@ -21,7 +22,7 @@ async function main(args: string[]): Promise<number> {
     requireSharedStore(config.redisUrl);
     const logger = createLogger(config.logLevel ?? 'warn');
     const event = await loadEvent(config.eventPath);
-    stores = await openStores(config, event, logger);
+    stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
     context = { event, ledger: stores.ledger, outbox: stores.outbox, now: config.now ?? new Date(), print: (line) => process.stdout.write(`${line}\n`), warn: (line) => process.stderr.write(`${line}\n`) };
   } catch (error) {
     if (!(error instanceof BalieError)) throw error;

@@ -3,6 +3,7 @@ import {
   BalieError,
   findInvariantViolations,
   findSession,
+  laneChannel,
   type DeliveryEntry,
   type EventData,
   type Outbox,
@@ -15,7 +16,7 @@ export const adminUsage = `usage: npm run --silent admin -- <command>
   status                          seats of the venue and every session, the waiting list, and the invariant check
   venue-cap <seats>               set the venue cap; lowering it moves the latest registrations to the waiting list
   session-cap <session> <seats>   the same for one session
-  outbox <pending|sent|failed>    the mails in that state, with their attempts and last error
+  outbox <pending|sent|failed>    the mails and chat notices in that state, with their attempts and last error
 Needs REDIS_URL: without it every bot process has its own in-memory ledger.`;
 
 /** What an organiser command works on; `print` (results) and `warn` (problems) get one line at a time. */
@@ -94,14 +95,21 @@ async function setCap(context: AdminContext, args: string[]): Promise<number> {
 
 const outboxStates = ['pending', 'sent', 'failed'] as const;
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The deliveries of one state, lane by lane: the mails, then the chat notices of each channel. */
 async function listOutbox({ outbox, print }: AdminContext, state: string | undefined): Promise<number> {
   const chosen = outboxStates.find((s) => s === state);
   if (!chosen) throw new UsageError(`outbox needs one of ${outboxStates.join(', ')}`);
-  const entries: DeliveryEntry[] = await outbox.list(chosen);
-  print(`${entries.length} ${chosen} mail${entries.length === 1 ? '' : 's'}.`);
-  for (const e of entries) {
-    const tried = e.attempts > 0 ? `; ${e.attempts} failed attempt${e.attempts === 1 ? '' : 's'}, last: ${e.lastError ?? '?'}` : '';
-    print(`  ${e.createdAt} ${e.kind} to ${e.registration.email}${tried}`);
+  const lanes = [...new Set((await outbox.counts()).map((c) => c.lane))];
+  for (const lane of lanes) {
+    const entries: DeliveryEntry[] = await outbox.list(chosen, lane);
+    const channel = laneChannel(lane);
+    print(channel === null ? `${plural(entries.length, `${chosen} mail`, `${chosen} mails`)}.` : `${plural(entries.length, `${chosen} chat notice`, `${chosen} chat notices`)} on ${channel}.`);
+    for (const e of entries) {
+      const tried = e.attempts > 0 ? `; ${e.attempts} failed attempt${e.attempts === 1 ? '' : 's'}, last: ${e.lastError ?? '?'}` : '';
+      print(`  ${e.createdAt} ${e.kind} to ${channel === null ? e.registration.email : e.registration.owner}${tried}`);
+    }
   }
   return 0;
 }

@@ -97,6 +97,17 @@ describe('organiser commands (npm run admin)', () => {
     expect(out[1]).toContain('confirmation to persoon2@example.be');
     expect(out[1]).not.toContain('failed attempt');
   });
+
+  it('lists the chat notices of a state next to the mails, by channel', async () => {
+    const ledger = new MemorySeatLedger(event, { chatChannels: ['telegram'] });
+    const at = new Date('2020-10-15T08:00:00Z');
+    await ledger.register({ key: 'r1', at, registrant: person(1, [1, 5], { owner: 'telegram:4242' }), waitlistIfFull: false });
+    const [notice] = await ledger.lane('chat:telegram').claim('n1', 1, 60_000, at);
+    await ledger.lane('chat:telegram').markFailed(notice!.id, 'n1', '403 Forbidden: bot was blocked by the user', at);
+    const out: string[] = [];
+    expect(await runAdmin(['outbox', 'failed'], { event, ledger, outbox: ledger, now: at, print: (line) => out.push(line), warn: () => {} })).toBe(0);
+    expect(out).toEqual(['0 failed mails.', '1 failed chat notice on telegram.', `  ${notice!.createdAt} confirmation to telegram:4242; 1 failed attempt, last: 403 Forbidden: bot was blocked by the user`]);
+  });
 });
 
 if (requireRedisServer()) {
