@@ -40,6 +40,7 @@ export interface ChannelNotifier {
 
 /** The log methods a channel uses (pino's Logger fits). Never given personal data or message texts. */
 export interface ChannelLogger {
+  debug(fields: object, message: string): void;
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
@@ -57,6 +58,8 @@ export interface ChannelContext {
   logger: ChannelLogger;
   /** Counts an inbound request that became no turn (handled and duplicate turns are counted by the Bot). */
   count(outcome: InboundRefusal): void;
+  /** Takes work the channel does after answering the platform (sending the replies): shutdown waits for it. */
+  track(work: Promise<unknown>): void;
 }
 
 /** A channel that was opened (credentials checked with the platform) and can be started. */

@@ -1,4 +1,4 @@
-import type { MessageHandler, RunningChannel } from '../adapters/channel.ts';
+import type { ChannelContext, MessageHandler, RunningChannel } from '../adapters/channel.ts';
 import { noticeDeliverer } from '../adapters/notice-delivery.ts';
 import { BalieError, chatLane } from '../core/index.ts';
 import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
@@ -102,7 +102,13 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
 
   try {
     for (const entry of entries) {
-      const context = { handler, values: stores.values, logger: logger.child({ channel: entry.name }), count: (outcome: 'rejected' | 'ignored') => metrics.countInbound(entry.name, outcome) };
+      const context: ChannelContext = {
+        handler,
+        values: stores.values,
+        logger: logger.child({ channel: entry.name }),
+        count: (outcome) => metrics.countInbound(entry.name, outcome),
+        track: (work) => void inFlight.track(work).catch(() => undefined),
+      };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }
     host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger });

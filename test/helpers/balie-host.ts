@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { repoRoot } from '../adapters/console/jsonl-process.ts';
 import { eventually } from './eventually.ts';
+import { UpdateDoneWatcher } from './update-done.ts';
 
 /** A free TCP port on loopback (free when asked; the caller binds it soon after). */
 export function freePort(): Promise<number> {
@@ -22,29 +23,47 @@ export class BalieHost {
   readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
   #stderr = '';
+  #partial = '';
+  readonly #updates = new UpdateDoneWatcher();
 
   private constructor(
     readonly port: number,
     env: Record<string, string>,
     viaNpm: boolean,
+    nodeArgs: string[],
   ) {
-    const [command, args] = viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/app/main.ts']];
+    const [command, args] = viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, [...nodeArgs, '--import', 'tsx', 'src/app/main.ts']];
     this.child = spawn(command, args, {
       cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), REDIS_URL: '', SMTP_URL: '', BALIE_NOW: '', ...env },
+      env: { ...process.env, LOG_LEVEL: 'debug', HOST: '127.0.0.1', PORT: String(port), REDIS_URL: '', SMTP_URL: '', BALIE_NOW: '', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so that kill() also reaches what npm and tsx started.
       detached: true,
     });
-    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.#stderr += chunk));
+    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      this.#stderr += chunk;
+      const lines = (this.#partial + chunk).split('\n');
+      this.#partial = lines.pop() ?? '';
+      for (const line of lines) this.#updates.feed(line);
+    });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 
   /** Starts the host with `env` (PORT and HOST are set here) and waits until it serves. */
-  static async start(env: Record<string, string>, options: { viaNpm?: boolean; port?: number } = {}): Promise<BalieHost> {
-    const host = new BalieHost(options.port ?? (await freePort()), env, options.viaNpm ?? false);
-    await host.waitForLog(/Balie serving on/, 90_000);
+  static async start(env: Record<string, string>, options: { viaNpm?: boolean; port?: number; nodeArgs?: string[] } = {}): Promise<BalieHost> {
+    const host = new BalieHost(options.port ?? (await freePort()), env, options.viaNpm ?? false, options.nodeArgs ?? []);
+    try {
+      await host.waitForLog(/Balie serving on/, 90_000);
+    } catch (error) {
+      host.kill();
+      throw error;
+    }
     return host;
+  }
+
+  /** Resolves once Balie logged that it has sent everything for Telegram update `updateId`. */
+  updateDone(updateId: number, timeoutMs = 15_000): Promise<void> {
+    return this.#updates.wait(updateId, timeoutMs);
   }
 
   get url(): string {

@@ -73,6 +73,7 @@ export class TelegramStandIn {
   readonly #queue: Array<{ update_id: number }> = [];
   readonly #pollers = new Set<() => void>();
   readonly #watchers = new Set<() => void>();
+  readonly #byChat = new Map<number, RecordedCall[]>();
   #updateId = 100_000;
   #pollOffset = 0;
 
@@ -96,6 +97,11 @@ export class TelegramStandIn {
   /** Calls of one method. */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The calls about one chat (those with a chat_id), in order. */
+  callsTo(chatId: number): RecordedCall[] {
+    return this.#byChat.get(chatId) ?? [];
   }
 
   /** The messages of a chat, in order, as they read now. */
@@ -241,6 +247,12 @@ export class TelegramStandIn {
     }
     call.status = reply.ok ? 200 : reply.error_code;
     this.calls.push(call);
+    if (call.body.chat_id !== undefined) {
+      const chatId = Number(call.body.chat_id);
+      const calls = this.#byChat.get(chatId) ?? [];
+      calls.push(call);
+      this.#byChat.set(chatId, calls);
+    }
     if (!res.destroyed) res.writeHead(call.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     for (const check of [...this.#watchers]) check();
   }

@@ -1,5 +1,6 @@
 import type { Language } from '../../src/core/index.ts';
-import { nextStep, type Person, type SeenReply } from '../adapters/console/form-filler.ts';
+import { messages } from '../../src/dialogs/i18n/index.ts';
+import { nextStep, type NextStep, type Person, type SeenReply } from '../adapters/console/form-filler.ts';
 import type { ChatMessage, TelegramPerson, TelegramStandIn } from './telegram-api.ts';
 
 /** How updates reach the bot: posted to its webhook, or handed out by getUpdates. */
@@ -15,6 +16,14 @@ export class TelegramChat {
     readonly standIn: TelegramStandIn,
     readonly person: TelegramPerson,
     readonly transport: Transport = 'webhook',
+    /** Told about every webhook request once Balie has sent everything for it: when the update was made, posted and answered (performance.now()). */
+    readonly observe?: (timing: { madeAt: number; postedAt: number; answeredAt: number }) => void,
+    /** Posts an update when it may (a limit on concurrent webhook requests, as Telegram's max_connections). */
+    readonly gate: <T>(post: () => Promise<T>) => Promise<T> = (post) => post(),
+    /** Resolves once Balie has sent everything for an update (its "telegram: update done" log line): the webhook answers before the replies go out. */
+    readonly done: (updateId: number) => Promise<void> = async () => {},
+    /** Waited for before each message is made (a person reading and typing). */
+    readonly pause: () => Promise<void> = async () => {},
   ) {}
 
   /** The bot's messages in this chat, as they read now. */
@@ -30,10 +39,12 @@ export class TelegramChat {
   }
 
   async say(text: string): Promise<ChatMessage[]> {
+    await this.pause();
     return this.send(this.standIn.textUpdate(this.person, text));
   }
 
   async press(label: string, message: ChatMessage = this.withButton(label)): Promise<ChatMessage[]> {
+    await this.pause();
     return this.send(this.standIn.pressUpdate(this.person, message, label));
   }
 
@@ -41,8 +52,16 @@ export class TelegramChat {
   async send(update: Record<string, unknown>): Promise<ChatMessage[]> {
     const before = this.botMessages.length;
     if (this.transport === 'webhook') {
-      const response = await this.standIn.deliver(update);
+      const madeAt = performance.now();
+      let postedAt = madeAt;
+      const response = await this.gate(() => {
+        postedAt = performance.now();
+        return this.standIn.deliver(update);
+      });
+      const answeredAt = performance.now();
       if (response.status !== 200) throw new Error(`the webhook answered ${response.status}: ${response.text}`);
+      await this.done(update.update_id as number);
+      this.observe?.({ madeAt, postedAt, answeredAt });
     } else {
       this.standIn.queue(update);
       await this.standIn.consumed(update.update_id as number);
@@ -50,19 +69,35 @@ export class TelegramChat {
     return this.botMessages.slice(before);
   }
 
-  /** Fills the whole registration form as `person` would, pressing buttons for choices; resolves with the bot's last messages. */
+  /**
+   * Fills the whole registration form as `person` would, pressing buttons for choices. Each answer
+   * waits until the bot has asked its next question (the form filler recognises it), so it also
+   * works without the `done` signal (the benchmark runs Balie at LOG_LEVEL info).
+   */
   async register(person: Person, lang: Language = 'nl'): Promise<{ waitlisted: boolean; turns: number }> {
-    let replies = await this.say(lang === 'en' ? 'I want to register' : 'Ik wil me inschrijven');
+    const m = messages(lang);
+    // The form filler does not know the question asked when the venue filled up meanwhile: say yes to the waiting list.
+    const answer = (replies: ChatMessage[]): NextStep | null => {
+      const waitlist = replies.at(-1)?.keyboard.flat().find((b) => b.text === m.joinWaitlist || b.text === m.yes);
+      return nextStep(replies.map(seen), person, lang) ?? (waitlist ? { kind: 'choice', id: waitlist.callback_data } : null);
+    };
+    const asked = async (send: () => Promise<unknown>): Promise<ChatMessage[]> => {
+      const before = this.botMessages.length;
+      await send();
+      await this.standIn.until(() => answer(this.botMessages.slice(before)) !== null, 30_000, `the bot did not ask ${person.email} anything it knows`);
+      return this.botMessages.slice(before);
+    };
+    let replies = await asked(() => this.say(lang === 'en' ? 'I want to register' : 'Ik wil me inschrijven'));
     for (let turn = 1; turn <= 40; turn++) {
-      const step = nextStep(replies.map(seen), person, lang);
+      const step = answer(replies);
       if (!step) throw new Error(`no answer for: ${replies.map((r) => r.text).join(' | ')}`);
       if (step.kind === 'done') return { waitlisted: step.waitlisted, turns: turn };
-      if (step.kind === 'text') replies = await this.say(step.text);
+      if (step.kind === 'text') replies = await asked(() => this.say(step.text));
       else {
-        const message = [...this.botMessages].reverse().find((m) => m.keyboard.flat().some((b) => b.callback_data === step.id));
+        const message = [...this.botMessages].reverse().find((msg) => msg.keyboard.flat().some((b) => b.callback_data === step.id));
         const label = message?.keyboard.flat().find((b) => b.callback_data === step.id)?.text;
         if (!message || label === undefined) throw new Error(`no button for choice ${step.id}`);
-        replies = await this.press(label, message);
+        replies = await asked(() => this.press(label, message));
       }
     }
     throw new Error('the registration did not finish in 40 turns');

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { configuredChannels, notifyingChannels } from '../../src/app/channels.ts';
 import { defaultEventPath, loadConfig } from '../../src/app/config.ts';
 import { loadEvent } from '../../src/app/load-event.ts';
-import { createLogger } from '../../src/app/logger.ts';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { startHost, type RunningHost } from '../../src/app/run-host.ts';
 import { openStores, type AppStores } from '../../src/app/stores.ts';
 import { freePort } from './balie-host.ts';
 import { TelegramStandIn } from './telegram-api.ts';
 import { TelegramChat, type Transport } from './telegram-chat.ts';
+import { UpdateDoneWatcher } from './update-done.ts';
 
 /** The host in this process (startHost, as `npm start` runs it) with Telegram against a fresh stand-in, on memory stores. */
 export interface TelegramHost {
@@ -18,6 +20,8 @@ export interface TelegramHost {
   stores: AppStores;
   url: string;
   chat(id: number, languageCode?: string): TelegramChat;
+  /** Posts an update to the webhook and waits until Balie has sent everything for it. */
+  deliver(update: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,9 @@ export async function startTelegramHost(transport: Transport = 'webhook', env: R
   };
   const config = loadConfig(variables);
   const event = await loadEvent(defaultEventPath);
-  const logger = createLogger('silent');
+  // Debug lines go nowhere but to the watcher the chats wait on.
+  const updates = new UpdateDoneWatcher();
+  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _encoding, callback) => (String(chunk).split('\n').forEach((line) => updates.feed(line)), callback()) }));
   const stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
   const host = await startHost({ config, event, stores, logger }, configuredChannels(variables), { pollMs: 50 });
   return {
@@ -44,7 +50,12 @@ export async function startTelegramHost(transport: Transport = 'webhook', env: R
     host,
     stores,
     url: `http://127.0.0.1:${host.port}`,
-    chat: (id, languageCode) => new TelegramChat(standIn, { id, ...(languageCode ? { languageCode } : {}) }, transport),
+    chat: (id, languageCode) => new TelegramChat(standIn, { id, ...(languageCode ? { languageCode } : {}) }, transport, undefined, undefined, (updateId) => updates.wait(updateId)),
+    deliver: async (update) => {
+      const { status } = await standIn.deliver(update);
+      if (status === 200) await updates.wait(update.update_id as number);
+      return status;
+    },
     close: async () => {
       await host.shutdown();
       await standIn.close();

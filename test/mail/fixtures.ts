@@ -56,10 +56,10 @@ export function manualClock(start = '2020-10-01T08:00:00.000Z'): ManualClock {
 }
 
 /** Collects what a worker logs, to check that no personal data reaches the log. */
-export function recordingLogger(): { lines: string[]; info: (f: object, m: string) => void; warn: (f: object, m: string) => void; error: (f: object, m: string) => void } {
+export function recordingLogger(): { lines: string[]; debug: (f: object, m: string) => void; info: (f: object, m: string) => void; warn: (f: object, m: string) => void; error: (f: object, m: string) => void } {
   const lines: string[] = [];
   const log = (fields: object, message: string): void => {
     lines.push(`${message} ${JSON.stringify(fields)}`);
   };
-  return { lines, info: log, warn: log, error: log };
+  return { lines, debug: log, info: log, warn: log, error: log };
 }

@@ -36,7 +36,10 @@ async function setCommands(api: Api, context: ChannelContext): Promise<void> {
 /** Long polling with grammY's `bot.start()`, started again after a failure (a 409 while another poller runs) until stopped. */
 function longPolling(settings: TelegramSettings, me: UserFromGetMe, connector: TelegramConnector, context: ChannelContext): Pick<RunningChannel, 'start' | 'stop'> {
   const bot = new Bot(settings.token, { botInfo: me, client: { apiRoot: settings.apiRoot, timeoutSeconds: 60 } });
-  bot.use(async (ctx) => void (await connector.handleUpdate(ctx.update)));
+  // The next getUpdates confirms the batch, so the sending is waited for too.
+  bot.use(async (ctx) => {
+    await (await connector.handleUpdate(ctx.update)).sent;
+  });
   bot.catch((error) => context.logger.error({ err: String(error.error) }, 'telegram: update failed'));
   const stopping = new AbortController();
   let loop: Promise<void> | null = null;
@@ -85,7 +88,13 @@ export async function openTelegram(settings: TelegramSettings, context: ChannelC
   return {
     notifier,
     mount: (router) =>
-      mountTelegramWebhook(router, { secret: settings.webhookSecret, handleUpdate: (body) => connector.handleUpdate(body), count: context.count, budgetMs: webhookBudgetMs }),
+      mountTelegramWebhook(router, {
+        secret: settings.webhookSecret,
+        handleUpdate: (body) => connector.handleUpdate(body),
+        count: context.count,
+        track: context.track,
+        budgetMs: webhookBudgetMs,
+      }),
     start: async () => {
       try {
         await api.setWebhook(webhookUrl, { secret_token: settings.webhookSecret, allowed_updates: allowedUpdates, drop_pending_updates: false });

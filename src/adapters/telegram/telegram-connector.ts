@@ -24,6 +24,15 @@ export interface TelegramConnectorDeps {
 /** What became of an update: a turn (or a group's one line) ran, nothing was to be done, or it was no update. */
 export type UpdateOutcome = 'handled' | 'ignored' | 'rejected';
 
+/** An update whose turn is saved, and the sending it still does (its replies, the pressed message's edit). */
+export interface HandledUpdate {
+  outcome: UpdateOutcome;
+  /** Settles once everything is sent (never rejects: failures are logged). */
+  sent: Promise<void>;
+}
+
+const nothingToSend: Promise<void> = Promise.resolve();
+
 type Message = Extract<TelegramEvent, { kind: 'message' }>;
 type Press = Extract<TelegramEvent, { kind: 'press' }>;
 type Group = Extract<TelegramEvent, { kind: 'group' }>;
@@ -34,10 +43,15 @@ type Group = Extract<TelegramEvent, { kind: 'group' }>;
  * `language_code` as the locale, the chat id as the address), a button press too (its message's id
  * as `messageId`, so a redelivery or a second press on the same message is dropped by the Bot).
  * Every press is answered (answerCallbackQuery) and its message edited to show the choice without
- * buttons. A group gets one line asking for a private chat. Never throws: a failure is logged and
- * the update counts as handled, so Telegram does not redeliver it in a storm.
+ * buttons. A group gets one line asking for a private chat. `handleUpdate` resolves once the turn's
+ * state is saved (the webhook may then answer) and hands back the sending still to do, which runs
+ * in order per chat. Never throws: a failure is logged and the update counts as handled, so
+ * Telegram does not redeliver it in a storm.
  */
 export class TelegramConnector {
+  /** The sending of each chat, chained, so that the replies of one turn never overtake those of the turn before. */
+  readonly #sending = new Map<number, Promise<void>>();
+
   constructor(private readonly deps: TelegramConnectorDeps) {}
 
   /** The user key of a Telegram user. */
@@ -45,38 +59,42 @@ export class TelegramConnector {
     return `${telegramChannelName}:${userId}`;
   }
 
-  /** Handles one update to completion: the turn's state saved and its replies sent. */
-  async handleUpdate(raw: unknown): Promise<UpdateOutcome> {
+  /** Runs the turn of one update; resolves once its state is saved, with the sending still to do. */
+  async handleUpdate(raw: unknown): Promise<HandledUpdate> {
     const parsed = parseTelegramUpdate(raw);
     if (!parsed.ok) {
       this.deps.count('rejected');
       this.deps.logger.warn({ problem: parsed.message }, 'telegram: not an update');
-      return 'rejected';
+      return { outcome: 'rejected', sent: nothingToSend };
     }
     const { event } = parsed;
+    const handled = await this.#handle(event);
+    // The line the drivers of the tests wait for (an update id, no personal data).
+    void handled.sent.then(() => this.deps.logger.debug({ updateId: event.updateId }, 'telegram: update done'));
+    return handled;
+  }
+
+  async #handle(event: TelegramEvent): Promise<HandledUpdate> {
     try {
       switch (event.kind) {
         case 'message':
-          await this.#message(event);
-          return 'handled';
+          return { outcome: 'handled', ...(await this.#message(event)) };
         case 'press':
-          await this.#press(event);
-          return 'handled';
+          return { outcome: 'handled', ...(await this.#press(event)) };
         case 'group':
-          await this.#group(event);
-          return 'handled';
+          return { outcome: 'handled', sent: this.#group(event) };
         case 'ignored':
           this.deps.count('ignored');
-          if (event.callbackQueryId) await this.#answer(event.callbackQueryId);
-          return 'ignored';
+          return { outcome: 'ignored', sent: event.callbackQueryId ? this.#answer(event.callbackQueryId) : nothingToSend };
       }
     } catch (error) {
       this.deps.logger.error({ updateId: event.updateId, err: String(error) }, 'telegram: update failed');
-      return 'handled';
+      return { outcome: 'handled', sent: nothingToSend };
     }
   }
 
-  async #message(event: Message): Promise<void> {
+  // The sending is handed back inside an object: a promise returned from an async function would be waited for.
+  async #message(event: Message): Promise<{ sent: Promise<void> }> {
     const choice = commandChoice(event.text);
     const input: UserInput = choice ? { kind: 'choice', id: choice } : { kind: 'text', text: event.text };
     const replies = await this.deps.handler.handle({
@@ -86,10 +104,10 @@ export class TelegramConnector {
       ...(event.locale ? { locale: event.locale } : {}),
       address: String(event.chatId),
     });
-    await this.#reply(event.chatId, replies);
+    return { sent: this.#inOrder(event.chatId, () => this.#reply(event.chatId, replies)) };
   }
 
-  async #press(event: Press): Promise<void> {
+  async #press(event: Press): Promise<{ sent: Promise<void> }> {
     // The spinner on the button stops at once; the turn runs meanwhile.
     const answered = this.#answer(event.callbackQueryId);
     const choiceId = await this.deps.callbacks.resolve(event.data).catch(() => null);
@@ -103,17 +121,35 @@ export class TelegramConnector {
       ...(event.locale ? { locale: event.locale } : {}),
       address: String(event.chatId),
     });
-    await answered;
     // No replies: a redelivery, or a second press on a message already answered.
-    if (replies.length === 0) return;
-    await Promise.all([this.#markPressed(event), this.#reply(event.chatId, replies)]);
+    if (replies.length === 0) return { sent: answered };
+    const sent = this.#inOrder(event.chatId, async () => {
+      await answered;
+      await Promise.all([this.#markPressed(event), this.#reply(event.chatId, replies)]);
+    });
+    return { sent };
   }
 
-  async #group(event: Group): Promise<void> {
+  #group(event: Group): Promise<void> {
     this.deps.count('ignored');
-    if (event.callbackQueryId) await this.#answer(event.callbackQueryId);
     const lang = event.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-    await this.#reply(event.chatId, [{ text: messages(lang).channel.privateChatOnly }]);
+    const answered = event.callbackQueryId ? this.#answer(event.callbackQueryId) : nothingToSend;
+    return this.#inOrder(event.chatId, async () => {
+      await answered;
+      await this.#reply(event.chatId, [{ text: messages(lang).channel.privateChatOnly }]);
+    });
+  }
+
+  /** Runs `send` after the sending already queued for the chat. */
+  #inOrder(chatId: number, send: () => Promise<void>): Promise<void> {
+    const queued = (this.#sending.get(chatId) ?? nothingToSend).then(send).catch((error: unknown) => {
+      this.deps.logger.error({ err: String(error) }, 'telegram: sending failed');
+    });
+    this.#sending.set(chatId, queued);
+    void queued.then(() => {
+      if (this.#sending.get(chatId) === queued) this.#sending.delete(chatId);
+    });
+    return queued;
   }
 
   async #reply(chatId: number, replies: readonly Reply[]): Promise<void> {

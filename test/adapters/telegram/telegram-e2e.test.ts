@@ -26,7 +26,7 @@ async function balie(transport: Transport, env: Record<string, string> = {}, via
     },
     { port, viaNpm },
   );
-  const chat = (id: number) => new TelegramChat(standIn, { id, languageCode: 'nl' }, transport);
+  const chat = (id: number) => new TelegramChat(standIn, { id, languageCode: 'nl' }, transport, undefined, undefined, (updateId) => host.updateDone(updateId));
   const close = async () => {
     host.kill();
     await standIn.close();
@@ -75,9 +75,11 @@ describe('npm start with Telegram over the webhook (the real process)', { timeou
   it('answers one update delivered twice once', async () => {
     const update = b.standIn.textUpdate({ id: 803 }, 'hallo');
     expect((await b.standIn.deliver(update)).status).toBe(200);
+    await b.host.updateDone(update.update_id as number);
     const replies = b.standIn.chat(803).filter((m) => m.from === 'bot').length;
     expect(replies).toBeGreaterThan(0);
     expect((await b.standIn.deliver(update)).status).toBe(200);
+    await b.host.updateDone(update.update_id as number);
     expect(b.standIn.chat(803).filter((m) => m.from === 'bot').length).toBe(replies);
   });
 
@@ -116,7 +118,7 @@ describe('npm start with Telegram by long polling (the real process)', { timeout
 });
 
 describe('shutting down with a turn in flight (the real process)', { timeout: 120_000 }, () => {
-  it('stops taking requests, finishes the turn and its reply, and exits 0', async () => {
+  it('stops taking requests, finishes the reply of the turn in flight, and exits 0', async () => {
     const b = await balie('webhook');
     try {
       const held = b.standIn.hold('sendMessage');

@@ -117,18 +117,20 @@ describe('long choice ids behind short tokens', { timeout: 30_000 }, () => {
     const connector = (callbacks: CallbackIds) =>
       new TelegramConnector({ handler, api: api(), notifier: new TelegramNotifier(api(), callbacks), callbacks, logger: recordingLogger(), count: () => {} });
     const one = connector(new CallbackIds(values));
-    expect(await one.handleUpdate(standIn.textUpdate({ id: 608 }, 'hallo'))).toBe('handled');
+    const handled = await one.handleUpdate(standIn.textUpdate({ id: 608 }, 'hallo'));
+    expect(handled.outcome).toBe('handled');
+    await handled.sent;
     const [message] = standIn.chat(608).filter((m) => m.from === 'bot');
     const data = message?.keyboard.flat()[0]?.callback_data ?? '';
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
     expect(data).not.toBe(longId);
     // Another process (its own CallbackIds, the same shared values) gets the press.
     const pressed = structuredClone(message!);
-    await connector(new CallbackIds(values)).handleUpdate(standIn.pressUpdate({ id: 608 }, pressed, 'Meer over de spreker'));
+    await (await connector(new CallbackIds(values)).handleUpdate(standIn.pressUpdate({ id: 608 }, pressed, 'Meer over de spreker'))).sent;
     expect(handler.received.at(-1)?.input).toEqual({ kind: 'choice', id: longId });
     expect(handler.received.at(-1)).toMatchObject({ userKey: 'telegram:608', messageId: `p:${message!.messageId}`, address: '608' });
     // A process whose values never held the token: the label, as if typed.
-    await connector(new CallbackIds(new MemoryExpiringValues())).handleUpdate(standIn.pressUpdate({ id: 608 }, pressed, 'Meer over de spreker'));
+    await (await connector(new CallbackIds(new MemoryExpiringValues())).handleUpdate(standIn.pressUpdate({ id: 608 }, pressed, 'Meer over de spreker'))).sent;
     expect(handler.received.at(-1)?.input).toEqual({ kind: 'text', text: 'Meer over de spreker' });
   });
 });
