@@ -15,7 +15,7 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, logLevel: null });
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, logLevel: null, port: 3978, host: '0.0.0.0' });
   });
 
   it('reads every variable', () => {
@@ -28,6 +28,8 @@ describe('configuration from the environment', () => {
       BALIE_MAIL_FROM: 'Netwerkdag <noreply@vlaamsbrabant.be>',
       BALIE_STATE_TTL_DAYS: '7',
       LOG_LEVEL: 'debug',
+      PORT: '8080',
+      HOST: '::',
     });
     expect(config).toEqual({
       eventPath: 'events/other.yaml',
@@ -38,6 +40,8 @@ describe('configuration from the environment', () => {
       mailFrom: { name: 'Netwerkdag', address: 'noreply@vlaamsbrabant.be' },
       stateTtlDays: 7,
       logLevel: 'debug',
+      port: 8080,
+      host: '::',
     });
   });
 
