@@ -1,12 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseTelegramHtml, type Entity } from './telegram-html.ts';
+import { checkedKeyboard, checkedText, fail, type ApiError, type Button, type Entity } from './telegram-html.ts';
 
-/** A button as the stand-in keeps it. */
-export interface Button {
-  text: string;
-  callback_data: string;
-}
+export type { ApiError, Button } from './telegram-html.ts';
 
 /** A message in a chat, as it reads now (after any edits). */
 export interface ChatMessage {
@@ -28,12 +24,6 @@ export interface RecordedCall {
   at: number;
 }
 
-/** An error the stand-in answers instead of doing the call (Telegram's shape). */
-export interface ApiError {
-  error_code: number;
-  description: string;
-  parameters?: { retry_after?: number };
-}
 
 /** Someone writing to the bot. */
 export interface TelegramPerson {
@@ -51,7 +41,6 @@ interface Held {
 
 const botUser = { id: 7_000_000_001, is_bot: true, first_name: 'Balie', username: 'balie_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
 
-const fail = (error_code: number, description: string, parameters?: ApiError['parameters']): ApiError => ({ error_code, description, ...(parameters ? { parameters } : {}) });
 
 /**
  * A local stand-in of the Telegram Bot API (https://core.telegram.org/bots/api) on 127.0.0.1: it
@@ -287,26 +276,6 @@ export class TelegramStandIn {
     return { ok: true, result: ready() };
   }
 
-  /** Keyboard rows from a reply_markup, checked like Telegram: callback data of 1-64 bytes. */
-  #keyboard(markup: unknown): Button[][] | ApiError {
-    const rows = (markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? [];
-    for (const button of rows.flat()) {
-      const bytes = Buffer.byteLength(String(button.callback_data ?? ''), 'utf8');
-      if (bytes < 1 || bytes > 64) return fail(400, 'Bad Request: BUTTON_DATA_INVALID');
-    }
-    return rows.map((row) => row.map((b) => ({ text: b.text, callback_data: b.callback_data })));
-  }
-
-  /** The text and entities of a send or edit: HTML parsed, or entities given; at most 4,096 characters. */
-  #text(body: Record<string, unknown>): { text: string; entities: Entity[] } | ApiError {
-    const raw = String(body.text ?? '');
-    const parsed = body.parse_mode === 'HTML' ? parseTelegramHtml(raw) : { ok: true as const, text: raw, entities: (body.entities as Entity[] | undefined) ?? [] };
-    if (!parsed.ok) return fail(400, parsed.error);
-    if (parsed.text.trim() === '') return fail(400, 'Bad Request: message text is empty');
-    if (parsed.text.length > 4096) return fail(400, 'Bad Request: message is too long');
-    return { text: parsed.text, entities: parsed.entities };
-  }
-
   #botMessage(body: Record<string, unknown>): ChatMessage | ApiError {
     const message = this.chat(Number(body.chat_id)).find((m) => m.messageId === Number(body.message_id) && m.from === 'bot');
     return message ?? fail(400, 'Bad Request: message to edit not found');
@@ -328,9 +297,9 @@ export class TelegramStandIn {
     sendMessage: (body) => {
       const chatId = Number(body.chat_id);
       if (this.#blocked.has(chatId)) return fail(403, 'Forbidden: bot was blocked by the user');
-      const text = this.#text(body);
+      const text = checkedText(body);
       if ('error_code' in text) return text;
-      const keyboard = this.#keyboard(body.reply_markup);
+      const keyboard = checkedKeyboard(body.reply_markup);
       if ('error_code' in keyboard) return keyboard;
       const message = this.#add({ chatId, from: 'bot', text: text.text, entities: text.entities, keyboard });
       return { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: botUser, text: text.text };
@@ -338,9 +307,9 @@ export class TelegramStandIn {
     editMessageText: (body) => {
       const message = this.#botMessage(body);
       if ('error_code' in message) return message;
-      const text = this.#text(body);
+      const text = checkedText(body);
       if ('error_code' in text) return text;
-      const keyboard = this.#keyboard(body.reply_markup);
+      const keyboard = checkedKeyboard(body.reply_markup);
       if ('error_code' in keyboard) return keyboard;
       if (text.text === message.text && JSON.stringify(keyboard) === JSON.stringify(message.keyboard)) return fail(400, 'Bad Request: message is not modified');
       Object.assign(message, { text: text.text, entities: text.entities, keyboard, edits: message.edits + 1 });
@@ -349,7 +318,7 @@ export class TelegramStandIn {
     editMessageReplyMarkup: (body) => {
       const message = this.#botMessage(body);
       if ('error_code' in message) return message;
-      const keyboard = this.#keyboard(body.reply_markup);
+      const keyboard = checkedKeyboard(body.reply_markup);
       if ('error_code' in keyboard) return keyboard;
       if (JSON.stringify(keyboard) === JSON.stringify(message.keyboard)) return fail(400, 'Bad Request: message is not modified');
       Object.assign(message, { keyboard, edits: message.edits + 1 });

@@ -48,3 +48,39 @@ export function parseTelegramHtml(html: string): { ok: true; text: string; entit
   if (open.length > 0) return { ok: false, error: `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${open[0]?.tag}"` };
   return { ok: true, text, entities: entities.sort((a, b) => a.offset - b.offset) };
 }
+
+/** A button as the stand-in keeps it. */
+export interface Button {
+  text: string;
+  callback_data: string;
+}
+
+/** An error the stand-in answers instead of doing the call (Telegram's shape). */
+export interface ApiError {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
+}
+
+/** A Bot API error. */
+export const fail = (error_code: number, description: string, parameters?: ApiError['parameters']): ApiError => ({ error_code, description, ...(parameters ? { parameters } : {}) });
+
+/** Keyboard rows from a reply_markup, checked like Telegram: callback data of 1-64 bytes. */
+export function checkedKeyboard(markup: unknown): Button[][] | ApiError {
+  const rows = (markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? [];
+  for (const button of rows.flat()) {
+    const bytes = Buffer.byteLength(String(button.callback_data ?? ''), 'utf8');
+    if (bytes < 1 || bytes > 64) return fail(400, 'Bad Request: BUTTON_DATA_INVALID');
+  }
+  return rows.map((row) => row.map((b) => ({ text: b.text, callback_data: b.callback_data })));
+}
+
+/** The text and entities of a send or edit: HTML parsed, or entities given; at most 4,096 characters. */
+export function checkedText(body: Record<string, unknown>): { text: string; entities: Entity[] } | ApiError {
+  const raw = String(body.text ?? '');
+  const parsed = body.parse_mode === 'HTML' ? parseTelegramHtml(raw) : { ok: true as const, text: raw, entities: (body.entities as Entity[] | undefined) ?? [] };
+  if (!parsed.ok) return fail(400, parsed.error);
+  if (parsed.text.trim() === '') return fail(400, 'Bad Request: message text is empty');
+  if (parsed.text.length > 4096) return fail(400, 'Bad Request: message is too long');
+  return { text: parsed.text, entities: parsed.entities };
+}
