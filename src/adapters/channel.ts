@@ -53,7 +53,7 @@ export type InboundRefusal = 'rejected' | 'ignored';
 export interface ChannelContext {
   /** Runs the turn of one message (the Bot, behind the app's in-flight count and metrics). */
   handler: MessageHandler;
-  /** Values shared by every process of the event (memory: this one), e.g. long button ids behind short tokens. */
+  /** Values shared by every process of the event (memory: this one), e.g. long button ids behind short tokens; keys start with the channel's name (`telegram:cb:...`). */
   values: ExpiringValues;
   logger: ChannelLogger;
   /** Counts an inbound request that became no turn (handled and duplicate turns are counted by the Bot). */
