@@ -52,10 +52,17 @@ export class TelegramNotifier implements ChannelNotifier {
     try {
       for (const reply of replies) {
         for (const message of renderTelegram(reply, callbackDataFor)) {
-          await this.api.sendMessage(chatId, message.text, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+          const send = () =>
+            this.api.sendMessage(chatId, message.text, {
+              parse_mode: 'HTML',
+              link_preview_options: { is_disabled: true },
+              ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+            });
+          // A kept-alive connection the server closed just then fails before any answer: one more
+          // try on a fresh one (at worst the message shows twice, better than not at all).
+          await send().catch((error: unknown) => {
+            if (error instanceof HttpError) return send();
+            throw error;
           });
         }
       }
