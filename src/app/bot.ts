@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
 import { BalieError } from '../core/index.ts';
@@ -10,6 +11,15 @@ import {
 } from '../dialogs/conversation.ts';
 import { busyReply, failureReply } from '../dialogs/system-replies.ts';
 import type { EffectOutcome, LedgerEffect, ProgrammeAnswerer, Reply, TurnContext, User, UserInput } from '../dialogs/types.ts';
+
+/**
+ * The turn's nonce (see TurnContext): random, or, for a message with a platform id, derived from
+ * it, so that a redelivered message whose first turn died builds the same register key again.
+ */
+function turnNonce(message: InboundMessage): string {
+  if (message.messageId === undefined) return randomUUID();
+  return createHash('sha256').update(`${message.userKey}\u0000${message.messageId}`).digest('base64url').slice(0, 32);
+}
 
 /** What the Bot needs; the composition root picks memory or Redis implementations. */
 export interface BotDeps {
@@ -85,7 +95,7 @@ export class Bot {
     }
     if (!token) return [busyReply(fallbackLang)];
     try {
-      return await this.runTurn(user, message.input, message.messageId);
+      return await this.runTurn(user, message.input, message.messageId, turnNonce(message));
     } catch (error) {
       this.deps.onError?.(error);
       return [failureReply(fallbackLang)];
@@ -94,11 +104,11 @@ export class Bot {
     }
   }
 
-  private async runTurn(user: User, input: UserInput, messageId: string | undefined): Promise<Reply[]> {
+  private async runTurn(user: User, input: UserInput, messageId: string | undefined, nonce: string): Promise<Reply[]> {
     const { conversations } = this.deps;
     for (let attempt = 0; attempt <= this.tuning.maxStateConflicts; attempt++) {
       // The state and the live data the turn may read, in one round trip.
-      const [stored, context] = await Promise.all([conversations.read(user.key), this.context(user)]);
+      const [stored, context] = await Promise.all([conversations.read(user.key), this.context(user, nonce)]);
       const envelope = storedConversation.safeParse(stored?.state);
       const handled = envelope.success ? envelope.data.handled : [];
       // A platform's redelivery of a message this conversation already answered changes nothing.
@@ -125,10 +135,10 @@ export class Bot {
     return { state: result.state, replies };
   }
 
-  private async context(user: User): Promise<TurnContext> {
+  private async context(user: User, nonce: string): Promise<TurnContext> {
     const { ledger, event, clock, answerer } = this.deps;
     const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
-    return { event, now: clock.now(), user, availability, myRegistration, answerer };
+    return { event, now: clock.now(), user, availability, myRegistration, answerer, nonce };
   }
 
   private async execute(effect: LedgerEffect, user: User): Promise<EffectOutcome> {

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Availability, EventData, Language, Series, Session } from '../core/index.ts';
 import { sessionsOfSeries } from '../core/index.ts';
-import type { Option } from './choices.ts';
+import { toChoices, type Option } from './choices.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Choice, Reply } from './types.ts';
 
@@ -114,7 +114,7 @@ export function menuOptions(s: Speech): Option[] {
 
 /** A reply that carries options (their aliases stay behind). */
 export function ask(text: string, options: readonly Option[] = [], facts?: Reply['facts']): Reply {
-  const choices: Choice[] = options.map(({ aliases: _a, keywords: _k, ...choice }) => choice);
+  const choices: Choice[] = toChoices(options);
   return { text, ...(choices.length > 0 ? { choices } : {}), ...(facts && facts.length > 0 ? { facts } : {}) };
 }
 

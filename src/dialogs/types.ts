@@ -32,10 +32,16 @@ export interface Reply {
   text: string;
   choices?: Choice[];
   facts?: Fact[];
+  /** After a one-screen form was sent back with mistakes: the reason per field id, to show next to each field (the text lists them too). */
+  fieldErrors?: Record<string, string>;
 }
 
-/** What a person sent: free text, or the id of a choice they pressed. */
-export type UserInput = { kind: 'text'; text: string } | { kind: 'choice'; id: string };
+/**
+ * What a person sent: free text, the id of a choice they pressed, or a whole registration form
+ * filled in on one screen (an Adaptive Card, a Slack modal): the values by field id of
+ * `formSchema()`, checked like the chat's answers (`checkFormSubmission`).
+ */
+export type UserInput = { kind: 'text'; text: string } | { kind: 'choice'; id: string } | { kind: 'form'; values: Record<string, string> };
 
 /** Who is talking: `<channel>:<user id>`, plus the channel's locale when it gives one. */
 export interface User {
@@ -87,6 +93,12 @@ export interface TurnContext {
   /** The registration this user made, if any (ledger.findByOwner). */
   myRegistration: RegistrationRecord | null;
   answerer: ProgrammeAnswerer;
+  /**
+   * A fresh id for this turn (the caller makes it; dialogs stay pure). A form started in the turn
+   * takes it as its id, so its register key never repeats an earlier form's, even when a lost
+   * conversation starts again with the clock pinned.
+   */
+  nonce: string;
 }
 
 /** The outcome of one turn: the new state, what to say, and at most one seat change to execute. */

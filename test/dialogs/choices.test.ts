@@ -18,12 +18,18 @@ describe('typed answers to choices', () => {
   it('matches by id, own number, position, label, fragment and keyword', () => {
     expect(matchOption('session:6', sessions)?.id).toBe('session:6');
     expect(matchOption('7', sessions)?.id).toBe('session:7');
-    expect(matchOption('2', sessions)?.id).toBe('session:6');
-    expect(matchOption('nr 1', sessions)?.id).toBe('session:5');
+    expect(matchOption('nr 5', sessions)?.id).toBe('session:5');
     expect(matchOption('talenten TELLEN', sessions)?.id).toBe('session:5');
     expect(matchOption('werkplek', sessions)?.id).toBe('session:6');
     expect(matchOption('ik kies sessie 7 graag', sessions)?.id).toBe('session:7');
     expect(matchOption('wijk werken', sessions)?.id).toBe('session:7');
+  });
+
+  it('never takes a number for a place in a list of sessions: "2" is session 2, not the second option', () => {
+    expect(matchOption('2', sessions)).toBeNull();
+    expect(matchOption('1', sessions)).toBeNull();
+    const menu: Option[] = [{ id: 'register', label: 'Inschrijven' }, { id: 'help', label: 'Help' }];
+    expect(matchOption('2', menu)?.id).toBe('help');
   });
 
   it('refuses what is ambiguous, unknown or only loosely similar in exact mode', () => {

@@ -20,6 +20,7 @@ function context(patch: Partial<TurnContext> = {}): TurnContext {
     availability: free,
     myRegistration: null,
     answerer: new FakeAnswerer(netwerkdag),
+    nonce: 'nonce-1',
     ...patch,
   };
 }

@@ -20,7 +20,7 @@ class RecordingHandler implements MessageHandler {
     for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
     this.inFlight.splice(this.inFlight.indexOf(message.userKey), 1);
     if (message.input.kind === 'text' && message.input.text === 'boom') throw new Error('store down');
-    const said = [...(this.said.get(message.userKey) ?? []), message.input.kind === 'text' ? message.input.text : `#${message.input.id}`];
+    const said = [...(this.said.get(message.userKey) ?? []), message.input.kind === 'text' ? message.input.text : message.input.kind === 'choice' ? `#${message.input.id}` : '#form'];
     this.said.set(message.userKey, said);
     return [{ text: said.join(' / '), choices: [{ id: 'yes', label: 'Ja' }, { id: 'no', label: 'Nee', disabled: true }] }];
   }
