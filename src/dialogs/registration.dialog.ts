@@ -121,7 +121,14 @@ function sessionTyped(form: FormFlow, text: string, s: Speech): Session | null {
   const series = seriesOfStep(form.step);
   const typed = typedSessionNumber(text);
   if (typed !== null) return findSession(s.event, typed);
-  return sessionByRoomOrTime(text, s, series) ?? (series === null ? null : sessionByWords(text, s, series));
+  const described = sessionByRoomOrTime(text, s, series);
+  if (described || series === null) return described;
+  // Words of a title: this series first, then the others ("the one about workplace learning" at series 1 is session 6).
+  for (const id of [series, ...s.event.series.map((x) => x.id).filter((id) => id !== series)]) {
+    const found = sessionByWords(text, s, id);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
