@@ -8,6 +8,7 @@ import {
   checkPhone,
   checkPostalCode,
   checkStreet,
+  countriesOfPostalCode,
   countryName,
   fieldLimits,
   findSession,
@@ -52,6 +53,19 @@ const always = (): boolean => true;
 const withBook = (draft: Draft, event: EventData): boolean => answerOf(draft, 'book') === 'yes' && event.book?.shippingAddressRequired === true;
 const asTyped = (value: string): string => value;
 const fail = (reason: 'invalid_country' | 'invalid_characters'): FieldResult<string> => ({ ok: false, reason });
+
+/**
+ * The postal code for the draft's country; before the country is known a Belgian code is
+ * expected, and a clearly Dutch, French or German one is kept and checked again once the country
+ * is given.
+ */
+function checkPostalCodeOfDraft(raw: string, draft: Draft): FieldResult<string> {
+  const country = answerOf(draft, 'country');
+  if (country) return checkPostalCode(raw, country);
+  const belgian = checkPostalCode(raw, 'BE');
+  const foreign = countriesOfPostalCode(raw).find((code) => code === 'NL' || code === 'FR' || code === 'DE');
+  return belgian.ok || !foreign ? belgian : checkPostalCode(raw, foreign);
+}
 
 function checkOrganisationType(raw: string): FieldResult<string> {
   return (organisationTypes as readonly string[]).includes(raw) ? { ok: true, value: raw } : fail('invalid_characters');
@@ -108,7 +122,7 @@ const formDefinition: ReadonlyArray<Omit<FieldDef, 'id'> & { id: FieldId | 'sess
     part: 'postalCode',
     maxLength: 12,
     applies: withBook,
-    check: (raw, draft) => checkPostalCode(raw, answerOf(draft, 'country') ?? 'BE'),
+    check: checkPostalCodeOfDraft,
     show: asTyped,
   },
   { id: 'city', key: 'city', type: 'address', part: 'city', maxLength: fieldLimits.city, applies: withBook, check: checkCity, show: asTyped },

@@ -18,6 +18,8 @@ export interface Reading {
   problems: Map<FieldId, string>;
   /** Full sessions it named (noted nowhere: the caller offers the waiting list or another). */
   fullSessions: Session[];
+  /** Fields filled by a guess (the last name of "Anne Marie Peeters"): asked again as a check. */
+  guessed: FieldId[];
   /** Whether it read anything only a message with several answers has (an e-mail address, a phone number, sessions, the book, an address). */
   strong: boolean;
 }
@@ -51,6 +53,7 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   const fields = applicableFields(s.event, withAnswers(form.draft, [['book', 'yes']]));
   const set = new Map<FieldId, string>();
   const problems = new Map<FieldId, string>();
+  const guessed: FieldId[] = [];
   const fullSessions: Session[] = [];
   let draft = form.draft;
   let rest = ` ${text} `;
@@ -102,10 +105,10 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
     cut(run);
   }
   // A sign-up message fills names only next to personal details ("Hi, can I sign up for session 4" has no name in it).
-  if (!opts.atStart || set.has('email') || set.has('phone')) readLooseText(rest, form, s, fields, set, problems, take);
+  if (!opts.atStart || set.has('email') || set.has('phone')) readLooseText(rest, form, s, fields, set, problems, take, guessed);
   if (set.has('organisationType') || set.has('country')) strong = true;
   const filled = fields.map((field) => field.id).filter((id) => set.has(id));
-  return { draft: withAnswers(draft, set), filled, problems, fullSessions, strong };
+  return { draft: withAnswers(draft, set), filled, problems, fullSessions, strong, guessed };
 }
 
 /** "3 en 7": the sessions that exist, one per series (a series named twice is left to its question). */
@@ -131,6 +134,7 @@ function readLooseText(
   set: Map<FieldId, string>,
   problems: Map<FieldId, string>,
   take: (field: FieldDef | undefined, raw: string) => void,
+  guessed: FieldId[],
 ): void {
   const pieces = rest
     .split(/\s*(?:[,;\n]|:\s|\s[-–]\s)\s*/u)
@@ -155,6 +159,7 @@ function readLooseText(
     if (split) {
       take(field, split.first);
       take(fields[index + 1], split.last);
+      if (!split.sure) guessed.push('lastName');
     } else take(field, piece);
     cursor = set.has('lastName') && field.id === 'firstName' ? index + 2 : index + 1;
   }

@@ -160,7 +160,7 @@ function applyReading(state: ConversationState, form: FormFlow, reading: Reading
     if (field) notes.unshift(s.m.changedTo(fieldLabel(field, s), fieldValue(field, reading.draft, s)));
   }
   const draft = needsWaitlist(reading.draft, s) ? reading.draft : { ...reading.draft, waitlist: false };
-  const implicit = [...new Set([...form.implicit, ...reading.filled.filter((id) => id !== form.step)])];
+  const implicit = [...new Set([...form.implicit, ...reading.filled.filter((id) => id !== form.step && !reading.guessed.includes(id))])];
   let wanted = form.wanted;
   const full = reading.fullSessions[0];
   if (full) {
@@ -177,7 +177,7 @@ function applyReading(state: ConversationState, form: FormFlow, reading: Reading
   if (stages.has(form.step)) return enterSummary(state, { ...moved, draft, implicit }, s, note);
   const field = fieldOfStep(form.step, s);
   if (field && field.applies(draft, s.event) && !isFilled(form.step, draft)) return reask(state, { ...moved, draft, implicit, failures: 0 }, s, note);
-  return advance(state, moved, draft, s, { implicit: reading.filled.filter((id) => id !== form.step), notes });
+  return advance(state, moved, draft, s, { implicit: reading.filled.filter((id) => id !== form.step && !reading.guessed.includes(id)), notes });
 }
 
 function acceptValue(state: ConversationState, form: FormFlow, draft: Draft, ctx: TurnContext, s: Speech, implicit: FieldId[] = []): Result {

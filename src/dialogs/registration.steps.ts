@@ -1,5 +1,5 @@
 import type { FieldProblem, FieldResult } from '../core/index.ts';
-import { checkPostalCode, countriesOfPostalCode, countryName, findSession, organisationTypes } from '../core/index.ts';
+import { countryName, findSession, organisationTypes } from '../core/index.ts';
 import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
 import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryFacts, withAnswers, type FieldDef } from './form-fields.ts';
 import { splitFullName } from './form-names.ts';
@@ -164,14 +164,6 @@ export function acceptText(form: FormFlow, field: FieldDef, text: string, s: Spe
       const last = field.check(split.last, draft, s.event);
       if (first.ok && last.ok) return { ok: true, draft: withAnswers(draft, [['firstName', first.value], ['lastName', last.value]]), implicit: split.sure ? ['lastName'] : [] };
     }
-  }
-  if (field.id === 'postalCode' && answerOf(draft, 'country') === undefined) {
-    // Before the country is known a Belgian code is expected; a clearly foreign one is kept and
-    // checked again once the country is given.
-    const belgian = checkPostalCode(text, 'BE');
-    const foreign = countriesOfPostalCode(text).find((code) => code === 'NL' || code === 'FR' || code === 'DE');
-    const result = belgian.ok || !foreign ? belgian : checkPostalCode(text, foreign);
-    return result.ok ? { ok: true, draft: withAnswers(draft, [['postalCode', result.value]]), implicit: [] } : refuse(belgian.ok ? result : belgian);
   }
   const result = field.check(text, draft, s.event);
   return result.ok ? { ok: true, draft: withAnswers(draft, [[field.id, result.value]]), implicit: [] } : refuse(result);
