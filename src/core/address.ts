@@ -64,13 +64,26 @@ export function checkCountry(raw: string): FieldResult<string> {
   return code ? { ok: true, value: code } : { ok: false, reason: 'invalid_country' };
 }
 
+// Intl.DisplayNames costs far more to build than to use, and a summary names its country every turn.
+const namesByLocale = new Map<string, Map<string, string>>();
+
 /** A country's name in a language ("Nederland", "Netherlands"); the code when ICU has no name. */
 export function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
+  let names = namesByLocale.get(locale);
+  if (!names) {
+    names = new Map();
+    namesByLocale.set(locale, names);
   }
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (isCountryCode(code)) names.set(code, name);
+  }
+  return name;
 }
 
 /**

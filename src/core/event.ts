@@ -125,9 +125,17 @@ export function seriesOf(event: EventData, session: Session): Series {
   return series;
 }
 
+// Every turn asks whether registration is open; the time-zone arithmetic is done once per event.
+const deadlines = new WeakMap<EventData, number>();
+
 /** The first instant at which registration is closed (the whole closing day still counts). */
 export function registrationDeadline(event: EventData): Date {
-  return endOfDay(event.registrationCloses, event.timezone);
+  let deadline = deadlines.get(event);
+  if (deadline === undefined) {
+    deadline = endOfDay(event.registrationCloses, event.timezone).getTime();
+    deadlines.set(event, deadline);
+  }
+  return new Date(deadline);
 }
 
 /** Whether registering, changing and cancelling are still possible at `now`. */

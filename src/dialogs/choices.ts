@@ -14,11 +14,24 @@ export interface Option extends Choice {
 
 /** Soft hyphens, zero-width and bidi marks: invisible, never part of a real answer ("ter\u00adug" is "terug"). */
 export function stripFormatCharacters(text: string): string {
-  return text.replace(/\p{Cf}/gu, '');
+  // Format characters start at U+00AD: plain ASCII text (most of it) needs no regular expression.
+  return /[^\x00-\xac]/u.test(text) ? text.replace(/\p{Cf}/gu, '') : text;
 }
+
+// Options' labels and aliases are compared with every typed answer: normalise each once.
+const normalised = new Map<string, string>();
 
 /** Lower case, no diacritics, no punctuation, single spaces: the form typed answers are compared in. */
 export function normalise(text: string): string {
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const folded = fold(text);
+  if (normalised.size >= 20_000) normalised.clear();
+  if (text.length <= 200) normalised.set(text, folded);
+  return folded;
+}
+
+function fold(text: string): string {
   return stripFormatCharacters(text)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -1,5 +1,5 @@
 import type { Session } from '../core/index.ts';
-import { checkEmail, checkPhone, findSession, phoneCountryHint, tidy } from '../core/index.ts';
+import { checkEmail, findSession, tidy } from '../core/index.ts';
 import { matchOption, normalise } from './choices.ts';
 import { looksLikeStreet, parseAddressLine } from './form-address.ts';
 import { answerOf, applicableFields, withAnswers, withBookAnswer, type FieldDef } from './form-fields.ts';
@@ -67,25 +67,27 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   const byId = (id: FieldId) => fields.find((field) => field.id === id);
   const cut = (piece: string) => (rest = rest.replace(piece, ' , '));
 
-  for (const [token] of rest.matchAll(emailToken)) {
+  // Cheap tests first: most messages are one short answer.
+  const has = { at: text.includes('@'), session: /sessi|session|workshop/iu.test(text), book: /boek|book/iu.test(text), digits: /\d{4}/u.test(text) };
+  for (const [token] of has.at ? rest.matchAll(emailToken) : []) {
     strong = true;
     if (!set.has('email') || checkEmail(token).ok) take(byId('email'), token);
     cut(token);
   }
-  rest = rest.replace(insteadOf, ' ');
-  for (const match of [...rest.matchAll(sessionRun)]) {
+  if (has.session) rest = rest.replace(insteadOf, ' ');
+  for (const match of has.session ? [...rest.matchAll(sessionRun)] : []) {
     strong = true;
     readSessions(match[1] ?? '', s, set, fullSessions);
     cut(match[0]);
   }
-  const book = bookNo.exec(rest) ?? bookYes.exec(rest);
+  const book = has.book ? (bookNo.exec(rest) ?? bookYes.exec(rest)) : null;
   if (book && s.event.book) {
     strong = true;
     draft = withBookAnswer(draft, bookNo.test(book[0]) ? 'no' : 'yes');
     set.set('book', answerOf(draft, 'book') ?? 'no');
     cut(book[0]);
   }
-  const address = parseAddressLine(rest);
+  const address = has.digits ? parseAddressLine(rest) : null;
   if (address && answerOf(draft, 'book') !== 'no') {
     strong = true;
     if (address.country) take(byId('country'), address.country);
@@ -97,11 +99,10 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
       }
     }
   }
-  for (const [run] of rest.matchAll(phoneRun)) {
+  for (const [run] of has.digits ? rest.matchAll(phoneRun) : []) {
     if ((run.match(/\d/g) ?? []).length < 8) continue;
     strong = true;
-    const hint = phoneCountryHint({ country: set.get('country') ?? answerOf(draft, 'country'), email: set.get('email') ?? answerOf(draft, 'email') });
-    if (checkPhone(run, hint).ok || !set.has('phone')) take(byId('phone'), run);
+    if (!set.has('phone')) take(byId('phone'), run);
     cut(run);
   }
   // A sign-up message fills names only next to personal details ("Hi, can I sign up for session 4" has no name in it).
