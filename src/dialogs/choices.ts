@@ -15,7 +15,7 @@ export interface Option extends Choice {
 /** Soft hyphens, zero-width and bidi marks: invisible, never part of a real answer ("ter\u00adug" is "terug"). */
 export function stripFormatCharacters(text: string): string {
   // Format characters start at U+00AD: plain ASCII text (most of it) needs no regular expression.
-  return /[^\x00-\xac]/u.test(text) ? text.replace(/\p{Cf}/gu, '') : text;
+  return /[^\p{ASCII}¡-¬]/u.test(text) ? text.replace(/\p{Cf}/gu, '') : text;
 }
 
 // Options' labels and aliases are compared with every typed answer: normalise each once.
