@@ -139,15 +139,18 @@ export function checkOrganisation(raw: string): FieldResult<string> {
   return checkText(raw, fieldLimits.organisation);
 }
 
-/** Street and house number. */
+/** Street and house number; typed all in lower case, it starts with a capital ("kerkstraat 12" -> "Kerkstraat 12"). */
 export function checkStreet(raw: string): FieldResult<string> {
   const result = checkText(raw, fieldLimits.street);
   if (result.ok && !/\d/.test(result.value)) return fail('needs_house_number');
+  if (result.ok && result.value === result.value.toLocaleLowerCase('nl')) return ok(result.value.replace(/\p{Ll}/u, (letter) => letter.toLocaleUpperCase('nl')));
   return result;
 }
 
+/** A city or town; typed all in lower case, it gets capitals ("sint-pieters-leeuw" -> "Sint-Pieters-Leeuw"). */
 export function checkCity(raw: string): FieldResult<string> {
-  return checkText(raw, fieldLimits.city);
+  const result = checkText(raw, fieldLimits.city);
+  return result.ok ? ok(withCapitals(result.value)) : result;
 }
 
 /** Why a complete registration cannot be accepted as it is. */

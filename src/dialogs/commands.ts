@@ -131,7 +131,7 @@ export function parseIdleIntent(text: string): IdleIntent | null {
   if (mine.test(n) && registrationWords.test(n)) return 'myRegistration';
   if (/\b(ben ik ingeschreven|am i registered|status)\b/.test(n)) return 'myRegistration';
   if (/\b(inschrijv\w*|inschrijf\w*|schrijf \w+ in|registr\w*|register\w*|aanmeld\w*|meld \w+ aan|sign up|signup|sign me up|enrol\w*|deelnemen|meedoen|join)\b/.test(n)) return 'register';
-  if (/^(hallo|hallo daar|hoi|hey|hi|hello|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|good morning|good afternoon|good evening|yo|hiya|welkom)\b/.test(n)) return 'greeting';
+  if (/^(hallo|hallo daar|hoi|hey|hi|hello|dag|goeiedag|goedendag|goeiendag|goedemorgen|goeiemorgen|goedemiddag|goeiemiddag|goedenavond|goeienavond|good morning|good afternoon|good evening|morning|yo|hiya|welkom)\b/.test(n)) return 'greeting';
   if (/^(bedankt|dank je|dank u|dankjewel|dankuwel|merci|thanks|thank you|thx|top|super|perfect)\b/.test(n)) return 'thanks';
   return null;
 }
@@ -176,7 +176,7 @@ export function isExplicitQuestion(text: string): boolean {
 }
 
 const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
-const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goedemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
+const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goeiemorgen', 'goedemiddag', 'goeiemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
 
 /**
  * The language a short message is clearly written in, or null when unsure. Used at the desk only,

@@ -4,6 +4,7 @@ import { matchOption, normalise } from './choices.ts';
 import { looksLikeStreet, parseAddressLine } from './form-address.ts';
 import { answerOf, applicableFields, withAnswers, withBookAnswer, type FieldDef } from './form-fields.ts';
 import { splitFullName } from './form-names.ts';
+import { isOnlyLeadIn, withoutLeadIn } from './message-reading.ts';
 import { organisationTypeOptions, problemText } from './registration.steps.ts';
 import { seatsLeft, type Speech } from './render.ts';
 import type { Draft, FieldId, FormFlow } from './state.ts';
@@ -139,7 +140,8 @@ function readLooseText(
 ): void {
   const pieces = rest
     .split(/\s*(?:[,;\n]|:\s|\s[-–]\s)\s*/u)
-    .map(tidy)
+    .filter((piece) => !isOnlyLeadIn(piece))
+    .map((piece) => withoutLeadIn(tidy(piece)))
     .filter((piece) => normalise(piece).length > 0 && !signUpWords.test(normalise(piece)) && !notAnAnswer.test(normalise(piece)));
   const open = (field: FieldDef) => !set.has(field.id) && !problems.has(field.id) && answerOf(form.draft, field.id) === undefined;
   let cursor = Math.max(0, fields.findIndex((field) => field.id === form.step));

@@ -19,7 +19,7 @@ export function isBareContactDetail(text: string): boolean {
   return /^[^\s@]+@[^\s@]+$/u.test(t) || /^\+?[\d ()./-]{8,}$/u.test(t);
 }
 
-const greeting = /^(?:hallo|hallo daar|hoi|hey|hi|hello|hello there|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|good morning|good afternoon|good evening|beste|dear)(?:\s+balie)?\b[\s,.!:;-]*/u;
+const greeting = /^(?:hallo|hallo daar|hoi|hey|hi|hello|hello there|dag|goeiedag|goedendag|goeiendag|goedemorgen|goeiemorgen|goedemiddag|goeiemiddag|goedenavond|goeienavond|good morning|good afternoon|good evening|morning|beste|dear)(?:\s+balie)?\b[\s,.!:;-]*/u;
 
 /** The message without the greeting it starts with ("Hallo, ik wil me inschrijven" -> "ik wil me inschrijven"), or null when there was none or nothing follows. */
 export function afterGreeting(text: string): string | null {
@@ -44,4 +44,19 @@ export function unsupportedLanguage(text: string): 'fr' | 'de' | null {
   if (fr >= 2 && fr > de) return 'fr';
   if (de >= 2 && de > fr) return 'de';
   return null;
+}
+
+// "mijn naam is …", "ik ben …", "my e-mail is …", "ik werk bij …": words before the answer itself.
+const leadIn = /^(?:(?:mijn|my)\s+(?:volledige\s+|full\s+)?(?:naam|name|voornaam|first name|achternaam|familienaam|last name|surname|e-?mail(?:adres)?|e-?mail address|mailadres|(?:gsm|telefoon)(?:nummer)?|nummer|number|phone(?: number)?|organisatie|organisation|organization|adres|address)\s+(?:is|=|:)?|ik\s+(?:ben|heet|werk\s+(?:bij|voor)|kom\s+(?:van|namens)|woon\s+(?:in|op|aan))|i\s+(?:am|work\s+(?:at|for)|m|come\s+from|live\s+(?:at|in))|i'm|this\s+is|dit\s+is|het\s+is|it's|it\s+is|naam|name)\s*[:=-]?\s+/iu;
+
+/** Whether a piece of a message is only the words before an answer ("mijn e-mail is", after the address was taken out). */
+export function isOnlyLeadIn(text: string): boolean {
+  return withoutLeadIn(`${text.trim()} x`) === 'x';
+}
+
+/** The answer without the words before it ("mijn naam is Ann Peeters" -> "Ann Peeters"); the text as it is when it has none. */
+export function withoutLeadIn(text: string): string {
+  const trimmed = text.trim();
+  const rest = trimmed.replace(leadIn, '');
+  return rest.length > 0 ? rest : trimmed;
 }

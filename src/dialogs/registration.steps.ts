@@ -3,6 +3,7 @@ import { countryName, findSession, organisationTypes } from '../core/index.ts';
 import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
 import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryFacts, withAnswers, type FieldDef } from './form-fields.ts';
 import { splitFullName } from './form-names.ts';
+import { withoutLeadIn } from './message-reading.ts';
 import type { FormField } from './i18n/index.ts';
 import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
 import type { Draft, FieldId, FormFlow, FormStep } from './state.ts';
@@ -154,8 +155,9 @@ export function problemText(field: FieldDef, problem: FieldProblem, s: Speech): 
 export type Accepted = { ok: true; draft: Draft; implicit: FieldId[] } | { ok: false; reason: string };
 
 /** Checks a typed value for the text field `field`; a full name at the first-name question fills the last name too. */
-export function acceptText(form: FormFlow, field: FieldDef, text: string, s: Speech): Accepted {
+export function acceptText(form: FormFlow, field: FieldDef, typed: string, s: Speech): Accepted {
   const { draft } = form;
+  const text = withoutLeadIn(typed);
   const refuse = (result: FieldResult<string> & { ok: false }): Accepted => ({ ok: false, reason: problemText(field, result.reason, s) });
   if (field.id === 'firstName' && answerOf(draft, 'lastName') === undefined) {
     const split = splitFullName(text);

@@ -254,3 +254,25 @@ describe('languages', () => {
     expect(chat.turnText()).toMatch(/only speak Dutch and English[\s\S]*Wat is je naam/);
   });
 });
+
+describe('answers in a sentence, lower case and greetings as people type them', () => {
+  it('reads "mijn naam is …", "mijn e-mail is …, tel …", "ik werk bij …" and a lower-case address', async () => {
+    const chat = await startChat();
+    await chat.say('goeiemorgen');
+    expect(chat.lastText()).toMatch(/^Hallo! Ik ben Balie/);
+    await chat.say('inschrijven');
+    await chat.say('mijn naam is ann peeters');
+    expect(chat.lastText()).toMatch(/e-mailadres/);
+    await chat.say('mijn e-mail is ann.peeters@gmail.com, tel 0470/12.34.56');
+    expect(chat.lastText()).toMatch(/Voor welke organisatie/);
+    await chat.say('ik werk bij OCMW Leuven');
+    expect(chat.lastText()).toMatch(/Wat voor organisatie/);
+    await chat.say('lokaal bestuur, sessie 2 en 5, met boek, provincieplein 1 3010 leuven');
+    expect(chat.fact(/^Voornaam/)).toBe('Ann');
+    expect(chat.fact(/^Achternaam/)).toBe('Peeters');
+    expect(chat.fact(/^E-mail/)).toBe('ann.peeters@gmail.com');
+    expect(chat.fact(/^Telefoon/)).toBe('+32 470 12 34 56');
+    expect(chat.fact(/^Organisatie/)).toBe('OCMW Leuven');
+    expect(chat.fact(/Verzendadres/)).toBe('Provincieplein 1, 3010 Leuven, België');
+  });
+});
