@@ -175,7 +175,7 @@ export function isExplicitQuestion(text: string): boolean {
   return /\?\s*$/u.test(text);
 }
 
-const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
+const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
 const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goeiemorgen', 'goedemiddag', 'goeiemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
 
 /**
@@ -192,7 +192,7 @@ export function guessLanguage(text: string): Language | null {
 }
 
 /** A session word followed by its numbers: "sessie 3 en 7", "sessions 2, 6", "workshops 4 & 8". */
-const sessionRun = /\b(?:sessie|sessies|session|sessions|workshop|workshops)((?:\s+(?:en|and|\+)?\s*\d{1,3}\b)+)/gu;
+const sessionRun = /\b(?:sess?ies?|sess?ions?|workshops?)((?:\s+(?:en|and|\+)?\s*\d{1,3}\b)+)/gu;
 
 /** The session numbers a message names after a session word, in order ("ik wil naar sessie 3 en 7" gives 3, 7). */
 export function sessionsNamed(text: string): number[] {

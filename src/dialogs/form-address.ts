@@ -1,4 +1,4 @@
-import { checkCountry, countriesOfPostalCode, tidy } from '../core/index.ts';
+import { checkCountry, checkPostalCode, countriesOfPostalCode, tidy } from '../core/index.ts';
 
 /** The parts of a shipping address found in a message, as typed (the field checkers still run on them). */
 export interface AddressParts {
@@ -51,7 +51,9 @@ export function parseAddressLine(text: string): AddressParts | null {
       at = i;
     }
   }
+  if (!found) found = placeBeforeCountry(segments);
   if (!found) return null;
+  at = segments.findIndex((segment) => segment.endsWith(found!.city ?? '\u0000'));
   const after = segments[at + 1];
   const named = after ? checkCountry(after) : null;
   // "… Leuven België" on one line: the last word of the place may be the country.
@@ -60,6 +62,27 @@ export function parseAddressLine(text: string): AddressParts | null {
   if (named?.ok) return { ...found, country: named.value };
   if (trailing?.ok && lastWord) return { ...found, city: lastWord[1], country: trailing.value };
   return { ...found, ...inferredCountry(found) };
+}
+
+/**
+ * "10 Downing Street, SW1A 2AA London, UK": where the country is named after the place, its postal
+ * code is found by that country's pattern (for the countries beyond the five read above).
+ */
+function placeBeforeCountry(segments: string[]): AddressParts | null {
+  for (let i = 0; i + 1 < segments.length; i++) {
+    const country = checkCountry(segments[i + 1] as string);
+    if (!country.ok) continue;
+    const words = (segments[i] as string).split(' ');
+    for (const size of [1, 2, 3]) {
+      const code = words.slice(0, size).join(' ');
+      const city = words.slice(size).join(' ');
+      if (city && /\d/.test(code) && checkPostalCode(code, country.value).ok) {
+        const before = segments[i - 1];
+        return { ...(before && looksLikeStreet(before) ? { street: before } : {}), postalCode: code, city };
+      }
+    }
+  }
+  return null;
 }
 
 function inferredCountry(parts: AddressParts): Pick<AddressParts, 'country' | 'countryInferred'> {

@@ -34,7 +34,7 @@ export function isCorrection(text: string): boolean {
 }
 
 const emailToken = /[^\s,;:<>()"'[\]]+@[^\s,;:<>()"'[\]]+/gu;
-const sessionRun = /\b(?:sessies?|sessions?|workshops?)\s*((?:(?:en|and|&|\+|,)?\s*\d{1,3}\b\s*)+)/giu;
+const sessionRun = /\b(?:sess?ies?|sess?ions?|workshops?)\s*((?:(?:en|and|&|\+|,)?\s*\d{1,3}\b\s*)+)/giu;
 const insteadOf = /\b(?:in plaats van|instead of|ipv|i\.p\.v\.|rather than)\s+(?:(?:sessie|session)\s+)?\d{1,3}\b/giu;
 const bookNo = /\b(?:geen|zonder|no|without(?:\s+(?:the|a))?)\s+(?:boek(?:je)?|book)\b|\b(?:boek|book)\s*[:=]?\s*(?:nee|neen|no)\b/iu;
 const bookYes = /\b(?:met|with|plus)\s+(?:het\s+|the\s+|a\s+)?(?:boek|book)\b|\b(?:boek|book)\s*[:=]?\s*(?:ja|graag|yes|please)\b|\b(?:ik wil|i want|i d like|i would like|graag)\s+(?:(?:ook|also|graag)\s+)?(?:het|een|the|a)\s+(?:boek|book)\b/iu;
@@ -69,7 +69,7 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   const cut = (piece: string) => (rest = rest.replace(piece, ' , '));
 
   // Cheap tests first: most messages are one short answer.
-  const has = { at: text.includes('@'), session: /sessi|session|workshop/iu.test(text), book: /boek|book/iu.test(text), digits: /\d{4}/u.test(text) };
+  const has = { at: text.includes('@'), session: /sess?i|workshop/iu.test(text), book: /boek|book/iu.test(text), digits: /\d/u.test(text) };
   for (const [token] of has.at ? rest.matchAll(emailToken) : []) {
     strong = true;
     if (!set.has('email') || checkEmail(token).ok) take(byId('email'), token);

@@ -176,7 +176,12 @@ function applyReading(state: ConversationState, form: FormFlow, reading: Reading
   const note = notes.join('\n') || undefined;
   if (stages.has(form.step)) return enterSummary(state, { ...moved, draft, implicit }, s, note);
   const field = fieldOfStep(form.step, s);
-  if (field && field.applies(draft, s.event) && !isFilled(form.step, draft)) return reask(state, { ...moved, draft, implicit, failures: 0 }, s, note);
+  if (field && field.applies(draft, s.event) && !isFilled(form.step, draft)) {
+    // Noted for later questions, this one still open: say what was taken, so nothing seems lost.
+    const taken = reading.filled.filter((id) => !changed.includes(id)).map((id) => fieldById(s.event, id)).filter((x): x is NonNullable<typeof x> => x !== null);
+    const noted = taken.length > 0 ? s.m.notedFields(taken.map((x) => `${fieldLabel(x, s).toLowerCase()}: ${fieldValue(x, draft, s)}`)) : undefined;
+    return reask(state, { ...moved, draft, implicit, failures: 0 }, s, [note, noted].filter(Boolean).join('\n') || undefined);
+  }
   return advance(state, moved, draft, s, { implicit: reading.filled.filter((id) => id !== form.step && !reading.guessed.includes(id)), notes });
 }
 

@@ -136,6 +136,7 @@ export const en: Messages = {
   notStopped: "OK, let's carry on.",
   about: (title) => `I'm Balie, the digital registration desk of the *${title}*: you can register with me, change your registration and ask about the programme.`,
   languagesSpoken: 'Sorry, ik spreek alleen Nederlands en Engels. / Sorry, I only speak Dutch and English.',
+  notedFields: (fields) => `Noted: ${fields.join(', ')}.`,
   changedTo: (field, value) => `OK, ${field.toLowerCase()} is now: ${value}.`,
   fullNamedAtStart: (number, title) => `Session ${number} (*${title}*) is full; at that series you can join the waiting list or pick another session.`,
   sessionOfAnsweredSeries: (number, series) => `Session ${number} is in ${series}, where you already chose a session (type "actually session ${number}" to change it).`,

@@ -151,6 +151,7 @@ export const nl = {
   notStopped: 'Oké, we gaan verder.',
   about: (title: string) => `Ik ben Balie, de digitale inschrijvingsbalie van de *${title}*: bij mij kan je je inschrijven, je inschrijving wijzigen en vragen stellen over het programma.`,
   languagesSpoken: 'Sorry, ik spreek alleen Nederlands en Engels. / Sorry, I only speak Dutch and English.',
+  notedFields: (fields: string[]) => `Genoteerd: ${fields.join(', ')}.`,
   changedTo: (field: string, value: string) => `Oké, ${field.toLowerCase()} is nu: ${value}.`,
   fullNamedAtStart: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet; bij die reeks kan je kiezen voor de wachtlijst of een andere sessie.`,
   sessionOfAnsweredSeries: (number: number, series: string) => `Sessie ${number} hoort bij ${series}, waar je al een sessie koos (typ "toch sessie ${number}" om die te wijzigen).`,
