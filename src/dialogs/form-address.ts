@@ -35,26 +35,18 @@ export function looksLikeStreet(text: string): boolean {
 export function parseAddressLine(text: string): AddressParts | null {
   const segments = text.split(/\s*[,;\n]\s*/u).map(tidy).filter(Boolean);
   let found: AddressParts | null = null;
-  let at = -1;
   for (let i = 0; i < segments.length && !found; i++) {
     const segment = segments[i] as string;
     const combined = streetPostalCity.exec(segment);
-    if (combined) {
-      found = { street: combined[1], postalCode: combined[2], city: combined[3] };
-      at = i;
-      continue;
-    }
-    const place = postalThenCity.exec(segment);
-    if (place) {
-      const before = segments[i - 1];
-      found = { ...(before && looksLikeStreet(before) ? { street: before } : {}), postalCode: place[1], city: place[2] };
-      at = i;
-    }
+    const place = combined ? null : postalThenCity.exec(segment);
+    const before = segments[i - 1];
+    if (combined) found = { street: combined[1], postalCode: combined[2], city: combined[3] };
+    else if (place) found = { ...(before && looksLikeStreet(before) ? { street: before } : {}), postalCode: place[1], city: place[2] };
   }
-  if (!found) found = placeBeforeCountry(segments);
+  found ??= placeBeforeCountry(segments);
   if (!found) return null;
-  at = segments.findIndex((segment) => segment.endsWith(found!.city ?? '\u0000'));
-  const after = segments[at + 1];
+  const city = found.city ?? '';
+  const after = segments[segments.findIndex((segment) => segment.endsWith(city)) + 1];
   const named = after ? checkCountry(after) : null;
   // "… Leuven België" on one line: the last word of the place may be the country.
   const lastWord = /^(.+)\s(\p{L}+)$/u.exec(found.city ?? '');
