@@ -129,7 +129,7 @@ function schemaField(field: FieldDef, s: Speech, draft: Draft, prefill: Record<s
     type: field.type,
     ...(field.part ? { part: field.part } : {}),
     label: fieldLabel(field, s),
-    prompt: prompt(flowAt(field, draft), s).text,
+    prompt: (field.key !== 'session' ? s.m.screenPrompts[field.key] : undefined) ?? prompt(flowAt(field, draft), s).text,
     required: true,
     ...(field.type === 'address' ? { showWhen: { field: 'book', equals: 'yes' } } : {}),
     ...(value !== undefined ? { value } : {}),

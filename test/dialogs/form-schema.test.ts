@@ -32,6 +32,8 @@ describe('formSchema(): the registration form as one screen', () => {
     expect(schema.fields.map((f) => f.id)).toEqual(['firstName', 'lastName', 'email', 'phone', 'organisation', 'organisationType', 'session:1', 'session:2', 'book', 'street', 'postalCode', 'city', 'country']);
     expect(schema.fields.map((f) => f.type)).toEqual(['name', 'name', 'email', 'phone', 'organisation', 'choice', 'session', 'session', 'yesNo', 'address', 'address', 'address', 'address']);
     expect(schema.fields.every((f) => f.required && f.label.length > 0 && f.prompt.length > 0)).toBe(true);
+    expect(schema.fields.find((f) => f.id === 'firstName')?.prompt).toBe('Je voornaam');
+    expect(schema.fields.find((f) => f.id === 'session:2')?.prompt).toBe('Welke sessie kies je in *Reeks 2* (15:15–16:45)?');
     const email = schema.fields.find((f) => f.id === 'email');
     expect(email).toMatchObject({ label: 'E-mail', maxLength: 254, example: 'ann.peeters@voorbeeld.be', messages: { empty: 'Vul dit in.', invalid_email: expect.stringMatching(/geen geldig e-mailadres/) } });
     expect(new RegExp(email!.pattern!.regex, email!.pattern!.flags).test('ann@gemeente.be')).toBe(true);

@@ -86,6 +86,7 @@ export const en: Messages = {
     city: 'Leuven',
     country: 'Belgium',
   },
+  screenPrompts: { firstName: 'Your first name', lastName: 'Your last name', street: 'Street and house number (e.g. Provincieplein 1)' },
   seriesName: (id) => `Series ${id}`,
   sessionPrompt: (series, time) => `Which session do you choose in *${series}* (${time})?`,
   fieldNames: {

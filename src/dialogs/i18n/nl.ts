@@ -101,6 +101,8 @@ export const nl = {
     city: 'Leuven',
     country: 'België',
   } satisfies Record<FormField, string>,
+  /** Where a one-screen form asks a field differently from the chat (the chat asks the whole name, and the whole address, at once). */
+  screenPrompts: { firstName: 'Je voornaam', lastName: 'Je achternaam', street: 'Straat en huisnummer (bv. Provincieplein 1)' } as Partial<Record<FormField, string>>,
   seriesName: (_id: number, name: string) => name,
   sessionPrompt: (series: string, time: string) => `Welke sessie kies je in *${series}* (${time})?`,
   fieldNames: {
