@@ -18,16 +18,31 @@ export function stripFormatCharacters(text: string): string {
   return /[^\p{ASCII}¡-¬]/u.test(text) ? text.replace(/\p{Cf}/gu, '') : text;
 }
 
-// Options' labels and aliases are compared with every typed answer: normalise each once.
-const normalised = new Map<string, string>();
+// Options' labels, aliases and keywords (mostly the same few hundred texts) are compared with
+// every typed answer: each is normalised once. Typed answers are not kept.
+const normalisedOptionTexts = new Map<string, string>();
+
+function normaliseOptionText(text: string): string {
+  let folded = normalisedOptionTexts.get(text);
+  if (folded === undefined) {
+    folded = fold(text);
+    if (normalisedOptionTexts.size >= 5_000) normalisedOptionTexts.clear();
+    normalisedOptionTexts.set(text, folded);
+  }
+  return folded;
+}
+
+// A turn compares the same typed answer many times; the last few are kept (a small, bounded memo).
+const recentlyTyped = new Map<string, string>();
 
 /** Lower case, no diacritics, no punctuation, single spaces: the form typed answers are compared in. */
 export function normalise(text: string): string {
-  const known = normalised.get(text);
-  if (known !== undefined) return known;
-  const folded = fold(text);
-  if (normalised.size >= 20_000) normalised.clear();
-  if (text.length <= 200) normalised.set(text, folded);
+  let folded = recentlyTyped.get(text);
+  if (folded === undefined) {
+    folded = fold(text);
+    if (recentlyTyped.size >= 64) recentlyTyped.clear();
+    recentlyTyped.set(text, folded);
+  }
   return folded;
 }
 
@@ -93,7 +108,7 @@ export function matchOption<T extends Option>(text: string, options: readonly T[
 
   const number = /^(?:nr|nummer|no|optie|option|keuze|choice)?\s*(\d{1,3})$/.exec(n);
   if (number) {
-    const exactAlias = options.find((o) => o.aliases?.some((a) => normalise(a) === number[1] || normalise(a) === n));
+    const exactAlias = options.find((o) => o.aliases?.some((a) => normaliseOptionText(a) === number[1] || normaliseOptionText(a) === n));
     if (exactAlias) return exactAlias;
     // Options with numbers of their own (sessions) are never picked by their place in the list.
     if (options.some((o) => o.aliases?.some((a) => /^\d+$/.test(a)))) return null;
@@ -106,16 +121,16 @@ export function matchOption<T extends Option>(text: string, options: readonly T[
   const answered = answer ? options.find((o) => o.answers === answer) : undefined;
   if (answered) return answered;
 
-  const exact = options.filter((o) => normalise(o.label) === n || o.aliases?.some((a) => normalise(a) === n));
+  const exact = options.filter((o) => normaliseOptionText(o.label) === n || o.aliases?.some((a) => normaliseOptionText(a) === n));
   if (exact.length === 1) return exact[0] ?? null;
   if (exact.length > 1) return null;
 
   if (mode === 'exact' || n.length < 3) return null;
   const partial = options.filter((o) => {
     if (o.exactOnly) return false;
-    const label = normalise(o.label);
+    const label = normaliseOptionText(o.label);
     const fitsLabel = (n.length >= 4 ? label.includes(n) : containsWords(label, n)) || (label.length >= 4 && containsWords(n, label));
-    return fitsLabel || (o.keywords ?? []).some((k) => containsWords(n, normalise(k)));
+    return fitsLabel || (o.keywords ?? []).some((k) => containsWords(n, normaliseOptionText(k)));
   });
   return partial.length === 1 ? (partial[0] ?? null) : null;
 }
