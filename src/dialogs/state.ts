@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { languages } from '../core/index.ts';
+import { fixedFieldIds } from './form-field-ids.ts';
 
-const fixedFields = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'organisation',
-  'organisationType',
-  'book',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-] as const;
+const fixedFields = fixedFieldIds;
 
 /** A field id as stored: a fixed field or `session:<series id>` (never a built-in object name). */
 const fieldIdSchema = z.union([z.enum(fixedFields), z.templateLiteral(['session:', z.number().int().positive()])]);

@@ -121,3 +121,13 @@ describe('a one-screen submission through the Bot', () => {
     expect(chat.fact(/Verzendadres/)).toBe('Kerkstraat 12, 3000 Leuven, België');
   });
 });
+
+describe('the form definition', () => {
+  it('has one field per id of the form, and one session field per series, in order', async () => {
+    const { fixedFieldIds } = await import('../../src/dialogs/form-field-ids.ts');
+    const { formFields } = await import('../../src/dialogs/form-fields.ts');
+    const ids = formFields(netwerkdag).map((f) => f.id);
+    expect(ids.filter((id) => !id.startsWith('session:'))).toEqual([...fixedFieldIds]);
+    expect(ids.filter((id) => id.startsWith('session:'))).toEqual(netwerkdag.series.map((s) => `session:${s.id}`));
+  });
+});

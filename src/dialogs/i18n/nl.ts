@@ -1,18 +1,7 @@
 import type { FieldProblem, OrganisationType } from '../../core/index.ts';
+import type { FormField } from '../form-field-ids.ts';
 
-/** A form field the registration dialog asks for (sessions are asked per series, see `seriesField`). */
-export type FormField =
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'organisation'
-  | 'organisationType'
-  | 'book'
-  | 'street'
-  | 'postalCode'
-  | 'city'
-  | 'country';
+export type { FormField } from '../form-field-ids.ts';
 
 /** The Dutch catalogue; its shape is the type every other catalogue must match. */
 export const nl = {
