@@ -51,8 +51,8 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
   }
   const command = parseCommand(text);
   if (command) return runCommand(state, command, ctx, s, text);
-  // French or German: say, in both languages, which ones Balie speaks.
-  if (unsupportedLanguage(text)) return pending(state, ctx, s, [s.m.languagesSpoken]);
+  // French or German: say, in both languages, which ones Balie speaks (in the form, where the answer does not fit).
+  if (state.flow.kind !== 'form' && unsupportedLanguage(text)) return pending(state, ctx, s, [s.m.languagesSpoken]);
   switch (state.flow.kind) {
     case 'form':
       return formText(state, state.flow, text, ctx, s);

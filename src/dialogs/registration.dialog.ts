@@ -5,7 +5,7 @@ import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers,
 import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
 import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
 import { idleReply } from './idle.dialog.ts';
-import { isJunk } from './message-reading.ts';
+import { isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
 import { advance, askStop, changeField, enterSummary, reask, refuse, resumeAfterStop, stages, stopForm } from './registration.moves.ts';
 import { acceptText, fieldOfStep, isFilled, isTextStep, matchStepOption, needsWaitlist, seriesOfStep } from './registration.steps.ts';
@@ -87,6 +87,10 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   }
   const field = fieldOfStep(form.step, s);
   if (isJunk(text) && !isTextStep(field)) return refuse(state, form, s, s.m.pickOne);
+  // French or German (which Balie does not speak), unless it is plainly this field's value ("Sie und Wir vzw").
+  if (unsupportedLanguage(text) && !(isTextStep(field) && field.type !== 'name' && !/[,;]/u.test(text) && field.check(text, form.draft, s.event).ok)) {
+    return reask(state, form, s, s.m.languagesSpoken);
+  }
   const reading = readAnswers(text, form, s);
   const elsewhere = reading.strong && (reading.filled.some((id) => id !== form.step) || reading.fullSessions.length > 0);
   // At a session step one session, by number, room, time or words, is this question's answer

@@ -253,6 +253,16 @@ describe('languages', () => {
     await chat.say(text);
     expect(chat.turnText()).toMatch(/only speak Dutch and English[\s\S]*Wat is je naam/);
   });
+
+  it('still takes a French or German organisation name as the answer it is', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    await chat.say('Marie Dubois, marie@example.fr, +33 6 12 34 56 78');
+    await chat.say('Sie und Wir vzw');
+    expect(chat.lastText()).toMatch(/Wat voor organisatie/);
+    await chat.say('terug');
+    expect(chat.choices()[0]?.label).toBe('Zo laten: Sie und Wir vzw');
+  });
 });
 
 describe('answers in a sentence, lower case and greetings as people type them', () => {
