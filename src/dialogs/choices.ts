@@ -80,7 +80,8 @@ export function yesNo(text: string): 'yes' | 'no' | null {
   const n = normalise(text);
   if (yesWords.includes(n)) return 'yes';
   if (noWords.includes(n)) return 'no';
-  const words = n.split(' ');
+  // Stretched and doubled letters as people type them: "jaa", "jaaa!", "yess", "neee".
+  const words = n.split(' ').map((w) => (/^j+a+$/u.test(w) ? 'ja' : /^y+e+s+$/u.test(w) ? 'yes' : /^n+e{2,}n?$/u.test(w) ? 'nee' : /^n+o+$/u.test(w) ? 'no' : w));
   if (words.length > 6) return null;
   if (words.some((w) => yesCore.has(w)) && words.every((w) => yesCore.has(w) || yesFiller.has(w))) return 'yes';
   if (words.some((w) => noCore.has(w)) && words.every((w) => noCore.has(w) || noFiller.has(w))) return 'no';

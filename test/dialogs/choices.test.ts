@@ -44,7 +44,10 @@ describe('typed answers to choices', () => {
   it('understands yes and no in both languages', () => {
     expect(['ja', 'Ja!', 'yes', 'oké', 'ja graag'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'yes', 'yes']);
     expect(['nee', 'Neen.', 'no', 'no thanks'].map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
+    expect(['jaa', 'jaaa!', 'yess', 'ja hoor, prima', 'doe maar', 'sounds good', 'oké dan'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
+    expect(['neee', 'nee hoor', 'nooo', 'nee, dank u'].map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
     expect(yesNo('misschien')).toBeNull();
+    expect(yesNo('ja maar niet nu')).toBeNull();
   });
 });
 
