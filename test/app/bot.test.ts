@@ -79,6 +79,17 @@ describe('Bot', () => {
     expect(await say('ja', 'confirm')).toEqual([]);
   });
 
+  it('registers a one-screen form once when it is redelivered after its turn died, and says so truthfully', async () => {
+    const { bot, conversations, ledger } = setup();
+    const values = { firstName: 'An', lastName: 'Peeters', email: 'an@example.org', phone: '0470 12 34 56', organisation: 'Stad Leuven', organisationType: 'local_government', 'session:1': '1', 'session:2': '5', book: 'no' };
+    const send = () => bot.handle({ userKey: 'slack:U1', input: { kind: 'form', values }, messageId: 'view-1' });
+    conversations.failNextWrite = true;
+    expect(texts(await send())).toMatch(/er ging iets mis/i);
+    expect(texts(await send())).toMatch(/Je bent al ingeschreven als An Peeters/);
+    expect((await ledger.snapshot()).registrations).toHaveLength(1);
+    expect(await ledger.list('pending')).toHaveLength(1);
+  });
+
   it('runs the turn again on the fresh state when another process saved the user meanwhile', async () => {
     const { say, conversations } = setup();
     await say('Ik wil me inschrijven');
