@@ -64,7 +64,7 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
     ...full.map((x) => s.m.fullNamedAtStart(x.number, x.title)),
     ...(reading ? [...reading.problems.values()] : []),
   ].join('\n');
-  const started: FormFlow = { ...form, draft, wanted, implicit: (reading?.filled ?? []).filter((id) => id !== 'firstName') };
+  const started: FormFlow = { ...form, draft, wanted, implicit: (reading?.filled ?? []).filter((id) => id !== 'firstName' && !reading?.guessed.includes(id)) };
   // The intro welcomes them, so the desk greeting is not repeated after the form.
   const greeted = { ...state, greeted: true };
   const next = answerOf(draft, 'firstName') !== undefined ? advance(greeted, started, draft, s) : reask(greeted, started, s);
@@ -76,7 +76,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   const exact = matchStepOption(form, text, s, 'exact');
   if (exact) return formChoice(state, form, exact.id, ctx, s);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
-  if (parseIdleIntent(text) === 'register') return reask(state, form, s, s.m.alreadyInForm);
+  // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)
+  if (parseIdleIntent(text) === 'register' && !/[@\d,;]/u.test(text)) return reask(state, form, s, s.m.alreadyInForm);
   // A question goes before fragments of titles: "wat is sessie 3?" asks, it does not choose.
   let asked = false;
   if (looksLikeQuestion(text)) {

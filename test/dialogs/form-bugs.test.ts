@@ -195,6 +195,7 @@ describe('messages per registration', () => {
     const all = 'Ann Peeters, ann@gemeente.be, 0470 12 34 56, Gemeente Leuven, lokaal bestuur, sessie 3 en 7, met boek, Kerkstraat 12, 3000 Leuven';
     expect(await count([`Ik wil me inschrijven: ${all}`, 'ja'])).toBeLessThanOrEqual(4);
     expect(await count(['Hallo', 'inschrijven', all, 'ja'])).toBeLessThanOrEqual(4);
+    expect(await count(['inschrijven', `Ik wil me inschrijven: ${all}`, 'ja'])).toBeLessThanOrEqual(4);
     expect(await count(['I want to register', 'Ann Peeters, ann@example.org, +32 470 12 34 56, City of Leuven, local government, sessions 3 and 7, with the book, Kerkstraat 12, 3000 Leuven', 'yes'], 'en')).toBeLessThanOrEqual(4);
   });
 });
