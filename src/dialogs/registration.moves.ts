@@ -2,7 +2,7 @@ import { findSession } from '../core/index.ts';
 import { answerOf, applicableFields, fieldById, type FieldDef } from './form-fields.ts';
 import { idleReply } from './idle.dialog.ts';
 import { firstFullChoice, isFilled, prompt, stuckHelp } from './registration.steps.ts';
-import { isVenueFull, type Speech } from './render.ts';
+import { isVenueFull, seatsLeft, type Speech } from './render.ts';
 import type { ConversationState, Draft, FieldId, FormFlow, FormStep } from './state.ts';
 import type { Reply, TurnResult } from './types.ts';
 
@@ -80,6 +80,9 @@ function offerWanted(form: FormFlow, s: Speech): FormFlow {
   const wanted = field?.series !== undefined && Object.hasOwn(form.wanted, String(field.series)) ? form.wanted[String(field.series)] : undefined;
   if (wanted === undefined || isFilled(form.step, form.draft)) return form;
   const { [String(field!.series)]: _offered, ...others } = form.wanted;
+  // A seat came free meanwhile: the question is asked as usual (the session is no longer full).
+  const session = findSession(s.event, wanted);
+  if (!session || seatsLeft(session, s) > 0) return { ...form, wanted: others };
   return { ...form, fullOffer: wanted, wanted: others };
 }
 
