@@ -3,6 +3,7 @@ import {
   BalieError,
   findInvariantViolations,
   findSession,
+  outboxRecipient,
   type DeliveryEntry,
   type EventData,
   type Outbox,
@@ -101,7 +102,7 @@ async function listOutbox({ outbox, print }: AdminContext, state: string | undef
   print(`${entries.length} ${chosen} mail${entries.length === 1 ? '' : 's'}.`);
   for (const e of entries) {
     const tried = e.attempts > 0 ? `; ${e.attempts} failed attempt${e.attempts === 1 ? '' : 's'}, last: ${e.lastError ?? '?'}` : '';
-    print(`  ${e.createdAt} ${e.kind} to ${e.registration.email}${tried}`);
+    print(`  ${e.createdAt} ${e.kind} to ${outboxRecipient(e)}${tried}`);
   }
   return 0;
 }

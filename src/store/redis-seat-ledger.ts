@@ -22,10 +22,13 @@ import {
   type SetCapResult,
   type SetSessionCapCommand,
   type SetVenueCapCommand,
+  type UpdateDetailsCommand,
+  type UpdateDetailsResult,
+  outboxKinds,
 } from '../core/index.ts';
 import { GroupCommit } from './group-commit.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
-import { isValidCap } from './seat-ledger-rules.ts';
+import { checkDetails, isValidCap } from './seat-ledger-rules.ts';
 
 export { ledgerScripts, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 
@@ -71,15 +74,25 @@ const changeReply = z.union([
   refusal('unchanged'),
 ]);
 const cancelReply = z.union([z.object({ ok: z.literal(true), cancelled: rawRecord, ...movements }), refusal('not_found')]);
+const address = z.object({ street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() });
+const previousDetails = z.object({ email: z.string(), book: z.object({ shippingAddress: address }).nullable() });
+const detailsReply = z.union([
+  z.object({ ok: z.literal(true), registration: rawRecord, previousDetails }),
+  refusal('not_found'),
+  refusal('invalid_details'),
+  refusal('unchanged'),
+  z.object({ ok: z.literal(false), reason: z.literal('email_taken'), registrationId: z.string() }),
+]);
 const capReply = z.union([z.object({ ok: z.literal(true), ...movements }), refusal('invalid_session'), refusal('invalid_cap')]);
 // HGETALL becomes a flat array in JSON (an empty one encodes as {}).
 const seatsReply = z.object({ seats: z.union([z.array(z.string()), z.object({})]), waitlistLength: z.number().int() });
 const snapshotReply = seatsReply.extend({ registrations: records });
 const outboxEntry = z.object({
   id: z.string(),
-  kind: z.enum(['confirmation', 'waitlisted', 'session_changed', 'cancelled', 'bumped', 'promoted']),
+  kind: z.enum(outboxKinds),
   registration: rawRecord,
   previousSessions: z.array(z.number().int()).optional(),
+  previousDetails: previousDetails.optional(),
   createdAt: z.string(),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
@@ -168,7 +181,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     const r = command.registrant;
     const { sessions } = r;
     // Field by field: a fixed shape is much cheaper to copy and to serialise than an object rest.
-    const registrant = {
+    const registrant: Omit<Registrant, 'sessions'> = {
       firstName: r.firstName,
       lastName: r.lastName,
       email: r.email,
@@ -179,6 +192,8 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       language: r.language,
       owner: r.owner,
     };
+    // Only on registrations for someone else, so the common one keeps its shape and its bytes.
+    if (r.forSomeoneElse !== undefined) registrant.forSomeoneElse = r.forSomeoneElse;
     const id = this.#newId();
     if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
     const at = isoTime(command.at);
@@ -222,6 +237,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       registeredAt: at,
       updatedAt: at,
     };
+    if (registrant.forSomeoneElse !== undefined) registration.forSomeoneElse = registrant.forSomeoneElse;
     return { ok: true, registration };
   }
 
@@ -261,6 +277,19 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return withRecords(cancelReply.parse(reply)) as CancelResult;
   }
 
+  async updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult> {
+    const details = checkDetails(command.details);
+    const email = details?.email;
+    const reply = await this.#command('balieLedgerDetails', 'details', command, [
+      command.registrationId,
+      details ? '1' : '0',
+      email ?? '',
+      email === undefined ? '' : emailKey(email),
+      details?.book === undefined ? '' : JSON.stringify(details.book),
+    ]);
+    return withRecords(detailsReply.parse(reply)) as UpdateDetailsResult;
+  }
+
   async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {
     const cap = isValidCap(command.cap) ? String(command.cap) : '';
     const reply = await this.#command('balieLedgerVenueCap', 'venue-cap', command, [cap]);
@@ -284,6 +313,11 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
 
   findByOwner(owner: string): Promise<RegistrationRecord | null> {
     return this.#lookup('owner', owner);
+  }
+
+  async findAllByOwner(owner: string): Promise<RegistrationRecord[]> {
+    const reply = await this.#call('balieLedgerRead', [this.#seats], ['owned', owner]);
+    return records.parse(JSON.parse(String(reply))).map(toRecord);
   }
 
   async availability(): Promise<Availability> {
@@ -318,7 +352,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   }
 
   #command(
-    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
+    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerDetails' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
     name: string,
     command: { key: string; at: Date },
     args: string[],

@@ -14,6 +14,7 @@ type Op =
   | { kind: 'register'; user: number; sessions: number[]; waitlist: boolean; shout: boolean }
   | { kind: 'change'; user: number; session: number }
   | { kind: 'cancel'; user: number }
+  | { kind: 'details'; user: number; to: number | null; book: boolean | null }
   | { kind: 'venueCap'; cap: number }
   | { kind: 'sessionCap'; session: number; cap: number }
   | { kind: 'retry'; pick: number };
@@ -27,10 +28,23 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('register' as const), user, sessions: fc.oneof({ weight: 9, arbitrary: validSessions }, { weight: 1, arbitrary: anySessions }), waitlist: fc.boolean(), shout: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('change' as const), user, session: fc.integer({ min: 1, max: 10 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), user }) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ kind: fc.constant('details' as const), user, to: fc.option(user), book: fc.option(fc.boolean()) })
+      .filter((op) => op.to !== null || op.book !== null),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('venueCap' as const), cap: fc.integer({ min: 0, max: 9 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('sessionCap' as const), session: fc.integer({ min: 1, max: 10 }), cap: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('retry' as const), pick: fc.nat() }) },
 );
+
+const shippingAddress = { street: 'Provincieplein 1', postalCode: '3010', city: 'Leuven', country: 'BE' };
+
+/** The details a `details` op asks for: the address of person `to` (own, someone else's or a free one) and/or the book. */
+function detailsOf(op: Extract<Op, { kind: 'details' }>): { email?: string; book?: { shippingAddress: typeof shippingAddress } | null } {
+  return { ...(op.to === null ? {} : { email: person(op.to).email }), ...(op.book === null ? {} : { book: op.book ? { shippingAddress } : null }) };
+}
 
 // Small caps so that full sessions, a full venue, bumps and promotions happen in short runs.
 const event = eventWith({ venue: 5, sessions: { 1: 2, 2: 3, 3: 1, 4: 2, 5: 2, 6: 3, 7: 1, 8: 2, 9: 2 } });
@@ -52,6 +66,10 @@ function outcomeOf(result: AnyResult): Outcome {
 function expectedEntries(kind: Op['kind'], result: AnyResult): number {
   if (!result.ok) return 0;
   const moved = (result.bumped?.length ?? 0) + (result.promoted?.length ?? 0);
+  if (kind === 'details') {
+    const { previousDetails, registration } = result as unknown as { previousDetails: { email: string }; registration: RegistrationRecord };
+    return previousDetails.email.toLowerCase() === registration.email.toLowerCase() ? 1 : 2;
+  }
   return kind === 'venueCap' || kind === 'sessionCap' ? moved : 1 + moved;
 }
 
@@ -107,6 +125,8 @@ async function runConcurrently(ledger: SeatLedger & Outbox, rounds: Op[][]): Pro
             return ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session });
           case 'cancel':
             return ledger.cancel({ key, at: now(), registrationId });
+          case 'details':
+            return ledger.updateDetails({ key, at: now(), registrationId, details: detailsOf(op) });
           case 'venueCap':
             return ledger.setVenueCap({ key, at: now(), cap: op.cap });
           case 'sessionCap':
@@ -144,6 +164,12 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
   const lastId = new Map<number, string>();
   const done: Array<{ kind: Op['kind']; run: () => Promise<unknown>; first: unknown }> = [];
   const email = (n: number) => person(n).email;
+  // The id of a registration the user made that is gone (cancelled), so that commands meet not_found;
+  // one that moved to another address is still there and is not used.
+  const goneId = async (n: number) => {
+    const id = lastId.get(n);
+    return id && !(await ledger.get(id)) ? id : `missing-${n}`;
+  };
   let keys = 0;
 
   // Outbox entries written so far; nothing here claims them, so they all stay pending.
@@ -164,10 +190,16 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
     if (op.kind === 'register') {
       const registrant = person(op.user, op.sessions, op.shout ? { email: email(op.user).toUpperCase() } : {});
       run = () => ledger.register({ key, at: now(), registrant, waitlistIfFull: op.waitlist });
-      expected = model.register(email(op.user), op.sessions, op.waitlist);
+      expected = model.register(registrant.email, op.sessions, op.waitlist);
+    } else if (op.kind === 'details') {
+      const current = await ledger.findByEmail(email(op.user));
+      const registrationId = current?.id ?? (await goneId(op.user));
+      const details = detailsOf(op);
+      run = () => ledger.updateDetails({ key, at: now(), registrationId, details });
+      expected = model.updateDetails(current ? email(op.user) : null, { ...(details.email ? { email: details.email } : {}), ...(op.book === null ? {} : { book: op.book }) });
     } else if (op.kind === 'change' || op.kind === 'cancel') {
       const current = await ledger.findByEmail(email(op.user));
-      const registrationId = current?.id ?? lastId.get(op.user) ?? `missing-${op.user}`;
+      const registrationId = current?.id ?? (await goneId(op.user));
       const modelEmail = current ? email(op.user) : null;
       if (op.kind === 'change') {
         run = () => ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session });
@@ -190,7 +222,7 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
 
     const snapshot = await ledger.snapshot();
     expect(findInvariantViolations(event, snapshot)).toEqual([]);
-    expect(snapshot.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}`)).toEqual(model.lines());
+    expect(snapshot.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}:${r.book !== null}`)).toEqual(model.lines());
     expect(snapshot.availability.venueCap).toBe(model.venueCap);
     expect(snapshot.availability.sessions.map((s) => s.cap)).toEqual([...model.caps.values()]);
     const pendingAfter = (await ledger.list('pending')).length;

@@ -5,13 +5,13 @@
 -- kept in the value, as the `obn` counter times 100 (register.lua numbers the entries of a batch
 -- 01-99 after the counter it takes, so it turns no number into a string). A new entry joins the
 -- `ob:fresh` list (in write order, O(1)); once claimed it lives in `ob:ready`, scored by the time
--- it may be claimed again.
-local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
+-- it may be claimed again. `extra` is more of the entry's JSON, ',"name":value...', or nil.
+local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at, extra)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
   local previous = ''
   if previous_sessions then previous = ',"previousSessions":[' .. previous_sessions .. ']' end
   local json = '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":' .. registration_json
-    .. previous .. ',"createdAt":"' .. at .. '"}'
+    .. previous .. (extra or '') .. ',"createdAt":"' .. at .. '"}'
   local n = redis.call('HINCRBY', SEATS, 'obn', 1)
   if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '00|' .. json) == 1 then
     redis.call('RPUSH', B .. 'ob:fresh', entry_id)
