@@ -102,6 +102,7 @@ export function startRegistration(
     history: [],
     returnTo: null,
     fullOffer: null,
+    ...(opts.someoneElse ? { forSomeoneElse: true } : {}),
   };
   const noted = Object.values(sessions).map((number) => `${number}. ${findSession(s.event, number)?.title ?? ''}`);
   const intro = [opts.someoneElse ? s.m.formIntroOther : s.m.formIntro, ...(venueFull ? [s.m.venueFullIntro(s.availability.venueCap)] : []), ...(noted.length ? [s.m.sessionsNoted(noted)] : [])].join('\n');
@@ -251,10 +252,11 @@ function confirm(state: ConversationState, form: FormFlow, ctx: TurnContext, s: 
   const built = toRegistrant(form.draft, s.event, ctx.user.key, state.lang);
   if ('missing' in built) return reask(state, { ...form, step: built.missing, returnTo: 'summary' }, s);
   const key = `register:${ctx.user.key}:${form.id}:${state.ops}`;
+  const registrant = form.forSomeoneElse ? { ...built.registrant, forSomeoneElse: true } : built.registrant;
   return {
     state: withForm(state, { ...form, step: 'confirming' }),
     replies: [],
-    effect: { kind: 'register', command: { key, registrant: built.registrant, waitlistIfFull: form.draft.waitlist } },
+    effect: { kind: 'register', command: { key, registrant, waitlistIfFull: form.draft.waitlist } },
   };
 }
 
@@ -293,7 +295,11 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
   const { result } = outcome;
   if (result.ok) {
     const { registration } = result;
-    const text = registration.status === 'confirmed' ? s.m.registered(registration.email) : s.m.registeredWaitlisted(registration.email);
+    const name = `${registration.firstName} ${registration.lastName}`;
+    const confirmed = registration.status === 'confirmed';
+    const text = form.forSomeoneElse
+      ? (confirmed ? s.m.registeredOther : s.m.registeredOtherWaitlisted)(name, registration.email)
+      : (confirmed ? s.m.registered : s.m.registeredWaitlisted)(registration.email);
     return idleReply(state, s, [text]);
   }
   const next: FormFlow = { ...form, step: 'summary' };

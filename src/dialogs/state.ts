@@ -56,15 +56,52 @@ const formSchema = z.object({
   returnTo: formStepSchema.nullable(),
   /** A full session the person chose at the current session step; we offer the waiting list or another. */
   fullOffer: z.number().int().positive().nullable(),
+  /** The person is registering someone else (a colleague): the registrant is marked so. */
+  forSomeoneElse: z.boolean().optional(),
 });
 export type FormFlow = z.infer<typeof formSchema>;
 
+/** What a person set out to do in "Mijn inschrijving". */
+export const manageIntents = ['view', 'change', 'cancel', 'orderBook', 'cancelBook', 'changeAddress', 'changeEmail'] as const;
+export type ManageIntent = (typeof manageIntents)[number];
+
 const manageSchema = z.object({
   kind: z.literal('manage'),
-  step: z.enum(['view', 'pickSeries', 'pickSession', 'confirmCancel', 'changing', 'cancelling']),
+  step: z.enum([
+    'view',
+    'pickRegistration',
+    'pickSeries',
+    'pickSession',
+    'confirmCancel',
+    'changing',
+    'cancelling',
+    'email',
+    'confirmEmail',
+    'street',
+    'postalCode',
+    'city',
+    'country',
+    'confirmBook',
+    'confirmNoBook',
+    'updating',
+  ]),
   series: z.number().int().positive().nullable(),
   /** Set when the manage dialog opened; part of the idempotency keys of its effects. */
   opId: z.string().min(1).max(100),
+  /** The registration being managed (one's own, or one made for someone else and picked); null: one's own (states stored before), or none picked yet. */
+  registrationId: z.string().min(1).max(100).nullable().default(null),
+  /** At pickRegistration: what to do with the registration picked. */
+  intent: z.enum(manageIntents).default('view'),
+  /** The new e-mail address or shipping address typed so far (checked values only). */
+  entered: z
+    .object({
+      email: value.optional(),
+      street: value.optional(),
+      postalCode: value.optional(),
+      city: value.optional(),
+      country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    })
+    .default({}),
 });
 export type ManageFlow = z.infer<typeof manageSchema>;
 

@@ -42,6 +42,8 @@ export interface MailCatalogue {
   eventWhere: string;
   manageHeading: string;
   manage: string;
+  /** Instead of `manage` when someone else registered the person: they are the one who can change it in the bot. */
+  manageByOther: string;
   contact: (address: string) => string;
   /** In the notice to an address a registration left: what to do if the person did not ask for it. */
   notYou: (address: string) => string;
@@ -110,6 +112,8 @@ const nl: MailCatalogue = {
   manageHeading: 'Iets wijzigen of annuleren?',
   manage:
     'Stuur "mijn inschrijving" naar de inschrijvingsbot, in hetzelfde kanaal waarin je je inschreef. Daar kan je je sessiekeuze wijzigen, het boek bestellen of afbestellen, je e-mailadres wijzigen of je inschrijving annuleren.',
+  manageByOther:
+    'Iemand anders schreef je in via de inschrijvingsbot; wie je inschreef, kan daar je sessiekeuze, het boek of je e-mailadres wijzigen of je inschrijving annuleren. Of mail de organisatie.',
   contact: (address) => `Vragen? Mail de organisatie op ${address}.`,
   notYou: (address) => `Heb je dit niet zelf gevraagd, of klopt er iets niet? Mail dan meteen naar ${address}.`,
   calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
@@ -185,6 +189,8 @@ const en: MailCatalogue = {
   manageHeading: 'Want to change or cancel?',
   manage:
     'Send "my registration" (or "mijn inschrijving") to the registration bot, in the same channel you registered in. There you can change your sessions, order or cancel the book, change your e-mail address or cancel your registration.',
+  manageByOther:
+    'Someone else registered you through the registration bot; whoever registered you can change your sessions, the book or your e-mail address there, or cancel. Or e-mail the organisers.',
   contact: (address) => `Questions? E-mail the organisers at ${address}.`,
   notYou: (address) => `Did you not ask for this, or is something wrong? Please e-mail ${address} straight away.`,
   calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',

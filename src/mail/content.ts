@@ -155,7 +155,7 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
   if (entry.kind !== 'cancelled') blocks.push({ kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) });
   if (carriesCalendar(entry)) blocks.push({ kind: 'paragraph', text: c.calendarHint });
   if (entry.kind !== 'cancelled') {
-    blocks.push({ kind: 'heading', text: c.manageHeading }, { kind: 'paragraph', text: c.manage });
+    blocks.push({ kind: 'heading', text: c.manageHeading }, { kind: 'paragraph', text: r.forSomeoneElse ? c.manageByOther : c.manage });
   }
   blocks.push({ kind: 'paragraph', text: c.contact(event.contact) }, { kind: 'paragraph', text: c.signOff[entry.kind] });
   return { subject: c.subject[entry.kind](event.title), blocks };

@@ -212,6 +212,12 @@ describe('every kind of mail, in Dutch and English, as the SMTP server receives 
     expect(parsed.attachments.filter((a) => a.contentType.startsWith('text/calendar'))).toHaveLength(0);
   });
 
+  it('tells a colleague registered by someone else who can change it, instead of "send mijn inschrijving"', async () => {
+    const { parsed } = await deliver(entryFor('confirmation', 'nl', { forSomeoneElse: true }));
+    expect(parsed.text).toContain('Iemand anders schreef je in via de inschrijvingsbot');
+    expect(parsed.text).not.toContain('Stuur "mijn inschrijving"');
+  });
+
   it('says "no book" when none was ordered, and shows no shipping address', async () => {
     const nl = await deliver(entryFor('confirmation', 'nl', { book: null }));
     expect(nl.parsed.text).toContain('Boek: Geen boek besteld');
