@@ -10,7 +10,7 @@ export interface InteractiveSessionOptions {
   output: Writable;
   connector: ConsoleConnector;
   logger: SessionLogger;
-  /** The user id after `console:`; one person at the terminal. */
+  /** The user id after `console:`; one person at the terminal (shown in the banner). */
   userId: string;
   /** What the banner tells: the event, the store, the clock and where e-mail goes. */
   about: { event: string; store: string; clock: string; mail: string };
@@ -28,7 +28,7 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
   signal?.addEventListener('abort', stop, { once: true });
   // Without a listener readline only pauses on Ctrl-C; here it ends the chat like Ctrl-D.
   rl.on('SIGINT', stop);
-  say(consoleMessages.banner(options.about));
+  say(consoleMessages.banner({ ...options.about, user: userId }));
   let choiceIds: string[] = [];
   rl.setPrompt('> ');
   rl.prompt();

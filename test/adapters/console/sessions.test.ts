@@ -146,6 +146,7 @@ describe('the interactive session', () => {
     expect(screen).toContain('opslag / store: in-memory');
     expect(screen).toContain('klok / clock:   pinned at 15/10/2020 09:00');
     expect(screen).toContain('e-mail:         .eml files in outbox');
+    expect(screen).toContain('gebruiker / user: terminal (verder als deze / to continue as this user: npm start -- --user terminal)');
     expect(screen).toContain('  1. Ja\n  2. Nee ✗');
     expect(screen).toContain('Tot ziens! / Goodbye!');
   });

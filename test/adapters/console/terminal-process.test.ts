@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { messages } from '../../../src/dialogs/i18n/index.ts';
+import { requireRedisServer, useRedisServer } from '../../helpers/redis-server.ts';
+import { runEntry } from './jsonl-process.ts';
+
+const nl = messages('nl');
+
+/** `npm start` (src/app/main.ts) with its stdin piped: the chat reads the lines and echoes them. */
+const terminal = (args: string[], input: string, env: Record<string, string | undefined> = {}) => runEntry('src/app/main.ts', args, env, input);
+const bannerUser = (stdout: string) => /gebruiker \/ user: (\S+)/.exec(stdout)?.[1];
+
+describe.concurrent('the terminal chat as a process', { timeout: 90_000 }, () => {
+  it('refuses --user with --jsonl, and a user id it cannot use, with exit code 2', async () => {
+    // (A lone surrogate cannot reach argv: the command line is UTF-8 on the way in.)
+    const [withJsonl, empty, control] = await Promise.all([
+      runEntry('src/app/main.ts', ['--jsonl', '--user', 'ann'], {}, ''),
+      terminal(['--user', ''], ''),
+      terminal(['--user', 'ann\tpeeters'], ''),
+    ]);
+    expect([withJsonl.code, empty.code, control.code]).toEqual([2, 2, 2]);
+    expect(withJsonl.stderr).toContain('--user is for the terminal chat');
+    expect(empty.stderr).toContain('--user: "user" must not be empty');
+    expect(control.stderr).toContain('--user: "user" must not contain control characters');
+    expect(withJsonl.stdout + empty.stdout + control.stdout).toBe('');
+  });
+});
+
+if (requireRedisServer()) {
+  describe('two terminal chats on one Redis', { timeout: 90_000 }, () => {
+    const redis = useRedisServer();
+
+    it('are two users unless --user names the same one, and the banner says which', async () => {
+      const env = { REDIS_URL: redis().url };
+      const first = await terminal([], 'Ik wil me inschrijven\nAnn\n', env);
+      const second = await terminal([], 'Peeters\n', env);
+      expect([first.code, second.code]).toEqual([0, 0]);
+      const [ann, other] = [bannerUser(first.stdout), bannerUser(second.stdout)];
+      expect(ann).toMatch(/^terminal-[0-9a-f]{8}$/);
+      expect(other).toMatch(/^terminal-[0-9a-f]{8}$/);
+      expect(other).not.toBe(ann);
+      expect(first.stdout).toContain(`npm start -- --user ${ann}`);
+      // The second terminal did not continue Ann's form.
+      expect(second.stdout).not.toContain(nl.prompts.email);
+
+      const resumed = await terminal(['--user', ann!], 'Peeters\n', env);
+      expect(bannerUser(resumed.stdout)).toBe(ann);
+      expect(resumed.stdout).toContain(nl.prompts.email);
+    });
+  });
+}
