@@ -19,7 +19,7 @@ export interface InteractiveSessionOptions {
   signal?: AbortSignal;
 }
 
-/** The terminal chat: type a line, read the replies; a number picks that option of the last turn. */
+/** The terminal chat: type a line, read the replies; a shown key (a number, a session's number, a letter) picks that option of the last turn. */
 export async function runInteractiveSession(options: InteractiveSessionOptions): Promise<void> {
   const { input, output, connector, logger, userId, terminal, signal } = options;
   const rl = createInterface({ input, output, terminal, crlfDelay: Infinity });
@@ -29,7 +29,7 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
   // Without a listener readline only pauses on Ctrl-C; here it ends the chat like Ctrl-D.
   rl.on('SIGINT', stop);
   say(consoleMessages.banner({ ...options.about, user: userId }));
-  let choiceIds: string[] = [];
+  let choiceKeys = new Map<string, string>();
   rl.setPrompt('> ');
   rl.prompt();
   try {
@@ -38,9 +38,9 @@ export async function runInteractiveSession(options: InteractiveSessionOptions):
       if (!terminal) say(line);
       if (line.trim() !== '') {
         try {
-          const replies = await connector.handle({ userId, input: interpretTyped(line, choiceIds) });
+          const replies = await connector.handle({ userId, input: interpretTyped(line, choiceKeys) });
           const rendered = renderTurnText(replies, { color: terminal });
-          choiceIds = rendered.choiceIds;
+          choiceKeys = rendered.choiceKeys;
           if (rendered.text) say(`\n${rendered.text}\n`);
         } catch (error) {
           logger.error({ err: error }, 'turn failed');

@@ -34,7 +34,40 @@ describe('rendering for the terminal', () => {
         '  3. Bevestigen',
       ].join('\n'),
     );
-    expect(rendered.choiceIds).toEqual(['s1', 's4', 'confirm']);
+    expect([...rendered.choiceKeys]).toEqual([['1', 's1'], ['2', 's4'], ['3', 'confirm']]);
+  });
+
+  it('numbers sessions by their own number and keys the other choices of that turn by letter', () => {
+    const full: Reply = {
+      text: 'Sessie 4 is volzet. Wachtlijst of een andere sessie?',
+      choices: [
+        { id: 'waitlist', label: 'Op de wachtlijst' },
+        { id: 'session:5', label: 'Talenten tellen', hint: 'sessie 5 · Spoor 95' },
+        { id: 'session:7', label: 'Wijk-werken', hint: 'sessie 7 · Zaal 2+3', disabled: true },
+        { id: 'session:9', label: 'Innovatie' },
+      ],
+    };
+    const rendered = renderTurnText([full, { text: 'Of:', choices: [{ id: 'stop', label: 'Stoppen' }] }], { color: false });
+    expect(rendered.text).toBe(
+      [
+        'Sessie 4 is volzet. Wachtlijst of een andere sessie?',
+        '  a. Op de wachtlijst',
+        '  5. Talenten tellen (sessie 5 · Spoor 95)',
+        `  7. Wijk-werken (sessie 7 · Zaal 2+3) ${disabledMarker}`,
+        '  9. Innovatie',
+        '',
+        'Of:',
+        '  b. Stoppen',
+      ].join('\n'),
+    );
+    const keys = rendered.choiceKeys;
+    expect(interpretTyped('7', keys)).toEqual({ kind: 'choice', id: 'session:7' });
+    expect(interpretTyped('9.', keys)).toEqual({ kind: 'choice', id: 'session:9' });
+    expect(interpretTyped('B', keys)).toEqual({ kind: 'choice', id: 'stop' });
+    expect(interpretTyped(' a ', keys)).toEqual({ kind: 'choice', id: 'waitlist' });
+    // Not a position: "2" is session 2, which this turn does not list; the dialogs read it as that session.
+    expect(interpretTyped('2', keys)).toEqual({ kind: 'text', text: '2' });
+    expect(interpretTyped('c', keys)).toEqual({ kind: 'text', text: 'c' });
   });
 
   it('uses bold and dim on a colour terminal', () => {
@@ -49,13 +82,14 @@ describe('rendering for the terminal', () => {
   });
 
   it('turns a typed number into the choice id, anything else stays text', () => {
-    const ids = ['s1', 's4', 'confirm'];
+    const ids = renderTurnText([sessionQuestion, summary], { color: false }).choiceKeys;
     expect(interpretTyped('2', ids)).toEqual({ kind: 'choice', id: 's4' });
     expect(interpretTyped(' 3. ', ids)).toEqual({ kind: 'choice', id: 'confirm' });
     expect(interpretTyped('4', ids)).toEqual({ kind: 'text', text: '4' });
     expect(interpretTyped('0', ids)).toEqual({ kind: 'text', text: '0' });
     expect(interpretTyped('2 personen', ids)).toEqual({ kind: 'text', text: '2 personen' });
-    expect(interpretTyped('1', [])).toEqual({ kind: 'text', text: '1' });
+    expect(interpretTyped('a', ids)).toEqual({ kind: 'text', text: 'a' });
+    expect(interpretTyped('1', new Map())).toEqual({ kind: 'text', text: '1' });
   });
 });
 

@@ -8,6 +8,9 @@ const nl = messages('nl');
 /** `npm start` (src/app/main.ts) with its stdin piped: the chat reads the lines and echoes them. */
 const terminal = (args: string[], input: string, env: Record<string, string | undefined> = {}) => runEntry('src/app/main.ts', args, env, input);
 const bannerUser = (stdout: string) => /gebruiker \/ user: (\S+)/.exec(stdout)?.[1];
+/** What the chat answered to the typed line `line` (piped input is echoed after the prompt). */
+const answerTo = (stdout: string, line: string) => stdout.split(`> ${line}\n`)[1]?.split('\n> ')[0] ?? '';
+const details = ['Ik wil me inschrijven', 'Ann', 'Peeters', 'ann@example.org', '0470123456', 'Gemeente Leuven', '1'];
 
 describe.concurrent('the terminal chat as a process', { timeout: 90_000 }, () => {
   it('refuses --user with --jsonl, and a user id it cannot use, with exit code 2', async () => {
@@ -22,6 +25,22 @@ describe.concurrent('the terminal chat as a process', { timeout: 90_000 }, () =>
     expect(empty.stderr).toContain('--user: "user" must not be empty');
     expect(control.stderr).toContain('--user: "user" must not contain control characters');
     expect(withJsonl.stdout + empty.stdout + control.stdout).toBe('');
+  });
+
+  it('numbers sessions by their session number, and a typed number is that session, never a position', async () => {
+    const run = await terminal([], [...details, '4', '3', '7', '2', ''].join('\n'));
+    expect(run.code).toBe(0);
+    const series2 = answerTo(run.stdout, '4');
+    expect(series2).toContain('Reeks 2');
+    expect(series2).toMatch(/^ {2}5\. Talenten tellen/m);
+    expect(series2).toMatch(/^ {2}7\. Wijk-werken: de opstap naar werk/m);
+    expect(series2).not.toMatch(/^ {2}1\. /m);
+    // "3" at series 2 is session 3 (of series 1), not the third one listed (session 7).
+    expect(answerTo(run.stdout, '3')).toContain('Reeks 2');
+    expect(answerTo(run.stdout, '7')).toContain('boek');
+    const summary = answerTo(run.stdout, '2');
+    expect(summary).toMatch(/Sessie in reeks 1 +#4 Lokale diensteneconomie \(LDE\) op maat van jouw gemeente · Zaal 6\+7/);
+    expect(summary).toMatch(/Sessie in reeks 2 +#7 Wijk-werken: de opstap naar werk · Zaal 2\+3/);
   });
 });
 
