@@ -2,7 +2,7 @@ import { Console } from 'node:console';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
-import { ConsoleConnector, runInteractiveSession, runJsonlSession, userIdProblem } from '../adapters/console/index.ts';
+import { ConsoleConnector, runInteractiveSession, runJsonlSession, terminalDisplay, userIdProblem } from '../adapters/console/index.ts';
 import { BalieError, type EventData } from '../core/index.ts';
 import { startMailWorker } from '../mail/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
@@ -92,6 +92,7 @@ async function main(): Promise<number> {
         userId: user ?? `terminal-${randomBytes(4).toString('hex')}`,
         about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone), mail: config.smtpUrl ? `SMTP via ${mail.destination}` : `.eml files in ${mail.destination} (set SMTP_URL to send)` },
         terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+        display: terminalDisplay(process.stdout, process.env),
         signal: stopping.signal,
       });
     }

@@ -4,3 +4,4 @@ export { runInteractiveSession, type InteractiveSessionOptions } from './interac
 export { runJsonlSession, type JsonlRunSummary, type JsonlSessionOptions, type SessionLogger } from './jsonl-session.ts';
 export { renderJsonlError, renderJsonlReplies } from './render-jsonl.ts';
 export { interpretTyped, renderTurnText } from './render-text.ts';
+export { terminalDisplay, type TerminalDisplay } from './terminal-display.ts';

@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { Reply } from '../../dialogs/types.ts';
 
 /** How the terminal shows a turn, and which choice id each typed option key stands for. */
@@ -8,8 +10,10 @@ export interface RenderedTurn {
 }
 
 export interface TextRenderOptions {
-  /** ANSI bold for *bold* and dim for unavailable choices (only on a colour terminal). */
+  /** ANSI bold for *bold* and dim for unavailable choices (only on a colour terminal); without it the asterisks stay. */
   color: boolean;
+  /** The terminal's width in columns: lines are wrapped at spaces to fit it; undefined: not wrapped. */
+  width?: number;
 }
 
 const bold = (s: string, color: boolean) => (color ? `\u001b[1m${s}\u001b[22m` : s);
@@ -37,29 +41,60 @@ export function choiceKeys(replies: readonly Reply[]): string[] {
  * choices as options keyed across the whole turn (choiceKeys), unavailable ones marked.
  */
 export function renderTurnText(replies: readonly Reply[], options: TextRenderOptions): RenderedTurn {
+  const { color, width } = options;
   const blocks: string[] = [];
   const keys = choiceKeys(replies);
   const choiceKeyMap = new Map<string, string>();
   let index = 0;
   for (const reply of replies) {
     const lines: string[] = [];
-    if (reply.text) lines.push(renderMarkup(safe(reply.text), options.color));
+    if (reply.text) {
+      for (const line of safe(reply.text).split('\n')) {
+        // A list line ("3. Titel – Zaal", "- ...") continues under its text, not under its marker.
+        const lead = /^\s*(?:(?:\d{1,3}\.|[-•])\s+)?/.exec(line)?.[0] ?? '';
+        lines.push(hang(lead, renderMarkup(line.slice(lead.length), color), width));
+      }
+    }
     const facts = reply.facts ?? [];
-    const width = Math.max(0, ...facts.map((f) => [...safeLine(f.label)].length));
+    const labelWidth = Math.max(0, ...facts.map((f) => stringWidth(safeLine(f.label))));
     for (const fact of facts) {
       const label = safeLine(fact.label);
-      lines.push(`  ${bold(label, options.color)}${' '.repeat(width - [...label].length)}  ${safeLine(fact.value)}`);
+      const padding = ' '.repeat(labelWidth - stringWidth(label));
+      const prefix = `  ${label}${padding}  `;
+      lines.push(hang(prefix, safeLine(fact.value), width, (first) => `  ${bold(label, color)}${first.slice(2 + label.length)}`));
     }
     for (const choice of reply.choices ?? []) {
       const key = keys[index++] ?? '?';
       if (!choiceKeyMap.has(key)) choiceKeyMap.set(key, choice.id);
       const hint = choice.hint ? ` (${safeLine(choice.hint)})` : '';
-      const line = `  ${key}. ${safeLine(choice.label)}${hint}`;
-      lines.push(choice.disabled ? dim(`${line} ${disabledMarker}`, options.color) : line);
+      const body = `${safeLine(choice.label)}${hint}${choice.disabled ? ` ${disabledMarker}` : ''}`;
+      const text = hang(`  ${key}. `, body, width);
+      lines.push(choice.disabled ? text.split('\n').map((l) => dim(l, color)).join('\n') : text);
     }
     blocks.push(lines.join('\n'));
   }
   return { text: blocks.join('\n\n'), choiceKeys: choiceKeyMap };
+}
+
+// Below this many columns for the text itself, continuation lines give up their indent.
+const narrowest = 16;
+
+/**
+ * `prefix` then `body` wrapped at spaces to `width` columns, continuation lines indented under the
+ * body (or, on a narrow terminal, not indented). A word wider than the line (a long e-mail
+ * address) is never broken: it overflows instead. `decorate` styles the first line's prefix after
+ * measuring (ANSI codes take no columns).
+ */
+function hang(prefix: string, body: string, width: number | undefined, decorate: (first: string) => string = (first) => first): string {
+  const indent = stringWidth(prefix);
+  if (width === undefined || indent + stringWidth(body) <= width) return decorate(prefix + body);
+  if (width - indent >= narrowest) {
+    const [first = '', ...rest] = wrapAnsi(body, width - indent, { hard: false, trim: true }).split('\n');
+    return [decorate(prefix + first), ...rest.map((line) => ' '.repeat(indent) + line)].join('\n');
+  }
+  // The prefix as one word of its width, so that the first line keeps room for it.
+  const [first = '', ...rest] = wrapAnsi(`${'_'.repeat(Math.max(0, indent - 1))} ${body}`, width, { hard: false, trim: true }).split('\n');
+  return [decorate(prefix + first.slice(indent)), ...rest].join('\n');
 }
 
 /** `*bold*` of the dialogs' markdown subset; asterisks stay as they are without colour. */

@@ -76,6 +76,51 @@ describe('rendering for the terminal', () => {
     expect(text).toContain(`\u001b[2m  2. Maatwerkbedrijven (volzet) ${disabledMarker}\u001b[22m`);
   });
 
+  it('wraps at spaces to the width, under the text of a list line, an option or a fact, and never breaks a word or an e-mail address', () => {
+    const email = 'roos.blondeel-vandenbroucke@vlaams-brabant-voorbeeld.be';
+    const reply: Reply = {
+      text: `Je bent ingeschreven! Je krijgt een bevestiging op ${email}. Tot op de netwerkdag!\n3. Samenwerken werkt! Samenwerking Lokale Besturen & VDAB – Zaal 2+3`,
+      facts: [{ label: 'E-mail', value: email }, { label: 'Sessie in reeks 1', value: '#3 Samenwerken werkt! Samenwerking Lokale Besturen & VDAB · Zaal 2+3' }],
+      choices: [{ id: 'session:3', label: 'Samenwerken werkt! Samenwerking Lokale Besturen & VDAB', hint: 'sessie 3 · Zaal 2+3 · nog 15 plaatsen vrij' }],
+    };
+    const { text } = renderTurnText([reply], { color: false, width: 40 });
+    expect(text).toBe(
+      [
+        'Je bent ingeschreven! Je krijgt een',
+        'bevestiging op',
+        `${email}.`,
+        'Tot op de netwerkdag!',
+        '3. Samenwerken werkt! Samenwerking',
+        '   Lokale Besturen & VDAB – Zaal 2+3',
+        `  E-mail             ${email}`,
+        '  Sessie in reeks 1  #3 Samenwerken',
+        '                     werkt! Samenwerking',
+        '                     Lokale Besturen &',
+        '                     VDAB · Zaal 2+3',
+        '  3. Samenwerken werkt! Samenwerking',
+        '     Lokale Besturen & VDAB (sessie 3 ·',
+        '     Zaal 2+3 · nog 15 plaatsen vrij)',
+      ].join('\n'),
+    );
+    const words = (t: string) => t.split(/\s+/).filter(Boolean);
+    expect(words(text)).toEqual(words(renderTurnText([reply], { color: false }).text));
+    for (const line of text.split('\n')) expect(line.length <= 40 || line.includes(email)).toBe(true);
+  });
+
+  it('wraps by what is visible: bold and dim take no columns, a narrow terminal drops the indent', () => {
+    const { text } = renderTurnText([{ text: 'Welke sessie kies je in *Reeks 1* (13:30–15:00)?', choices: [{ id: 'x', label: 'Volzet sessie met een lange titel', disabled: true }] }], { color: true, width: 18 });
+    expect(text).toBe(
+      [
+        'Welke sessie kies',
+        'je in \u001b[1mReeks 1\u001b[22m',
+        '(13:30–15:00)?',
+        '\u001b[2m  1. Volzet sessie\u001b[22m',
+        '\u001b[2mmet een lange\u001b[22m',
+        `\u001b[2mtitel ${disabledMarker}\u001b[22m`,
+      ].join('\n'),
+    );
+  });
+
   it('never passes control characters from a reply to the terminal', () => {
     const { text } = renderTurnText([{ text: 'Dag Ann\u001b[2J\u0007!\nTot zo', facts: [{ label: 'Naam\n', value: 'A\u001b]0;x\u0007nn' }] }], { color: false });
     expect(text).toBe('Dag Ann[2J!\nTot zo\n  Naam  A]0;xnn');

@@ -143,10 +143,10 @@ describe('the interactive session', () => {
       ['console:terminal', { kind: 'choice', id: 'no' }],
       ['console:terminal', { kind: 'text', text: 'nog iets' }],
     ]);
-    expect(screen).toContain('opslag / store: in-memory');
-    expect(screen).toContain('klok / clock:   pinned at 15/10/2020 09:00');
-    expect(screen).toContain('e-mail:         .eml files in outbox');
-    expect(screen).toContain('gebruiker / user: terminal (verder als deze / to continue as this user: npm start -- --user terminal)');
+    expect(screen).toContain('  opslag / store:    in-memory\n');
+    expect(screen).toContain('  klok / clock:      pinned at 15/10/2020 09:00\n');
+    expect(screen).toContain('  e-mail:            .eml files in outbox\n');
+    expect(screen).toContain('  gebruiker / user:  terminal (verder als deze / to continue as this user: npm start -- --user terminal)\n');
     expect(screen).toContain('  1. Ja\n  2. Nee ✗');
     expect(screen).toContain('Tot ziens! / Goodbye!');
   });

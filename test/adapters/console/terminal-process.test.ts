@@ -7,7 +7,7 @@ const nl = messages('nl');
 
 /** `npm start` (src/app/main.ts) with its stdin piped: the chat reads the lines and echoes them. */
 const terminal = (args: string[], input: string, env: Record<string, string | undefined> = {}) => runEntry('src/app/main.ts', args, env, input);
-const bannerUser = (stdout: string) => /gebruiker \/ user: (\S+)/.exec(stdout)?.[1];
+const bannerUser = (stdout: string) => /gebruiker \/ user: +(\S+)/.exec(stdout)?.[1];
 /** What the chat answered to the typed line `line` (piped input is echoed after the prompt). */
 const answerTo = (stdout: string, line: string) => stdout.split(`> ${line}\n`)[1]?.split('\n> ')[0] ?? '';
 const details = ['Ik wil me inschrijven', 'Ann', 'Peeters', 'ann@example.org', '0470123456', 'Gemeente Leuven', '1'];
@@ -28,8 +28,12 @@ describe.concurrent('the terminal chat as a process', { timeout: 90_000 }, () =>
   });
 
   it('numbers sessions by their session number, and a typed number is that session, never a position', async () => {
-    const run = await terminal([], [...details, '4', '3', '7', '2', ''].join('\n'));
+    const run = await terminal([], [...details, '4', '3', '7', '2', ''].join('\n'), { COLUMNS: undefined });
     expect(run.code).toBe(0);
+    // Not a terminal: no ANSI styles, and lines are not wrapped (the asterisks stay).
+    expect(run.stdout).not.toContain('\u001b[');
+    expect(run.stdout).toContain('Welke sessie kies je in *Reeks 2* (15:15–16:45)?');
+    expect(run.stdout).toMatch(/^ {2}7\. Wijk-werken: de opstap naar werk \(sessie 7 · Zaal 2\+3 · nog 15 plaatsen vrij\)$/m);
     const series2 = answerTo(run.stdout, '4');
     expect(series2).toContain('Reeks 2');
     expect(series2).toMatch(/^ {2}5\. Talenten tellen/m);
