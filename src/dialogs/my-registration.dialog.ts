@@ -189,6 +189,10 @@ export function manageBack(state: ConversationState, manage: ManageFlow, ctx: Tu
 /** After the ledger answered a change or cancel. */
 export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
   const record = outcome.myRegistration;
+  // A key the ledger knew from another command: nothing changed (and the registration is not gone).
+  if (!outcome.result.ok && outcome.result.reason === 'idempotency_conflict' && record) {
+    return manageReask(state, { ...manage, step: 'view', series: null }, record, ctx, s, [s.m.turnFailed]);
+  }
   if (outcome.kind === 'cancel') {
     if (outcome.result.ok) return idleReply(state, s, [s.m.cancelled]);
     return idleReply(state, s, [s.m.registrationGone]);
@@ -216,6 +220,7 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
     case 'invalid_session':
       return manageReask(state, { ...manage, step: 'pickSession' }, record, ctx, s, [s.m.pickOne]);
     case 'not_found':
+    case 'idempotency_conflict':
       return idleReply(state, s, [s.m.registrationGone]);
   }
 }

@@ -1,4 +1,6 @@
-import { findSession, type EventData, type RegistrationRecord } from '../core/index.ts';
+import { hash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
+import { findSession, type EventData, type IdempotencyConflict, type RegistrationRecord } from '../core/index.ts';
 
 // The seat ledger's decisions as pure functions, so that every store (memory here, Lua in Redis)
 // applies the same rules. The rules, crisply:
@@ -12,7 +14,9 @@ import { findSession, type EventData, type RegistrationRecord } from '../core/in
 //    at that moment (taking its seats before looking at the next); an entry that does not fit
 //    keeps its place and blocks nobody. After every command no waitlisted registration fits.
 // 4. Idempotency keys are scoped by command kind; the first result for a key (also a refusal)
-//    is returned for every retry and nothing changes.
+//    is returned for every retry and nothing changes. A retry is the same command: every field
+//    but `key` and `at` equal (commandDigest). The key with another command is refused with
+//    `idempotency_conflict`, which is not remembered and changes nothing.
 // 5. Outbox entry ids are `<command>:<key>:<entry kind>:<registration id>`.
 
 /** The seats a decision reads: caps and counts of the venue and of every session. */
@@ -108,4 +112,25 @@ export function isValidCap(cap: number): boolean {
 /** Rule 5: one id per (command, entry kind, registration), so a retried command never duplicates. */
 export function outboxEntryId(command: string, key: string, kind: string, registrationId: string): string {
   return `${command}:${key}:${kind}:${registrationId}`;
+}
+
+/** Rule 4: what a ledger answers to a known key that comes with another command. */
+export const idempotencyConflict: { ok: false } & IdempotencyConflict = Object.freeze({ ok: false, reason: 'idempotency_conflict' });
+
+/** The length of every commandDigest (and of digestOf): 22 base64url characters, 132 bits of SHA-256. */
+export const commandDigestLength = 22;
+
+/**
+ * Rule 4: what makes a command the same command, as a short string kept with its idempotency
+ * record: every field but `key` and `at` (a retry may come later), as canonical JSON (keys sorted),
+ * hashed. Generic, so that a new command is covered without code of its own.
+ */
+export function commandDigest(command: { key: string; at: Date }): string {
+  const { key: _key, at: _at, ...fields } = command;
+  return digestOf(stringify(fields) ?? '');
+}
+
+/** A digest of `text` of commandDigestLength characters (base64url, no `|`). */
+export function digestOf(text: string): string {
+  return hash('sha256', text, 'base64url').slice(0, commandDigestLength);
 }

@@ -16,7 +16,8 @@ type Op =
   | { kind: 'cancel'; user: number }
   | { kind: 'venueCap'; cap: number }
   | { kind: 'sessionCap'; session: number; cap: number }
-  | { kind: 'retry'; pick: number };
+  | { kind: 'retry'; pick: number }
+  | { kind: 'reuse'; pick: number };
 
 const users = 9;
 const user = fc.integer({ min: 0, max: users - 1 });
@@ -30,6 +31,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('venueCap' as const), cap: fc.integer({ min: 0, max: 9 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('sessionCap' as const), session: fc.integer({ min: 1, max: 10 }), cap: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('retry' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reuse' as const), pick: fc.nat() }) },
 );
 
 // Small caps so that full sessions, a full venue, bumps and promotions happen in short runs.
@@ -58,7 +60,7 @@ function expectedEntries(kind: Op['kind'], result: AnyResult): number {
 /** Random interleavings of every command by many users, checked after every step. */
 export function describeSeatLedgerProperties(name: string, makeLedger: MakeLedger, options: { numRuns?: number } = {}): void {
   describe(`${name}: seat ledger properties`, () => {
-    it('keeps the invariants and agrees with a naive model after every step, retries included', async () => {
+    it('keeps the invariants and agrees with a naive model after every step, retries and reused keys included', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(opArbitrary, { minLength: 10, maxLength: 40, size: 'max' }), async (ops) => {
           const { ledger, close } = await makeLedger(event);
@@ -112,6 +114,8 @@ async function runConcurrently(ledger: SeatLedger & Outbox, rounds: Op[][]): Pro
           case 'sessionCap':
             return ledger.setSessionCap({ key, at: now(), sessionNumber: op.session, cap: op.cap });
           case 'retry':
+          case 'reuse':
+            // An earlier key (of any command) with a register: the same one again, or a conflict.
             return ledger.register({ key: `k${1 + (op.pick % keys)}`, at: now(), registrant: person(op.pick % users), waitlistIfFull: true });
         }
       }),
@@ -142,28 +146,32 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
   const model = new LedgerModel(event);
   const now = ticker();
   const lastId = new Map<number, string>();
-  const done: Array<{ kind: Op['kind']; run: () => Promise<unknown>; first: unknown }> = [];
+  // Every command run so far: how to run it again, and another command under the same key.
+  const done: Array<{ kind: Op['kind']; run: () => Promise<unknown>; other: () => Promise<unknown>; first: unknown }> = [];
   const email = (n: number) => person(n).email;
   let keys = 0;
 
   // Outbox entries written so far; nothing here claims them, so they all stay pending.
   let pendingBefore = 0;
   for (const op of ops) {
-    if (op.kind === 'retry') {
+    if (op.kind === 'retry' || op.kind === 'reuse') {
       const earlier = done[op.pick % Math.max(done.length, 1)];
       if (!earlier) continue;
       const before = await ledger.snapshot();
-      expect(await earlier.run()).toEqual(earlier.first);
+      if (op.kind === 'retry') expect(await earlier.run()).toEqual(earlier.first);
+      else expect(await earlier.other()).toEqual({ ok: false, reason: 'idempotency_conflict' });
       expect(await ledger.snapshot()).toEqual(before);
       expect((await ledger.list('pending')).length).toBe(pendingBefore);
       continue;
     }
     const key = `k${++keys}`;
     let run: () => Promise<unknown>;
+    let other: () => Promise<unknown>;
     let expected: Outcome;
     if (op.kind === 'register') {
       const registrant = person(op.user, op.sessions, op.shout ? { email: email(op.user).toUpperCase() } : {});
       run = () => ledger.register({ key, at: now(), registrant, waitlistIfFull: op.waitlist });
+      other = () => ledger.register({ key, at: now(), registrant: { ...registrant, owner: 'test:another-user' }, waitlistIfFull: op.waitlist });
       expected = model.register(email(op.user), op.sessions, op.waitlist);
     } else if (op.kind === 'change' || op.kind === 'cancel') {
       const current = await ledger.findByEmail(email(op.user));
@@ -171,20 +179,24 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
       const modelEmail = current ? email(op.user) : null;
       if (op.kind === 'change') {
         run = () => ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session });
+        other = () => ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session + 1 });
         expected = model.change(modelEmail, op.session);
       } else {
         run = () => ledger.cancel({ key, at: now(), registrationId });
+        other = () => ledger.cancel({ key, at: now(), registrationId: `${registrationId}-other` });
         expected = model.cancel(modelEmail);
       }
     } else if (op.kind === 'venueCap') {
       run = () => ledger.setVenueCap({ key, at: now(), cap: op.cap });
+      other = () => ledger.setVenueCap({ key, at: now(), cap: op.cap + 1 });
       expected = model.setVenueCap(op.cap);
     } else {
       run = () => ledger.setSessionCap({ key, at: now(), sessionNumber: op.session, cap: op.cap });
+      other = () => ledger.setSessionCap({ key, at: now(), sessionNumber: op.session, cap: op.cap + 1 });
       expected = model.setSessionCap(op.session, op.cap);
     }
     const result = (await run()) as AnyResult;
-    done.push({ kind: op.kind, run, first: result });
+    done.push({ kind: op.kind, run, other, first: result });
     expect(outcomeOf(result)).toEqual(expected);
     if (op.kind === 'register' && result.ok) lastId.set(op.user, (result.registration as RegistrationRecord).id);
 
