@@ -28,7 +28,7 @@ describe.concurrent('the terminal chat as a process', { timeout: 90_000 }, () =>
   });
 
   it('numbers sessions by their session number, and a typed number is that session, never a position', async () => {
-    const run = await terminal([], [...details, '4', '3', '7', '2', ''].join('\n'), { COLUMNS: undefined });
+    const run = await terminal([], [...details, '4', '3', '7', '2', 'Iets wijzigen', ''].join('\n'), { COLUMNS: undefined });
     expect(run.code).toBe(0);
     // Not a terminal: no ANSI styles, and lines are not wrapped (the asterisks stay).
     expect(run.stdout).not.toContain('\u001b[');
@@ -45,6 +45,11 @@ describe.concurrent('the terminal chat as a process', { timeout: 90_000 }, () =>
     const summary = answerTo(run.stdout, '2');
     expect(summary).toMatch(/Sessie in reeks 1 +#4 Lokale diensteneconomie \(LDE\) op maat van jouw gemeente · Zaal 6\+7/);
     expect(summary).toMatch(/Sessie in reeks 2 +#7 Wijk-werken: de opstap naar werk · Zaal 2\+3/);
+    // The change menu shows each value as a hint: a title's own brackets make two levels, never three.
+    const menu = answerTo(run.stdout, 'Iets wijzigen');
+    expect(menu).toContain('Sessie in reeks 1 (#4 Lokale diensteneconomie (LDE) op maat van jouw gemeente · Zaal 6+7)');
+    const depth = (line: string) => [...line].reduce(({ now, max }, c) => (c === '(' ? { now: now + 1, max: Math.max(max, now + 1) } : c === ')' ? { now: now - 1, max } : { now, max }), { now: 0, max: 0 }).max;
+    expect(Math.max(...run.stdout.split('\n').map(depth))).toBeLessThanOrEqual(2);
   });
 });
 
