@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BalieError,
   findInvariantViolations,
   findSession,
   outboxRecipient,
@@ -131,9 +130,7 @@ export async function runAdmin(args: string[], context: AdminContext): Promise<n
   }
 }
 
-/** The reason an admin run cannot start, for a BalieError-style exit with code 1. */
-export function requireSharedStore(redisUrl: string | null): void {
-  if (!redisUrl) {
-    throw new BalieError('config_invalid', 'admin needs REDIS_URL: without it every bot process keeps its own in-memory ledger, which no other process can change');
-  }
+/** Why admin cannot run without a shared store, or null when it has one (a command it cannot run: exit code 2). */
+export function sharedStoreProblem(redisUrl: string | null): string | null {
+  return redisUrl ? null : 'admin needs REDIS_URL: without it every bot process keeps its own in-memory ledger, which no other process can change';
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
-import { BalieError, splitOwnRegistrations } from '../core/index.ts';
+import { BalieError, isWellFormedText, splitOwnRegistrations } from '../core/index.ts';
 import {
   handleTurn,
   newConversation,
@@ -75,6 +75,12 @@ export class Bot {
   async handle(message: InboundMessage): Promise<Reply[]> {
     const user: User = message.locale ? { key: message.userKey, locale: message.locale } : { key: message.userKey };
     const fallbackLang = newConversation(user).lang;
+    // The last line of defence for every channel: an id that is not well-formed Unicode would share
+    // its Redis keys with other ids (isWellFormedText), so it gets no turn and nothing is stored.
+    if (!isWellFormedText(message.userKey)) {
+      this.deps.onError?.(new BalieError('user_key_invalid', 'a user key with a lone surrogate was refused'));
+      return [failureReply(fallbackLang)];
+    }
     let token: string | null;
     try {
       token = await this.acquireTurn(message.userKey);

@@ -6,3 +6,4 @@ export * from './result.ts';
 export * from './seat-ledger.ts';
 export * from './invariants.ts';
 export * from './conversation-ports.ts';
+export * from './user-key.ts';

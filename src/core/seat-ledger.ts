@@ -79,7 +79,10 @@ export interface DeliveryEntry extends OutboxEntry {
   lastError: string | null;
 }
 
-/** Every command carries an idempotency key: a retried command returns the first result. */
+/**
+ * Every command carries an idempotency key: a retried command (the same fields, whatever its `at`)
+ * returns the first result; the key sent with a different command is refused (IdempotencyConflict).
+ */
 interface Command {
   key: string;
   at: Date;
@@ -121,20 +124,28 @@ export interface Movements {
   promoted: RegistrationRecord[];
 }
 
+/**
+ * The refusal of a known idempotency key sent with another command than the one it first came with
+ * (e.g. a form whose key was used before it was lost): nothing changes, and never the old result,
+ * which would tell one person another's outcome.
+ */
+export type IdempotencyConflict = { reason: 'idempotency_conflict' };
+
 export type RegisterResult = Result<
   { registration: RegistrationRecord },
   | { reason: 'session_full'; sessionNumbers: number[] }
   | { reason: 'venue_full' }
   | { reason: 'email_taken'; registrationId: string }
   | { reason: 'invalid_sessions' }
+  | IdempotencyConflict
 >;
 
 export type ChangeSessionResult = Result<
   { registration: RegistrationRecord; previousSessions: number[] } & Movements,
-  { reason: 'not_found' } | { reason: 'session_full'; sessionNumbers: number[] } | { reason: 'invalid_session' } | { reason: 'unchanged' }
+  { reason: 'not_found' } | { reason: 'session_full'; sessionNumbers: number[] } | { reason: 'invalid_session' } | { reason: 'unchanged' } | IdempotencyConflict
 >;
 
-export type CancelResult = Result<{ cancelled: RegistrationRecord } & Movements, { reason: 'not_found' }>;
+export type CancelResult = Result<{ cancelled: RegistrationRecord } & Movements, { reason: 'not_found' } | IdempotencyConflict>;
 
 export type UpdateDetailsResult = Result<
   { registration: RegistrationRecord; previousDetails: RegistrantDetails },
@@ -142,14 +153,16 @@ export type UpdateDetailsResult = Result<
   | { reason: 'email_taken'; registrationId: string }
   | { reason: 'invalid_details' }
   | { reason: 'unchanged' }
+  | IdempotencyConflict
 >;
 
-export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { reason: 'invalid_cap' }>;
+export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { reason: 'invalid_cap' } | IdempotencyConflict>;
 
 /**
  * The seat ledger, the heart of Balie. Every command is atomic over all it touches (counters,
  * the registration, the e-mail index, the LIFO order, the waiting list, the outbox) and
- * idempotent by key. Rules:
+ * idempotent by key (a retry gets the first result; the key with another command gets
+ * `idempotency_conflict` and changes nothing). Rules:
  * - register: one per e-mail (case-insensitive); a full session or venue changes nothing and
  *   says which, unless `waitlistIfFull`, then the registration joins the waiting list.
  * - changeSession: takes the new seat before releasing the old (a swap within one series);

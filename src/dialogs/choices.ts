@@ -67,6 +67,8 @@ export function matchOption<T extends Option>(text: string, options: readonly T[
     const position = Number(number[1]);
     const exactAlias = options.find((o) => o.aliases?.some((a) => normalise(a) === n));
     if (exactAlias) return exactAlias;
+    // Options that carry their own numbers (sessions) are never picked by position: "3" is session 3 wherever it is listed.
+    if (options.some((o) => o.aliases?.some((a) => /^\d+$/.test(a)))) return null;
     if (position >= 1 && position <= options.length) return options[position - 1] ?? null;
     return null;
   }

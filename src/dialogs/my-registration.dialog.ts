@@ -214,6 +214,11 @@ export function manageStop(state: ConversationState, manage: ManageFlow, text: s
 
 /** After the ledger answered a change, a cancel or a details update. */
 export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
+  // A key the ledger knew from another command: nothing changed (and the registration is not gone).
+  const known = managedRecord(manage, ctx);
+  if (!outcome.result.ok && outcome.result.reason === 'idempotency_conflict' && known) {
+    return manageReask(state, atView(manage, known), ctx, s, [s.m.turnFailed]);
+  }
   if (outcome.kind === 'cancel') {
     if (!outcome.result.ok) return idleReply(state, s, [s.m.registrationGone]);
     const { cancelled } = outcome.result;

@@ -322,5 +322,9 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
     }
     case 'invalid_sessions':
       return reask(state, { ...next, step: `session:${s.event.series[0]?.id ?? 1}`, returnTo: 'summary' }, s);
+    case 'idempotency_conflict':
+      // The ledger refused a key it knew from another command: nothing was registered. The summary
+      // again; confirming it once more sends a new key.
+      return reask(state, next, s, s.m.turnFailed);
   }
 }

@@ -28,8 +28,10 @@ import { MemoryOutbox } from './memory-outbox.ts';
 import {
   changesNothing,
   checkDetails,
+  commandDigest,
   findShortage,
   hasFreeSeat,
+  idempotencyConflict,
   isValidCap,
   movesEmail,
   moveSeats,
@@ -65,7 +67,8 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   readonly #idsByOwner = new Map<string, Set<string>>();
   /** Ids of the waitlisted registrations, so promotion and counts never scan everyone. */
   readonly #waiting = new Set<string>();
-  readonly #results = new Map<string, unknown>();
+  /** The first result of every (command, key), with the digest of the command it answered. */
+  readonly #results = new Map<string, { digest: string; result: unknown }>();
   readonly #outbox = new MemoryOutbox();
   #nextSeq = 1;
 
@@ -175,13 +178,18 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return this.#outbox.list(state);
   }
 
-  /** Runs a command once per (command, key); a retry gets a copy of the first result. */
-  #once<T>(command: CommandName, { key, at }: { key: string; at: Date }, run: (step: Step) => T): T {
-    const resultKey = `${command}:${key}`;
-    if (this.#results.has(resultKey)) return structuredClone(this.#results.get(resultKey)) as T;
-    const step: Step = { command, key, at: at.toISOString(), entries: [] };
+  /**
+   * Runs a command once per (command, key): a retry of the same command (commandDigest) gets a copy
+   * of the first result, the key with another command `idempotency_conflict` (rule 4).
+   */
+  #once<T>(command: CommandName, issued: { key: string; at: Date }, run: (step: Step) => T): T | typeof idempotencyConflict {
+    const resultKey = `${command}:${issued.key}`;
+    const digest = commandDigest(issued);
+    const first = this.#results.get(resultKey);
+    if (first) return first.digest === digest ? (structuredClone(first.result) as T) : { ...idempotencyConflict };
+    const step: Step = { command, key: issued.key, at: issued.at.toISOString(), entries: [] };
     const result = run(step);
-    this.#results.set(resultKey, structuredClone(result));
+    this.#results.set(resultKey, { digest, result: structuredClone(result) });
     for (const entry of step.entries) this.#outbox.add(entry);
     return structuredClone(result);
   }

@@ -1,3 +1,5 @@
+import { hash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
 import {
   checkCity,
   checkEmail,
@@ -6,6 +8,7 @@ import {
   emailKey,
   findSession,
   type EventData,
+  type IdempotencyConflict,
   type RegistrantDetails,
   type RegistrationRecord,
   type ShippingAddress,
@@ -23,7 +26,9 @@ import {
 //    at that moment (taking its seats before looking at the next); an entry that does not fit
 //    keeps its place and blocks nobody. After every command no waitlisted registration fits.
 // 4. Idempotency keys are scoped by command kind; the first result for a key (also a refusal)
-//    is returned for every retry and nothing changes.
+//    is returned for every retry and nothing changes. A retry is the same command: every field
+//    but `key` and `at` equal (commandDigest). The key with another command is refused with
+//    `idempotency_conflict`, which is not remembered and changes nothing.
 // 5. Outbox entry ids are `<command>:<key>:<entry kind>:<registration id>`.
 // 6. updateDetails stores a checked e-mail address (tidied) and/or book order; the checks, in
 //    order: the registration exists, the details are valid (`invalid_details`), they change
@@ -159,4 +164,25 @@ export function changesNothing(current: RegistrantDetails, details: Partial<Regi
 /** Whether a details change moves the registration to another e-mail address (not just another spelling). */
 export function movesEmail(before: string, after: string): boolean {
   return emailKey(before) !== emailKey(after);
+}
+
+/** Rule 4: what a ledger answers to a known key that comes with another command. */
+export const idempotencyConflict: { ok: false } & IdempotencyConflict = Object.freeze({ ok: false, reason: 'idempotency_conflict' });
+
+/** The length of every commandDigest (and of digestOf): 22 base64url characters, 132 bits of SHA-256. */
+export const commandDigestLength = 22;
+
+/**
+ * Rule 4: what makes a command the same command, as a short string kept with its idempotency
+ * record: every field but `key` and `at` (a retry may come later), as canonical JSON (keys sorted),
+ * hashed. Generic, so that a new command is covered without code of its own.
+ */
+export function commandDigest(command: { key: string; at: Date }): string {
+  const { key: _key, at: _at, ...fields } = command;
+  return digestOf(stringify(fields) ?? '');
+}
+
+/** A digest of `text` of commandDigestLength characters (base64url, no `|`). */
+export function digestOf(text: string): string {
+  return hash('sha256', text, 'base64url').slice(0, commandDigestLength);
 }

@@ -7,7 +7,7 @@ import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { netwerkdag } from '../helpers/chat.ts';
 
 const now = new Date('2020-10-15T07:00:00Z');
-const form = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '1', 'nee'];
+const form = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '5', 'nee'];
 
 /** A conversation store whose writes can be made to fail, as when a process dies before saving. */
 class FlakyConversationStore implements ConversationStore {

@@ -107,6 +107,8 @@ if (requireRedisServer()) {
     afterAll(() => client?.destroy());
 
     it('gives equal results, snapshots and outboxes for random command sequences', async () => {
+      // Keys repeat across commands on purpose: retries, and keys that come with another command.
+      let conflicts = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
           const memory = new MemorySeatLedger(small, { newId: counterIds('m') });
@@ -120,6 +122,7 @@ if (requireRedisServer()) {
             const expected = names.memory.normalise(await apply(memory, op, now, target(names.memory)));
             const actual = names.redis.normalise(await apply(redis, op, now, target(names.redis)));
             expect(actual).toEqual(expected);
+            if ((expected as { reason?: string }).reason === 'idempotency_conflict') conflicts += 1;
             const registered = expected as { ok: boolean; registration?: { seq: number } };
             if (op.op === 'register' && registered.ok && registered.registration) seqs.push(registered.registration.seq);
           }
@@ -140,6 +143,7 @@ if (requireRedisServer()) {
         }),
         { numRuns: 60 },
       );
+      expect(conflicts).toBeGreaterThan(0);
     });
 
     it('decides registers sent together in one script run exactly as one by one, in the order they were made', async () => {
@@ -152,6 +156,7 @@ if (requireRedisServer()) {
         waitlist: fc.boolean(),
         key: fc.integer({ min: 0, max: 15 }),
       });
+      let conflicts = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.array(register, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 5 }), async (groups) => {
           const memory = new MemorySeatLedger(small, { newId: counterIds('m') });
@@ -172,6 +177,7 @@ if (requireRedisServer()) {
             for (const r of group) expected.push(names.memory.normalise(await memory.register(command(r))));
             const actual = await Promise.all(group.map((r) => redis.register(command(r))));
             expect(actual.map((result) => names.redis.normalise(result))).toEqual(expected);
+            conflicts += actual.filter((result) => !result.ok && result.reason === 'idempotency_conflict').length;
           }
           expect(await scriptRuns(client)).toBe(runsBefore + groups.length);
           const snapshot = await redis.snapshot();
@@ -184,6 +190,38 @@ if (requireRedisServer()) {
         }),
         { numRuns: 40 },
       );
+      expect(conflicts).toBeGreaterThan(0);
+    });
+
+    it('refuses a key met again in the same script run with another command, and answers its retry there too', async () => {
+      const redis = new RedisSeatLedger(client, small, { keyPrefix: `samebatch${++run}:`, newId: counterIds('r') });
+      await redis.availability();
+      const at = new Date('2020-10-15T07:00:00Z');
+      const runsBefore = await scriptRuns(client);
+      const [first, other, again, third, thirdWaiting, refused, otherRefused, refusedAgain] = await Promise.all([
+        redis.register({ key: 'k', at, registrant: person(1), waitlistIfFull: false }),
+        redis.register({ key: 'k', at, registrant: person(2), waitlistIfFull: false }),
+        redis.register({ key: 'k', at, registrant: person(1), waitlistIfFull: false }),
+        redis.register({ key: 'w', at, registrant: person(3, [4, 7]), waitlistIfFull: false }),
+        redis.register({ key: 'w', at, registrant: person(3, [4, 7]), waitlistIfFull: true }),
+        redis.register({ key: 'full', at, registrant: person(4, [4, 7]), waitlistIfFull: false }),
+        redis.register({ key: 'full', at, registrant: person(5, [4, 7]), waitlistIfFull: false }),
+        redis.register({ key: 'full', at, registrant: person(4, [4, 7]), waitlistIfFull: false }),
+      ]);
+      expect(await scriptRuns(client)).toBe(runsBefore + 1);
+      expect(first).toMatchObject({ ok: true, registration: { email: person(1).email } });
+      expect(other).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(again).toEqual(first);
+      expect(third).toMatchObject({ ok: true, registration: { status: 'confirmed' } });
+      expect(thirdWaiting).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(refused).toEqual({ ok: false, reason: 'session_full', sessionNumbers: [4, 7] });
+      expect(otherRefused).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(refusedAgain).toEqual(refused);
+      expect((await redis.snapshot()).registrations.map((r) => r.email)).toEqual([person(1).email, person(3).email]);
+      // And in later runs, from the stored records.
+      expect(await redis.register({ key: 'k', at, registrant: person(2), waitlistIfFull: false })).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(await redis.register({ key: 'full', at, registrant: person(4, [4, 7]), waitlistIfFull: false })).toEqual(refused);
+      expect(await redis.register({ key: 'k', at, registrant: person(1), waitlistIfFull: false })).toEqual(first);
     });
 
     it('runs the outbox like the memory outbox: lease, retry, failure, sent', async () => {
@@ -231,13 +269,28 @@ if (requireRedisServer()) {
         const claimed = await ledger.claim('w1', 1, 1000, t2);
         await ledger.cancel({ key: 'c0', at: t2, registrationId: first.registration.id });
         await ledger.cancel({ key: 'c1', at: t3, registrationId: waiting.registration.id });
-        const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(5), waitlistIfFull: false });
+        const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(0), waitlistIfFull: false });
         results.push({ first, retried, claimed, pending: await ledger.list('pending'), later: await ledger.claim('w2', 10, 1000, t3) });
       }
       const [m, r] = results;
       expect(r!.retried).toEqual(m!.first);
       expect(r).toEqual(m);
       expect(r!.later.map((e) => [e.kind, e.registration.email])).toContainEqual(['waitlisted', person(2).email]);
+    });
+
+    it('refuses a key whose idempotency record an older Balie wrote (no digest): it cannot tell whose command it was', async () => {
+      const keyPrefix = `legacy${++run}:`;
+      const ledger = new RedisSeatLedger(client, small, { keyPrefix });
+      const at = ticker();
+      const first = await ledger.register({ key: 'r1', at: at(), registrant: person(1), waitlistIfFull: false });
+      if (!first.ok) throw new Error('setup failed');
+      const idem = (name: string, key: string) => `${keyPrefix}balie:{${small.id}}:idem:${name}:${key}`;
+      await client.set(idem('register', 'old'), `F|confirmed||1,5|${first.registration.registeredAt}|${first.registration.id}`);
+      await client.set(idem('cancel', 'old'), '{"ok":false,"reason":"not_found"}');
+      const before = await ledger.snapshot();
+      expect(await ledger.register({ key: 'old', at: at(), registrant: person(2), waitlistIfFull: false })).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(await ledger.cancel({ key: 'old', at: at(), registrationId: first.registration.id })).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(await ledger.snapshot()).toEqual(before);
     });
 
     it('finds the latest and all registrations of an owner whose first one is in the owners hash and later ones are not', async () => {

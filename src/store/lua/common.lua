@@ -1,6 +1,17 @@
 -- Shared helpers of the scripts that change or read more than one registration, prepended after
 -- records.lua (which defines B, SEATS and the record helpers) to every ledger script but register.lua.
 
+-- Rule 4: the first result for (command, key) is kept, with the digest of its command (the last
+-- ARGV of every command script) in front, and every script returns it so: the caller compares the
+-- digest with its own command's, so that a retry gets the first result and another command under
+-- the same key is refused (idempotency_conflict). A script starts with
+-- `local stored = redis.call('GET', KEYS[2]) if stored then return stored end`.
+local function remember(result)
+  local stored = ARGV[#ARGV] .. result
+  redis.call('SET', KEYS[2], stored)
+  return stored
+end
+
 -- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
 -- kept in the value, as the `obn` counter times 100 (register.lua numbers the entries of a batch
 -- 01-99 after the counter it takes, so it turns no number into a string). A new entry joins the
@@ -139,7 +150,9 @@ local function detach_register(r)
   if r.origin == '' then return end
   local idem = B .. 'idem:register:' .. r.origin
   local stored = redis.call('GET', idem)
-  if stored and string.byte(stored, 1) == 70 then redis.call('SET', idem, fresh_result_json(stored, r)) end
+  if stored and string.byte(stored, DIGEST_LEN + 1) == 70 then
+    redis.call('SET', idem, string.sub(stored, 1, DIGEST_LEN) .. fresh_result_json(stored, r))
+  end
   for _, kind in ipairs({ 'confirmation', 'waitlisted' }) do
     local entry_id = 'register:' .. r.origin .. ':' .. kind .. ':' .. r.id
     local value = redis.call('HGET', B .. 'ob:entry', entry_id)
