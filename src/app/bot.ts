@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
-import { BalieError } from '../core/index.ts';
+import { BalieError, isWellFormedText, splitOwnRegistrations } from '../core/index.ts';
 import {
   handleTurn,
   newConversation,
@@ -85,6 +85,12 @@ export class Bot {
   async handle(message: InboundMessage): Promise<Reply[]> {
     const user: User = message.locale ? { key: message.userKey, locale: message.locale } : { key: message.userKey };
     const fallbackLang = newConversation(user).lang;
+    // The last line of defence for every channel: an id that is not well-formed Unicode would share
+    // its Redis keys with other ids (isWellFormedText), so it gets no turn and nothing is stored.
+    if (!isWellFormedText(message.userKey)) {
+      this.deps.onError?.(new BalieError('user_key_invalid', 'a user key with a lone surrogate was refused'));
+      return [failureReply(fallbackLang)];
+    }
     let token: string | null;
     try {
       token = await this.acquireTurn(message.userKey);
@@ -129,25 +135,34 @@ export class Bot {
     const replies = [...result.replies];
     for (let count = 0; result.effect && count < maxEffectsPerTurn; count++) {
       const outcome = await this.execute(result.effect, context.user);
-      result = await resumeAfterEffect(result.state, outcome, { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration });
+      result = await resumeAfterEffect(result.state, outcome, {
+        ...context,
+        availability: outcome.availability,
+        myRegistration: outcome.myRegistration,
+        registeredForOthers: outcome.registeredForOthers ?? [],
+      });
       replies.push(...result.replies);
     }
     return { state: result.state, replies };
   }
 
   private async context(user: User, nonce: string): Promise<TurnContext> {
-    const { ledger, event, clock, answerer } = this.deps;
-    const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
-    return { event, now: clock.now(), user, availability, myRegistration, answerer, nonce };
+    const { event, clock, answerer } = this.deps;
+    return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce };
+  }
+
+  /** The counters, and the user's own registration and the ones they made for others. */
+  private async live(user: User): Promise<Pick<TurnContext, 'availability' | 'myRegistration' | 'registeredForOthers'>> {
+    const { ledger } = this.deps;
+    const [availability, owned] = await Promise.all([ledger.availability(), ledger.findAllByOwner(user.key)]);
+    const { own, forOthers } = splitOwnRegistrations(owned);
+    return { availability, myRegistration: own, registeredForOthers: forOthers };
   }
 
   private async execute(effect: LedgerEffect, user: User): Promise<EffectOutcome> {
     const { ledger, clock } = this.deps;
     const at = clock.now();
-    const after = async () => {
-      const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
-      return { availability, myRegistration };
-    };
+    const after = () => this.live(user);
     switch (effect.kind) {
       case 'register':
         return { kind: 'register', result: await ledger.register({ ...effect.command, at }), ...(await after()) };
@@ -155,6 +170,8 @@ export class Bot {
         return { kind: 'changeSession', result: await ledger.changeSession({ ...effect.command, at }), ...(await after()) };
       case 'cancel':
         return { kind: 'cancel', result: await ledger.cancel({ ...effect.command, at }), ...(await after()) };
+      case 'updateDetails':
+        return { kind: 'updateDetails', result: await ledger.updateDetails({ ...effect.command, at }), ...(await after()) };
     }
   }
 

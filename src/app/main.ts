@@ -1,7 +1,8 @@
 import { Console } from 'node:console';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
-import { ConsoleConnector, runInteractiveSession, runJsonlSession } from '../adapters/console/index.ts';
+import { ConsoleConnector, runInteractiveSession, runJsonlSession, terminalDisplay, userIdProblem } from '../adapters/console/index.ts';
 import { BalieError, type EventData } from '../core/index.ts';
 import { startMailWorker } from '../mail/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
@@ -12,7 +13,10 @@ import { loadEvent } from './load-event.ts';
 import { createLogger } from './logger.ts';
 import { openStores, type AppStores } from './stores.ts';
 
-const usage = 'usage: npm start            (terminal chat)\n       npm run --silent chat -- --jsonl   (JSON lines on stdin/stdout)';
+const usage = [
+  'usage: npm start [-- --user <id>]          (terminal chat; a new user each time unless --user is given)',
+  '       npm run --silent chat -- --jsonl   (JSON lines on stdin/stdout)',
+].join('\n');
 
 /**
  * The composition root: configuration, event, stores, answerer, Bot, and the console channel
@@ -21,8 +25,14 @@ const usage = 'usage: npm start            (terminal chat)\n       npm run --sil
  */
 async function main(): Promise<number> {
   let jsonl: boolean;
+  let user: string | undefined;
   try {
-    jsonl = parseArgs({ options: { jsonl: { type: 'boolean', default: false } }, strict: true }).values.jsonl === true;
+    const { values } = parseArgs({ options: { jsonl: { type: 'boolean', default: false }, user: { type: 'string' } }, strict: true });
+    jsonl = values.jsonl === true;
+    user = values.user;
+    if (jsonl && user !== undefined) throw new Error('--user is for the terminal chat; every JSON line names its own user');
+    const problem = user === undefined ? null : userIdProblem(user);
+    if (problem) throw new Error(`--user: ${problem}`);
   } catch (error) {
     process.stderr.write(`balie: ${(error as Error).message}\n${usage}\n`);
     return 2;
@@ -78,9 +88,11 @@ async function main(): Promise<number> {
         output: process.stdout,
         connector,
         logger,
-        userId: 'terminal',
+        // Each terminal chat is a user of its own, so that two terminals on one Redis never share a conversation or a registration.
+        userId: user ?? `terminal-${randomBytes(4).toString('hex')}`,
         about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone), mail: config.smtpUrl ? `SMTP via ${mail.destination}` : `.eml files in ${mail.destination} (set SMTP_URL to send)` },
         terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+        display: terminalDisplay(process.stdout, process.env),
         signal: stopping.signal,
       });
     }

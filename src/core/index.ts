@@ -7,3 +7,4 @@ export * from './seat-ledger.ts';
 export * from './invariants.ts';
 export * from './conversation-ports.ts';
 export * from './address.ts';
+export * from './user-key.ts';

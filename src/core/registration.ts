@@ -38,6 +38,8 @@ export interface Registrant {
   language: Language;
   /** Who registered, as `<channel>:<user id>`, so "my registration" finds it again. */
   owner: string;
+  /** True when the owner registered someone else (a colleague); absent on their own registration. */
+  forSomeoneElse?: boolean;
 }
 
 /** Field length limits: generous for real names, tight enough to keep abuse out. */

@@ -4,7 +4,9 @@ import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isD
 import { submitForm } from './form-submission.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { afterGreeting, isBareContactDetail, isJunk, unsupportedLanguage } from './message-reading.ts';
-import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
+import { detailsWish } from './my-registration.details.ts';
+import { manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
+import { hasRegistrations } from './my-registration.target.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
 import { askStop } from './registration.moves.ts';
@@ -45,8 +47,8 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
   if (tidy(text.replace(/\p{Cc}/gu, ' ')).length === 0) return pending(state, ctx, s, [s.m.emptyMessage]);
   // The options of the pending question win over commands when typed exactly: at "Wil je je
   // inschrijving echt annuleren?", "annuleren" means yes, not "stop".
-  if (state.flow.kind === 'manage' && ctx.myRegistration) {
-    const exact = matchManageOption(state.flow, ctx.myRegistration, text, ctx, s, 'exact');
+  if (state.flow.kind === 'manage') {
+    const exact = matchManageOption(state.flow, text, ctx, s, 'exact');
     if (exact) return manageChoice(state, state.flow, exact.id, ctx, s);
   }
   const command = parseCommand(text);
@@ -66,7 +68,7 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
 /** Continues after the caller executed the effect of the previous result. */
 export async function resumeAfterEffect(before: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
   const state: ConversationState = { ...before, ops: before.ops + 1 };
-  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration };
+  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration, registeredForOthers: outcome.registeredForOthers ?? [] };
   const s = speech(ctx.event, ctx.availability, state.lang);
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);
   if (state.flow.kind === 'manage' && outcome.kind !== 'register') return resumeManage(state, state.flow, outcome, ctx, s);
@@ -77,7 +79,7 @@ export async function resumeAfterEffect(before: ConversationState, outcome: Effe
 function pending(state: ConversationState, ctx: TurnContext, s: Speech, notes: string[], before: Reply[] = []): Result {
   const flow = state.flow;
   if (flow.kind === 'form') return reask(state, flow, s, notes.join('\n') || undefined, before);
-  if (flow.kind === 'manage' && ctx.myRegistration) return manageReask(state, flow, ctx.myRegistration, ctx, s, notes, before);
+  if (flow.kind === 'manage') return manageReask(state, flow, ctx, s, notes, before);
   return idleReply(state, s, notes, undefined, before);
 }
 
@@ -86,6 +88,7 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
   const flow = state.flow;
   switch (command.kind) {
     case 'stop':
+      if (flow.kind === 'manage') return manageStop(state, flow, text, ctx, s);
       return flow.kind === 'form' ? askStop(state, flow, s) : idleReply(state, s, []);
     case 'about':
       return pending(state, ctx, s, [s.m.about(s.event.title)]);
@@ -104,21 +107,15 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
     }
     case 'myRegistration':
       // Without a registration to show, a form in progress is kept rather than thrown away.
-      if (flow.kind === 'form' && !ctx.myRegistration) return reask(state, flow, s, s.m.noRegistration(s.event.contact));
-      return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : []);
+      if (flow.kind === 'form' && !hasRegistrations(ctx)) return reask(state, flow, s, s.m.noRegistration(s.event.contact));
+      return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : [], null, text);
     case 'language': {
       const switched: ConversationState = { ...state, lang: command.lang };
       return pending(switched, ctx, speech(s.event, s.availability, command.lang), [speech(s.event, s.availability, command.lang).m.languageSwitched]);
     }
     case 'change':
       if (flow.kind === 'form') return changeField(state, flow, command.target, s);
-      {
-        const target = sessionChangeTarget(text);
-        const change = target !== null || command.target === 'session' || command.target?.startsWith('session:');
-        // Name, e-mail and the like cannot be changed here (the ledger keeps the registrant as entered).
-        const notes = !change && command.target !== null && ctx.myRegistration ? [s.m.detailsByMail(s.event.contact)] : [];
-        return openManage(state, ctx, s, change ? 'change' : 'view', notes, target);
-      }
+      return openChange(state, ctx, s, command.target, text);
   }
 }
 
@@ -146,7 +143,7 @@ async function handleChoice(state: ConversationState, id: string, ctx: TurnConte
   }
   if (flow.kind === 'form') return formChoice(state, flow, id, ctx, s);
   if (flow.kind === 'manage') return manageChoice(state, flow, id, ctx, s);
-  if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel');
+  if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel', [], null, text);
   return idleReply(state, s, [s.m.staleChoice]);
 }
 
@@ -179,7 +176,13 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
   // Only the ledger knows the answer to "wat heb ik gekozen?"; a colleague is signed up at once.
   if (asksAboutOwnRegistration(text)) {
     const { state, s } = inGuessedLanguage(current, given, context);
-    return openManage(state, ctx, s, 'view');
+    return openManage(state, ctx, s, 'view', [], null, text);
+  }
+  // "ik wil toch een boek", "mijn e-mailadres is veranderd": a change of a registration the person holds.
+  const wish = hasRegistrations(ctx) ? detailsWish(text) : null;
+  if (wish) {
+    const { state, s } = inGuessedLanguage(current, text, context);
+    return openManage(state, ctx, s, wish, [], null, text);
   }
   if (asksToRegisterSomeoneElse(text)) {
     const { state, s } = inGuessedLanguage(current, given, context);
@@ -211,11 +214,11 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
       case 'register':
         return startRegistration(state, ctx, s, { text: given });
       case 'myRegistration':
-        return openManage(state, ctx, s, 'view');
+        return openManage(state, ctx, s, 'view', [], null, text);
       case 'changeSession':
-        return openManage(state, ctx, s, 'change', [], sessionChangeTarget(text));
+        return openManage(state, ctx, s, 'change', [], sessionChangeTarget(text), text);
       case 'cancelRegistration':
-        return openManage(state, ctx, s, 'cancel');
+        return openManage(state, ctx, s, 'cancel', [], null, text);
       case 'greeting':
         return idleReply({ ...state, greeted: false }, s, []);
       case 'thanks':

@@ -64,7 +64,13 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
     ...full.map((x) => s.m.fullNamedAtStart(x.number, x.title)),
     ...(reading ? [...reading.problems.values()] : []),
   ].join('\n');
-  const started: FormFlow = { ...form, draft, wanted, implicit: (reading?.filled ?? []).filter((id) => id !== 'firstName' && !reading?.guessed.includes(id)) };
+  const started: FormFlow = {
+    ...form,
+    draft,
+    wanted,
+    implicit: (reading?.filled ?? []).filter((id) => id !== 'firstName' && !reading?.guessed.includes(id)),
+    ...(opts.someoneElse ? { forSomeoneElse: true } : {}),
+  };
   // The intro welcomes them, so the desk greeting is not repeated after the form.
   const greeted = { ...state, greeted: true };
   const next = answerOf(draft, 'firstName') !== undefined ? advance(greeted, started, draft, s) : reask(greeted, started, s);
@@ -250,10 +256,11 @@ export function registerEffect(state: ConversationState, form: FormFlow, ctx: Tu
   const built = toRegistrant(form.draft, s.event, ctx.user.key, state.lang);
   if ('missing' in built) return reask(state, { ...form, step: built.missing, returnTo: 'summary' }, s);
   const key = `register:${ctx.user.key}:${form.id}:${state.ops}`;
+  const registrant = form.forSomeoneElse ? { ...built.registrant, forSomeoneElse: true } : built.registrant;
   return {
     state: { ...state, flow: { ...form, step: 'confirming' } },
     replies: [],
-    effect: { kind: 'register', command: { key, registrant: built.registrant, waitlistIfFull: form.draft.waitlist } },
+    effect: { kind: 'register', command: { key, registrant, waitlistIfFull: form.draft.waitlist } },
   };
 }
 
@@ -262,7 +269,11 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
   const { result } = outcome;
   if (result.ok) {
     const { registration } = result;
-    const text = registration.status === 'confirmed' ? s.m.registered(registration.email) : s.m.registeredWaitlisted(registration.email);
+    const name = `${registration.firstName} ${registration.lastName}`;
+    const confirmed = registration.status === 'confirmed';
+    const text = form.forSomeoneElse
+      ? (confirmed ? s.m.registeredOther : s.m.registeredOtherWaitlisted)(name, registration.email)
+      : (confirmed ? s.m.registered : s.m.registeredWaitlisted)(registration.email);
     return idleReply(state, s, [text]);
   }
   const next: FormFlow = { ...form, step: 'summary' };
@@ -285,5 +296,9 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
     }
     case 'invalid_sessions':
       return reask(state, { ...next, step: `session:${s.event.series[0]?.id ?? 1}`, returnTo: 'summary' }, s);
+    case 'idempotency_conflict':
+      // The ledger refused a key it knew from another command: nothing was registered. The summary
+      // again; confirming it once more sends a new key.
+      return reask(state, next, s, s.m.turnFailed);
   }
 }

@@ -95,9 +95,12 @@ export function sessionOptions(seriesId: number, s: Speech, opts: { current?: nu
   );
 }
 
-/** "3. Samenwerken werkt! … (Zaal 2+3)" for a summary row. */
+/**
+ * "#3 Samenwerken werkt! … · Zaal 2+3" for a summary row: no brackets (a title may hold its own, and
+ * a channel may bracket the whole as a hint), and a number that does not read as an option's "3.".
+ */
 export function sessionFact(session: Session): string {
-  return `${session.number}. ${session.title} (${session.room})`;
+  return `#${session.number} ${session.title} · ${session.room}`;
 }
 
 /** The idle menu as options. */

@@ -62,15 +62,54 @@ const formSchema = z.object({
   failures: z.number().int().nonnegative().max(1000).default(0),
   /** Full sessions the sign-up message named, by series id: offered with the waiting list when that series is asked. */
   wanted: z.record(z.string().regex(/^\d{1,4}$/), z.number().int().positive()).default({}),
+  /** The person is registering someone else (a colleague): the registrant is marked so. */
+  forSomeoneElse: z.boolean().optional(),
 });
 export type FormFlow = z.infer<typeof formSchema>;
 
+/** What a person set out to do in "Mijn inschrijving". */
+export const manageIntents = ['view', 'change', 'cancel', 'orderBook', 'cancelBook', 'changeAddress', 'changeEmail'] as const;
+export type ManageIntent = (typeof manageIntents)[number];
+
+const value = z.string().max(300);
+
 const manageSchema = z.object({
   kind: z.literal('manage'),
-  step: z.enum(['view', 'pickSeries', 'pickSession', 'confirmCancel', 'changing', 'cancelling']),
+  step: z.enum([
+    'view',
+    'pickRegistration',
+    'pickSeries',
+    'pickSession',
+    'confirmCancel',
+    'changing',
+    'cancelling',
+    'email',
+    'confirmEmail',
+    'street',
+    'postalCode',
+    'city',
+    'country',
+    'confirmBook',
+    'confirmNoBook',
+    'updating',
+  ]),
   series: z.number().int().positive().nullable(),
   /** Set when the manage dialog opened; part of the idempotency keys of its effects. */
   opId: z.string().min(1).max(100),
+  /** The registration being managed (one's own, or one made for someone else and picked); null: one's own (states stored before), or none picked yet. */
+  registrationId: z.string().min(1).max(100).nullable().default(null),
+  /** At pickRegistration: what to do with the registration picked. */
+  intent: z.enum(manageIntents).default('view'),
+  /** The new e-mail address or shipping address typed so far (checked values only). */
+  entered: z
+    .object({
+      email: value.optional(),
+      street: value.optional(),
+      postalCode: value.optional(),
+      city: value.optional(),
+      country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    })
+    .default({}),
 });
 export type ManageFlow = z.infer<typeof manageSchema>;
 

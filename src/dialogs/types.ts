@@ -9,6 +9,8 @@ import type {
   RegisterCommand,
   RegisterResult,
   RegistrationRecord,
+  UpdateDetailsCommand,
+  UpdateDetailsResult,
 } from '../core/index.ts';
 
 /** A button or numbered option; every choice can also be answered by typing. */
@@ -53,14 +55,16 @@ export interface User {
 export type LedgerEffect =
   | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
-  | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> };
+  | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
+  | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> };
 
 /** The outcome of a LedgerEffect, with the live data read right after it. */
 export type EffectOutcome = (
   | { kind: 'register'; result: RegisterResult }
   | { kind: 'changeSession'; result: ChangeSessionResult }
   | { kind: 'cancel'; result: CancelResult }
-) & { availability: Availability; myRegistration: RegistrationRecord | null };
+  | { kind: 'updateDetails'; result: UpdateDetailsResult }
+) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
 
 /** Context for answering a programme question. */
 export interface QaContext {
@@ -90,8 +94,10 @@ export interface TurnContext {
   now: Date;
   user: User;
   availability: Availability;
-  /** The registration this user made, if any (ledger.findByOwner). */
+  /** This user's own registration, if any (splitOwnRegistrations of ledger.findAllByOwner). */
   myRegistration: RegistrationRecord | null;
+  /** The registrations this user made for others (colleagues), in seq order; absent: none. */
+  registeredForOthers?: RegistrationRecord[];
   answerer: ProgrammeAnswerer;
   /**
    * A fresh id for this turn (the caller makes it; dialogs stay pure). A form started in the turn

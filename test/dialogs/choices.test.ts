@@ -19,6 +19,9 @@ describe('typed answers to choices', () => {
     expect(matchOption('session:6', sessions)?.id).toBe('session:6');
     expect(matchOption('7', sessions)?.id).toBe('session:7');
     expect(matchOption('nr 5', sessions)?.id).toBe('session:5');
+    const types: Option[] = [{ id: 'orgType:local_government', label: 'Lokaal bestuur' }, { id: 'orgType:social_economy', label: 'Sociale-economiebedrijf' }];
+    expect(matchOption('2', types)?.id).toBe('orgType:social_economy');
+    expect(matchOption('nr 1', types)?.id).toBe('orgType:local_government');
     expect(matchOption('talenten TELLEN', sessions)?.id).toBe('session:5');
     expect(matchOption('werkplek', sessions)?.id).toBe('session:6');
     expect(matchOption('ik kies sessie 7 graag', sessions)?.id).toBe('session:7');
@@ -35,6 +38,9 @@ describe('typed answers to choices', () => {
   it('refuses what is ambiguous, unknown or only loosely similar in exact mode', () => {
     expect(matchOption('werk', sessions)).toBeNull();
     expect(matchOption('9', sessions)).toBeNull();
+    // Options with numbers of their own are never picked by position: "2" is session 2, not the second listed.
+    expect(matchOption('2', sessions)).toBeNull();
+    expect(matchOption('nr 1', sessions)).toBeNull();
     expect(matchOption('', sessions)).toBeNull();
     expect(matchOption('xyz', sessions)).toBeNull();
     expect(matchOption('werkplek', sessions, 'exact')).toBeNull();

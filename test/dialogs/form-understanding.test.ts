@@ -17,8 +17,8 @@ describe('several answers in one message', () => {
     expect(chat.fact(/^Telefoon/)).toBe('+32 470 12 34 56');
     expect(chat.fact(/^Organisatie/)).toBe('Gemeente Leuven');
     expect(chat.fact(/Soort organisatie/)).toBe('Lokaal bestuur');
-    expect(chat.fact(/reeks 1/)).toMatch(/^3\./);
-    expect(chat.fact(/reeks 2/)).toMatch(/^7\./);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#3 /);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 /);
     expect(chat.fact(/Boek/)).toBe('nee');
   });
 
@@ -162,18 +162,18 @@ describe('changes of mind mid-form', () => {
     await chat.say('5');
     expect(chat.lastText()).toMatch(/boek/);
     await chat.say('oh wacht, toch sessie 3');
-    expect(chat.lastText()).toMatch(/sessie in reeks 1 is nu: 3\. Samenwerken werkt![\s\S]*boek/);
+    expect(chat.lastText()).toMatch(/sessie in reeks 1 is nu: #3 Samenwerken werkt![\s\S]*boek/);
     await chat.say('ik wil toch sessie 2 in plaats van 3');
-    expect(chat.lastText()).toMatch(/is nu: 2\. Wat is arbeidszorg\?[\s\S]*boek/);
+    expect(chat.lastText()).toMatch(/is nu: #2 Wat is arbeidszorg\?[\s\S]*boek/);
     await chat.say('actually session 6');
-    expect(chat.lastText()).toMatch(/sessie in reeks 2 is nu: 6\.[\s\S]*boek/);
+    expect(chat.lastText()).toMatch(/sessie in reeks 2 is nu: #6 [\s\S]*boek/);
     await chat.say('ja');
     expect(chat.lastText()).toMatch(/adres/);
     await chat.say('nee, geen boek');
     expect(chat.lastText()).toMatch(/Klopt alles/);
     expect(chat.fact(/Boek/)).toBe('nee');
-    expect(chat.fact(/reeks 1/)).toMatch(/^2\./);
-    expect(chat.fact(/reeks 2/)).toMatch(/^6\./);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#2 /);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#6 /);
   });
 });
 
@@ -192,8 +192,8 @@ describe('sessions by number, room, time or words', () => {
     await chat.say('wijzig reeks 2');
     await chat.say('the one about workplace learning');
     await chat.say('nee');
-    expect(chat.fact(/reeks 1/)).toMatch(/^3\./);
-    expect(chat.fact(/reeks 2/)).toMatch(/^6\./);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#3 /);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#6 /);
   });
 
   it('takes a number at a session step as the session number, never the place in the list', async () => {
@@ -206,8 +206,8 @@ describe('sessions by number, room, time or words', () => {
     expect(chat.lastText()).toMatch(/Sessie 3 hoort bij Reeks 1, waar je al een sessie koos[\s\S]*Reeks 2/);
     await chat.say('8');
     await chat.say('nee');
-    expect(chat.fact(/reeks 1/)).toMatch(/^1\./);
-    expect(chat.fact(/reeks 2/)).toMatch(/^8\./);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#1 /);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#8 /);
   });
 });
 
