@@ -233,7 +233,7 @@ export class Drafts {
       case 'what':
       case 'overview':
         return {
-          lines: [`*${e.title}*: ${e.tagline}`, p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)],
+          lines: [`*${e.title}*: ${scope.lang === 'en' && e.en ? e.en.tagline : e.tagline}`, p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)],
           sessions: [],
           programme: true,
         };
