@@ -3,11 +3,15 @@ import type { ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
 import { phrases } from './catalogue.ts';
 import type { Classification, IntentClassifier } from './classifier.ts';
 import { reply, type AnswerScope } from './compose.ts';
-import { Drafts, hasEntity, isAspect, type AnswerIntent, type Aspect, type DayIntent } from './drafts.ts';
+import { aspectClauses } from './aspects.ts';
+import { reasoning } from './catalogue-reasoning.ts';
+import { Drafts, hasEntity, isAspect, type AnswerIntent, type Aspect, type DayIntent, type Draft } from './drafts.ts';
 import type { EntityFinder, Found } from './entities.ts';
 import { glossary } from './glossary.ts';
-import { detectLanguage, expandContractions, isProbablyQuestion, tokenize } from './text.ts';
+import { Reasoner } from './reasoner.ts';
+import { detectLanguage, expandContractions, fold, isProbablyQuestion, tokenize } from './text.ts';
 import { unknownTopicWords, type Intent } from './training.ts';
+import { isYesNo, statedVerdict, verdictOf } from './yes-no.ts';
 
 /** Answers at or above this confidence may interrupt a form; below it they are a guess. */
 export const confidentAnswer = 0.6;
@@ -30,7 +34,7 @@ function askedAspects(words: string[]): Aspect[] {
 }
 
 /** The outcome of checking nlp.js's verdict against what the question names. */
-type Decision = { kind: 'answer'; intent: AnswerIntent | null } | { kind: 'honest'; confidence: number; offtopic: boolean } | { kind: 'none' };
+type Decision = { kind: 'answer'; intent: AnswerIntent | null; sure?: boolean } | { kind: 'honest'; confidence: number; offtopic: boolean } | { kind: 'none' };
 
 /** The Q&A: nlp.js says what is asked, the entity finder about what, the composer answers from the event file. */
 export class ProgrammeQa implements ProgrammeAnswerer {
@@ -38,6 +42,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   /** Words the event file uses about the day itself (audiences, partners, title): known, not unknown topics. */
   private readonly dayWords: Set<string>;
   private readonly drafts: Drafts;
+  private readonly reasoner: Reasoner;
 
   constructor(
     private readonly event: EventData,
@@ -46,6 +51,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   ) {
     this.deadline = registrationDeadline(event).getTime();
     this.drafts = new Drafts(event, finder.facts);
+    this.reasoner = new Reasoner(event, finder.facts, (part) => finder.find(part));
     this.dayWords = new Set(tokenize([...event.audiences, ...event.partners, event.title].join(' ')));
   }
 
@@ -55,7 +61,6 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const found = this.finder.find(text);
     const detected = detectLanguage(text, found.entityWords, this.classifier.vocabulary);
     const lang = detected ?? context.lang;
-    const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const scope: AnswerScope = {
       event: this.event,
       facts: this.finder.facts,
@@ -64,6 +69,10 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       now: context.now,
       open: context.now.getTime() < this.deadline,
     };
+    // Comparisons, lengths, plans, recommendations, what a session's text says: one step of reasoning over the event file.
+    const reasoned = this.reasoner.answer(text, found, scope);
+    if (reasoned) return { lang, confidence: 0.8, replies: [reply(scope, reasoned.lines, reasoned.sessions, reasoned.programme)] };
+    const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const guess = this.decide(text, found, verdict, lang);
     // Unsure, but a question word says what is asked ("welke dag en hoe laat"): answer that aspect.
     const unsure = guess.kind === 'none' || (guess.kind === 'honest' && !guess.offtopic && guess.confidence < 0.5);
@@ -72,6 +81,12 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const clauses = await this.clauseIntents(text, detected, context.lang, lang);
     const others = clauses.intents.filter((c) => decision.kind !== 'answer' || c !== decision.intent);
     const otherLines = others.flatMap((c) => this.drafts.day(c, found, scope).lines);
+    // "hoe laat begint arbeidszorg en in welke zaal is dat": each part gets its aspect, about what it names.
+    const parts = await this.twoParts(text, found, scope, detected, context.lang);
+    if (parts) {
+      const lines = [...parts.lines, ...otherLines.filter((l) => !parts.lines.includes(l))];
+      return { lang, confidence: 0.8, replies: [reply(scope, lines, parts.sessions, parts.programme)] };
+    }
     if (decision.kind === 'none' && others.length === 0) return null;
     if (decision.kind !== 'answer') {
       const p = phrases[lang];
@@ -94,9 +109,30 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const also = asked.find((a) => a !== main);
     if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.drafts.aspect(also, found, scope).lines);
     draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
-    const sure = named || (intent === 'audience' && found.asker !== null);
+    const lines = yesOrNo(text, main, found, scope, draft.lines);
+    const sure = named || (intent === 'audience' && found.asker !== null) || decision.sure === true;
     const confidence = intent !== null ? Math.min(0.95, Math.max(verdict.score, sure ? 0.75 : 0)) : main !== null ? (named ? 0.75 : 0.5) : 0.45;
-    return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
+    return { lang, confidence, replies: [reply(scope, lines, draft.sessions, draft.programme, draft.extra)] };
+  }
+
+  /** The parts of a two-part question, each answered for what it names (or the day, or what the whole question names). */
+  private async twoParts(text: string, found: Found, scope: AnswerScope, detected: Language | null, fallback: Language): Promise<Draft | null> {
+    const clauses = aspectClauses(fold(text));
+    if (new Set(clauses.map((c) => c.text)).size < 2) return null;
+    const lines: string[] = [];
+    const sessions: number[] = [];
+    for (const clause of clauses) {
+      const own = this.finder.find(clause.text);
+      const named = hasEntity(own) || own.venue;
+      // "tot wanneer kan ik inschrijven" asks the deadline, whatever its "wanneer" says; the clause intents answer it.
+      const verdict = named ? null : await this.classify(clause.text, detected, fallback, own.entityWords);
+      if (verdict?.intent && !isAspect(verdict.intent) && verdict.intent !== 'overview' && verdict.score >= 0.6) continue;
+      const subject = named || /\b(?:dag|netwerkdag|day|event|evenement)\b/u.test(clause.text) ? own : found;
+      const draft = this.drafts.aspect(clause.aspect, subject, scope);
+      lines.push(...draft.lines.filter((l) => !lines.includes(l)));
+      sessions.push(...draft.sessions.filter((n) => !sessions.includes(n)));
+    }
+    return lines.length > 0 && clauses.length >= 2 ? { lines, sessions, programme: sessions.length === 0 } : null;
   }
 
   /** The day intents of the clauses an "en"/"and" joins, each decided on its own; none without a conjunction. */
@@ -132,6 +168,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return { kind: 'honest', confidence: 0.85, offtopic: false };
     // "ik werk bij een OCMW, mag ik komen": who may come, whatever organisation the question names.
     if (found.asker !== null) return { kind: 'answer', intent: 'audience' };
+    // "uiterste datum voor inschrijven", "inschrijvingsdeadlijn": a deadline word (typos too) with nothing named asks the deadline.
+    if (!hasEntity(found) && deadlineMarker.test(fold(text))) return { kind: 'answer', intent: 'deadline', sure: true };
     // "om 13u30", "120.000 mensen aan de slag": with the names taken out, too little is left to classify.
     if (named && verdict.fillerOnly) return { kind: 'answer', intent: null };
     // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
@@ -160,6 +198,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       if (intent === null && !named) return unsure;
     }
     if (intent === 'unknown_topic' && found.venue) intent = 'where';
+    // "is het in oktober of november": a month or weekday asks when, whatever "is het in" suggests.
+    if (intent === 'where' && !found.venue && found.rooms.length === 0 && calendarWord.test(fold(text))) intent = 'when';
     if (intent === 'unknown_topic') return { kind: 'honest', confidence: Math.min(0.9, verdict.score), offtopic: false };
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
     return { kind: 'answer', intent };
@@ -177,4 +217,22 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (words.length === 0) return 1;
     return words.filter((w) => this.classifier.knows(this.classifier.correct(w, lang)) || glossary.has(w) || this.dayWords.has(w)).length / words.length;
   }
+}
+
+const deadlineMarker =
+  /deadl|uiterste|sluitingsdatum|inschrijfdatum|inschrijvingsdatum|\b(?:inschrijving(?:en)?|registrations?|registratie|sign ?ups?)\s+(?:sluit|sluiten|close|closes|afgesloten)|\b(?:sluit|sluiten|closes?)\s+(?:de\s+)?(?:inschrijving|registration)|\b(?:tot wanneer|until when|till when)\b.*\b(?:inschrijv\w*|registr\w*|aanmeld\w*|sign up|enrol\w*)/u;
+const calendarWord =
+  /\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
+const yesNoFirst = /^(?:ja|nee|yes|no)\b/iu;
+
+/** A yes/no question's answer with its yes or no first, when the facts settle it ("Nee, het boek is optioneel; ..."). */
+function yesOrNo(text: string, main: Intent | null, found: Found, scope: AnswerScope, lines: string[]): string[] {
+  const folded = fold(text);
+  if (!isYesNo(folded) || yesNoFirst.test(lines[0] ?? '')) return lines;
+  const r = reasoning[scope.lang];
+  const verdict = verdictOf(main, folded, found, scope);
+  if (verdict?.reason === 'bookOptional') return [r.bookOptional, ...lines];
+  if (verdict) return [`${verdict.yes ? r.yes : r.no} ${lines[0] ?? ''}`.trim(), ...lines.slice(1)];
+  const stated = scope.lang === 'nl' ? statedVerdict(folded, scope.event) : null;
+  return stated ? [r.stated(stated.yes, stated.sentence)] : lines;
 }

@@ -15,11 +15,13 @@ export interface AnswerScope {
 }
 
 /** Details a session line can carry. */
-interface LineParts {
+export interface LineParts {
   time?: boolean;
   room?: boolean;
   seats?: boolean;
   speakers?: boolean;
+  /** The session's cap ("max. 40"). */
+  cap?: boolean;
 }
 
 const say = (scope: AnswerScope): QaPhrases => phrases[scope.lang];
@@ -85,6 +87,7 @@ export function sessionLine(scope: AnswerScope, session: Session, parts: LinePar
   if (parts.time) bits.push(`${series.start}–${series.end}`);
   if (parts.room) bits.push(session.room);
   if (parts.speakers) bits.push(session.speakers.map((p) => p.name).join(', '));
+  if (parts.cap) bits.push(`max. ${seatsOf(scope, session).cap}`);
   if (parts.seats) {
     const { free } = seatsOf(scope, session);
     bits.push(scope.lang === 'nl' ? (free > 0 ? `nog ${free} vrij` : 'volzet') : free > 0 ? `${free} left` : 'full');

@@ -1,7 +1,7 @@
 /**
  * Query expansion, not facts: English words (and Dutch synonyms) mapped to the Dutch words the
- * programme uses, so "decision tree" finds "beslissingsboom". Keys are folded; two-word keys
- * are tried before single words. Nothing here is ever shown to a visitor.
+ * programme uses, so "decision tree" finds "beslissingsboom". Keys are folded; longer keys
+ * are tried before shorter ones. Nothing here is ever shown to a visitor.
  */
 export const glossary: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -91,6 +91,50 @@ export const glossary: ReadonlyMap<string, string> = new Map(
     'social purchasing': 'sociaal aankopen',
     'buy socially': 'sociaal aankopen',
     enclave: 'enclave',
+    klemtoon: 'nadruk',
+    accent: 'nadruk',
+    zwaartepunt: 'nadruk',
+    aankoper: 'aankopen',
+    aankopers: 'aankopen',
+    aankoop: 'aankopen',
+    aankoopdienst: 'aankopen',
+    purchasing: 'aankopen',
+    purchaser: 'aankopen',
+    buyer: 'aankopen',
+    'work floor': 'werkvloeren',
+    'shop floor': 'werkvloeren',
+    werkvloer: 'werkvloeren',
+    'paid job': 'betaalde baan',
+    'paid jobs': 'betaalde baan',
+    'paid work': 'betaalde baan',
+    'paid employment': 'betaalde baan',
+    unpaid: 'onbetaald',
+    volunteer: 'vrijwillig',
+    voluntary: 'vrijwillig',
+    'local services': 'lokale diensten',
+    'local service': 'lokale diensten',
+    'social enterprise': 'sociale ondernemingen',
+    'social enterprises': 'sociale ondernemingen',
+    outsource: 'uitbesteden',
+    outsourcing: 'uitbesteden',
+    'contract out': 'uitbesteden',
+    'hand over': 'uitbesteden',
+    'handing over': 'uitbesteden',
+    outreach: 'outreachend',
+    'target group': 'doelgroep',
+    'labour reserve': 'arbeidsreserve',
+    'people out of work': 'werkzoekenden',
+    'out of work': 'werkzoekenden',
+    kringloop: 'circulaire',
+    duurzaamheid: 'circulaire',
+    sustainability: 'circulaire',
+    vernieuwing: 'innovatie',
+    klusjes: 'taken',
+    klussen: 'taken',
+    chores: 'taken',
+    'simple tasks': 'eenvoudige taken',
+    'odd jobs': 'eenvoudige taken',
+    tasks: 'taken',
   }),
 );
 
@@ -101,7 +145,7 @@ export function expand(words: string[]): { words: string[]; sources: Map<string,
   for (let i = 0; i < words.length; i += 1) {
     let taken = 1;
     let hit: string | undefined;
-    for (const size of [3, 2, 1]) {
+    for (const size of [4, 3, 2, 1]) {
       if (words.length - i < size) continue;
       hit = glossary.get(words.slice(i, i + size).join(' '));
       if (hit) {

@@ -91,6 +91,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'hoeveel deelnemers zijn er toegelaten', 'hoeveel mensen worden toegelaten', 'hoeveel plaatsen zijn er in', 'hoeveel mensen kunnen er komen',
       'hoeveel plekken zijn er nog', 'is er nog een plekje vrij', 'zijn er nog zitplaatsen', 'hoeveel stoelen',
       'welke sessie is het grootst', 'welke sessie heeft de meeste plaatsen',
+      'is er een limiet op het aantal deelnemers', 'is er een maximum per sessie', 'is het aantal deelnemers per workshop beperkt',
     ],
     list: [
       'welke sessies zijn er', 'welke workshops zijn er', 'wat is het programma', 'geef het programma', 'welke sessies zijn er in reeks',
@@ -247,6 +248,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'which sessions still have seats', 'which session is the smallest', 'which session is the biggest',
       'how many attendees per workshop', 'how many participants per session', 'is there room left in', 'any room left', 'any seats left',
       'how many seats are there in', 'how many people fit in', 'how many people can come to', 'how many people can go to',
+      'is there a limit on the number of participants', 'is there a maximum per session', 'is the number of participants per workshop limited',
     ],
     list: [
       'which sessions are there', 'what sessions are there', 'what is the programme', 'what is the program', 'show the programme',
@@ -309,6 +311,7 @@ export const utterances: Record<Language, Partial<Record<Intent, string[]>>> = {
       'who do you work with', 'which organisations cooperate',
       'who else is involved', 'who is involved', 'which organisations are involved',
       'who organizes this', 'who organises this', 'who is behind this',
+      'who is helping to organise the day', 'who helps to put the day together', 'who are the partners of the event',
     ],
     register: [
       'i want to register', 'how do i register', 'how can i sign up', 'where can i register', 'register', 'sign up',

@@ -1,0 +1,155 @@
+import { StemmerEn, StopwordsEn } from '@nlpjs/lang-en';
+import { StemmerNl, StopwordsNl } from '@nlpjs/lang-nl';
+import type { EventData, Language, Session } from '../../core/index.ts';
+import type { ProgrammeFacts } from './programme.ts';
+import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
+
+/** One piece of a session's text that can answer a question about what it covers. */
+interface Passage {
+  text: string;
+  stems: Set<string>;
+  /** The sentence that leads into the bullet points, with them. */
+  items?: string[];
+  /** One of those bullet points. */
+  item?: boolean;
+  /** The title: it counts for ranking sessions, and is never an answer. */
+  title?: boolean;
+  /** It names an organisation ("een project van Taskforce Spitsregio Leuven, VDAB en Groep Intro"). */
+  org: boolean;
+  /** It holds a number ("120.000 mensen", "na 5 jaar", "drie jaar lang"). */
+  number: boolean;
+}
+
+/** What to look for in a session's text: the question's own words, and what kind of answer it wants. */
+export interface PassageQuery {
+  words: string[];
+  lang: Language;
+  /** "wie", "door wie", "which organisations": the answer names someone. */
+  who: boolean;
+  /** "hoeveel", "how many": the answer holds a number. */
+  count: boolean;
+  /** "who sends people to ...": asks who does something other than speaking; a passage naming an organisation answers, even sharing no word. */
+  agent: boolean;
+}
+
+const stemmers: Record<Language, { stemWord(word: string): string }> = { nl: new StemmerNl(), en: new StemmerEn() };
+// Balie's function words and nlp.js's ("would", "like", "zou"): none of them says what a text is about.
+const stopwords: Record<Language, (word: string) => boolean> = {
+  nl: ((list) => (w: string) => dutchStopwords.has(w) || list.isStopword(w))(new StopwordsNl()),
+  en: ((list) => (w: string) => englishStopwords.has(w) || list.isStopword(w))(new StopwordsEn()),
+};
+const numberPattern = /\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b/u;
+// "welke manieren", "which instruments": the list a sentence leads into; "welk voorbeeld": one item of it.
+const listNouns = /\b(?:manieren|aanpakken|instrumenten|maatregelen|middelen|methodes|methoden|vormen|onderwerpen|themas|punten|mogelijkheden|voorbeelden|ways|approaches|instruments|measures|tools|methods|forms|topics|themes|points|options|examples)\b/u;
+const itemNouns = /\b(?:manier|aanpak|instrument|maatregel|middel|methode|vorm|onderwerp|thema|punt|mogelijkheid|voorbeeld|way|approach|measure|tool|method|form|topic|theme|point|option|example)\b/u;
+
+/** The sentences and bullet points of every session, in Dutch and in the English summary, to find what a question asks about. */
+export class Passages {
+  private readonly bySession = new Map<number, Record<Language, Passage[]>>();
+  /** Acronyms and names of organisations the event knows; an acronym the texts explain (LDE) is not one. */
+  private readonly orgNames: string[];
+  private readonly explained: Set<string>;
+
+  constructor(event: EventData, facts: ProgrammeFacts) {
+    this.explained = new Set(facts.abbreviations.map((a) => a.short));
+    // The capitalised words of their names ("Groep INTRO" gives "INTRO"), met only as capitalised words: "lokale" is no organisation.
+    const capitalised = facts.orgs.flatMap((o) => o.name.split(/[\s-]+/u).filter((w) => /^\p{Lu}/u.test(w) && w.length >= 3));
+    this.orgNames = [...new Set(capitalised.filter((w) => !/^(?:Stad|Provincie|Departement|Vzw|Groep)$/u.test(w)))];
+    for (const session of event.sessions) this.bySession.set(session.number, { nl: this.dutch(session), en: this.english(session) });
+  }
+
+  /** Words whose stems count, in a language: no function words, no very short words. */
+  stemsOf(words: string[], lang: Language): string[] {
+    return [...new Set(words.filter((w) => w.length >= 3 && !stopwords[lang](w)).map((w) => stemmers[lang].stemWord(w)))];
+  }
+
+  /**
+   * The passages of `session` that answer the query, in text order (at most two), or null when
+   * none shares a word with it. `weight` says how much a stem counts (question words of the
+   * aspect intents count less: "ligt", "begint").
+   */
+  find(session: Session, query: PassageQuery, weight: (stem: string) => number): string[] | null {
+    const passages = this.bySession.get(session.number)?.[query.lang] ?? [];
+    const stems = this.stemsOf(query.words, query.lang);
+    const overlap = (p: Passage): number => stems.reduce((sum, s) => sum + (p.stems.has(s) ? weight(s) : 0), 0);
+    const scored = passages.filter((p) => !p.title).map((p, index) => ({ p, index, overlap: overlap(p), score: overlap(p) }));
+    if (!scored.some((x) => x.overlap >= 1)) {
+      const named = query.agent ? scored.find((x) => x.p.org) : undefined;
+      return named ? [named.p.text] : null;
+    }
+    const folded = fold(query.words.join(' '));
+    for (const x of scored) {
+      if (listNouns.test(folded) && x.p.items) x.score += 2;
+      if (itemNouns.test(folded) && x.p.item) x.score += 1;
+    }
+    // Who did it, how many: only a passage that names someone, or holds a number, answers that.
+    let pool = scored;
+    if (query.who && scored.some((x) => x.p.org)) pool = scored.filter((x) => x.p.org);
+    else if (query.count && scored.some((x) => x.p.number && x.overlap > 0)) pool = scored.filter((x) => x.p.number);
+    const ranked = [...pool].sort((a, b) => b.score - a.score || a.p.text.length - b.p.text.length || a.index - b.index);
+    const best = ranked[0];
+    // In a "who" pool, the passage that names someone answers even when another passage had the words.
+    if (!best || (best.score <= 0 && pool === scored)) return null;
+    const second = ranked[1];
+    const chosen = second && second.score >= best.score * 0.75 && !best.p.items && !(second.p.item && best.p.items) ? [best, second] : [best];
+    return chosen.sort((a, b) => a.index - b.index).flatMap((x) => [x.p.text, ...(x.p.items ?? []).map((i) => `• ${i}`)]);
+  }
+
+  /** In how many sessions' texts (title included) a stem occurs. */
+  spread(stem: string, lang: Language): number {
+    return [...this.bySession.values()].filter((texts) => texts[lang].some((p) => p.stems.has(stem))).length;
+  }
+
+  /**
+   * Sessions ranked by the distinctive words their texts share with `words` (a word in few
+   * sessions weighs more), Dutch stems against the Dutch texts, English ones against the English
+   * summaries; `dutch` are extra Dutch words (the glossary's reading of an English question).
+   */
+  rank(words: string[], lang: Language, dutch: string[] = []): Array<{ session: number; score: number }> {
+    const asked: Array<[Language, string]> = [
+      ...this.stemsOf(words, lang).map((s): [Language, string] => [lang, s]),
+      ...(lang === 'en' ? this.stemsOf(dutch, 'nl').map((s): [Language, string] => ['nl', s]) : []),
+    ];
+    const sessions = [...this.bySession.entries()];
+    const holds = (texts: Record<Language, Passage[]>, [l, stem]: [Language, string]): boolean => texts[l].some((p) => p.stems.has(stem));
+    const scores = sessions.map(([session, texts]) => ({ session, score: 0, texts }));
+    for (const term of asked) {
+      const having = scores.filter((x) => holds(x.texts, term));
+      if (having.length === 0 || having.length === sessions.length) continue;
+      const weight = Math.log(1 + sessions.length / having.length);
+      for (const x of having) x.score += weight;
+    }
+    return scores.filter((x) => x.score > 0).map(({ session, score }) => ({ session, score })).sort((a, b) => b.score - a.score || a.session - b.session);
+  }
+
+  private dutch(session: Session): Passage[] {
+    const sentences = session.description.replace(/\s+/gu, ' ').trim().split(/(?<=[.!?:])\s+/u);
+    const out: Passage[] = sentences.map((text, i) => {
+      const leads = i === sentences.length - 1 && text.endsWith(':') && session.bullets.length > 0;
+      return this.passage(leads ? [text, ...session.bullets].join(' ') : text, 'nl', text, leads ? session.bullets : undefined);
+    });
+    for (const bullet of session.bullets) out.push({ ...this.passage(bullet, 'nl'), item: true });
+    out.push({ ...this.passage(session.title, 'nl'), title: true });
+    if (session.closing) out.push(this.passage(session.closing, 'nl'));
+    return out;
+  }
+
+  private english(session: Session): Passage[] {
+    const summary = session.en?.summary;
+    if (!summary) return [];
+    return [...summary.split(/(?<=[.!?])\s+/u).map((text) => this.passage(text, 'en')), { ...this.passage(session.en?.title ?? '', 'en'), title: true }];
+  }
+
+  private passage(words: string, lang: Language, text = words, items?: string[]): Passage {
+    return { text, stems: new Set(this.stemsOf(tokenize(words), lang)), ...(items ? { items } : {}), org: this.namesOrg(words), number: numberPattern.test(fold(words)) };
+  }
+
+  /** An organisation the event knows, an acronym it does not explain, or a run of capitalised words inside a sentence ("Taskforce Spitsregio Leuven"). */
+  private namesOrg(text: string): boolean {
+    const acronyms = (text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).filter((a) => !this.explained.has(a));
+    if (acronyms.length > 0) return true;
+    const words = new Set(text.split(/[^\p{L}\p{N}]+/u));
+    if (this.orgNames.some((name) => words.has(name))) return true;
+    return /\s\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{L}+)+/u.test(text);
+  }
+}

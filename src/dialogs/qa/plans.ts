@@ -1,0 +1,86 @@
+import { seriesOf, sessionsOfSeries, type Series, type Session } from '../../core/index.ts';
+import { reasoning } from './catalogue-reasoning.ts';
+import { sessionLine, type AnswerScope } from './compose.ts';
+import type { Draft } from './drafts.ts';
+
+/** Asking whether something can be done: "kan ik", "lukt dat", "is that possible", "allebei". */
+const canWords =
+  /\b(?:kan|kun|kunnen|mag|mogen|lukt|lukken|gaat (?:dat|het)|haalbaar|mogelijk|can|could|may|possible|allowed|feasible|combineren|combineer|combine|combinatie|combination|allebei|alle twee|beide|both|ook naar|and then|en daarna|en dan|wil graag|ik wil|i want|i would like|i d like)\b/u;
+const countWords: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5, two: 2, three: 3, four: 4, five: 5, 2: 2, 3: 3, 4: 4, 5: 5 };
+const sessionCount = /\b(twee|drie|vier|vijf|two|three|four|five|[2-5]|alle|all|meerdere|verschillende|several|multiple)\s+(?:verschillende\s+|different\s+)?(?:sessies|sessions|workshops|infosessies|lezingen|talks)\b/u;
+/** "twee sessies tegelijk", "two workshops at the same time": at once, not in a day. */
+export const atOnce = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|dezelfde reeks|zelfde reeks|at the same time|at once|simultaneously|same series|in parallel)\b/u;
+const asksWhich = /\b(?:welke|which|wat|what)\b/u;
+
+/** Whether the sessions named ("kan ik naar sessie 4 en naar sessie 8?") can all be followed: one per series. */
+export function asksCombination(folded: string, named: number): boolean {
+  return named >= 2 && canWords.test(folded);
+}
+
+/** Answers whether these sessions go together: yes when each is in its own series, no (and why) when two run at once. */
+export function combination(scope: AnswerScope, sessions: Session[]): Draft {
+  const r = reasoning[scope.lang];
+  const bySeries = new Map<number, Session[]>();
+  for (const session of sessions) bySeries.set(session.series, [...(bySeries.get(session.series) ?? []), session]);
+  const clashes = [...bySeries.values()].filter((group) => group.length > 1);
+  const numbers = sessions.map((s) => s.number);
+  if (clashes.length === 0) {
+    return { lines: [r.together(numbers), ...sessions.map((s) => sessionLine(scope, s, { time: true, room: true }))], sessions: numbers };
+  }
+  const lines = clashes.map((group) => {
+    const series = seriesOf(scope.event, group[0] as Session);
+    return r.clash(group.map((s) => s.number), series.id, series.start, series.end);
+  });
+  return { lines: [...lines, r.onePerSeries], sessions: numbers };
+}
+
+/** "kan ik drie sessies volgen?", "mag ik in reeks 1 twee workshops kiezen?": how many sessions one can follow. */
+export function countAsked(folded: string): number | null {
+  const match = sessionCount.exec(folded);
+  if (!match || !canWords.test(folded) || asksWhich.test(folded)) return null;
+  const word = match[1] as string;
+  return countWords[word] ?? Number.POSITIVE_INFINITY;
+}
+
+/** Answers how many sessions one can follow: one per series, so as many as there are series. */
+export function howMany(scope: AnswerScope, count: number, seriesId: number | null, atOnce: boolean): Draft {
+  const r = reasoning[scope.lang];
+  const series = [...scope.event.series].sort((a, b) => a.start.localeCompare(b.start));
+  const spans = series.map((s) => r.seriesSpan(s.id, s.start, s.end));
+  if (seriesId !== null) return { lines: [r.oneInSeries(seriesId)], sessions: [], programme: true };
+  if (atOnce) return { lines: [r.notAtOnce(spans)], sessions: [], programme: true };
+  return { lines: [count <= series.length ? r.upTo(true, series.length, spans) : r.upTo(false, series.length, spans)], sessions: [], programme: true };
+}
+
+const arriving = /\b(?:pas|arrive|arriving|arrival|aankomen|aankom|kom\b.*\baan|toekomen|toekom|ben er (?:pas|maar|rond|om|tegen)|get there|be there|make it (?:by|at)|later|late)\b/u;
+const leaving = /\b(?:weg|vertrekken|vertrek|leave|leaving|go home|have to go|must go|naar huis|opstappen|maar tot|enkel tot|alleen tot|only until|only till|until|till|ben er (?:maar|enkel|alleen) tot)\b/u;
+const firstPerson = /\b(?:ik|wij|we|i|kom|geraak|moet|ben)\b/u;
+
+/** Whether the asker comes late or leaves early, at the time the question gives; null when it says neither. */
+export function presenceOf(folded: string, time: string | null): { kind: 'from' | 'until'; time: string } | null {
+  if (time === null || !firstPerson.test(folded)) return null;
+  if (leaving.test(folded)) return { kind: 'until', time };
+  if (arriving.test(folded)) return { kind: 'from', time };
+  return null;
+}
+
+/** What someone can still follow when they come at (or must leave at) a time: the series that fit, and honestly what does not. */
+export function withinPresence(scope: AnswerScope, presence: { kind: 'from' | 'until'; time: string }): Draft {
+  const r = reasoning[scope.lang];
+  const { time } = presence;
+  const series = [...scope.event.series].sort((a, b) => a.start.localeCompare(b.start));
+  const fits = (s: Series): boolean => (presence.kind === 'from' ? s.start >= time : s.end <= time);
+  const cut = (s: Series): boolean => s.start < time && time < s.end;
+  const lines: string[] = [];
+  const sessions: number[] = [];
+  for (const s of series.filter(fits)) {
+    lines.push(r.canFollow(presence.kind, time, s.id, s.start, s.end));
+    for (const session of sessionsOfSeries(scope.event, s.id)) {
+      lines.push(sessionLine(scope, session, { room: true, seats: true }));
+      sessions.push(session.number);
+    }
+  }
+  if (lines.length === 0) lines.push(r.nothingFits(presence.kind, time));
+  for (const s of series.filter(cut)) lines.push(r.partly(presence.kind, s.id, s.start, s.end, scope.event.contact));
+  return { lines, sessions: sessions.length > 4 ? [] : sessions, programme: sessions.length === 0 };
+}

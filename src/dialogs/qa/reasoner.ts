@@ -1,0 +1,174 @@
+import { findSession, type EventData, type Language, type Session } from '../../core/index.ts';
+import { reasoning } from './catalogue-reasoning.ts';
+import { compare, comparisonOf } from './compare.ts';
+import { abbreviationCard, orgCard, sessionsOf, titleOf, type AnswerScope } from './compose.ts';
+import { phrases } from './catalogue.ts';
+import { hasEntity, type Aspect, type Draft } from './drafts.ts';
+import { asksDuration, duration, durationSpan } from './durations.ts';
+import type { Found } from './entities.ts';
+import { expand } from './glossary.ts';
+import { sessionNamedBy, sessionsNamedInTurn } from './mentions.ts';
+import { Passages } from './passages.ts';
+import { asksCombination, atOnce, combination, countAsked, howMany, presenceOf, withinPresence } from './plans.ts';
+import type { ProgrammeFacts } from './programme.ts';
+import { asksRecommendation, recommend } from './recommend.ts';
+import { cueAspects } from './aspects.ts';
+import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
+import { utterances } from './training.ts';
+import { isYesNo, verdictOf } from './yes-no.ts';
+
+const languageWords =
+  /\b(?:nederlands|nederlandstalig|dutch|engels|engelstalig|english|frans|franstalig|french|duits|german|taal|talen|language|languages|vertaling|vertaald|translation|translated|tolk|tolken|interpreter|anderstalig)\b/u;
+// "English please", "spreek je Engels?", "can you answer in English": about the bot, which the desk handles.
+const aboutBot = /\b(?:je|jij|u|you|balie|bot)\b.*\b(?:spreek|spreekt|praat|antwoord\w*|speak|talk|answer|reply|chat|write|schrijf|verder)\b|\b(?:please|aub|graag|switch|wissel|inschrijven|register)\b/u;
+const abbreviationList = /\b(?:afkortingen|abbreviations|acroniemen|acronyms)\b/u;
+const meaningAsk = /\b(?:betekent|betekenen|betekenis|staat\b.*\bvoor|staan\b.*\bvoor|stand|stands|mean|means|meaning|afkorting|voluit|short for|full form|spell\w* out|uitgeschreven|wat is|wat zijn|what is|what are)\b|=/u;
+const strictMeaning = /\b(?:betekent|betekenen|betekenis|staat\b.*\bvoor|stand|stands|afkorting|voluit|short for|full form|spell\w* out|uitgeschreven)\b/u;
+// "welke sessie gaat over ...", "is there a session on ...": asking for a session, not about one.
+const asksWhichSession = /\b(?:welke|welk|which|what)\s+(?:\p{L}+\s+)?(?:sessies?|sessions?|workshops?|infosessies?)\b|\bis (?:er|there) (?:een|nog een|an?|any) (?:sessie|session|workshop)\b/u;
+const whoAsk = /\b(?:wie|who|whom|door wie|via wie|which organisations?|welke organisaties?|welke partners|which partners)\b/u;
+// What a speaker does: "who speaks at", "wie geeft de workshop"; any other verb after "who" asks who does something in the text.
+// (typos too: "wie sprekt er"); "wie ... over X" / "who ... about X" asks who talks about it.
+const speakerVerbs = /\b(?:spre+k\w*|prat\w*|praat|geeft|geven|presenteert|presenteren|leidt|begeleidt|brengt|vertelt|vertellen|over|speaks?|speaking|speakers?|presents?|presenting|gives?|giving|leads?|hosts?|talks?|talking|about|is|are)\b/u;
+const countAsk = /\b(?:hoeveel|how many|how much|how long|hoe lang|na hoeveel|after how many)\b/u;
+// "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
+const placeAsk =
+  /\b(?:is|ligt|zit|gaat|vindt|takes?)\s+(?:het|dat|dit|de netwerkdag|het event|het evenement|it|this|the event|the day|the networking day)\s+(?:\p{L}+\s+)?(?:in|te|at|near)\s+(?:de |het |the )?[\p{L}-]{3,}\s*(?:plaats|place)?\s*\??$/u;
+const timeOfDay =
+  /\b(?:namiddag|voormiddag|middag|ochtend|morgen|avond|afternoon|morning|evening|week|weekend|reeks|series|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)\b/u;
+const sessionTerms = new Set(['sessie', 'sessies', 'session', 'sessions', 'workshop', 'workshops', 'infosessie', 'infosessies', 'one']);
+
+/**
+ * The answers that take one step of reasoning over the event file: comparisons, lengths of
+ * time, what fits together or in someone's day, recommendations, what a session's text says,
+ * the abbreviations, and the language of the day. Each is found by the kind of question,
+ * never by its wording alone; null when the question is none of these.
+ */
+export class Reasoner {
+  private readonly passages: Passages;
+  /** Per stem of the aspect intents' training words ("begint", "zaal", "spreekt"), the aspects it belongs to. */
+  private readonly aspectWords = new Map<string, Set<Aspect>>();
+
+  constructor(
+    private readonly event: EventData,
+    private readonly facts: ProgrammeFacts,
+    private readonly find: (text: string) => Found,
+  ) {
+    this.passages = new Passages(event, facts);
+    for (const lang of ['nl', 'en'] as const) {
+      for (const aspect of ['when', 'where', 'who', 'seats', 'list', 'what'] as const) {
+        for (const stem of this.passages.stemsOf(tokenize((utterances[lang][aspect] ?? []).join(' ')), lang)) {
+          this.aspectWords.set(stem, (this.aspectWords.get(stem) ?? new Set()).add(aspect));
+        }
+      }
+    }
+  }
+
+  answer(text: string, found: Found, scope: AnswerScope): Draft | null {
+    const folded = fold(text);
+    const r = reasoning[scope.lang];
+    const unnamed = tokenize(folded).filter((w) => !found.entityWords.has(w)).join(' ');
+    if (languageWords.test(unnamed) && !aboutBot.test(folded)) return { lines: [r.languageUnknown(this.event.contact)], sessions: [], programme: true };
+    const abbreviations = this.abbreviations(folded, found, scope);
+    if (abbreviations) return abbreviations;
+    const place = this.place(folded, found, scope);
+    if (place) return place;
+    let named: number[] | null = null;
+    const inTurn = (): number[] => (named ??= sessionsNamedInTurn(folded, found, this.find));
+    const comparison = comparisonOf(folded, /\b(?:dan|than|als|as)\b/u.test(folded) ? inTurn().length : found.sessionNumbers.length);
+    if (comparison) {
+      const draft = compare(comparison, scope, found, comparison.kind === 'pair' ? inTurn() : []);
+      if (draft) return draft;
+    }
+    const presence = presenceOf(folded, found.timeRange?.from ?? found.time);
+    if (presence) return withinPresence(scope, presence);
+    const count = countAsked(folded);
+    if (count !== null) return howMany(scope, count, found.series, atOnce.test(folded));
+    if (asksCombination(folded, inTurn().length)) return combination(scope, sessionsOf(scope, inTurn()));
+    if (asksRecommendation(folded)) {
+      const words = tokenize(text);
+      const expanded = expand(words).words.flatMap(tokenize);
+      const ranked = scope.lang === 'nl' ? this.passages.rank(expanded, 'nl') : this.passages.rank(words, 'en', expanded.filter((w) => !words.includes(w)));
+      const draft = recommend(scope, ranked, found.series);
+      if (draft) return draft;
+    }
+    const covered = this.covers(text, folded, found, scope);
+    if (covered) return covered;
+    if (asksDuration.test(folded)) {
+      const span = durationSpan(folded);
+      const sessions = span === 'gap' || span === 'lead-in' || span === 'total' ? [] : sessionsOf(scope, sessionNamedBy(found));
+      if (span !== null || sessions.length > 0) return duration(span, scope, sessions, found.series);
+    }
+    return null;
+  }
+
+  /** "is het in Brussel?": yes or no, with where it is. */
+  private place(folded: string, found: Found, scope: AnswerScope): Draft | null {
+    if (!isYesNo(folded) || !placeAsk.test(folded) || hasEntity(found) || timeOfDay.test(folded)) return null;
+    const verdict = verdictOf('where', folded, found, scope);
+    if (!verdict) return null;
+    const v = this.event.venue;
+    const r = reasoning[scope.lang];
+    return { lines: [`${verdict.yes ? r.yes : r.no} ${phrases[scope.lang].dayWhere(this.event.title, v.name, v.street, v.postalCode, v.city, v.country)}`], sessions: [], programme: true };
+  }
+
+  /** "wat betekenen AMA en GBO", "waar staat LDE voor", "welke afkortingen ...", "wat betekent VDAB" (not spelt out). */
+  private abbreviations(folded: string, found: Found, scope: AnswerScope): Draft | null {
+    const r = reasoning[scope.lang];
+    const named = found.abbreviations.filter((a, i) => found.abbreviations.findIndex((b) => b.short === a.short) === i);
+    if (abbreviationList.test(folded) && named.length === 0) {
+      const lines = [
+        r.abbreviations,
+        ...this.facts.abbreviations.map((a) => r.abbreviationIn(a.short, a.long, `${scope.lang === 'nl' ? 'sessie' : 'session'} ${a.session}`)),
+        ...this.facts.dayAbbreviations.map((a) => r.abbreviationIn(a.short, a.long, r.registrationRules)),
+      ];
+      return { lines, sessions: [], programme: true };
+    }
+    if (named.length > 0 && meaningAsk.test(folded)) return { lines: named.flatMap((a) => abbreviationCard(scope, a)), sessions: [...new Set(named.map((a) => a.session))] };
+    const acronym = found.orgs.find((o) => /^\p{Lu}{2,6}$/u.test(o.name));
+    if (named.length === 0 && acronym && strictMeaning.test(folded)) return { lines: [r.notExpanded(acronym.name), ...orgCard(scope, acronym, {})], sessions: acronym.sessions };
+    return null;
+  }
+
+  /** What one session's text says about what the question asks: "welke manieren ... komen aan bod in sessie 1", "who ran the project". */
+  private covers(text: string, folded: string, found: Found, scope: AnswerScope): Draft | null {
+    if (asksWhichSession.test(folded)) return null;
+    const session = this.focus(found, folded, scope.lang);
+    if (!session) return null;
+    // "wie geeft de sessie over ...", "bij welke organisatie werkt Jo Uytterhoeven", "waar kan ik ... horen": about the speakers, not the text.
+    const bySpeaker = found.speakers.length > 0 && found.sessionNumbers.length === 0;
+    if ((whoAsk.test(folded) && speakerVerbs.test(folded)) || (bySpeaker && (whoAsk.test(folded) || cueAspects(folded).length > 0))) return null;
+    const lang = scope.lang;
+    const names = new Set([
+      ...tokenize(`${session.title} ${session.en?.title ?? ''} ${session.room}`),
+      ...found.abbreviations.map((a) => fold(a.short)),
+      ...found.speakers.flatMap((s) => tokenize(s.name)),
+      ...found.sessionNumbers.map(String),
+    ]);
+    const own = tokenize(text).filter((w) => !names.has(w) && !sessionTerms.has(w) && !/^\d+$/u.test(w));
+    const words = lang === 'nl' ? expand(own).words.flatMap(tokenize) : own;
+    const stop = lang === 'nl' ? dutchStopwords : englishStopwords;
+    if (words.every((w) => stop.has(w))) return null;
+    const who = whoAsk.test(folded);
+    const query = { words, lang, who, count: countAsk.test(folded), agent: who && !speakerVerbs.test(folded) && words.some((w) => !stop.has(w) && w.length >= 3) };
+    // A word of the aspect the question asks ("eindigt" in "wanneer eindigt ..."), or a word of "tell me more", says little about the text.
+    const asked = new Set(cueAspects(folded));
+    const weight = (stem: string): number => ([...(this.aspectWords.get(stem) ?? [])].some((a) => asked.has(a) || a === 'what' || a === 'list') ? 0.5 : 1);
+    const lines = this.passages.find(session, query, weight);
+    if (!lines) return null;
+    return { lines: [reasoning[lang].fromDescription(session.number, titleOf(scope, session)), ...lines], sessions: [session.number] };
+  }
+
+  /** The one session a question is about, named by number, abbreviation, speaker or by its title's words. */
+  private focus(found: Found, folded: string, lang: Language): Session | null {
+    const numbers = sessionNamedBy(found);
+    if (numbers.length !== 1) return null;
+    const session = findSession(this.event, numbers[0] as number);
+    if (!session) return null;
+    if (found.sessionNumbers.length > 0 || found.abbreviations.length > 0 || found.speakers.length > 0) return session;
+    // A theme alone ("welke sessie gaat over ...") names no session; its title's own words do ("werkplekleren", not "economie").
+    const asked = new Set(this.passages.stemsOf(tokenize(folded), lang).concat(this.passages.stemsOf(expand(tokenize(folded)).words.flatMap(tokenize), 'nl')));
+    const own = (text: string, l: Language): boolean => this.passages.stemsOf(tokenize(text), l).some((s) => asked.has(s) && this.passages.spread(s, l) <= 2);
+    return own(session.title, 'nl') || own(session.en?.title ?? '', 'en') ? session : null;
+  }
+}
