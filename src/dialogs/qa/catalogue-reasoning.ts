@@ -45,7 +45,7 @@ export interface ReasoningPhrases {
   no: string;
   bookOptional: string;
   stated: (yes: boolean, sentence: string) => string;
-  notOnly: (kind: string, others: string, email: string) => string;
+  notOnly: (audience: string, others: string, email: string) => string;
 }
 
 const list = (items: string[], and: string): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`);
@@ -110,7 +110,8 @@ const nl: ReasoningPhrases = {
   no: 'Nee.',
   bookOptional: 'Nee, het boek is optioneel: je kiest bij het inschrijven zelf of je het bestelt.',
   stated: (yes, sentence) => `${yes ? 'Ja' : 'Nee'}: «${sentence}»`,
-  notOnly: (kind, others, email) => `Je hoeft geen ${kind} te zijn: de netwerkdag is ook bedoeld voor ${others}. Twijfel je of dat voor jou geldt, vraag het dan aan de organisatoren via *${email}*.`,
+  notOnly: (audience, others, email) =>
+    `Dat hoeft niet: de netwerkdag is niet alleen voor ${audience.toLowerCase()}, maar ook voor ${others.toLowerCase()}. Twijfel je of dat voor jou geldt, vraag het dan aan de organisatoren via *${email}*.`,
 };
 
 const en: ReasoningPhrases = {
@@ -166,7 +167,8 @@ const en: ReasoningPhrases = {
   no: 'No.',
   bookOptional: 'No, the book is optional: when you register, you choose whether to order it.',
   stated: (yes, sentence) => `${yes ? 'Yes' : 'No'}: «${sentence}»`,
-  notOnly: (kind, others, email) => `You need not be a ${kind}: the networking day is also meant for ${others}. If you are unsure whether that includes you, please ask the organisers at *${email}*.`,
+  notOnly: (audience, others, email) =>
+    `That is no problem: the networking day is not only for ${audience}, but also for ${others}. If you are unsure whether that includes you, please ask the organisers at *${email}*.`,
 };
 
 /** The reasoning phrases of one language. */

@@ -7,11 +7,11 @@ import { measureOf, quantityNoun, valueOf, valueText, type Measure } from './mea
 
 // "de meeste plaatsen", "the most people": a most-word counts with what it counts right after it, or as a size word on its own.
 const noun = '(?:\\s+\\p{L}+)?\\s+(?:plaatsen|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|inschrijvingen|sprekers|vrije|seats|places|spots|spaces|people|persons|participants|attendees|speakers|registrations|free)\\b';
-const sized = '|grootste|grootst|ruimste|langste|langst|populairste|drukste|volste|biggest|largest|longest|busiest';
+const sized = '|grootste|grootst|ruimste|ruimst|langste|langst|populairste|drukste|volste|biggest|largest|longest|busiest';
 const most = new RegExp(`\\b(?:(?:meeste|meest|hoogste|most|greatest|highest)${noun}${sized})\\b`, 'u');
 const least = new RegExp(`\\b(?:(?:minste|minst|laagste|fewest|least|lowest)${noun}|kleinste|kleinst|krapste|kortste|kortst|smallest|shortest|tiniest)\\b`, 'u');
 // Size words say on their own what is compared ("de kleinste workshop"); "meeste"/"most" need a noun.
-const sizeWord = /\b(?:grootste|grootst|ruimste|kleinste|kleinst|krapste|biggest|largest|smallest|tiniest|langste|kortste|longest|shortest|populairste|drukste|busiest)\b/u;
+const sizeWord = /\b(?:grootste|grootst|ruimste|ruimst|kleinste|kleinst|krapste|biggest|largest|smallest|tiniest|langste|kortste|longest|shortest|populairste|drukste|busiest)\b/u;
 const greater = /\b(?:groter|meer|ruimer|langer|bigger|larger|more|longer|populairder|drukker|busier)\b/u;
 const smaller = /\b(?:kleiner|minder|krapper|korter|smaller|fewer|less|shorter)\b/u;
 const than = /\b(?:dan|than)\b/u;

@@ -1,5 +1,6 @@
 import { findSession, sessionsOfSeries, type EventData, type Session } from '../../core/index.ts';
 import type { Choice } from '../types.ts';
+import { reasoning } from './catalogue-reasoning.ts';
 import { phrases } from './catalogue.ts';
 import {
   abbreviationCard,
@@ -299,6 +300,13 @@ export class Drafts {
     const asker = found.asker;
     if (asker === null) return p.audience(list);
     const kind = asker.kind;
+    if (asker.negated) {
+      // "ik ben geen ambtenaar": the day is also for the audiences that are not that kind.
+      const mine = kind ? this.event.audiences.filter((a) => kind.audience.test(fold(a))) : [];
+      const others = this.event.audiences.filter((a) => !mine.includes(a));
+      if (mine.length === 0 || others.length === 0) return p.audienceAsk(list, this.event.contact);
+      return reasoning[scope.lang].notOnly(joinList(mine, p.and), joinList(others, p.and), this.event.contact);
+    }
     if (kind && this.event.audiences.some((a) => kind.audience.test(fold(a)))) return p.audienceYes(list, kind.word, kind.name[scope.lang]);
     return p.audienceAsk(list, this.event.contact);
   }

@@ -6,7 +6,7 @@ import { minutesOf, valueText } from './measures.ts';
 
 /** A question about a length of time: "hoe lang duurt een workshop", "how much time is there between". */
 export const asksDuration =
-  /\b(?:hoe ?lang(?:e)?|duurt|duren|duur|tijdsduur|duration|how long|how much time|hoeveel (?:tijd|uur|uren|minuten|min)|how many (?:hours|minutes)|in beslag|uurtje)\b/u;
+  /\b(?:hoe ?lang(?:e)?|duurt|duren|duur|tijdsduur|lengte|duration|length|how long|how much time|hoeveel (?:tijd|uur|uren|minuten|min)|how many (?:hours|minutes)|in beslag|uurtje)\b/u;
 // "tot hoe laat duurt het" asks when it ends, not how long.
 const asksClock = /\b(?:hoe laat|what time|tot wanneer|until when|till when|om welk uur)\b/u;
 const gapWords = /\b(?:pauze|pauzes|break|breaks|gap|tussenpauze|tussen|between)\b/u;
@@ -24,7 +24,7 @@ export function durationSpan(folded: string): Span | null {
   if (!asksDuration.test(folded) || asksClock.test(folded)) return null;
   const ends = /\b(?:einde|eind|end|afloop)\b/u.test(folded);
   if (gapWords.test(folded) && !ends && startWords.test(folded) && firstWords.test(folded)) return 'lead-in';
-  if (gapWords.test(folded) && (sessionWords.test(folded) || ends)) return 'gap';
+  if (gapWords.test(folded) && (sessionWords.test(folded) || ends || /\b(?:pauze|pauzes|break|breaks|tussenpauze)\b/u.test(folded))) return 'gap';
   if (totalWords.test(folded) && sessionWords.test(folded) && !/\b(?:dag|day|event|evenement)\b/u.test(folded)) return 'total';
   if (sessionWords.test(folded)) return 'sessions';
   if (dayWords.test(folded)) return 'day';

@@ -12,9 +12,9 @@ const sessionCount = /\b(twee|drie|vier|vijf|two|three|four|five|[2-5]|alle|all|
 export const atOnce = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|dezelfde reeks|zelfde reeks|at the same time|at once|simultaneously|same series|in parallel)\b/u;
 const asksWhich = /\b(?:welke|which|wat|what)\b/u;
 
-/** Whether the sessions named ("kan ik naar sessie 4 en naar sessie 8?") can all be followed: one per series. */
-export function asksCombination(folded: string, named: number): boolean {
-  return named >= 2 && canWords.test(folded);
+/** Whether the question asks if the sessions it names ("kan ik naar sessie 4 en naar sessie 8?") can all be followed; `named` finds them, only when needed. */
+export function asksCombination(folded: string, named: () => number[]): boolean {
+  return canWords.test(folded) && named().length >= 2;
 }
 
 /** Answers whether these sessions go together: yes when each is in its own series, no (and why) when two run at once. */

@@ -29,7 +29,8 @@ const asksWhichSession = /\b(?:welke|welk|which|what)\s+(?:\p{L}+\s+)?(?:sessies
 const whoAsk = /\b(?:wie|who|whom|door wie|via wie|which organisations?|welke organisaties?|welke partners|which partners)\b/u;
 // What a speaker does: "who speaks at", "wie geeft de workshop"; any other verb after "who" asks who does something in the text.
 // (typos too: "wie sprekt er"); "wie ... over X" / "who ... about X" asks who talks about it.
-const speakerVerbs = /\b(?:spre+k\w*|prat\w*|praat|geeft|geven|presenteert|presenteren|leidt|begeleidt|brengt|vertelt|vertellen|over|speaks?|speaking|speakers?|presents?|presenting|gives?|giving|leads?|hosts?|talks?|talking|about|is|are)\b/u;
+const speakerVerbs = /\b(?:spre+k\w*|prat\w*|praat|geeft|geven|presenteert|presenteren|leidt|begeleidt|brengt|vertelt|vertellen|over|speaks?|speaking|speakers?|presents?|presenting|gives?|giving|leads?|hosts?|talks?|talking|about)\b/u;
+const asksList = /\b(?:manieren|aanpakken|instrumenten|maatregelen|vormen|mogelijkheden|ways|approaches|instruments|measures|forms|options)\b/u;
 const countAsk = /\b(?:hoeveel|how many|how much|how long|hoe lang|na hoeveel|after how many)\b/u;
 // "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
 const placeAsk =
@@ -46,6 +47,8 @@ const sessionTerms = new Set(['sessie', 'sessies', 'session', 'sessions', 'works
  */
 export class Reasoner {
   private readonly passages: Passages;
+  /** Per session, the stems of its titles (Dutch and English) that at most one other session's texts share. */
+  private readonly titleStems = new Map<number, Set<string>>();
   /** Per stem of the aspect intents' training words ("begint", "zaal", "spreekt"), the aspects it belongs to. */
   private readonly aspectWords = new Map<string, Set<Aspect>>();
 
@@ -55,6 +58,10 @@ export class Reasoner {
     private readonly find: (text: string) => Found,
   ) {
     this.passages = new Passages(event, facts);
+    for (const session of event.sessions) {
+      const own = (text: string, lang: Language): string[] => this.passages.stemsOf(tokenize(text), lang).filter((s) => this.passages.spread(s, lang) <= 2);
+      this.titleStems.set(session.number, new Set([...own(session.title, 'nl'), ...own(session.en?.title ?? '', 'en')]));
+    }
     for (const lang of ['nl', 'en'] as const) {
       for (const aspect of ['when', 'where', 'who', 'seats', 'list', 'what'] as const) {
         for (const stem of this.passages.stemsOf(tokenize((utterances[lang][aspect] ?? []).join(' ')), lang)) {
@@ -66,9 +73,9 @@ export class Reasoner {
 
   answer(text: string, found: Found, scope: AnswerScope): Draft | null {
     const folded = fold(text);
+    const words = tokenize(folded);
     const r = reasoning[scope.lang];
-    const unnamed = tokenize(folded).filter((w) => !found.entityWords.has(w)).join(' ');
-    if (languageWords.test(unnamed) && !aboutBot.test(folded)) return { lines: [r.languageUnknown(this.event.contact)], sessions: [], programme: true };
+    if (languageWords.test(folded) && !aboutBot.test(folded) && languageWords.test(this.unnamed(words, found))) return { lines: [r.languageUnknown(this.event.contact)], sessions: [], programme: true };
     const abbreviations = this.abbreviations(folded, found, scope);
     if (abbreviations) return abbreviations;
     const place = this.place(folded, found, scope);
@@ -84,15 +91,14 @@ export class Reasoner {
     if (presence) return withinPresence(scope, presence);
     const count = countAsked(folded);
     if (count !== null) return howMany(scope, count, found.series, atOnce.test(folded));
-    if (asksCombination(folded, inTurn().length)) return combination(scope, sessionsOf(scope, inTurn()));
+    if (asksCombination(folded, inTurn)) return combination(scope, sessionsOf(scope, inTurn()));
     if (asksRecommendation(folded)) {
-      const words = tokenize(text);
       const expanded = expand(words).words.flatMap(tokenize);
       const ranked = scope.lang === 'nl' ? this.passages.rank(expanded, 'nl') : this.passages.rank(words, 'en', expanded.filter((w) => !words.includes(w)));
       const draft = recommend(scope, ranked, found.series);
       if (draft) return draft;
     }
-    const covered = this.covers(text, folded, found, scope);
+    const covered = this.covers(words, folded, found, scope);
     if (covered) return covered;
     if (asksDuration.test(folded)) {
       const span = durationSpan(folded);
@@ -100,6 +106,12 @@ export class Reasoner {
       if (span !== null || sessions.length > 0) return duration(span, scope, sessions, found.series);
     }
     return null;
+  }
+
+  /** The question's words without the names of the people and organisations it names ("Mieke Frans" is no French). */
+  private unnamed(words: string[], found: Found): string {
+    const names = new Set([...found.speakers, ...found.speakersByFirstName].flatMap((x) => tokenize(x.name)).concat(found.orgs.flatMap((o) => tokenize(o.name))));
+    return words.filter((w) => !names.has(w)).join(' ');
   }
 
   /** "is het in Brussel?": yes or no, with where it is. */
@@ -124,6 +136,12 @@ export class Reasoner {
       ];
       return { lines, sessions: [], programme: true };
     }
+    // "wat is de afkorting van lokale diensteneconomie": the long form named, the short one asked.
+    if (named.length === 0 && /\b(?:afkorting|afgekort|abbreviation|abbreviated|acronym|short form|kort)\b/u.test(folded)) {
+      const words = new Set(tokenize(folded));
+      const spelt = this.facts.abbreviations.filter((a) => tokenize(a.long).every((w) => words.has(w)));
+      if (spelt.length > 0) return { lines: spelt.flatMap((a) => abbreviationCard(scope, a)), sessions: spelt.map((a) => a.session) };
+    }
     if (named.length > 0 && meaningAsk.test(folded)) return { lines: named.flatMap((a) => abbreviationCard(scope, a)), sessions: [...new Set(named.map((a) => a.session))] };
     const acronym = found.orgs.find((o) => /^\p{Lu}{2,6}$/u.test(o.name));
     if (named.length === 0 && acronym && strictMeaning.test(folded)) return { lines: [r.notExpanded(acronym.name), ...orgCard(scope, acronym, {})], sessions: acronym.sessions };
@@ -131,9 +149,9 @@ export class Reasoner {
   }
 
   /** What one session's text says about what the question asks: "welke manieren ... komen aan bod in sessie 1", "who ran the project". */
-  private covers(text: string, folded: string, found: Found, scope: AnswerScope): Draft | null {
+  private covers(tokens: string[], folded: string, found: Found, scope: AnswerScope): Draft | null {
     if (asksWhichSession.test(folded)) return null;
-    const session = this.focus(found, folded, scope.lang);
+    const session = this.focus(found, folded, tokens, scope.lang);
     if (!session) return null;
     // "wie geeft de sessie over ...", "bij welke organisatie werkt Jo Uytterhoeven", "waar kan ik ... horen": about the speakers, not the text.
     const bySpeaker = found.speakers.length > 0 && found.sessionNumbers.length === 0;
@@ -145,7 +163,7 @@ export class Reasoner {
       ...found.speakers.flatMap((s) => tokenize(s.name)),
       ...found.sessionNumbers.map(String),
     ]);
-    const own = tokenize(text).filter((w) => !names.has(w) && !sessionTerms.has(w) && !/^\d+$/u.test(w));
+    const own = tokens.filter((w) => !names.has(w) && !sessionTerms.has(w) && !/^\d+$/u.test(w));
     const words = lang === 'nl' ? expand(own).words.flatMap(tokenize) : own;
     const stop = lang === 'nl' ? dutchStopwords : englishStopwords;
     if (words.every((w) => stop.has(w))) return null;
@@ -160,15 +178,18 @@ export class Reasoner {
   }
 
   /** The one session a question is about, named by number, abbreviation, speaker or by its title's words. */
-  private focus(found: Found, folded: string, lang: Language): Session | null {
+  private focus(found: Found, folded: string, words: string[], lang: Language): Session | null {
     const numbers = sessionNamedBy(found);
     if (numbers.length !== 1) return null;
     const session = findSession(this.event, numbers[0] as number);
     if (!session) return null;
     if (found.sessionNumbers.length > 0 || found.abbreviations.length > 0 || found.speakers.length > 0) return session;
+    // "wat zijn de vier manieren om sociaal aan te kopen": a list asked of the one session the words point to.
+    if (asksList.test(folded)) return session;
     // A theme alone ("welke sessie gaat over ...") names no session; its title's own words do ("werkplekleren", not "economie").
-    const asked = new Set(this.passages.stemsOf(tokenize(folded), lang).concat(this.passages.stemsOf(expand(tokenize(folded)).words.flatMap(tokenize), 'nl')));
-    const own = (text: string, l: Language): boolean => this.passages.stemsOf(tokenize(text), l).some((s) => asked.has(s) && this.passages.spread(s, l) <= 2);
-    return own(session.title, 'nl') || own(session.en?.title ?? '', 'en') ? session : null;
+    const title = this.titleStems.get(session.number);
+    if (!title) return null;
+    const asked = new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(expand(words).words.flatMap(tokenize), 'nl')]);
+    return [...asked].some((s) => title.has(s)) ? session : null;
   }
 }

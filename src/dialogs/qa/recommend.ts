@@ -7,7 +7,7 @@ import type { Draft } from './drafts.ts';
  * "which workshop would help us most", "is there something for me", "any tip which session".
  */
 const recommendWords =
-  /\b(?:aanraden|aanrader|aan te raden|raad\w*\b.*\baan|adviseer\w*|advies|interessantste?|interessant|nuttigste?|nuttig|relevante?|geschikte?|past\b.*\b(?:best|bij)|kies ik|zou (?:je|jij|ge|gij|u) kiezen|moet ik kiezen|moeten we kiezen|kiezen we|tip|tips|recommend\w*|suggest\w*|advice|advise|should (?:i|we) (?:pick|choose|go|attend|take|follow)|would help|help us most|help me most|something for (?:me|us)|iets voor (?:mij|ons)|best (?:suited|for)|suits?|fits?|worth|relevant|useful|interesting|what should i pick|which one)\b/u;
+  /\b(?:aanraden|aanrader|aan te raden|raad\w*\b.*\baan|adviseer\w*|advies|interessantste?|interessant|nuttigste?|nuttig|relevante?|geschikte?|past\b.*\b(?:best|bij)|kies ik|zou (?:je|jij|ge|gij|u) kiezen|moet ik kiezen|moeten we kiezen|kiezen we|tip|tips|recommend\w*|suggest\w*|advice|advise|should (?:i|we) (?:pick|choose|go|attend|take|follow)|would help|help us most|help me most|something for (?:me|us)|iets voor (?:mij|ons)|best (?:suited|for)|suits?|fits?|worth|relevant|useful|interesting|what should i pick|which one|interested in|interest in|geinteresseerd|interesse|want to know more|wil meer weten|looking for|zoek\w* (?:iets|een sessie|een workshop)|care about|bezig met|werk rond|work on)\b/u;
 const sessionAsk = /\b(?:sessies?|sessions?|workshops?|infosessies?|welke|which|wat|what|iets|something|anything|kies|pick|choose)\b/u;
 // These ask for advice on their own: "recommendation?", "een aanrader?".
 const adviceWords = /\b(?:aanraden|aanrader|aan te raden|advies|adviseer\w*|tip|tips|recommend\w*|suggest\w*|advice|advise)\b/u;
