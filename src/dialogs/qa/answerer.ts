@@ -178,6 +178,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     let intent: Exclude<Intent, 'overview'> | null = guessed === 'overview' ? null : guessed;
     if (!named) {
       if (intent === 'greeting') return { kind: 'none' };
+      // "is het op een vrijdag?", "in oktober of november?": a month or weekday with nothing else the classifier knows asks when.
+      if ((intent === null || intent === 'where' || intent === 'when' || intent === 'unknown_topic') && !found.venue && calendarWord.test(fold(text))) return { kind: 'answer', intent: 'when', sure: true };
       if (intent === null || this.coverage(found, lang) < 0.5) return unsure;
       if (intent === 'offtopic') return { kind: 'honest', confidence: 0.3, offtopic: true };
     }
@@ -220,7 +222,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
 }
 
 const deadlineMarker =
-  /deadl|uiterste|sluitingsdatum|inschrijfdatum|inschrijvingsdatum|\b(?:inschrijving(?:en)?|registrations?|registratie|sign ?ups?)\s+(?:sluit|sluiten|close|closes|afgesloten)|\b(?:sluit|sluiten|closes?)\s+(?:de\s+)?(?:inschrijving|registration)|\b(?:tot wanneer|until when|till when)\b.*\b(?:inschrijv\w*|registr\w*|aanmeld\w*|sign up|enrol\w*)/u;
+  /d[ea]{1,3}dl|uiterste|sluitingsdatum|inschrijfdatum|inschrijvingsdatum|\b(?:inschrijving(?:en)?|registrations?|registratie|sign ?ups?)\s+(?:sluit|sluiten|close|closes|afgesloten)|\b(?:sluit|sluiten|closes?)\s+(?:de\s+)?(?:inschrijving|registration)|\b(?:tot wanneer|until when|till when)\b.*\b(?:inschrijv\w*|registr\w*|aanmeld\w*|sign up|enrol\w*)/u;
 const calendarWord =
   /\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
 const yesNoFirst = /^(?:ja|nee|yes|no)\b/iu;

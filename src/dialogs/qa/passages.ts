@@ -73,11 +73,14 @@ export class Passages {
     const stems = this.stemsOf(query.words, query.lang);
     const overlap = (p: Passage): number => stems.reduce((sum, s) => sum + (p.stems.has(s) ? weight(s) : 0), 0);
     const scored = passages.filter((p) => !p.title).map((p, index) => ({ p, index, overlap: overlap(p), score: overlap(p) }));
+    const folded = fold(query.words.join(' '));
     if (!scored.some((x) => x.overlap >= 1)) {
+      // "welke aanpakken komen aan bod": the list the text gives, whatever it calls them; "who sends ...": the sentence naming someone.
+      const list = listNouns.test(folded) ? scored.find((x) => x.p.items) : undefined;
+      if (list) return [list.p.text, ...(list.p.items ?? []).map((i) => `• ${i}`)];
       const named = query.agent ? scored.find((x) => x.p.org) : undefined;
       return named ? [named.p.text] : null;
     }
-    const folded = fold(query.words.join(' '));
     for (const x of scored) {
       if (listNouns.test(folded) && x.p.items) x.score += 2;
       if (itemNouns.test(folded) && x.p.item) x.score += 1;

@@ -56,9 +56,25 @@ const arriving = /\b(?:pas|arrive|arriving|arrival|aankomen|aankom|kom\b.*\baan|
 const leaving = /\b(?:weg|vertrekken|vertrek|leave|leaving|go home|have to go|must go|naar huis|opstappen|maar tot|enkel tot|alleen tot|only until|only till|until|till|ben er (?:maar|enkel|alleen) tot)\b/u;
 const firstPerson = /\b(?:ik|wij|we|i|kom|geraak|moet|ben)\b/u;
 
+const hours: Record<string, number> = { een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+// "leave at four", "ben er om drie": after "at"/"om" a bare hour is a clock time (the afternoon, as the day is).
+const bareHour = new RegExp(`\\b(?:at|om|tegen|rond|by|until|till|tot|vanaf|from|around)\\s+(${Object.keys(hours).join('|')}|\\d{1,2})\\b(?!\\s*(?:[.:,]\\d|sessies|sessions|workshops|reeksen|series|mensen|people|personen|plaatsen|seats))`, 'u');
+
+/** A bare hour in the question ("om vier", "at 4") as "HH:MM", or null. */
+function bareHourOf(folded: string): string | null {
+  const raw = bareHour.exec(folded)?.[1];
+  if (raw === undefined) return null;
+  const hour = hours[raw] ?? Number(raw);
+  if (!(hour >= 1 && hour <= 23)) return null;
+  return `${String(hour <= 7 ? hour + 12 : hour).padStart(2, '0')}:00`;
+}
+
 /** Whether the asker comes late or leaves early, at the time the question gives; null when it says neither. */
-export function presenceOf(folded: string, time: string | null): { kind: 'from' | 'until'; time: string } | null {
-  if (time === null || !firstPerson.test(folded)) return null;
+export function presenceOf(folded: string, found: string | null): { kind: 'from' | 'until'; time: string } | null {
+  if (!firstPerson.test(folded) || !(leaving.test(folded) || arriving.test(folded))) return null;
+  const time = found ?? bareHourOf(folded);
+  if (time === null) return null;
   if (leaving.test(folded)) return { kind: 'until', time };
   if (arriving.test(folded)) return { kind: 'from', time };
   return null;

@@ -179,8 +179,15 @@ export class Reasoner {
 
   /** The one session a question is about, named by number, abbreviation, speaker or by its title's words. */
   private focus(found: Found, folded: string, words: string[], lang: Language): Session | null {
+    const asked = (): Set<string> => new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(expand(words).words.flatMap(tokenize), 'nl')]);
     const numbers = sessionNamedBy(found);
-    if (numbers.length !== 1) return null;
+    if (numbers.length !== 1) {
+      // Two sessions speak of "sociale clausules"; the one whose title says it is meant.
+      if (numbers.length > 0 || found.topics.length === 0) return null;
+      const stems = asked();
+      const titled = [...this.titleStems].filter(([, title]) => [...stems].some((s) => title.has(s)));
+      return titled.length === 1 ? findSession(this.event, (titled[0] as [number, Set<string>])[0]) : null;
+    }
     const session = findSession(this.event, numbers[0] as number);
     if (!session) return null;
     if (found.sessionNumbers.length > 0 || found.abbreviations.length > 0 || found.speakers.length > 0) return session;
@@ -189,7 +196,6 @@ export class Reasoner {
     // A theme alone ("welke sessie gaat over ...") names no session; its title's own words do ("werkplekleren", not "economie").
     const title = this.titleStems.get(session.number);
     if (!title) return null;
-    const asked = new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(expand(words).words.flatMap(tokenize), 'nl')]);
-    return [...asked].some((s) => title.has(s)) ? session : null;
+    return [...asked()].some((s) => title.has(s)) ? session : null;
   }
 }
