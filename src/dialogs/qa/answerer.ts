@@ -51,7 +51,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   ) {
     this.deadline = registrationDeadline(event).getTime();
     this.drafts = new Drafts(event, finder.facts);
-    this.reasoner = new Reasoner(event, finder.facts, (part) => finder.find(part));
+    this.reasoner = new Reasoner(event, finder.facts, (part) => finder.find(part), new Set([...classifier.vocabulary.nl, ...classifier.vocabulary.en]));
     this.dayWords = new Set(tokenize([...event.audiences, ...event.partners, event.title].join(' ')));
   }
 
@@ -118,7 +118,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
   /** The parts of a two-part question, each answered for what it names (or the day, or what the whole question names). */
   private async twoParts(text: string, found: Found, scope: AnswerScope, detected: Language | null, fallback: Language): Promise<Draft | null> {
     const clauses = aspectClauses(fold(text));
-    if (new Set(clauses.map((c) => c.text)).size < 2) return null;
+    if (clauses.length < 2) return null;
     const lines: string[] = [];
     const sessions: number[] = [];
     for (const clause of clauses) {
@@ -178,8 +178,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     let intent: Exclude<Intent, 'overview'> | null = guessed === 'overview' ? null : guessed;
     if (!named) {
       if (intent === 'greeting') return { kind: 'none' };
-      // "is het op een vrijdag?", "in oktober of november?": a month or weekday with nothing else the classifier knows asks when.
-      if ((intent === null || intent === 'where' || intent === 'when' || intent === 'unknown_topic') && !found.venue && calendarWord.test(fold(text))) return { kind: 'answer', intent: 'when', sure: true };
+      // "is het op een vrijdag?", "in oktober of november?": a month or weekday asks when, unless another intent has its own words there.
+      if (!found.venue && calendarWord.test(fold(text))) {
+        const own = found.contentWords.filter((w) => !found.placeWords.has(w) && !this.dayWords.has(w));
+        if (intent === null || intent === 'when' || !this.classifier.supports(intent, own, lang)) return { kind: 'answer', intent: 'when', sure: true };
+      }
       if (intent === null || this.coverage(found, lang) < 0.5) return unsure;
       if (intent === 'offtopic') return { kind: 'honest', confidence: 0.3, offtopic: true };
     }
@@ -224,7 +227,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
 const deadlineMarker =
   /d[ea]{1,3}dl|uiterste|sluitingsdatum|inschrijfdatum|inschrijvingsdatum|\b(?:inschrijving(?:en)?|registrations?|registratie|sign ?ups?)\s+(?:sluit|sluiten|close|closes|afgesloten)|\b(?:sluit|sluiten|closes?)\s+(?:de\s+)?(?:inschrijving|registration)|\b(?:tot wanneer|until when|till when)\b.*\b(?:inschrijv\w*|registr\w*|aanmeld\w*|sign up|enrol\w*)/u;
 const calendarWord =
-  /\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
+  /\b(?:namiddag|voormiddag|ochtend|afternoon|morning|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
 const yesNoFirst = /^(?:ja|nee|yes|no)\b/iu;
 
 /** A yes/no question's answer with its yes or no first, when the facts settle it ("Nee, het boek is optioneel; ..."). */

@@ -13,6 +13,8 @@ export function cueAspects(folded: string): Aspect[] {
   return cues.filter(([, pattern]) => pattern.test(folded)).map(([aspect]) => aspect);
 }
 
+const questionWords = /\b(?:wat|wie|waar|wanneer|hoe|welke|welk|hoeveel|what|who|where|when|how|which|is|zijn|are|does|do)\b/u;
+
 // "wanneer en waar", "time and room", "uur en lokaal", "wie spreekt er en in welke zaal": the parts of a two-part question.
 const clauseBreak = /\s+(?:en|and|&|plus)\s+|\s*[,;:?]\s+|\s+-\s+/u;
 
@@ -28,11 +30,13 @@ export interface AspectClause {
  */
 export function aspectClauses(folded: string): AspectClause[] {
   const clauses = folded.split(clauseBreak).filter((c) => /\p{L}/u.test(c));
-  if (clauses.length < 2) return [];
+  // "session 6 time room speakers": a fragment that lists what it wants, without a question word.
+  const fragment = clauses.length === 1 && !questionWords.test(folded) && cueAspects(folded).length >= 2;
+  if (clauses.length < 2 && !fragment) return [];
   const out: AspectClause[] = [];
   for (const text of clauses) {
     for (const aspect of cueAspects(text)) if (!out.some((c) => c.aspect === aspect && c.text === text)) out.push({ text, aspect });
   }
   // Two parts: two aspects, or one aspect asked of two things ("wanneer begint de dag en hoe laat start de eerste workshop").
-  return out.length >= 2 && new Set(out.map((c) => c.text)).size >= 2 ? out : [];
+  return out.length >= 2 && (fragment || new Set(out.map((c) => c.text)).size >= 2) ? out : [];
 }

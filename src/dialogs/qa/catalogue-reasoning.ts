@@ -9,7 +9,7 @@ export interface ReasoningPhrases {
   hasValue: (n: number, title: string, value: string) => string;
   pair: (yes: boolean, same: string | null, parts: string[]) => string;
   same: (measure: Measure) => string;
-  allSame: (within: string, value: string) => string;
+  allSame: (within: string, value: string, sessions?: number[]) => string;
   extreme: (within: string, sessions: number[], measure: Measure, direction: 'most' | 'least', value: string) => string;
   beyond: (within: string, relation: 'gt' | 'lt' | 'ge', limit: number, measure: Measure) => string;
   noneBeyond: (within: string, relation: 'gt' | 'lt' | 'ge', limit: number, measure: Measure) => string;
@@ -25,6 +25,9 @@ export interface ReasoningPhrases {
   leadIn: (dayStart: string, series: number, start: string, length: string) => string;
   gapUnknown: (email: string) => string;
   total: (length: string, spans: string[]) => string;
+  rangeLasts: (from: string, to: string, length: string) => string;
+  allFit: (kind: 'from' | 'until', time: string, edge: string) => string;
+  alongside: (n: number, series: number, from: string, to: string, others: string) => string;
   together: (sessions: number[]) => string;
   clash: (sessions: number[], series: number, from: string, to: string) => string;
   onePerSeries: string;
@@ -65,7 +68,7 @@ const nl: ReasoningPhrases = {
   hasValue: (n, title, value) => `sessie ${n} ${title}: ${value}`,
   pair: (yes, same, parts) => `${yes ? 'Ja' : 'Nee'}${same ? `, ${same}` : ''}: ${parts.join('; ')}.`,
   same: (measure) => ({ cap: 'ze zijn even groot', free: 'ze hebben evenveel plaatsen vrij', taken: 'ze hebben evenveel inschrijvingen', speakers: 'ze hebben evenveel sprekers', duration: 'ze duren even lang' })[measure],
-  allSame: (within, value) => `Alle sessies${within ? ` ${within}` : ''} zijn daarin gelijk: ${value}.`,
+  allSame: (within, value, sessions) => `${sessions ? upper(sessionsNl(sessions)) : `Alle sessies${within ? ` ${within}` : ''}`} zijn daarin gelijk: ${value}${sessions ? ' elk' : ''}.`,
   extreme: (within, sessions, measure, direction, value) => {
     const most = direction === 'most';
     const what = measure === 'duration' ? (most ? 'duren het langst' : 'duren het kortst') : `${sessions.length > 1 ? 'hebben' : 'heeft'} de ${most ? 'meeste' : 'minste'} ${measure === 'speakers' ? 'sprekers' : nlUnits[measure][1]}`;
@@ -85,6 +88,9 @@ const nl: ReasoningPhrases = {
   gap: (before, end, after, start, length) => `Tussen reeks ${before} (tot ${end}) en reeks ${after} (vanaf ${start}) zit ${length}.`,
   leadIn: (dayStart, series, start, length) => `Van het begin van de dag (${dayStart}) tot reeks ${series} (${start}) is het ${length}.`,
   gapUnknown: (email) => `Wat er tussendoor gebeurt, staat niet in de informatie over de netwerkdag; vraag het gerust via *${email}*.`,
+  rangeLasts: (from, to, length) => `Van ${from} tot ${to} is het ${length}.`,
+  allFit: (kind, time, edge) => (kind === 'from' ? `Om ${time} ben je op tijd voor alle reeksen: de eerste begint om ${edge}.` : `Tot ${time} kan je alle reeksen volgen: de laatste eindigt om ${edge}.`),
+  alongside: (n, series, from, to, others) => `Sessie ${n} is in reeks ${series} (${from}–${to}); daarnaast kies je één sessie in ${others}:`,
   total: (length, spans) => `Met een sessie in elke reeks zit je in totaal ${length} in sessies: ${list(spans, 'en')}.`,
   together: (sessions) => `Ja, dat kan: ${sessionsNl(sessions)} ${sessions.length > 1 ? 'zijn' : 'is'} in verschillende reeksen, en je kiest één sessie per reeks:`,
   clash: (sessions, series, from, to) => `Nee: ${sessionsNl(sessions)} lopen tegelijk, in reeks ${series} (${from}–${to}).`,
@@ -122,7 +128,7 @@ const en: ReasoningPhrases = {
   hasValue: (n, title, value) => `session ${n} ${title}: ${value}`,
   pair: (yes, same, parts) => `${yes ? 'Yes' : 'No'}${same ? `, ${same}` : ''}: ${parts.join('; ')}.`,
   same: (measure) => ({ cap: 'they are the same size', free: 'they have as many seats left', taken: 'they have as many registrations', speakers: 'they have as many speakers', duration: 'they last as long' })[measure],
-  allSame: (within, value) => `All sessions${within ? ` ${within}` : ''} are the same there: ${value}.`,
+  allSame: (within, value, sessions) => `${sessions ? upper(sessionsEn(sessions)) : `All sessions${within ? ` ${within}` : ''}`} are the same there: ${value}${sessions ? ' each' : ''}.`,
   extreme: (within, sessions, measure, direction, value) => {
     const most = direction === 'most';
     const what = measure === 'duration' ? (most ? 'last longest' : 'are shortest') : `${sessions.length > 1 ? 'have' : 'has'} the ${most ? 'most' : 'fewest'} ${enUnits[measure][1]}`;
@@ -142,6 +148,9 @@ const en: ReasoningPhrases = {
   gap: (before, end, after, start, length) => `Between series ${before} (until ${end}) and series ${after} (from ${start}) there are ${length}.`,
   leadIn: (dayStart, series, start, length) => `From the start of the day (${dayStart}) to series ${series} (${start}) it is ${length}.`,
   gapUnknown: (email) => `What happens in between, the information about the networking day does not say; please ask at *${email}*.`,
+  rangeLasts: (from, to, length) => `From ${from} to ${to} it is ${length}.`,
+  allFit: (kind, time, edge) => (kind === 'from' ? `At ${time} you are in time for every series: the first starts at ${edge}.` : `Until ${time} you can follow every series: the last ends at ${edge}.`),
+  alongside: (n, series, from, to, others) => `Session ${n} is in series ${series} (${from}–${to}); besides it you choose one session in ${others}:`,
   total: (length, spans) => `With a session in each series you spend ${length} in sessions in all: ${list(spans, 'and')}.`,
   together: (sessions) => `Yes, you can: ${sessionsEn(sessions)} ${sessions.length > 1 ? 'are' : 'is'} in different series, and you choose one session per series:`,
   clash: (sessions, series, from, to) => `No: ${sessionsEn(sessions)} run at the same time, in series ${series} (${from}–${to}).`,

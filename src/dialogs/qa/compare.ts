@@ -6,7 +6,7 @@ import type { Found } from './entities.ts';
 import { measureOf, quantityNoun, valueOf, valueText, type Measure } from './measures.ts';
 
 // "de meeste plaatsen", "the most people": a most-word counts with what it counts right after it, or as a size word on its own.
-const noun = '(?:\\s+\\p{L}+)?\\s+(?:plaatsen|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|inschrijvingen|sprekers|vrije|seats|places|spots|spaces|people|persons|participants|attendees|speakers|registrations|free)\\b';
+const noun = '(?:\\s+\\p{L}+)?\\s+(?:volk|plaatsen|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|inschrijvingen|sprekers|vrije|seats|places|spots|spaces|people|persons|participants|attendees|speakers|registrations|free)\\b';
 const sized = '|grootste|grootst|ruimste|ruimst|langste|langst|populairste|drukste|volste|biggest|largest|longest|busiest';
 const most = new RegExp(`\\b(?:(?:meeste|meest|hoogste|most|greatest|highest)${noun}${sized})\\b`, 'u');
 const least = new RegExp(`\\b(?:(?:minste|minst|laagste|fewest|least|lowest)${noun}|kleinste|kleinst|krapste|kortste|kortst|smallest|shortest|tiniest)\\b`, 'u');
@@ -26,7 +26,7 @@ const sessionWord = /\b(?:sessies?|sessions?|workshops?|infosessies?|atelier)\b/
 
 /** What a comparison over sessions asks, read from the question's words. */
 type Comparison =
-  | { kind: 'extreme'; measure: Measure; direction: 'most' | 'least'; rooms: boolean }
+  | { kind: 'extreme'; measure: Measure; direction: 'most' | 'least'; rooms: boolean; among?: boolean }
   | { kind: 'pair'; measure: Measure; relation: 'gt' | 'lt' | 'eq' }
   | { kind: 'threshold'; measure: Measure; relation: 'gt' | 'lt' | 'ge'; limit: number }
   | { kind: 'count'; measure: Measure; count: number };
@@ -42,10 +42,15 @@ export function comparisonOf(folded: string, named: number): Comparison | null {
   }
   if (named >= 2 && equal.test(folded)) return { kind: 'pair', measure, relation: 'eq' };
   if (named >= 2 && than.test(folded) && (greater.test(folded) || smaller.test(folded))) return { kind: 'pair', measure, relation: greater.test(folded) ? 'gt' : 'lt' };
+  // "sessie 5 of 6, welke is groter?": the most (or least) among the sessions named.
+  if (named >= 2 && /\b(?:welke|welk|which)\b/u.test(folded) && (greater.test(folded) || smaller.test(folded))) {
+    return { kind: 'extreme', measure, direction: greater.test(folded) ? 'most' : 'least', rooms: false, among: true };
+  }
   const direction = most.test(folded) ? 'most' : least.test(folded) ? 'least' : null;
   const about = sizeWord.test(folded) || quantityNoun.test(folded) || measure !== 'cap';
   if (direction && about && (sessionWord.test(folded) || roomWord.test(folded) || quantityNoun.test(folded))) {
-    return { kind: 'extreme', measure, direction, rooms: roomWord.test(folded) && measure === 'cap' };
+    // "sessie 1 of sessie 3, welke is de grootste?": among the sessions named, if it names several.
+    return { kind: 'extreme', measure, direction, rooms: roomWord.test(folded) && measure === 'cap' && named < 2, among: named >= 2 };
   }
   const count = countOf.exec(folded);
   if (count && sessionWord.test(folded)) return { kind: 'count', measure: 'speakers', count: countWords[(count[1] ?? count[2]) as string] ?? 1 };
@@ -55,7 +60,8 @@ export function comparisonOf(folded: string, named: number): Comparison | null {
 /** Answers a comparison over the sessions in scope: the series named, or the whole programme. */
 export function compare(comparison: Comparison, scope: AnswerScope, found: Found, named: number[]): Draft | null {
   const r = reasoning[scope.lang];
-  const pool = found.series !== null ? sessionsOfSeries(scope.event, found.series) : [...scope.event.sessions].sort((a, b) => a.number - b.number);
+  const among = comparison.kind === 'extreme' && comparison.among === true;
+  const pool = among ? sessionsOf(scope, named) : found.series !== null ? sessionsOfSeries(scope.event, found.series) : [...scope.event.sessions].sort((a, b) => a.number - b.number);
   const within = found.series !== null ? r.inSeries(found.series) : '';
   const value = (s: Session): number => valueOf(scope, s, comparison.measure);
   const say = (v: number): string => valueText(scope, comparison.measure, v);
@@ -74,7 +80,7 @@ export function compare(comparison: Comparison, scope: AnswerScope, found: Found
       const values = pool.map(value);
       const best = comparison.direction === 'most' ? Math.max(...values) : Math.min(...values);
       const winners = pool.filter((s) => value(s) === best);
-      if (winners.length === pool.length) return { lines: [r.allSame(within, say(best))], sessions: [] };
+      if (winners.length === pool.length) return { lines: [r.allSame(within, say(best), among ? winners.map((s) => s.number) : undefined)], sessions: [] };
       const head = r.extreme(within, winners.map((s) => s.number), comparison.measure, comparison.direction, say(best));
       return { lines: [head, ...winners.map((s) => sessionLine(scope, s, lineParts))], sessions: winners.map((s) => s.number) };
     }

@@ -16,12 +16,13 @@ const totalWords = /\b(?:totaal|total|in all|altogether|samen|beide reeksen|both
 const sessionWords = /\b(?:sessies?|sessions?|workshops?|infosessies?|reeks|reeksen|series|rounds?|rondes?|blokken)\b/u;
 const dayWords = /\b(?:dag|netwerkdag|day|event|evenement|geheel|hele|heel|entire|whole|alles)\b/u;
 
-/** What the question wants the length of. */
-type Span = 'gap' | 'lead-in' | 'total' | 'sessions' | 'day';
+/** What the question wants the length of; `range` is the stretch between two times it names. */
+type Span = 'gap' | 'lead-in' | 'total' | 'sessions' | 'day' | 'range';
 
-/** The span a duration question is about, or null when it does not ask a duration. */
-export function durationSpan(folded: string): Span | null {
+/** The span a duration question is about, or null when it does not ask a duration; `range` when it names two times. */
+export function durationSpan(folded: string, range: boolean): Span | null {
   if (!asksDuration.test(folded) || asksClock.test(folded)) return null;
+  if (range) return 'range';
   const ends = /\b(?:einde|eind|end|afloop)\b/u.test(folded);
   if (gapWords.test(folded) && !ends && startWords.test(folded) && firstWords.test(folded)) return 'lead-in';
   if (gapWords.test(folded) && (sessionWords.test(folded) || ends || /\b(?:pauze|pauzes|break|breaks|tussenpauze)\b/u.test(folded))) return 'gap';
@@ -34,12 +35,13 @@ export function durationSpan(folded: string): Span | null {
 const length = (from: string, to: string): number => minutesOf(to) - minutesOf(from);
 
 /** Answers how long something takes, from the series' and the day's times. `named` are sessions the question names. */
-export function duration(span: Span | null, scope: AnswerScope, named: Session[], seriesId: number | null): Draft {
+export function duration(span: Span | null, scope: AnswerScope, named: Session[], seriesId: number | null, range: { from: string; to: string } | null = null): Draft {
   const r = reasoning[scope.lang];
   const { event } = scope;
   const series = [...event.series].sort((a, b) => a.start.localeCompare(b.start));
   const say = (minutes: number): string => valueText(scope, 'duration', minutes);
   const day = { lines: [r.dayLasts(say(length(event.hours.start, event.hours.end)), event.hours.start, event.hours.end)], sessions: [], programme: true };
+  if (span === 'range' && range) return { lines: [r.rangeLasts(range.from, range.to, say(length(range.from, range.to)))], sessions: [], programme: true };
   if (span === 'gap') {
     const lines = series.slice(1).map((next, i) => {
       const before = series[i] as Series;

@@ -98,6 +98,19 @@ export class Passages {
     return chosen.sort((a, b) => a.index - b.index).flatMap((x) => [x.p.text, ...(x.p.items ?? []).map((i) => `• ${i}`)]);
   }
 
+  /** The sessions whose text (not title) holds this word, each with the passage that holds it: "wat is een enclave". */
+  containing(word: string, lang: Language): Array<{ session: number; text: string }> {
+    const [stem] = this.stemsOf([word], lang);
+    if (stem === undefined) return [];
+    const out: Array<{ session: number; text: string }> = [];
+    for (const [session, texts] of this.bySession) {
+      if (texts[lang].some((p) => p.title && p.stems.has(stem))) continue;
+      const hit = texts[lang].filter((p) => !p.title && !p.items && p.stems.has(stem)).sort((a, b) => a.text.length - b.text.length)[0];
+      if (hit) out.push({ session, text: hit.text });
+    }
+    return out;
+  }
+
   /** In how many sessions' texts (title included) a stem occurs. */
   spread(stem: string, lang: Language): number {
     return [...this.bySession.values()].filter((texts) => texts[lang].some((p) => p.stems.has(stem))).length;

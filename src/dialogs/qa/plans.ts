@@ -34,6 +34,33 @@ export function combination(scope: AnswerScope, sessions: Session[]): Draft {
   return { lines: [...lines, r.onePerSeries], sessions: numbers };
 }
 
+const doWords = /\b(?:doen|volgen|kiezen|nemen|bijwonen|combineren|do|follow|attend|choose|pick|take|combine|both|allebei|beide)\b/u;
+
+/** "kan ik 1 en 5 doen": session numbers without a session word, joined by "en"/"and"; none unless every number is a session. */
+export function bareSessions(folded: string, count: number): number[] {
+  if (!doWords.test(folded)) return [];
+  const run = /\b(\d)\s*(?:en|and|&|\+|,)\s*(\d)\b(?![.:,]?\d|\s*(?:u|uur|h|pm|am)\b)/u.exec(folded);
+  if (!run) return [];
+  const numbers = [Number(run[1]), Number(run[2])];
+  return numbers.every((n) => n >= 1 && n <= count) && numbers[0] !== numbers[1] ? numbers : [];
+}
+
+/** "welke sessies kan ik combineren met sessie 4": what goes with one session. */
+export function asksAlongside(folded: string): boolean {
+  return /\b(?:welke|which|what)\b/u.test(folded) && /\b(?:combineren|combineer|combine|samen met|together with|along with|erbij|daarbij|daarnaast|besides|in addition)\b/u.test(folded);
+}
+
+/** The sessions one can follow besides this one: those of the other series. */
+export function alongside(scope: AnswerScope, session: Session): Draft {
+  const r = reasoning[scope.lang];
+  const own = seriesOf(scope.event, session);
+  const others = [...scope.event.series].filter((s) => s.id !== own.id).sort((a, b) => a.start.localeCompare(b.start));
+  const spans = others.map((s) => r.seriesSpan(s.id, s.start, s.end)).join(', ');
+  const lines = [r.alongside(session.number, own.id, own.start, own.end, spans)];
+  for (const s of others) for (const other of sessionsOfSeries(scope.event, s.id)) lines.push(sessionLine(scope, other, { time: others.length > 1, room: true }));
+  return { lines, sessions: [] };
+}
+
 /** "kan ik drie sessies volgen?", "mag ik in reeks 1 twee workshops kiezen?": how many sessions one can follow. */
 export function countAsked(folded: string): number | null {
   const match = sessionCount.exec(folded);
@@ -52,7 +79,7 @@ export function howMany(scope: AnswerScope, count: number, seriesId: number | nu
   return { lines: [count <= series.length ? r.upTo(true, series.length, spans) : r.upTo(false, series.length, spans)], sessions: [], programme: true };
 }
 
-const arriving = /\b(?:pas|arrive|arriving|arrival|aankomen|aankom|kom\b.*\baan|toekomen|toekom|ben er (?:pas|maar|rond|om|tegen)|get there|be there|make it (?:by|at)|later|late)\b/u;
+const arriving = /\b(?:pas|kom (?:om|rond|tegen)|ben er om|arrive|arriving|arrival|aankomen|aankom|kom\b.*\baan|toekomen|toekom|ben er (?:pas|maar|rond|om|tegen)|get there|be there|make it (?:by|at)|later|late)\b/u;
 const leaving = /\b(?:weg|vertrekken|vertrek|leave|leaving|go home|have to go|must go|naar huis|opstappen|maar tot|enkel tot|alleen tot|only until|only till|until|till|ben er (?:maar|enkel|alleen) tot)\b/u;
 const firstPerson = /\b(?:ik|wij|we|i|kom|geraak|moet|ben)\b/u;
 
@@ -89,6 +116,10 @@ export function withinPresence(scope: AnswerScope, presence: { kind: 'from' | 'u
   const cut = (s: Series): boolean => s.start < time && time < s.end;
   const lines: string[] = [];
   const sessions: number[] = [];
+  if (series.every(fits)) {
+    const edge = presence.kind === 'from' ? (series[0] as Series).start : (series.at(-1) as Series).end;
+    return { lines: [r.allFit(presence.kind, time, edge)], sessions: [], programme: true };
+  }
   for (const s of series.filter(fits)) {
     lines.push(r.canFollow(presence.kind, time, s.id, s.start, s.end));
     for (const session of sessionsOfSeries(scope.event, s.id)) {

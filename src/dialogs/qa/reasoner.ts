@@ -9,7 +9,7 @@ import type { Found } from './entities.ts';
 import { expand } from './glossary.ts';
 import { sessionNamedBy, sessionsNamedInTurn } from './mentions.ts';
 import { Passages } from './passages.ts';
-import { asksCombination, atOnce, combination, countAsked, howMany, presenceOf, withinPresence } from './plans.ts';
+import { alongside, asksAlongside, asksCombination, atOnce, bareSessions, combination, countAsked, howMany, presenceOf, withinPresence } from './plans.ts';
 import type { ProgrammeFacts } from './programme.ts';
 import { asksRecommendation, recommend } from './recommend.ts';
 import { cueAspects } from './aspects.ts';
@@ -33,6 +33,7 @@ const speakerVerbs = /\b(?:spre+k\w*|prat\w*|praat|geeft|geven|presenteert|prese
 const asksList = /\b(?:manieren|aanpakken|instrumenten|maatregelen|vormen|mogelijkheden|ways|approaches|instruments|measures|forms|options)\b/u;
 const countAsk = /\b(?:hoeveel|how many|how much|how long|hoe lang|na hoeveel|after how many)\b/u;
 // "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
+const definitionAsk = /^(?:wat is|wat zijn|wat betekent|wat wil|what is|what are|what does|whats)\s+(?:een |de |het |a |an |the )?([\p{L}][\p{L}-]{3,})(?:\s+(?:zeggen|mean|betekenen))?\s*\??$/u;
 const placeAsk =
   /\b(?:is|ligt|zit|gaat|vindt|takes?)\s+(?:het|dat|dit|de netwerkdag|het event|het evenement|it|this|the event|the day|the networking day)\s+(?:\p{L}+\s+)?(?:in|te|at|near)\s+(?:de |het |the )?[\p{L}-]{3,}\s*(?:plaats|place)?\s*\??$/u;
 const timeOfDay =
@@ -56,6 +57,8 @@ export class Reasoner {
     private readonly event: EventData,
     private readonly facts: ProgrammeFacts,
     private readonly find: (text: string) => Found,
+    /** Words of the intent training ("date", "prijs"): they ask for a fact of the day, not for a term of a session's text. */
+    private readonly intentWords: ReadonlySet<string>,
   ) {
     this.passages = new Passages(event, facts);
     for (const session of event.sessions) {
@@ -84,7 +87,7 @@ export class Reasoner {
     const inTurn = (): number[] => (named ??= sessionsNamedInTurn(folded, found, this.find));
     const comparison = comparisonOf(folded, /\b(?:dan|than|als|as)\b/u.test(folded) ? inTurn().length : found.sessionNumbers.length);
     if (comparison) {
-      const draft = compare(comparison, scope, found, comparison.kind === 'pair' ? inTurn() : []);
+      const draft = compare(comparison, scope, found, comparison.kind === 'pair' || (comparison.kind === 'extreme' && comparison.among === true) ? inTurn() : []);
       if (draft) return draft;
     }
     const presence = presenceOf(folded, found.timeRange?.from ?? found.time);
@@ -92,18 +95,25 @@ export class Reasoner {
     const count = countAsked(folded);
     if (count !== null) return howMany(scope, count, found.series, atOnce.test(folded));
     if (asksCombination(folded, inTurn)) return combination(scope, sessionsOf(scope, inTurn()));
+    // "kan ik 1 en 5 doen": bare numbers in a question about doing sessions together.
+    const bare = bareSessions(folded, this.event.sessions.length);
+    if (bare.length >= 2 && asksCombination(folded, () => bare) && found.time === null) return combination(scope, sessionsOf(scope, bare));
+    const single = found.sessionNumbers.length === 1 ? findSession(this.event, found.sessionNumbers[0] as number) : null;
+    if (single && asksAlongside(folded)) return alongside(scope, single);
     if (asksRecommendation(folded)) {
       const expanded = expand(words).words.flatMap(tokenize);
       const ranked = scope.lang === 'nl' ? this.passages.rank(expanded, 'nl') : this.passages.rank(words, 'en', expanded.filter((w) => !words.includes(w)));
       const draft = recommend(scope, ranked, found.series);
       if (draft) return draft;
     }
+    const defined = this.definition(folded, found, scope);
+    if (defined) return defined;
     const covered = this.covers(words, folded, found, scope);
     if (covered) return covered;
     if (asksDuration.test(folded)) {
-      const span = durationSpan(folded);
+      const span = durationSpan(folded, found.timeRange !== null);
       const sessions = span === 'gap' || span === 'lead-in' || span === 'total' ? [] : sessionsOf(scope, sessionNamedBy(found));
-      if (span !== null || sessions.length > 0) return duration(span, scope, sessions, found.series);
+      if (span !== null || sessions.length > 0) return duration(span, scope, sessions, found.series, found.timeRange);
     }
     return null;
   }
@@ -146,6 +156,18 @@ export class Reasoner {
     const acronym = found.orgs.find((o) => /^\p{Lu}{2,6}$/u.test(o.name));
     if (named.length === 0 && acronym && strictMeaning.test(folded)) return { lines: [r.notExpanded(acronym.name), ...orgCard(scope, acronym, {})], sessions: acronym.sessions };
     return null;
+  }
+
+  /** "wat is een enclave", "what is reshoring": a word of one session's text (not its title), in the sentence that has it. */
+  private definition(folded: string, found: Found, scope: AnswerScope): Draft | null {
+    const term = definitionAsk.exec(folded)?.[1];
+    if (!term || this.intentWords.has(term) || found.abbreviations.length + found.speakers.length + found.orgs.length + found.sessionNumbers.length > 0) return null;
+    const hits = this.passages.containing(term, scope.lang);
+    const inDutch = hits.length === 0 && scope.lang === 'en' ? this.passages.containing(term, 'nl') : hits;
+    const [hit] = inDutch;
+    const session = hit && inDutch.length === 1 ? findSession(this.event, hit.session) : null;
+    if (!hit || !session) return null;
+    return { lines: [reasoning[scope.lang].fromDescription(session.number, titleOf(scope, session)), hit.text], sessions: [session.number] };
   }
 
   /** What one session's text says about what the question asks: "welke manieren ... komen aan bod in sessie 1", "who ran the project". */

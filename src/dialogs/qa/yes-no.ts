@@ -150,13 +150,15 @@ function when(folded: string, found: Found, event: EventData): Verdict | null {
   if (date) return plain(date === event.date);
   const weekday = weekdayPattern.exec(folded)?.[1];
   if (weekday) return plain(new Date(`${event.date}T12:00:00Z`).getUTCDay() === weekdays[weekday]);
-  const month = monthPattern.exec(folded)?.[1];
-  if (month && !/\bmay i\b/u.test(folded)) return plain(Number(event.date.slice(5, 7)) === months[month]);
-  if (found.time === null || found.timeRange !== null) return null;
   const session = found.sessionNumbers.length === 1 ? findSession(event, found.sessionNumbers[0] as number) : null;
   const series = session ? event.series.find((s) => s.id === session.series) : null;
   const start = series?.start ?? event.hours.start;
   const end = series?.end ?? event.hours.end;
+  if (/\b(?:namiddag|afternoon)\b/u.test(folded)) return plain(start >= '12:00');
+  if (/\b(?:voormiddag|ochtend|morning)\b/u.test(folded)) return plain(end <= '12:00');
+  const month = monthPattern.exec(folded)?.[1];
+  if (month && !/\bmay i\b/u.test(folded)) return plain(Number(event.date.slice(5, 7)) === months[month]);
+  if (found.time === null || found.timeRange !== null) return null;
   const verbs = tokenize(folded).map((w) => stem.stemWord(w));
   if (verbs.some((w) => /^(?:eindig|gedaan|end|finish|afgelop|stop)/u.test(w))) return plain(found.time === end);
   if (verbs.some((w) => /^(?:begin|start|aanvang|open)/u.test(w))) return plain(found.time === start);

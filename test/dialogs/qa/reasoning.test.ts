@@ -54,6 +54,10 @@ describe('superlatives and comparisons over sessions', () => {
     expect(single).not.toContain('Leen Vandermeeren');
   });
 
+  it('the bigger of two sessions named', async () => {
+    expect(textOf(await ask('sessie 1 of sessie 3, welke is de grootste?'))).toMatch(/^Sessie 1 heeft de meeste plaatsen, max\. 40 deelnemers:/u);
+  });
+
   it('a superlative with nothing to count is no comparison', async () => {
     expect(textOf(await ask('welke sessie is het meest interessant voor een schepen?'))).not.toMatch(/de meeste plaatsen/u);
   });
@@ -70,6 +74,10 @@ describe('the day, the series and lengths of time', () => {
     const text = textOf(await ask('hoeveel tijd zit er tussen de twee reeksen?'));
     expect(text).toContain('15 minuten');
     expect(text).toContain(event.contact);
+  });
+
+  it('the length between two times the question names', async () => {
+    expect(textOf(await ask('hoeveel tijd is er tussen 13u30 en 16u45?'))).toBe('Van 13:30 tot 16:45 is het 3 u 15 (195 minuten).');
   });
 
   it('a date question gets the day, not a session', async () => {
@@ -96,6 +104,17 @@ describe('what fits together, and in someone\'s day', () => {
     expect(text).toMatch(/^No: sessions 2 and 4 run at the same time, in series 1 \(13:30–15:00\)/u);
   });
 
+  it('bare numbers in a question about doing sessions together', async () => {
+    expect(textOf(await ask('kan ik 3 en 9 volgen?'))).toMatch(/^Ja, dat kan: sessies 3 en 9/u);
+  });
+
+  it('what goes with one session: the other series', async () => {
+    const text = textOf(await ask('which sessions can I combine with session 7?'));
+    expect(text).toMatch(/^Session 7 is in series 2 \(15:15–16:45\); besides it you choose one session in series 1/u);
+    expect(text).toContain('Social clauses in public procurement');
+    expect(text).not.toContain('Talents count');
+  });
+
   it('how many sessions one can follow', async () => {
     expect(textOf(await ask('mag ik drie workshops volgen?'))).toMatch(/^Nee: je kiest één sessie per reeks, dus je volgt er hoogstens 2/u);
   });
@@ -105,6 +124,7 @@ describe('what fits together, and in someone\'s day', () => {
     expect(late).toContain('reeks 2 volgen (15:15–16:45)');
     expect(late).not.toContain('Sociale clausules');
     expect(late).toContain('al bezig');
+    expect(textOf(await ask('ik kom om 13 uur, ben ik op tijd?'))).toBe('Om 13:00 ben je op tijd voor alle reeksen: de eerste begint om 13:30.');
     const early = textOf(await ask('I need to leave at four, which sessions can I do?'));
     expect(early).toContain('series 1 (13:30–15:00)');
     expect(early).not.toContain('Talents count');
@@ -140,6 +160,13 @@ describe('what a session covers, from its description and bullet points', () => 
 
   it('a number in the text', async () => {
     expect(textOf(await ask('na hoeveel jaar stromen de mensen in de LDE-projecten door?'))).toContain('na 5 jaar');
+  });
+
+  it('a term of one session\'s text, in the sentence that has it', async () => {
+    const text = textOf(await ask('wat zijn knelpuntvacatures?'));
+    expect(text).toContain('Uit de beschrijving van sessie 6');
+    expect(text).toContain('knelpuntvacatures ingevuld');
+    expect(lines(text)).toHaveLength(2);
   });
 
   it('in English, from the English summary', async () => {
@@ -189,6 +216,11 @@ describe('two-part questions get both parts, and nothing else', () => {
     expect(lines(text)).toHaveLength(2);
     expect(text).toContain('15:15');
     expect(text).toContain('Zaal 4+5');
+  });
+
+  it('a fragment that lists what it wants', async () => {
+    const text = textOf(await ask('sessie 9 uur zaal sprekers'));
+    for (const part of ['15:15', 'Zaal 6+7', 'Jo Helsen']) expect(text).toContain(part);
   });
 
   it('the day and a session', async () => {
