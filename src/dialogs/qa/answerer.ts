@@ -70,19 +70,21 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       open: context.now.getTime() < this.deadline,
     };
     // Comparisons, lengths, plans, recommendations, what a session's text says: one step of reasoning over the event file.
-    const reasoned = this.reasoner.answer(text, found, scope);
+    const folded = fold(text);
+    const words = tokenize(folded);
+    const reasoned = this.reasoner.answer(folded, words, found, scope);
     if (reasoned) return { lang, confidence: 0.8, replies: [reply(scope, reasoned.lines, reasoned.sessions, reasoned.programme)] };
     const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const guess = this.decide(text, found, verdict, lang);
     // Unsure, but a question word says what is asked ("welke dag en hoe laat"): answer that aspect.
     const unsure = guess.kind === 'none' || (guess.kind === 'honest' && !guess.offtopic && guess.confidence < 0.5);
-    const decision: Decision = unsure && askedAspects(tokenize(text)).length > 0 && this.coverage(found, lang) === 1 ? { kind: 'answer', intent: null } : guess;
+    const decision: Decision = unsure && askedAspects(words).length > 0 && this.coverage(found, lang) === 1 ? { kind: 'answer', intent: null } : guess;
     // "wat is de deadline en de prijs": each clause may ask its own question about the day.
     const clauses = await this.clauseIntents(text, detected, context.lang, lang);
     const others = clauses.intents.filter((c) => decision.kind !== 'answer' || c !== decision.intent);
     const otherLines = others.flatMap((c) => this.drafts.day(c, found, scope).lines);
     // "hoe laat begint arbeidszorg en in welke zaal is dat": each part gets its aspect, about what it names.
-    const parts = await this.twoParts(text, found, scope, detected, context.lang);
+    const parts = await this.twoParts(folded, found, scope, detected, context.lang);
     if (parts) {
       const lines = [...parts.lines, ...otherLines.filter((l) => !parts.lines.includes(l))];
       return { lang, confidence: 0.8, replies: [reply(scope, lines, parts.sessions, parts.programme)] };
@@ -99,7 +101,6 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const intent = decision.intent;
     const named = hasEntity(found) || found.venue;
 
-    const words = tokenize(text);
     const asked = askedAspects(words);
     // No verdict, but a question word says what is asked ("sessies van de vvsg en waar").
     const main: AnswerIntent | Aspect | null = intent ?? asked[0] ?? null;
@@ -109,15 +110,15 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const also = asked.find((a) => a !== main);
     if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.drafts.aspect(also, found, scope).lines);
     draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
-    const lines = yesOrNo(text, main, found, scope, draft.lines);
+    const lines = yesOrNo(folded, main, found, scope, draft.lines);
     const sure = named || (intent === 'audience' && found.asker !== null) || decision.sure === true;
     const confidence = intent !== null ? Math.min(0.95, Math.max(verdict.score, sure ? 0.75 : 0)) : main !== null ? (named ? 0.75 : 0.5) : 0.45;
     return { lang, confidence, replies: [reply(scope, lines, draft.sessions, draft.programme, draft.extra)] };
   }
 
   /** The parts of a two-part question, each answered for what it names (or the day, or what the whole question names). */
-  private async twoParts(text: string, found: Found, scope: AnswerScope, detected: Language | null, fallback: Language): Promise<Draft | null> {
-    const clauses = aspectClauses(fold(text));
+  private async twoParts(folded: string, found: Found, scope: AnswerScope, detected: Language | null, fallback: Language): Promise<Draft | null> {
+    const clauses = aspectClauses(folded);
     if (clauses.length < 2) return null;
     const lines: string[] = [];
     const sessions: number[] = [];
@@ -231,8 +232,7 @@ const calendarWord =
 const yesNoFirst = /^(?:ja|nee|yes|no)\b/iu;
 
 /** A yes/no question's answer with its yes or no first, when the facts settle it ("Nee, het boek is optioneel; ..."). */
-function yesOrNo(text: string, main: Intent | null, found: Found, scope: AnswerScope, lines: string[]): string[] {
-  const folded = fold(text);
+function yesOrNo(folded: string, main: Intent | null, found: Found, scope: AnswerScope, lines: string[]): string[] {
   if (!isYesNo(folded) || yesNoFirst.test(lines[0] ?? '')) return lines;
   const r = reasoning[scope.lang];
   const verdict = verdictOf(main, folded, found, scope);

@@ -139,6 +139,11 @@ export class EntityFinder {
   private readonly sessionPhrases: string[];
   /** Large numbers the descriptions mention ("120.000"), digits only, to the session. */
   private readonly textNumbers = new Map<string, number>();
+  /** Per name document, the stems of its name's terms; per speaker, the first name; per organisation, its stems: made once, not per question. */
+  private readonly nameTerms = new Map<string, string[]>();
+  private readonly docById = new Map<string, NameDoc>();
+  private readonly firstNames: string[];
+  private readonly orgStems: string[][];
 
   constructor(
     private readonly event: EventData,
@@ -163,6 +168,10 @@ export class EntityFinder {
       ...this.facts.rooms.map((r, ref) => ({ id: `r${ref}`, kind: 'room' as const, ref, name: r })),
       ...this.facts.abbreviations.map((a, ref) => ({ id: `a${ref}`, kind: 'abbr' as const, ref, name: a.short })),
     ];
+    for (const doc of this.nameDocs) this.docById.set(doc.id, doc);
+    for (const doc of this.nameDocs) this.nameTerms.set(doc.id, tokenize(doc.name).filter((w) => w.length >= 2 && !dutchStopwords.has(w)).map(stem));
+    this.firstNames = this.facts.speakers.map((x) => tokenize(x.name)[0] ?? '');
+    this.orgStems = this.facts.orgs.map((o) => tokenize(o.name).map(stem));
     this.names = new MiniSearch<NameDoc>({ fields: ['name'], tokenize, processTerm, searchOptions: nameSearchOptions });
     this.names.addAll(this.nameDocs);
     const venue = event.venue;
@@ -186,7 +195,8 @@ export class EntityFinder {
     // The clock words of a range are names; "tussen"/"between" and "en"/"and" still tell the language.
     if (range) tokenize(range.text).filter((w) => /\d|^(?:am|pm|uur|u|h|oclock)$/u.test(w)).forEach((w) => entityWords.add(w));
     const time = range ? range.range.from : this.time(clockText, entityWords);
-    const expanded = expand(tokenize(folded));
+    const order = tokenize(folded);
+    const expanded = expand(order);
     const words = expanded.words.flatMap(tokenize);
     const content = words.filter((w) => w.length >= 2 && !/^\d+$/u.test(w) && !dutchStopwords.has(w) && !englishStopwords.has(w) && !entityWords.has(w));
     const venue = content.some((w) => this.venueWords.has(w));
@@ -208,7 +218,6 @@ export class EntityFinder {
       tokenize(n).forEach((w) => entityWords.add(w));
     }
     // A word that stands next to a theme word in a description is part of the theme ("outreachend werken").
-    const order = tokenize(folded);
     order.forEach((w, i) => {
       const next = order[i + 1];
       if (next === undefined || entityWords.has(w) === entityWords.has(next)) return;
@@ -227,8 +236,9 @@ export class EntityFinder {
     // ... and to any session title the question names ("de groep bij talenten tellen" is not Groep INTRO).
     const partialLoses = titleWords.size > 0;
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
-    const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
-    speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
+    const byFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.map((x, i) => [x, this.firstNames[i] ?? ''] as const).filter(([, first]) => content.includes(first) && !this.intentWords.has(first));
+    const speakersByFirstName = byFirstName.map(([x]) => x);
+    byFirstName.forEach(([, first]) => entityWords.add(first));
     const relation = series !== null ? seriesRelationPattern.exec(folded)?.[1] : undefined;
     const seriesRelation = relation === undefined ? null : relation === 'before' ? 'before' : 'after';
     return { sessionNumbers, series, time, timeRange: range?.range ?? null, seriesRelation, asker: askerOf(folded), rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
@@ -331,8 +341,8 @@ export class EntityFinder {
     const named: NamedThings = { speakers: [], orgs: [], rooms: [], abbreviations: [], used: new Set(), partialWords: new Set() };
     const orgScores: Array<{ org: OrgInfo; score: number; words: string[]; partial: boolean }> = [];
     for (const [id, docHits] of hits) {
-      const doc = this.nameDocs.find((d) => d.id === id) as NameDoc;
-      const nameTerms = tokenize(doc.name).filter((w) => w.length >= 2 && !dutchStopwords.has(w)).map(stem);
+      const doc = this.docById.get(id) as NameDoc;
+      const nameTerms = this.nameTerms.get(id) ?? [];
       const met = (term: string): Hit | undefined => {
         const hit = docHits.get(term);
         return hit?.good ? hit : undefined;
@@ -374,7 +384,7 @@ export class EntityFinder {
           if (!generic) distinctive += 1;
           words.push(hit.word);
         }
-        const onlyOneHasIt = words.length === 1 && this.facts.orgs.filter((o) => tokenize(o.name).map(stem).includes(stem(words[0] as string))).length === 1;
+        const onlyOneHasIt = words.length === 1 && this.orgStems.filter((stems) => stems.includes(stem(words[0] as string))).length === 1;
         if (distinctive > 0 || words.length >= 2 || onlyOneHasIt) orgScores.push({ org, score, words, partial: missed > 0 });
       }
     }

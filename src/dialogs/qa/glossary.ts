@@ -142,13 +142,22 @@ export const glossary: ReadonlyMap<string, string> = new Map(
 );
 
 /** Rewrites folded words through the glossary, longer phrases first; `sources` maps each new word to the words it came from. */
+// Per first word of a key, the lengths (in words) of the keys it starts, longest first.
+const keyLengths = new Map<string, number[]>();
+for (const key of glossary.keys()) {
+  const [first, ...rest] = key.split(' ');
+  const lengths = keyLengths.get(first as string) ?? [];
+  if (!lengths.includes(rest.length + 1)) lengths.push(rest.length + 1);
+  keyLengths.set(first as string, lengths.sort((a, b) => b - a));
+}
+
 export function expand(words: string[]): { words: string[]; sources: Map<string, string[]> } {
   const out: string[] = [];
   const sources = new Map<string, string[]>();
   for (let i = 0; i < words.length; i += 1) {
     let taken = 1;
     let hit: string | undefined;
-    for (const size of [4, 3, 2, 1]) {
+    for (const size of keyLengths.get(words[i] as string) ?? []) {
       if (words.length - i < size) continue;
       hit = glossary.get(words.slice(i, i + size).join(' '));
       if (hit) {

@@ -27,6 +27,8 @@ export function sessionNamedBy(found: Found): number[] {
 export function sessionsNamedInTurn(folded: string, whole: Found, find: (part: string) => Found): number[] {
   const out: number[] = [...whole.sessionNumbers];
   if (out.length >= 2) return out;
+  // Searching the pieces is dear; it can only find two when the whole question met two things.
+  if (whole.sessionNumbers.length + whole.abbreviations.length + whole.speakers.length + whole.topics.length < 2) return out;
   for (const part of folded.split(separators)) {
     if (!/\p{L}{2}/u.test(part)) continue;
     for (const n of sessionNamedBy(find(part))) if (!out.includes(n)) out.push(n);

@@ -58,9 +58,22 @@ export class Passages {
     for (const session of event.sessions) this.bySession.set(session.number, { nl: this.dutch(session), en: this.english(session) });
   }
 
+  /** Stems met so far, per language: stemming is the dearest step, and questions repeat words. */
+  private readonly stemCache: Record<Language, Map<string, string | null>> = { nl: new Map(), en: new Map() };
+
   /** Words whose stems count, in a language: no function words, no very short words. */
   stemsOf(words: string[], lang: Language): string[] {
-    return [...new Set(words.filter((w) => w.length >= 3 && !stopwords[lang](w)).map((w) => stemmers[lang].stemWord(w)))];
+    const cache = this.stemCache[lang];
+    const out = new Set<string>();
+    for (const word of words) {
+      let stem = cache.get(word);
+      if (stem === undefined) {
+        stem = word.length >= 3 && !stopwords[lang](word) ? stemmers[lang].stemWord(word) : null;
+        if (cache.size < 20000) cache.set(word, stem);
+      }
+      if (stem !== null) out.add(stem);
+    }
+    return [...out];
   }
 
   /**

@@ -34,6 +34,8 @@ const asksList = /\b(?:manieren|aanpakken|instrumenten|maatregelen|vormen|mogeli
 const countAsk = /\b(?:hoeveel|how many|how much|how long|hoe lang|na hoeveel|after how many)\b/u;
 // "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
 const definitionAsk = /^(?:wat is|wat zijn|wat betekent|wat wil|what is|what are|what does|whats)\s+(?:een |de |het |a |an |the )?([\p{L}][\p{L}-]{3,})(?:\s+(?:zeggen|mean|betekenen))?\s*\??$/u;
+const comparativeWord =
+  /\b(?:groter|kleiner|meer|minder|ruimer|krapper|langer|korter|drukker|populairder|evenveel|even|zelfde|hetzelfde|bigger|larger|smaller|more|fewer|less|longer|shorter|busier|many|same)\b/u;
 const placeAsk =
   /\b(?:is|ligt|zit|gaat|vindt|takes?)\s+(?:het|dat|dit|de netwerkdag|het event|het evenement|it|this|the event|the day|the networking day)\s+(?:\p{L}+\s+)?(?:in|te|at|near)\s+(?:de |het |the )?[\p{L}-]{3,}\s*(?:plaats|place)?\s*\??$/u;
 const timeOfDay =
@@ -48,6 +50,8 @@ const sessionTerms = new Set(['sessie', 'sessies', 'session', 'sessions', 'works
  */
 export class Reasoner {
   private readonly passages: Passages;
+  /** Per session, the words of its titles and room: they name it, and say nothing about what is asked of its text. */
+  private readonly titleWords = new Map<number, string[]>();
   /** Per session, the stems of its titles (Dutch and English) that at most one other session's texts share. */
   private readonly titleStems = new Map<number, Set<string>>();
   /** Per stem of the aspect intents' training words ("begint", "zaal", "spreekt"), the aspects it belongs to. */
@@ -64,6 +68,7 @@ export class Reasoner {
     for (const session of event.sessions) {
       const own = (text: string, lang: Language): string[] => this.passages.stemsOf(tokenize(text), lang).filter((s) => this.passages.spread(s, lang) <= 2);
       this.titleStems.set(session.number, new Set([...own(session.title, 'nl'), ...own(session.en?.title ?? '', 'en')]));
+      this.titleWords.set(session.number, tokenize(`${session.title} ${session.en?.title ?? ''} ${session.room}`));
     }
     for (const lang of ['nl', 'en'] as const) {
       for (const aspect of ['when', 'where', 'who', 'seats', 'list', 'what'] as const) {
@@ -74,9 +79,8 @@ export class Reasoner {
     }
   }
 
-  answer(text: string, found: Found, scope: AnswerScope): Draft | null {
-    const folded = fold(text);
-    const words = tokenize(folded);
+  /** `folded` is the question folded, `words` its tokens: the answerer has them already. */
+  answer(folded: string, words: string[], found: Found, scope: AnswerScope): Draft | null {
     const r = reasoning[scope.lang];
     if (languageWords.test(folded) && !aboutBot.test(folded) && languageWords.test(this.unnamed(words, found))) return { lines: [r.languageUnknown(this.event.contact)], sessions: [], programme: true };
     const abbreviations = this.abbreviations(folded, found, scope);
@@ -85,7 +89,9 @@ export class Reasoner {
     if (place) return place;
     let named: number[] | null = null;
     const inTurn = (): number[] => (named ??= sessionsNamedInTurn(folded, found, this.find));
-    const comparison = comparisonOf(folded, /\b(?:dan|than|als|as)\b/u.test(folded) ? inTurn().length : found.sessionNumbers.length);
+    // Only a comparative with "dan"/"than"/"als"/"as" needs the sessions named one by one.
+    const comparative = /\b(?:dan|than|als|as)\b/u.test(folded) && comparativeWord.test(folded);
+    const comparison = comparisonOf(folded, comparative ? inTurn().length : found.sessionNumbers.length);
     if (comparison) {
       const draft = compare(comparison, scope, found, comparison.kind === 'pair' || (comparison.kind === 'extreme' && comparison.among === true) ? inTurn() : []);
       if (draft) return draft;
@@ -180,7 +186,7 @@ export class Reasoner {
     if ((whoAsk.test(folded) && speakerVerbs.test(folded)) || (bySpeaker && (whoAsk.test(folded) || cueAspects(folded).length > 0))) return null;
     const lang = scope.lang;
     const names = new Set([
-      ...tokenize(`${session.title} ${session.en?.title ?? ''} ${session.room}`),
+      ...(this.titleWords.get(session.number) ?? []),
       ...found.abbreviations.map((a) => fold(a.short)),
       ...found.speakers.flatMap((s) => tokenize(s.name)),
       ...found.sessionNumbers.map(String),
@@ -201,7 +207,8 @@ export class Reasoner {
 
   /** The one session a question is about, named by number, abbreviation, speaker or by its title's words. */
   private focus(found: Found, folded: string, words: string[], lang: Language): Session | null {
-    const asked = (): Set<string> => new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(expand(words).words.flatMap(tokenize), 'nl')]);
+    // The question's words as said and as the glossary reads them (found.contentWords).
+    const asked = (): Set<string> => new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(found.contentWords, 'nl')]);
     const numbers = sessionNamedBy(found);
     if (numbers.length !== 1) {
       // Two sessions speak of "sociale clausules"; the one whose title says it is meant.
