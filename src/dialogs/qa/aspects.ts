@@ -3,7 +3,7 @@ import type { Aspect } from './drafts.ts';
 /** Words that ask one aspect of what a question names: "hoe laat", "uur", "welke zaal", "wie spreekt", "hoeveel plaatsen". */
 const cues: Array<[Exclude<Aspect, 'what' | 'list' | 'overview'>, RegExp]> = [
   ['when', /\b(?:wanneer|hoe laat|om hoe laat|when|what time|at what time|welk uur|uur|uren|tijd|tijdstip|time|times|datum|date|welke dag|what day|which day|welke reeks|which series|in welke reeks|begint|start|starts|eindigt|ends)\b/u],
-  ['where', /\b(?:waar|where|zaal|lokaal|room|locatie|location|adres|address|venue|plaats van)\b/u],
+  ['where', /\b(?:waar|where|zaal|lokaal|room|locatie|location|adres|address|venue|place|plaats van)\b/u],
   ['who', /\b(?:wie|who|spreekt|spreken|sprekers?|speakers?|presenteert|presents|gives)\b/u],
   ['seats', /\b(?:hoeveel (?:plaatsen|plekken|mensen|deelnemers|personen)|plaatsen|plekken|seats|places|spots|capaciteit|capacity|how many (?:people|seats|places|participants|spots))\b|\bkunnen erbij\b/u],
 ];

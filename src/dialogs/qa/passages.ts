@@ -134,18 +134,19 @@ export class Passages {
    * sessions weighs more), Dutch stems against the Dutch texts, English ones against the English
    * summaries; `dutch` are extra Dutch words (the glossary's reading of an English question).
    */
-  rank(words: string[], lang: Language, dutch: string[] = []): Array<{ session: number; score: number }> {
-    const asked: Array<[Language, string]> = [
-      ...this.stemsOf(words, lang).map((s): [Language, string] => [lang, s]),
-      ...(lang === 'en' ? this.stemsOf(dutch, 'nl').map((s): [Language, string] => ['nl', s]) : []),
-    ];
+  rank(words: string[], lang: Language, dutch: string[] = [], weak: (word: string) => boolean = () => false): Array<{ session: number; score: number }> {
+    const terms = (list: string[], l: Language): Array<[Language, string, number]> =>
+      list.flatMap((w) => this.stemsOf([w], l).map((s): [Language, string, number] => [l, s, weak(w) ? 0.5 : 1]));
+    const asked = [...terms(words, lang), ...(lang === 'en' ? terms(dutch, 'nl') : [])].filter(
+      ([l, s], i, all) => all.findIndex(([l2, s2]) => l2 === l && s2 === s) === i,
+    );
     const sessions = [...this.bySession.entries()];
-    const holds = (texts: Record<Language, Passage[]>, [l, stem]: [Language, string]): boolean => texts[l].some((p) => p.stems.has(stem));
+    const holds = (texts: Record<Language, Passage[]>, [l, stem]: [Language, string, number]): boolean => texts[l].some((p) => p.stems.has(stem));
     const scores = sessions.map(([session, texts]) => ({ session, score: 0, texts }));
     for (const term of asked) {
       const having = scores.filter((x) => holds(x.texts, term));
       if (having.length === 0 || having.length === sessions.length) continue;
-      const weight = Math.log(1 + sessions.length / having.length);
+      const weight = term[2] * Math.log(1 + sessions.length / having.length);
       for (const x of having) x.score += weight;
     }
     return scores.filter((x) => x.score > 0).map(({ session, score }) => ({ session, score })).sort((a, b) => b.score - a.score || a.session - b.session);

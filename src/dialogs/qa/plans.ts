@@ -10,11 +10,13 @@ const countWords: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5,
 const sessionCount = /\b(twee|drie|vier|vijf|two|three|four|five|[2-5]|alle|all|meerdere|verschillende|several|multiple)\s+(?:verschillende\s+|different\s+)?(?:sessies|sessions|workshops|infosessies|lezingen|talks)\b/u;
 /** "twee sessies tegelijk", "two workshops at the same time": at once, not in a day. */
 export const atOnce = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|dezelfde reeks|zelfde reeks|at the same time|at once|simultaneously|same series|in parallel)\b/u;
+/** A session word anywhere: then bare numbers are sessions. */
+export const sessionWord = /\b(?:sessies?|sessions?|workshops?|infosessies?)\b/u;
 const asksWhich = /\b(?:welke|which|wat|what)\b/u;
 
 /** Whether the question asks if the sessions it names ("kan ik naar sessie 4 en naar sessie 8?") can all be followed; `named` finds them, only when needed. */
 export function asksCombination(folded: string, named: () => number[]): boolean {
-  return canWords.test(folded) && named().length >= 2;
+  return canWords.test(folded) && !asksWhich.test(folded) && named().length >= 2;
 }
 
 /** Answers whether these sessions go together: yes when each is in its own series, no (and why) when two run at once. */
@@ -36,10 +38,14 @@ export function combination(scope: AnswerScope, sessions: Session[]): Draft {
 
 const doWords = /\b(?:doen|volgen|kiezen|nemen|bijwonen|combineren|do|follow|attend|choose|pick|take|combine|both|allebei|beide)\b/u;
 
-/** "kan ik 1 en 5 doen": session numbers without a session word, joined by "en"/"and"; none unless every number is a session. */
-export function bareSessions(folded: string, count: number): number[] {
-  if (!doWords.test(folded)) return [];
-  const run = /\b(\d)\s*(?:en|and|&|\+|,)\s*(\d)\b(?![.:,]?\d|\s*(?:u|uur|h|pm|am)\b)/u.exec(folded);
+/**
+ * "kan ik 1 en 5 doen", "welke sessie heeft meer plaatsen: 3 of 7?": session numbers without a
+ * session word right before them; none unless every number is a session. `about` says what makes
+ * bare numbers mean sessions here (a verb of doing, a session word).
+ */
+export function bareSessions(folded: string, count: number, about: RegExp = doWords): number[] {
+  if (!about.test(folded)) return [];
+  const run = /\b(\d)\s*(?:en|and|&|\+|,|of|or)\s*(\d)\b(?![.:,]?\d|\s*(?:u|uur|h|pm|am)\b)/u.exec(folded);
   if (!run) return [];
   const numbers = [Number(run[1]), Number(run[2])];
   return numbers.every((n) => n >= 1 && n <= count) && numbers[0] !== numbers[1] ? numbers : [];

@@ -9,7 +9,7 @@ import type { Found } from './entities.ts';
 import { expand } from './glossary.ts';
 import { sessionNamedBy, sessionsNamedInTurn } from './mentions.ts';
 import { Passages } from './passages.ts';
-import { alongside, asksAlongside, asksCombination, atOnce, bareSessions, combination, countAsked, howMany, presenceOf, withinPresence } from './plans.ts';
+import { alongside, asksAlongside, asksCombination, atOnce, bareSessions, combination, countAsked, howMany, presenceOf, sessionWord, withinPresence } from './plans.ts';
 import type { ProgrammeFacts } from './programme.ts';
 import { asksRecommendation, recommend } from './recommend.ts';
 import { cueAspects } from './aspects.ts';
@@ -87,13 +87,16 @@ export class Reasoner {
     if (abbreviations) return abbreviations;
     const place = this.place(folded, found, scope);
     if (place) return place;
-    let named: number[] | null = null;
-    const inTurn = (): number[] => (named ??= sessionsNamedInTurn(folded, found, this.find));
+    let inPieces: number[] | null = null;
+    const inTurn = (): number[] => (inPieces ??= sessionsNamedInTurn(folded, found, this.find));
     // Only a comparative with "dan"/"than"/"als"/"as" needs the sessions named one by one.
     const comparative = /\b(?:dan|than|als|as)\b/u.test(folded) && comparativeWord.test(folded);
-    const comparison = comparisonOf(folded, comparative ? inTurn().length : found.sessionNumbers.length);
+    // "welke sessie heeft meer plaatsen: 3 of 7?": numbers after the session word's sentence are sessions too.
+    const listed = found.sessionNumbers.length < 2 && comparativeWord.test(folded) ? bareSessions(folded, this.event.sessions.length, sessionWord) : [];
+    const named = (): number[] => (listed.length >= 2 ? listed : inTurn());
+    const comparison = comparisonOf(folded, listed.length >= 2 ? listed.length : comparative ? inTurn().length : found.sessionNumbers.length);
     if (comparison) {
-      const draft = compare(comparison, scope, found, comparison.kind === 'pair' || (comparison.kind === 'extreme' && comparison.among === true) ? inTurn() : []);
+      const draft = compare(comparison, scope, found, comparison.kind === 'pair' || (comparison.kind === 'extreme' && comparison.among === true) ? named() : []);
       if (draft) return draft;
     }
     const presence = presenceOf(folded, found.timeRange?.from ?? found.time);
@@ -107,8 +110,10 @@ export class Reasoner {
     const single = found.sessionNumbers.length === 1 ? findSession(this.event, found.sessionNumbers[0] as number) : null;
     if (single && asksAlongside(folded)) return alongside(scope, single);
     if (asksRecommendation(folded)) {
+      // Words of the intent training ("krijg", "stad", "which") say more about what is asked than about the asker: they count half.
       const expanded = expand(words).words.flatMap(tokenize);
-      const ranked = scope.lang === 'nl' ? this.passages.rank(expanded, 'nl') : this.passages.rank(words, 'en', expanded.filter((w) => !words.includes(w)));
+      const weak = (word: string): boolean => this.intentWords.has(word);
+      const ranked = scope.lang === 'nl' ? this.passages.rank(expanded, 'nl', [], weak) : this.passages.rank(words, 'en', expanded.filter((w) => !words.includes(w)), weak);
       const draft = recommend(scope, ranked, found.series);
       if (draft) return draft;
     }

@@ -12,9 +12,13 @@ const sessionAsk = /\b(?:sessies?|sessions?|workshops?|infosessies?|welke|which|
 // These ask for advice on their own: "recommendation?", "een aanrader?".
 const adviceWords = /\b(?:aanraden|aanrader|aan te raden|advies|adviseer\w*|tip|tips|recommend\w*|suggest\w*|advice|advise)\b/u;
 
+// "ik werk bij een sociale onderneming en ..., welke workshop?": who they are, then which session.
+const aboutSelf = /\b(?:ik werk|ik ben|wij zijn|we zijn|wij werken|we werken|ik doe|i work|i am|we are|we work|i do)\b/u;
+const whichSession = /\b(?:welke|which|what)\s+(?:\p{L}+\s+)?(?:sessie|sessies|session|sessions|workshop|workshops|infosessie|one)\b/u;
+
 /** Whether the question asks for a session to suit the asker. */
 export function asksRecommendation(folded: string): boolean {
-  return adviceWords.test(folded) || (recommendWords.test(folded) && sessionAsk.test(folded));
+  return adviceWords.test(folded) || (recommendWords.test(folded) && sessionAsk.test(folded)) || (aboutSelf.test(folded) && whichSession.test(folded));
 }
 
 /**

@@ -56,6 +56,7 @@ describe('superlatives and comparisons over sessions', () => {
 
   it('the bigger of two sessions named', async () => {
     expect(textOf(await ask('sessie 1 of sessie 3, welke is de grootste?'))).toMatch(/^Sessie 1 heeft de meeste plaatsen, max\. 40 deelnemers:/u);
+    expect(textOf(await ask('which session has more seats: 5 or 8?'))).toMatch(/^Session 5 has the most seats, max\. 40 participants:/u);
   });
 
   it('a superlative with nothing to count is no comparison', async () => {
@@ -138,6 +139,7 @@ describe('recommendations by interest, in English and in long questions', () => 
       ['wij willen als gemeente meer doen met circulaire economie en nieuwe vormen van ondernemerschap, welke sessie raad je aan?', 'Innovatie in de sociale economie'],
       ['our city hall wants to offer traineeships on the work floor, any advice on a session?', 'workplace learning'],
     ];
+    cases.push(['ik werk bij een maatwerkbedrijf dat graag opdrachten van de stad zou krijgen, welke workshop?', 'Sociale clausules']);
     for (const [q, title] of cases) {
       const text = textOf(await ask(q));
       expect(text, q).toContain(title);
