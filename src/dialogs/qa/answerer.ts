@@ -133,7 +133,7 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       lines.push(...draft.lines.filter((l) => !lines.includes(l)));
       sessions.push(...draft.sessions.filter((n) => !sessions.includes(n)));
     }
-    return lines.length > 0 && clauses.length >= 2 ? { lines, sessions, programme: sessions.length === 0 } : null;
+    return lines.length > 0 ? { lines, sessions, programme: sessions.length === 0 } : null;
   }
 
   /** The day intents of the clauses an "en"/"and" joins, each decided on its own; none without a conjunction. */

@@ -57,7 +57,7 @@ export function comparisonOf(folded: string, named: number): Comparison | null {
   return null;
 }
 
-/** Answers a comparison over the sessions in scope: the series named, or the whole programme. */
+/** Answers a comparison over the sessions in scope: those named (for a pair or "which of these"), the series named, or the whole programme. */
 export function compare(comparison: Comparison, scope: AnswerScope, found: Found, named: number[]): Draft | null {
   const r = reasoning[scope.lang];
   const among = comparison.kind === 'extreme' && comparison.among === true;

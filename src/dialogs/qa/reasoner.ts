@@ -32,10 +32,11 @@ const whoAsk = /\b(?:wie|who|whom|door wie|via wie|which organisations?|welke or
 const speakerVerbs = /\b(?:spre+k\w*|prat\w*|praat|geeft|geven|presenteert|presenteren|leidt|begeleidt|brengt|vertelt|vertellen|over|speaks?|speaking|speakers?|presents?|presenting|gives?|giving|leads?|hosts?|talks?|talking|about)\b/u;
 const asksList = /\b(?:manieren|aanpakken|instrumenten|maatregelen|vormen|mogelijkheden|ways|approaches|instruments|measures|forms|options)\b/u;
 const countAsk = /\b(?:hoeveel|how many|how much|how long|hoe lang|na hoeveel|after how many)\b/u;
-// "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
+// "wat is een enclave", "what is reshoring": one term asked.
 const definitionAsk = /^(?:wat is|wat zijn|wat betekent|wat wil|what is|what are|what does|whats)\s+(?:een |de |het |a |an |the )?([\p{L}][\p{L}-]{3,})(?:\s+(?:zeggen|mean|betekenen))?\s*\??$/u;
 const comparativeWord =
   /\b(?:groter|kleiner|meer|minder|ruimer|krapper|langer|korter|drukker|populairder|evenveel|even|zelfde|hetzelfde|bigger|larger|smaller|more|fewer|less|longer|shorter|busier|many|same)\b/u;
+// "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
 const placeAsk =
   /\b(?:is|ligt|zit|gaat|vindt|takes?)\s+(?:het|dat|dit|de netwerkdag|het event|het evenement|it|this|the event|the day|the networking day)\s+(?:\p{L}+\s+)?(?:in|te|at|near)\s+(?:de |het |the )?[\p{L}-]{3,}\s*(?:plaats|place)?\s*\??$/u;
 const timeOfDay =
@@ -89,14 +90,14 @@ export class Reasoner {
     if (place) return place;
     let inPieces: number[] | null = null;
     const inTurn = (): number[] => (inPieces ??= sessionsNamedInTurn(folded, found, this.find));
-    // Only a comparative with "dan"/"than"/"als"/"as" needs the sessions named one by one.
-    const comparative = /\b(?:dan|than|als|as)\b/u.test(folded) && comparativeWord.test(folded);
-    // "welke sessie heeft meer plaatsen: 3 of 7?": numbers after the session word's sentence are sessions too.
-    const listed = found.sessionNumbers.length < 2 && comparativeWord.test(folded) ? bareSessions(folded, this.event.sessions.length, sessionWord) : [];
-    const named = (): number[] => (listed.length >= 2 ? listed : inTurn());
-    const comparison = comparisonOf(folded, listed.length >= 2 ? listed.length : comparative ? inTurn().length : found.sessionNumbers.length);
+    // The sessions a comparison is about: numbers after a session word ("welke sessie heeft meer plaatsen: 3 of 7?"),
+    // the pieces around "dan"/"than" ("is de sessie over X groter dan die over LDE?"), or the sessions named by number.
+    const comparative = comparativeWord.test(folded);
+    const listed = comparative && found.sessionNumbers.length < 2 ? bareSessions(folded, this.event.sessions.length, sessionWord) : [];
+    const compared = (): number[] => (listed.length >= 2 ? listed : comparative && /\b(?:dan|than|als|as)\b/u.test(folded) ? inTurn() : found.sessionNumbers);
+    const comparison = comparisonOf(folded, compared().length);
     if (comparison) {
-      const draft = compare(comparison, scope, found, comparison.kind === 'pair' || (comparison.kind === 'extreme' && comparison.among === true) ? named() : []);
+      const draft = compare(comparison, scope, found, compared());
       if (draft) return draft;
     }
     const presence = presenceOf(folded, found.timeRange?.from ?? found.time);
