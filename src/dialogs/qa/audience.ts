@@ -7,7 +7,7 @@ import { dutchStopwords, englishStopwords } from './text.ts';
  * event file; this only says that an OCMW is a local government, so "ik werk bij een OCMW"
  * meets "Lokale besturen".
  */
-const kinds: Array<{ audience: RegExp; name: Record<Language, string>; words: RegExp; self: RegExp; loose?: boolean }> = [
+const kinds: Array<{ audience: RegExp; name: Record<Language, string>; words: RegExp; self?: RegExp; loose?: boolean }> = [
   {
     audience: /\blokale? besturen\b|\blokaal bestuur\b/u,
     name: { nl: 'lokaal bestuur', en: 'local government' },
@@ -25,7 +25,6 @@ const kinds: Array<{ audience: RegExp; name: Record<Language, string>; words: Re
     audience: /\blokale? besturen\b|\blokaal bestuur\b/u,
     name: { nl: 'ambtenaar', en: 'civil servant' },
     words: /\b(?:ambtenaar|ambtenaren|civil servants?|public servants?|government employees?|overheidsdienst|overheid|government|public sector)\b/u,
-    self: /$^/u,
     loose: true,
   },
 ];
@@ -68,7 +67,7 @@ export function askerOf(folded: string): Asker | null {
   if (!attendPattern.test(folded)) return null;
   const denied = notPattern.exec(folded)?.[1];
   if (denied !== undefined) {
-    const kind = kinds.find((k) => k.words.test(denied) || k.self.test(denied));
+    const kind = kinds.find((k) => k.words.test(denied) || k.self?.test(denied) === true);
     const word = kind ? (kind.words.exec(denied)?.[0] ?? null) : null;
     return { kind: kind ? { audience: kind.audience, name: kind.name, word } : null, negated: true };
   }
@@ -83,7 +82,7 @@ export function askerOf(folded: string): Asker | null {
     if (word && kind.loose) return { kind: null, negated: false };
     if (word) return { kind: { audience: kind.audience, name: kind.name, word: /^(?:ocmw|cpas)$/u.test(word) ? word.toUpperCase() : word }, negated: false };
     // Named by the kind itself: nothing to explain, it is simply one of the audiences.
-    if (kind.self.test(said)) return { kind: { audience: kind.audience, name: kind.name, word: null }, negated: false };
+    if (kind.self?.test(said)) return { kind: { audience: kind.audience, name: kind.name, word: null }, negated: false };
   }
   return { kind: null, negated: false };
 }
