@@ -43,19 +43,29 @@ const numberPattern = /\d|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|hon
 const listNouns = /\b(?:manieren|aanpakken|instrumenten|maatregelen|middelen|methodes|methoden|vormen|onderwerpen|themas|punten|mogelijkheden|voorbeelden|ways|approaches|instruments|measures|tools|methods|forms|topics|themes|points|options|examples)\b/u;
 const itemNouns = /\b(?:manier|aanpak|instrument|maatregel|middel|methode|vorm|onderwerp|thema|punt|mogelijkheid|voorbeeld|way|approach|measure|tool|method|form|topic|theme|point|option|example)\b/u;
 
-/** The sentences and bullet points of every session, in Dutch and in the English summary, to find what a question asks about. */
+/**
+ * The sentences and bullet points of every session, in Dutch and in the English summary, to find
+ * what a question asks about. Built on first use, so that start-up does not pay for stemming them.
+ */
 export class Passages {
-  private readonly bySession = new Map<number, Record<Language, Passage[]>>();
+  private built: Map<number, Record<Language, Passage[]>> | null = null;
   /** Acronyms and names of organisations the event knows; an acronym the texts explain (LDE) is not one. */
   private readonly orgNames: string[];
   private readonly explained: Set<string>;
 
-  constructor(event: EventData, facts: ProgrammeFacts) {
+  constructor(
+    private readonly event: EventData,
+    facts: ProgrammeFacts,
+  ) {
     this.explained = new Set(facts.abbreviations.map((a) => a.short));
     // The capitalised words of their names ("Groep INTRO" gives "INTRO"), met only as capitalised words: "lokale" is no organisation.
     const capitalised = facts.orgs.flatMap((o) => o.name.split(/[\s-]+/u).filter((w) => /^\p{Lu}/u.test(w) && w.length >= 3));
     this.orgNames = [...new Set(capitalised.filter((w) => !/^(?:Stad|Provincie|Departement|Vzw|Groep)$/u.test(w)))];
-    for (const session of event.sessions) this.bySession.set(session.number, { nl: this.dutch(session), en: this.english(session) });
+  }
+
+  private get bySession(): Map<number, Record<Language, Passage[]>> {
+    this.built ??= new Map(this.event.sessions.map((session) => [session.number, { nl: this.dutch(session), en: this.english(session) }]));
+    return this.built;
   }
 
   /** Stems met so far, per language: stemming is the dearest step, and questions repeat words. */

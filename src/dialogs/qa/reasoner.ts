@@ -51,12 +51,7 @@ const sessionTerms = new Set(['sessie', 'sessies', 'session', 'sessions', 'works
  */
 export class Reasoner {
   private readonly passages: Passages;
-  /** Per session, the words of its titles and room: they name it, and say nothing about what is asked of its text. */
-  private readonly titleWords = new Map<number, string[]>();
-  /** Per session, the stems of its titles (Dutch and English) that at most one other session's texts share. */
-  private readonly titleStems = new Map<number, Set<string>>();
-  /** Per stem of the aspect intents' training words ("begint", "zaal", "spreekt"), the aspects it belongs to. */
-  private readonly aspectWords = new Map<string, Set<Aspect>>();
+  private built: { titleWords: Map<number, string[]>; titleStems: Map<number, Set<string>>; aspectWords: Map<string, Set<Aspect>> } | null = null;
 
   constructor(
     private readonly event: EventData,
@@ -66,18 +61,33 @@ export class Reasoner {
     private readonly intentWords: ReadonlySet<string>,
   ) {
     this.passages = new Passages(event, facts);
-    for (const session of event.sessions) {
+  }
+
+  /**
+   * Made on first use, like the passages: per session the words of its titles and room (they name
+   * it, and say nothing about what is asked of its text) and the stems of its titles that at most
+   * one other session's texts share; per stem of the aspect intents' training words ("begint",
+   * "zaal", "spreekt"), the aspects it belongs to.
+   */
+  private get index(): NonNullable<Reasoner['built']> {
+    if (this.built) return this.built;
+    const titleWords = new Map<number, string[]>();
+    const titleStems = new Map<number, Set<string>>();
+    const aspectWords = new Map<string, Set<Aspect>>();
+    for (const session of this.event.sessions) {
       const own = (text: string, lang: Language): string[] => this.passages.stemsOf(tokenize(text), lang).filter((s) => this.passages.spread(s, lang) <= 2);
-      this.titleStems.set(session.number, new Set([...own(session.title, 'nl'), ...own(session.en?.title ?? '', 'en')]));
-      this.titleWords.set(session.number, tokenize(`${session.title} ${session.en?.title ?? ''} ${session.room}`));
+      titleStems.set(session.number, new Set([...own(session.title, 'nl'), ...own(session.en?.title ?? '', 'en')]));
+      titleWords.set(session.number, tokenize(`${session.title} ${session.en?.title ?? ''} ${session.room}`));
     }
     for (const lang of ['nl', 'en'] as const) {
       for (const aspect of ['when', 'where', 'who', 'seats', 'list', 'what'] as const) {
         for (const stem of this.passages.stemsOf(tokenize((utterances[lang][aspect] ?? []).join(' ')), lang)) {
-          this.aspectWords.set(stem, (this.aspectWords.get(stem) ?? new Set()).add(aspect));
+          aspectWords.set(stem, (aspectWords.get(stem) ?? new Set()).add(aspect));
         }
       }
     }
+    this.built = { titleWords, titleStems, aspectWords };
+    return this.built;
   }
 
   /** `folded` is the question folded, `words` its tokens: the answerer has them already. */
@@ -192,7 +202,7 @@ export class Reasoner {
     if ((whoAsk.test(folded) && speakerVerbs.test(folded)) || (bySpeaker && (whoAsk.test(folded) || cueAspects(folded).length > 0))) return null;
     const lang = scope.lang;
     const names = new Set([
-      ...(this.titleWords.get(session.number) ?? []),
+      ...(this.index.titleWords.get(session.number) ?? []),
       ...found.abbreviations.map((a) => fold(a.short)),
       ...found.speakers.flatMap((s) => tokenize(s.name)),
       ...found.sessionNumbers.map(String),
@@ -205,7 +215,7 @@ export class Reasoner {
     const query = { words, lang, who, count: countAsk.test(folded), agent: who && !speakerVerbs.test(folded) && words.some((w) => !stop.has(w) && w.length >= 3) };
     // A word of the aspect the question asks ("eindigt" in "wanneer eindigt ..."), or a word of "tell me more", says little about the text.
     const asked = new Set(cueAspects(folded));
-    const weight = (stem: string): number => ([...(this.aspectWords.get(stem) ?? [])].some((a) => asked.has(a) || a === 'what' || a === 'list') ? 0.5 : 1);
+    const weight = (stem: string): number => ([...(this.index.aspectWords.get(stem) ?? [])].some((a) => asked.has(a) || a === 'what' || a === 'list') ? 0.5 : 1);
     const lines = this.passages.find(session, query, weight);
     if (!lines) return null;
     return { lines: [reasoning[lang].fromDescription(session.number, titleOf(scope, session)), ...lines], sessions: [session.number] };
@@ -220,7 +230,7 @@ export class Reasoner {
       // Two sessions speak of "sociale clausules"; the one whose title says it is meant.
       if (numbers.length > 0 || found.topics.length === 0) return null;
       const stems = asked();
-      const titled = [...this.titleStems].filter(([, title]) => [...stems].some((s) => title.has(s)));
+      const titled = [...this.index.titleStems].filter(([, title]) => [...stems].some((s) => title.has(s)));
       return titled.length === 1 ? findSession(this.event, (titled[0] as [number, Set<string>])[0]) : null;
     }
     const session = findSession(this.event, numbers[0] as number);
@@ -229,7 +239,7 @@ export class Reasoner {
     // "wat zijn de vier manieren om sociaal aan te kopen": a list asked of the one session the words point to.
     if (asksList.test(folded)) return session;
     // A theme alone ("welke sessie gaat over ...") names no session; its title's own words do ("werkplekleren", not "economie").
-    const title = this.titleStems.get(session.number);
+    const title = this.index.titleStems.get(session.number);
     if (!title) return null;
     return [...asked()].some((s) => title.has(s)) ? session : null;
   }
