@@ -13,8 +13,8 @@ export interface ReasoningPhrases {
   extreme: (within: string, sessions: number[], measure: Measure, direction: 'most' | 'least', value: string) => string;
   beyond: (within: string, relation: 'gt' | 'lt' | 'ge', limit: number, measure: Measure) => string;
   noneBeyond: (within: string, relation: 'gt' | 'lt' | 'ge', limit: number, measure: Measure) => string;
-  withCount: (within: string, count: number) => string;
-  noneWithCount: (within: string, count: number) => string;
+  withCount: (within: string, value: string) => string;
+  noneWithCount: (within: string, value: string) => string;
   room: (direction: 'most' | 'least', rooms: string[], cap: number, sessions: number[]) => string;
   dayLasts: (length: string, from: string, to: string) => string;
   seriesSpan: (series: number, from: string, to: string) => string;
@@ -34,6 +34,7 @@ export interface ReasoningPhrases {
   oneInSeries: (series: number) => string;
   upTo: (yes: boolean, count: number, spans: string[]) => string;
   notAtOnce: (spans: string[]) => string;
+  howMany: (count: number, spans: string[]) => string;
   canFollow: (kind: 'from' | 'until', time: string, series: number, from: string, to: string) => string;
   nothingFits: (kind: 'from' | 'until', time: string) => string;
   partly: (kind: 'from' | 'until', series: number, from: string, to: string, email: string) => string;
@@ -76,8 +77,8 @@ const nl: ReasoningPhrases = {
   },
   beyond: (within, relation, limit, measure) => `Sessies${within ? ` ${within}` : ''} met ${nlRelation[relation]} ${limit} ${measure === 'duration' ? 'minuten' : nlUnits[measure as Exclude<Measure, 'duration'>][1]}:`,
   noneBeyond: (within, relation, limit, measure) => `Geen enkele sessie${within ? ` ${within}` : ''} heeft ${nlRelation[relation]} ${limit} ${measure === 'duration' ? 'minuten' : nlUnits[measure as Exclude<Measure, 'duration'>][1]}.`,
-  withCount: (within, count) => `Sessies${within ? ` ${within}` : ''} met ${count} ${count === 1 ? 'spreker' : 'sprekers'}:`,
-  noneWithCount: (within, count) => `Geen enkele sessie${within ? ` ${within}` : ''} heeft ${count} ${count === 1 ? 'spreker' : 'sprekers'}.`,
+  withCount: (within, value) => `Sessies${within ? ` ${within}` : ''} met ${value}:`,
+  noneWithCount: (within, value) => `Geen enkele sessie${within ? ` ${within}` : ''} heeft ${value}.`,
   room: (direction, rooms, cap, sessions) =>
     `De ${direction === 'most' ? 'grootste' : 'kleinste'} ${rooms.length > 1 ? 'zalen zijn' : 'zaal is'} ${list(rooms.map((r) => `*${r}*`), 'en')}: max. ${cap} deelnemers (${sessionsNl(sessions)}).`,
   dayLasts: (length, from, to) => `De netwerkdag duurt ${length}: van ${from} tot ${to}.`,
@@ -97,6 +98,7 @@ const nl: ReasoningPhrases = {
   onePerSeries: 'Je kiest één sessie per reeks.',
   oneInSeries: (series) => `Nee: in reeks ${series} kies je één sessie, want de sessies van een reeks lopen tegelijk.`,
   upTo: (yes, count, spans) => `${yes ? 'Ja' : 'Nee'}: je kiest één sessie per reeks, dus je volgt er hoogstens ${count} (${list(spans, 'en')}).`,
+  howMany: (count, spans) => `Je kiest één sessie per reeks, dus je volgt er ${count} (${list(spans, 'en')}).`,
   notAtOnce: (spans) => `Nee: de sessies van een reeks lopen tegelijk, dus je kiest één sessie per reeks (${list(spans, 'en')}).`,
   canFollow: (kind, time, series, from, to) => (kind === 'from' ? `Ben je er om ${time}, dan kan je nog reeks ${series} volgen (${from}–${to}):` : `Moet je om ${time} weg, dan kan je reeks ${series} volgen (${from}–${to}):`),
   nothingFits: (kind, time) => (kind === 'from' ? `Na ${time} begint er geen reeks meer.` : `Vóór ${time} is er nog geen reeks afgelopen.`),
@@ -136,8 +138,8 @@ const en: ReasoningPhrases = {
   },
   beyond: (within, relation, limit, measure) => `Sessions${within ? ` ${within}` : ''} with ${enRelation[relation]} ${limit} ${measure === 'duration' ? 'minutes' : enUnits[measure as Exclude<Measure, 'duration'>][1]}:`,
   noneBeyond: (within, relation, limit, measure) => `No session${within ? ` ${within}` : ''} has ${enRelation[relation]} ${limit} ${measure === 'duration' ? 'minutes' : enUnits[measure as Exclude<Measure, 'duration'>][1]}.`,
-  withCount: (within, count) => `Sessions${within ? ` ${within}` : ''} with ${count} ${count === 1 ? 'speaker' : 'speakers'}:`,
-  noneWithCount: (within, count) => `No session${within ? ` ${within}` : ''} has ${count} ${count === 1 ? 'speaker' : 'speakers'}.`,
+  withCount: (within, value) => `Sessions${within ? ` ${within}` : ''} with ${value}:`,
+  noneWithCount: (within, value) => `No session${within ? ` ${within}` : ''} has ${value}.`,
   room: (direction, rooms, cap, sessions) =>
     `The ${direction === 'most' ? 'biggest' : 'smallest'} ${rooms.length > 1 ? 'rooms are' : 'room is'} ${list(rooms.map((r) => `*${r}*`), 'and')}: max. ${cap} participants (${sessionsEn(sessions)}).`,
   dayLasts: (length, from, to) => `The networking day lasts ${length}: from ${from} to ${to}.`,
@@ -157,6 +159,7 @@ const en: ReasoningPhrases = {
   onePerSeries: 'You choose one session per series.',
   oneInSeries: (series) => `No: in series ${series} you choose one session, as the sessions of a series run at the same time.`,
   upTo: (yes, count, spans) => `${yes ? 'Yes' : 'No'}: you choose one session per series, so you can follow at most ${count} (${list(spans, 'and')}).`,
+  howMany: (count, spans) => `You choose one session per series, so you follow ${count} (${list(spans, 'and')}).`,
   notAtOnce: (spans) => `No: the sessions of a series run at the same time, so you choose one session per series (${list(spans, 'and')}).`,
   canFollow: (kind, time, series, from, to) => (kind === 'from' ? `If you are there at ${time}, you can still follow series ${series} (${from}–${to}):` : `If you must leave at ${time}, you can follow series ${series} (${from}–${to}):`),
   nothingFits: (kind, time) => (kind === 'from' ? `No series starts after ${time}.` : `No series has ended before ${time}.`),

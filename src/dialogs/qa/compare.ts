@@ -6,7 +6,7 @@ import type { Found } from './entities.ts';
 import { measureOf, quantityNoun, valueOf, valueText, type Measure } from './measures.ts';
 
 // "de meeste plaatsen", "the most people": a most-word counts with what it counts right after it, or as a size word on its own.
-const noun = '(?:\\s+\\p{L}+)?\\s+(?:volk|plaatsen|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|inschrijvingen|sprekers|vrije|seats|places|spots|spaces|people|persons|participants|attendees|speakers|registrations|free)\\b';
+const noun = '(?:\\s+\\p{L}+)?\\s+(?:volk|plaats|plek|ruimte|publiek|audience|crowd|plaatsen|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|inschrijvingen|sprekers|vrije|seats|places|spots|spaces|people|persons|participants|attendees|speakers|registrations|free)\\b';
 const sized = '|grootste|grootst|ruimste|ruimst|langste|langst|populairste|drukste|volste|biggest|largest|longest|busiest';
 const most = new RegExp(`\\b(?:(?:meeste|meest|hoogste|most|greatest|highest)${noun}${sized})\\b`, 'u');
 const least = new RegExp(`\\b(?:(?:minste|minst|laagste|fewest|least|lowest)${noun}|kleinste|kleinst|krapste|kortste|kortst|smallest|shortest|tiniest)\\b`, 'u');
@@ -22,7 +22,7 @@ const countWords: Record<string, number> = { een: 1, 1: 1, one: 1, single: 1, tw
 // "maar één spreker", "one speaker", "twee sprekers"; a bare Dutch "een spreker" is only an article.
 const countOf = /\b(?:(?:maar|slechts|alleen|precies|only|just|exactly|a)\s+)?(?<!\b(?:een|a)\s)(1|one|single|twee|2|two|drie|3|three|vier|4|four|vijf|5|five|zes|6|six)\s+(?:sprekers?|speakers?)\b|\b(?:maar|slechts|alleen|precies)\s+(een)\s+(?:spreker)\b/u;
 const roomWord = /\b(?:zaal|zalen|lokaal|lokalen|room|rooms|hall|halls)\b/u;
-const sessionWord = /\b(?:sessies?|sessions?|workshops?|infosessies?|atelier)\b/u;
+const sessionWord = /\b(?:sessies?|sessions?|workshops?|infosessies?|atelier|talks?|lezingen|lezing)\b/u;
 
 /** What a comparison over sessions asks, read from the question's words. */
 type Comparison =
@@ -54,6 +54,9 @@ export function comparisonOf(folded: string, named: number): Comparison | null {
   }
   const count = countOf.exec(folded);
   if (count && sessionWord.test(folded)) return { kind: 'count', measure: 'speakers', count: countWords[(count[1] ?? count[2]) as string] ?? 1 };
+  // "which sessions have 11 seats": the sessions with that cap.
+  const seats = /\b(?:welke|which|what)\b.*\b(\d{1,3})\s+(?:plaatsen|plekken|deelnemers|seats|places|spots|participants)\b/u.exec(folded);
+  if (seats && sessionWord.test(folded)) return { kind: 'count', measure: 'cap', count: Number(seats[1]) };
   return null;
 }
 
@@ -93,8 +96,8 @@ export function compare(comparison: Comparison, scope: AnswerScope, found: Found
     }
     case 'count': {
       const hits = pool.filter((s) => value(s) === comparison.count);
-      if (hits.length === 0) return { lines: [r.noneWithCount(within, comparison.count)], sessions: [] };
-      return { lines: [r.withCount(within, comparison.count), ...hits.map((s) => sessionLine(scope, s, lineParts))], sessions: hits.map((s) => s.number) };
+      if (hits.length === 0) return { lines: [r.noneWithCount(within, say(comparison.count))], sessions: [] };
+      return { lines: [r.withCount(within, say(comparison.count)), ...hits.map((s) => sessionLine(scope, s, lineParts))], sessions: hits.map((s) => s.number) };
     }
   }
 }

@@ -84,7 +84,11 @@ export class Drafts {
       }
       return this.aboutSessions(aspect, sessions, scope);
     }
-    if (abbreviation && (aspect === 'what' || aspect === 'overview')) return { lines: abbreviationCard(scope, abbreviation), sessions: [abbreviation.session] };
+    // "wat is LDE": the abbreviation; "what does the LDE session cover": the session it names.
+    if (abbreviation && (aspect === 'what' || aspect === 'overview')) {
+      if (found.sessionWord) return this.aboutSessions(aspect, sessionsOf(scope, [abbreviation.session]), scope);
+      return { lines: abbreviationCard(scope, abbreviation), sessions: [abbreviation.session] };
+    }
     if (room && (aspect !== 'seats' || topical.length === 0)) {
       const drafts = found.rooms.map((r) =>
         this.list(p.roomList(r), this.event.sessions.filter((s) => s.room === r), scope, aspect === 'seats' || aspect === 'who' ? aspect : 'when'),

@@ -13,7 +13,7 @@ const measureWords: Array<[Measure, RegExp]> = [
 ];
 /** Words that say what is counted: with "meeste"/"most" they make the question one of size. */
 export const quantityNoun =
-  /\b(?:volk|plaatsen|plaats|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|capaciteit|seats|places|spots|spaces|people|persons|participants|attendees|capacity|sprekers?|speakers?)\b/u;
+  /\b(?:volk|publiek|audience|crowd|plaatsen|plaats|plekken|plekjes|zitjes|zitplaatsen|stoelen|mensen|personen|deelnemers|capaciteit|seats|places|spots|spaces|people|persons|participants|attendees|capacity|sprekers?|speakers?)\b/u;
 
 /** The measure a comparison is about; the cap when nothing else is named. */
 export function measureOf(folded: string): Measure {

@@ -24,14 +24,19 @@ export function sessionNamedBy(found: Found): number[] {
  * sociale clausules groter dan die over LDE" gives 1, 4): each piece between the comparison or
  * combination words is searched on its own, so two themes do not blur into one search.
  */
-export function sessionsNamedInTurn(folded: string, whole: Found, find: (part: string) => Found): number[] {
+export function sessionsNamedInTurn(folded: string, whole: Found, find: (part: string) => Found, titled: (found: Found, part: string) => number | null = () => null): number[] {
   const out: number[] = [...whole.sessionNumbers];
   if (out.length >= 2) return out;
-  // Searching the pieces is dear; it can only find two when the whole question met two things.
-  if (whole.sessionNumbers.length + whole.abbreviations.length + whole.speakers.length + whole.topics.length < 2) return out;
+  // Searching the pieces is dear: only when the whole question met something, and has pieces.
+  const met = whole.sessionNumbers.length + whole.abbreviations.length + whole.speakers.length + whole.topics.length;
+  if (met === 0 || (met < 2 && !separators.test(folded))) return out;
   for (const part of folded.split(separators)) {
     if (!/\p{L}{2}/u.test(part)) continue;
-    for (const n of sessionNamedBy(find(part))) if (!out.includes(n)) out.push(n);
+    const found = find(part);
+    const named = sessionNamedBy(found);
+    // "sociale clausules" is in two sessions' texts, and in one title.
+    const byTitle = named.length === 0 ? titled(found, part) : null;
+    for (const n of byTitle !== null ? [byTitle] : named) if (!out.includes(n)) out.push(n);
   }
   return out;
 }

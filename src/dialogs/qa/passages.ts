@@ -60,7 +60,7 @@ export class Passages {
     this.explained = new Set(facts.abbreviations.map((a) => a.short));
     // The capitalised words of their names ("Groep INTRO" gives "INTRO"), met only as capitalised words: "lokale" is no organisation.
     const capitalised = facts.orgs.flatMap((o) => o.name.split(/[\s-]+/u).filter((w) => /^\p{Lu}/u.test(w) && w.length >= 3));
-    this.orgNames = [...new Set(capitalised.filter((w) => !/^(?:Stad|Provincie|Departement|Vzw|Groep)$/u.test(w)))];
+    this.orgNames = [...new Set(capitalised.filter((w) => !/^(?:Stad|Provincie|Departement|Vzw|Groep)$/u.test(w)).map(fold))];
   }
 
   private get bySession(): Map<number, Record<Language, Passage[]>> {
@@ -134,6 +134,23 @@ export class Passages {
     return out;
   }
 
+  /** Whether a session's text (title included) has a stem. */
+  holds(session: number, stem: string, lang: Language): boolean {
+    return this.bySession.get(session)?.[lang].some((p) => p.stems.has(stem)) === true;
+  }
+
+  /** The sentences (not titles) that name an organisation by its whole name ("Groep Intro", "de provincie Vlaams-Brabant"), per session. */
+  naming(name: string, lang: Language): Array<{ session: number; text: string }> {
+    const phrase = ` ${tokenize(name).join(' ')} `;
+    const out: Array<{ session: number; text: string }> = [];
+    for (const [session, texts] of this.bySession) {
+      for (const p of texts[lang]) {
+        if (!p.title && !p.items && ` ${tokenize(p.text).join(' ')} `.includes(phrase)) out.push({ session, text: p.text });
+      }
+    }
+    return out;
+  }
+
   /** In how many sessions' texts (title included) a stem occurs. */
   spread(stem: string, lang: Language): number {
     return [...this.bySession.values()].filter((texts) => texts[lang].some((p) => p.stems.has(stem))).length;
@@ -188,7 +205,8 @@ export class Passages {
   private namesOrg(text: string): boolean {
     const acronyms = (text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).filter((a) => !this.explained.has(a));
     if (acronyms.length > 0) return true;
-    const words = new Set(text.split(/[^\p{L}\p{N}]+/u));
+    // "Groep Intro" in a description is "Groep INTRO" of the speakers: capitalised either way.
+    const words = new Set(text.split(/[^\p{L}\p{N}]+/u).filter((w) => /^\p{Lu}/u.test(w)).map(fold));
     if (this.orgNames.some((name) => words.has(name))) return true;
     return /\s\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{L}+)+/u.test(text);
   }

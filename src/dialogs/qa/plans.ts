@@ -69,6 +69,8 @@ export function alongside(scope: AnswerScope, session: Session): Draft {
 
 /** "kan ik drie sessies volgen?", "mag ik in reeks 1 twee workshops kiezen?": how many sessions one can follow. */
 export function countAsked(folded: string): number | null {
+  // "how many workshops can I take part in?": the count itself is asked (0 stands for "how many").
+  if (/\b(?:hoeveel|how many)\s+(?:sessies|sessions|workshops|infosessies|lezingen|talks)\b/u.test(folded) && /\b(?:ik|i|we|wij|je|you|men|one)\b/u.test(folded) && canWords.test(folded)) return 0;
   const match = sessionCount.exec(folded);
   if (!match || !canWords.test(folded) || asksWhich.test(folded)) return null;
   const word = match[1] as string;
@@ -82,12 +84,14 @@ export function howMany(scope: AnswerScope, count: number, seriesId: number | nu
   const spans = series.map((s) => r.seriesSpan(s.id, s.start, s.end));
   if (seriesId !== null) return { lines: [r.oneInSeries(seriesId)], sessions: [], programme: true };
   if (atOnce) return { lines: [r.notAtOnce(spans)], sessions: [], programme: true };
+  if (count === 0) return { lines: [r.howMany(series.length, spans)], sessions: [], programme: true };
   return { lines: [count <= series.length ? r.upTo(true, series.length, spans) : r.upTo(false, series.length, spans)], sessions: [], programme: true };
 }
 
-const arriving = /\b(?:pas|kom (?:om|rond|tegen)|ben er om|arrive|arriving|arrival|aankomen|aankom|kom\b.*\baan|toekomen|toekom|ben er (?:pas|maar|rond|om|tegen)|get there|be there|make it (?:by|at)|later|late)\b/u;
-const leaving = /\b(?:weg|vertrekken|vertrek|leave|leaving|go home|have to go|must go|naar huis|opstappen|maar tot|enkel tot|alleen tot|only until|only till|until|till|ben er (?:maar|enkel|alleen) tot)\b/u;
-const firstPerson = /\b(?:ik|wij|we|i|kom|geraak|moet|ben)\b/u;
+const arriving = /\b(?:pas|kom (?:om|rond|tegen)|ben er om|arriv\w*|aankomen|aankom|kom\b.*\baan|toekomen|toekom|ben er (?:pas|maar|rond|om|tegen)|get there|be there|make it (?:by|at)|later|late)\b/u;
+const leaving = /\b(?:weg|vertrekken|vertrek|leav\w*|go home|have to go|must go|naar huis|opstappen|maar tot|enkel tot|alleen tot|only until|only till|until|till|ben er (?:maar|enkel|alleen) tot)\b/u;
+// Who comes or goes: the asker, or someone they speak for ("mijn collega komt pas om 14u").
+const firstPerson = /\b(?:ik|wij|we|i|kom|geraak|moet|ben|mijn|my|collega|colleague|hij|zij|he|she|they)\b/u;
 
 const hours: Record<string, number> = { een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12,
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };

@@ -4,7 +4,7 @@ import { compare, comparisonOf } from './compare.ts';
 import { abbreviationCard, orgCard, sessionsOf, titleOf, type AnswerScope } from './compose.ts';
 import { phrases } from './catalogue.ts';
 import { hasEntity, type Aspect, type Draft } from './drafts.ts';
-import { asksDuration, duration, durationSpan } from './durations.ts';
+import { asksDuration, duration, durationSpan, lengthLimit } from './durations.ts';
 import type { Found } from './entities.ts';
 import { expand } from './glossary.ts';
 import { sessionNamedBy, sessionsNamedInTurn } from './mentions.ts';
@@ -34,6 +34,7 @@ const asksList = /\b(?:manieren|aanpakken|instrumenten|maatregelen|vormen|mogeli
 const countAsk = /\b(?:hoeveel|how many|how much|how long|hoe lang|na hoeveel|after how many)\b/u;
 // "wat is een enclave", "what is reshoring": one term asked.
 const definitionAsk = /^(?:wat is|wat zijn|wat betekent|wat wil|what is|what are|what does|whats)\s+(?:een |de |het |a |an |the )?([\p{L}][\p{L}-]{3,})(?:\s+(?:zeggen|mean|betekenen))?\s*\??$/u;
+const orgRole = /\b(?:wat doet|wat doen|rol van|de rol|what does|what do|role of|the role)\b/u;
 const comparativeWord =
   /\b(?:groter|kleiner|meer|minder|ruimer|krapper|langer|korter|drukker|populairder|evenveel|even|zelfde|hetzelfde|bigger|larger|smaller|more|fewer|less|longer|shorter|busier|many|same)\b/u;
 // "is het in Brussel?", "ligt de netwerkdag in Leuven", "is the event in Ghent?": the day's place, not "is er koffie in de pauze".
@@ -99,7 +100,7 @@ export class Reasoner {
     const place = this.place(folded, found, scope);
     if (place) return place;
     let inPieces: number[] | null = null;
-    const inTurn = (): number[] => (inPieces ??= sessionsNamedInTurn(folded, found, this.find));
+    const inTurn = (): number[] => (inPieces ??= sessionsNamedInTurn(folded, found, this.find, (piece, part) => this.titled(piece, tokenize(part), scope.lang)));
     // The sessions a comparison is about: numbers after a session word ("welke sessie heeft meer plaatsen: 3 of 7?"),
     // the pieces around "dan"/"than" ("is de sessie over X groter dan die over LDE?"), or the sessions named by number.
     const comparative = comparativeWord.test(folded);
@@ -128,14 +129,14 @@ export class Reasoner {
       const draft = recommend(scope, ranked, found.series);
       if (draft) return draft;
     }
-    const defined = this.definition(folded, found, scope);
+    const defined = this.definition(folded, found, scope) ?? this.role(folded, found, scope);
     if (defined) return defined;
     const covered = this.covers(words, folded, found, scope);
     if (covered) return covered;
     if (asksDuration.test(folded)) {
       const span = durationSpan(folded, found.timeRange !== null);
       const sessions = span === 'gap' || span === 'lead-in' || span === 'total' ? [] : sessionsOf(scope, sessionNamedBy(found));
-      if (span !== null || sessions.length > 0) return duration(span, scope, sessions, found.series, found.timeRange);
+      if (span !== null || sessions.length > 0) return duration(span, scope, sessions, found.series, found.timeRange, lengthLimit(folded));
     }
     return null;
   }
@@ -192,11 +193,36 @@ export class Reasoner {
     return { lines: [reasoning[scope.lang].fromDescription(session.number, titleOf(scope, session)), hit.text], sessions: [session.number] };
   }
 
+  /** "wat doet Groep Intro", "what is the role of VDAB in session 6": the sentences of the descriptions that name the organisation. */
+  private role(folded: string, found: Found, scope: AnswerScope): Draft | null {
+    const org = found.orgs.length === 1 ? found.orgs[0] : undefined;
+    if (!org || !orgRole.test(folded)) return null;
+    const hits = this.passages.naming(org.name, scope.lang).filter((h) => found.sessionNumbers.length === 0 || found.sessionNumbers.includes(h.session));
+    if (hits.length === 0 || hits.length > 3) return null;
+    const lines: string[] = [];
+    for (const n of [...new Set(hits.map((h) => h.session))]) {
+      const session = findSession(this.event, n) as Session;
+      lines.push(reasoning[scope.lang].fromDescription(n, titleOf(scope, session)), ...hits.filter((h) => h.session === n).map((h) => h.text));
+    }
+    // Its speakers belong to its role too ("wat is de rol van de provincie").
+    if (org.speakers.length > 0) lines.push(orgCard(scope, org, {})[0] as string);
+    return { lines, sessions: [...new Set(hits.map((h) => h.session))] };
+  }
+
+  /** Two sessions speak of "sociale clausules"; the one whose title says it is meant (or null). */
+  private titled(found: Found, words: string[], lang: Language): number | null {
+    if (found.topics.length === 0) return null;
+    const stems = new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(found.contentWords, 'nl')]);
+    const titled = [...this.index.titleStems].filter(([, title]) => [...stems].some((s) => title.has(s)));
+    return titled.length === 1 ? (titled[0] as [number, Set<string>])[0] : null;
+  }
+
   /** What one session's text says about what the question asks: "welke manieren ... komen aan bod in sessie 1", "who ran the project". */
   private covers(tokens: string[], folded: string, found: Found, scope: AnswerScope): Draft | null {
     if (asksWhichSession.test(folded)) return null;
-    const session = this.focus(found, folded, tokens, scope.lang);
-    if (!session) return null;
+    const focused = this.focus(found, folded, tokens, scope.lang);
+    if (!focused) return null;
+    const { session, naming } = focused;
     // "wie geeft de sessie over ...", "bij welke organisatie werkt Jo Uytterhoeven", "waar kan ik ... horen": about the speakers, not the text.
     const bySpeaker = found.speakers.length > 0 && found.sessionNumbers.length === 0;
     if ((whoAsk.test(folded) && speakerVerbs.test(folded)) || (bySpeaker && (whoAsk.test(folded) || cueAspects(folded).length > 0))) return null;
@@ -206,6 +232,7 @@ export class Reasoner {
       ...found.abbreviations.map((a) => fold(a.short)),
       ...found.speakers.flatMap((s) => tokenize(s.name)),
       ...found.sessionNumbers.map(String),
+      ...naming,
     ]);
     const own = tokens.filter((w) => !names.has(w) && !sessionTerms.has(w) && !/^\d+$/u.test(w));
     const words = lang === 'nl' ? expand(own).words.flatMap(tokenize) : own;
@@ -222,25 +249,27 @@ export class Reasoner {
   }
 
   /** The one session a question is about, named by number, abbreviation, speaker or by its title's words. */
-  private focus(found: Found, folded: string, words: string[], lang: Language): Session | null {
+  private focus(found: Found, folded: string, words: string[], lang: Language): { session: Session; naming: string[] } | null {
+    const plain = (session: Session | null): { session: Session; naming: string[] } | null => (session ? { session, naming: [] } : null);
     // The question's words as said and as the glossary reads them (found.contentWords).
     const asked = (): Set<string> => new Set([...this.passages.stemsOf(words, lang), ...this.passages.stemsOf(found.contentWords, 'nl')]);
     const numbers = sessionNamedBy(found);
     if (numbers.length !== 1) {
-      // Two sessions speak of "sociale clausules"; the one whose title says it is meant.
-      if (numbers.length > 0 || found.topics.length === 0) return null;
-      const stems = asked();
-      const titled = [...this.index.titleStems].filter(([, title]) => [...stems].some((s) => title.has(s)));
-      return titled.length === 1 ? findSession(this.event, (titled[0] as [number, Set<string>])[0]) : null;
+      const titled = numbers.length === 0 ? this.titled(found, words, lang) : null;
+      return titled === null ? null : plain(findSession(this.event, titled));
     }
     const session = findSession(this.event, numbers[0] as number);
     if (!session) return null;
-    if (found.sessionNumbers.length > 0 || found.abbreviations.length > 0 || found.speakers.length > 0) return session;
+    if (found.sessionNumbers.length > 0 || found.abbreviations.length > 0 || found.speakers.length > 0) return plain(session);
     // "wat zijn de vier manieren om sociaal aan te kopen": a list asked of the one session the words point to.
-    if (asksList.test(folded)) return session;
+    if (asksList.test(folded)) return plain(session);
     // A theme alone ("welke sessie gaat over ...") names no session; its title's own words do ("werkplekleren", not "economie").
     const title = this.index.titleStems.get(session.number);
-    if (!title) return null;
-    return [...asked()].some((s) => title.has(s)) ? session : null;
+    if (title && [...asked()].some((s) => title.has(s))) return plain(session);
+    // ... or a word only this session's text has ("regeerakkoord"). The words that named it then say nothing more: the text must match another.
+    const distinctive = words.some(
+      (w) => found.entityWords.has(w) && this.passages.stemsOf([w], lang).some((s) => this.passages.spread(s, lang) === 1 && this.passages.holds(session.number, s, lang)),
+    );
+    return distinctive ? { session, naming: words.filter((w) => found.entityWords.has(w)) } : null;
   }
 }

@@ -98,8 +98,12 @@ export function verdictOf(intent: Intent | null, folded: string, found: Found, s
       const session = found.sessionNumbers[0];
       return speaker && session !== undefined ? plain(speaker.sessions.includes(session)) : null;
     }
-    default:
-      return null;
+    default: {
+      // "spreekt Mieke Frans in sessie 8?", whatever else the classifier made of it.
+      const speaker = found.speakers[0];
+      const session = found.sessionNumbers[0];
+      return speaker && session !== undefined && found.sessionNumbers.length === 1 ? plain(speaker.sessions.includes(session)) : null;
+    }
   }
 }
 

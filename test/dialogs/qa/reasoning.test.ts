@@ -37,6 +37,18 @@ describe('superlatives and comparisons over sessions', () => {
     expect(yes).toMatch(/^Yes: session 6 .*max\. 58 participants; session 5 .*max\. 40 participants\.$/u);
   });
 
+  it('two sessions named by their themes, one theme in two texts but one title', async () => {
+    expect(textOf(await ask('is talenten tellen even groot als sociale clausules?'))).toMatch(/^Ja, ze zijn even groot: sessie 5 .*; sessie 1 /u);
+  });
+
+  it('the sessions with a given cap', async () => {
+    const text = textOf(await ask('which sessions have 15 seats?'));
+    expect(text).toMatch(/^Sessions with max\. 15 participants:/u);
+    expect(text).toContain('*3. ');
+    expect(text).toContain('*7. ');
+    expect(lines(text)).toHaveLength(3);
+  });
+
   it('live seats when the question asks what is left', async () => {
     const availability = emptyAvailability();
     availability.sessions = availability.sessions.map((s) => (s.sessionNumber === 2 ? { ...s, taken: 50 } : s));
@@ -69,6 +81,11 @@ describe('the day, the series and lengths of time', () => {
     expect(textOf(await ask('hoelang duurt zo een workshop?'))).toMatch(/^Een sessie duurt 1 u 30 \(90 minuten\)/u);
     expect(textOf(await ask('how long does the whole networking day take?'))).toMatch(/^The networking day lasts 4 hours 30 minutes \(270 minutes\): from 12:15 to 16:45\.$/u);
     expect(textOf(await ask('hoe lang duurt de workshop over wijk-werken'))).toMatch(/^Sessie 7 .* duurt 1 u 30 \(90 minuten\): van 15:15 tot 16:45\.$/u);
+  });
+
+  it('a length compared with the one asked gets a yes or a no', async () => {
+    expect(textOf(await ask('duurt een workshop langer dan een uur?'))).toMatch(/^Ja\. Een sessie duurt 1 u 30/u);
+    expect(textOf(await ask('is the day shorter than 4 hours?'))).toMatch(/^No\. The networking day lasts 4 hours 30 minutes/u);
   });
 
   it('the gap between the series is measured, and what happens then honestly not known', async () => {
@@ -117,6 +134,7 @@ describe('what fits together, and in someone\'s day', () => {
   });
 
   it('how many sessions one can follow', async () => {
+    expect(textOf(await ask('how many sessions can I attend?'))).toMatch(/^You choose one session per series, so you follow 2/u);
     expect(textOf(await ask('mag ik drie workshops volgen?'))).toMatch(/^Nee: je kiest één sessie per reeks, dus je volgt er hoogstens 2/u);
   });
 
@@ -125,6 +143,7 @@ describe('what fits together, and in someone\'s day', () => {
     expect(late).toContain('reeks 2 volgen (15:15–16:45)');
     expect(late).not.toContain('Sociale clausules');
     expect(late).toContain('al bezig');
+    expect(textOf(await ask('my colleague arrives at half past three, what can she still do?'))).toContain('No series starts after 15:30.');
     expect(textOf(await ask('ik kom om 13 uur, ben ik op tijd?'))).toBe('Om 13:00 ben je op tijd voor alle reeksen: de eerste begint om 13:30.');
     const early = textOf(await ask('I need to leave at four, which sessions can I do?'));
     expect(early).toContain('series 1 (13:30–15:00)');
@@ -158,6 +177,16 @@ describe('what a session covers, from its description and bullet points', () => 
     const text = textOf(await ask('wie werkte er samen in het project van de werkplekleren-sessie?'));
     expect(text).toContain('Taskforce Spitsregio Leuven');
     expect(text).not.toContain('Roos Van Der Jeught');
+  });
+
+  it('what an organisation does in the descriptions, with its speakers', async () => {
+    const text = textOf(await ask('wat doet Groep Intro op de netwerkdag?'));
+    expect(text).toContain('Groep Intro ondersteunde');
+    expect(text).toContain('Eva Parys');
+  });
+
+  it('a word only one session\'s text has names that session', async () => {
+    expect(textOf(await ask('hoeveel mensen extra wil het regeerakkoord aan de slag helpen?'))).toContain('120.000 mensen extra');
   });
 
   it('a number in the text', async () => {
