@@ -6,6 +6,7 @@ import type { Draft } from './drafts.ts';
 /** Asking whether something can be done: "kan ik", "lukt dat", "is that possible", "allebei". */
 const canWords =
   /\b(?:kan|kun|kunnen|mag|mogen|lukt|lukken|gaat (?:dat|het)|haalbaar|mogelijk|can|could|may|possible|allowed|feasible|combineren|combineer|combine|combinatie|combination|allebei|alle twee|beide|both|ook naar|and then|en daarna|en dan|wil graag|ik wil|i want|i would like|i d like)\b/u;
+const bothWords = /\b(?:allebei|alle twee|beide|both|combineren|combineer|combine|combinatie|combination|zowel|ook naar|and then|and also|en daarna|en dan|en ook)\b/u;
 const countWords: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5, two: 2, three: 3, four: 4, five: 5, 2: 2, 3: 3, 4: 4, 5: 5 };
 const sessionCount = /\b(twee|drie|vier|vijf|two|three|four|five|[2-5]|alle|all|meerdere|verschillende|several|multiple)\s+(?:verschillende\s+|different\s+)?(?:sessies|sessions|workshops|infosessies|lezingen|talks)\b/u;
 /** "twee sessies tegelijk", "two workshops at the same time": at once, not in a day. */
@@ -15,8 +16,10 @@ export const sessionWord = /\b(?:sessies?|sessions?|workshops?|infosessies?)\b/u
 const asksWhich = /\b(?:welke|which|wat|what)\b/u;
 
 /** Whether the question asks if the sessions it names ("kan ik naar sessie 4 en naar sessie 8?") can all be followed; `named` finds them, only when needed. */
-export function asksCombination(folded: string, named: () => number[]): boolean {
-  return canWords.test(folded) && !asksWhich.test(folded) && named().length >= 2;
+export function asksCombination(folded: string, named: () => number[], met: number): boolean {
+  // Finding the sessions piece by piece is dear: only when the question met two things, or says "both".
+  if (!canWords.test(folded) || asksWhich.test(folded) || (met < 2 && !bothWords.test(folded))) return false;
+  return named().length >= 2;
 }
 
 /** Answers whether these sessions go together: yes when each is in its own series, no (and why) when two run at once. */

@@ -115,10 +115,11 @@ export class Reasoner {
     if (presence) return withinPresence(scope, presence);
     const count = countAsked(folded);
     if (count !== null) return howMany(scope, count, found.series, atOnce.test(folded));
-    if (asksCombination(folded, inTurn)) return combination(scope, sessionsOf(scope, inTurn()));
+    const met = found.sessionNumbers.length + found.abbreviations.length + found.speakers.length + found.topics.length;
+    if (asksCombination(folded, inTurn, met)) return combination(scope, sessionsOf(scope, inTurn()));
     // "kan ik 1 en 5 doen": bare numbers in a question about doing sessions together.
     const bare = bareSessions(folded, this.event.sessions.length);
-    if (bare.length >= 2 && asksCombination(folded, () => bare) && found.time === null) return combination(scope, sessionsOf(scope, bare));
+    if (bare.length >= 2 && asksCombination(folded, () => bare, bare.length) && found.time === null) return combination(scope, sessionsOf(scope, bare));
     const single = found.sessionNumbers.length === 1 ? findSession(this.event, found.sessionNumbers[0] as number) : null;
     if (single && asksAlongside(folded)) return alongside(scope, single);
     if (asksRecommendation(folded)) {

@@ -178,14 +178,25 @@ const negation = /\b(?:niet|geen|nooit|not|no|never)\b/u;
  * "Het aantal deelnemers per workshop mag niet overschreden worden"). Dutch only, as the texts are.
  */
 export function statedVerdict(folded: string, event: EventData): { yes: boolean; sentence: string } | null {
-  const stems = (text: string): Set<string> => new Set(tokenize(text).filter((w) => w.length >= 3 && !dutchStopwords.has(w) && !negation.test(w)).map((w) => stem.stemWord(w)));
-  const asked = stems(folded);
+  const asked = statementStems(folded);
   if (asked.size < 3) return null;
-  const sentences = [event.capacityPolicy, event.presentationsAfterwards].flatMap((text) => text.split(/(?<=[.!?])\s+/u));
-  for (const sentence of sentences) {
-    const said = stems(sentence);
+  for (const { sentence, said } of daySentences(event)) {
     const shared = [...asked].filter((w) => said.has(w)).length;
-    if (shared >= 3 && shared >= 0.6 * asked.size) return { yes: negation.test(fold(sentence)) === negation.test(folded), sentence: sentence.trim() };
+    if (shared >= 3 && shared >= 0.6 * asked.size) return { yes: negation.test(fold(sentence)) === negation.test(folded), sentence };
   }
   return null;
+}
+
+const statementStems = (text: string): Set<string> =>
+  new Set(tokenize(text).filter((w) => w.length >= 3 && !dutchStopwords.has(w) && !negation.test(w)).map((w) => stem.stemWord(w)));
+
+// The day's sentences with their stems, made once per event.
+const sentencesOf = new WeakMap<EventData, Array<{ sentence: string; said: Set<string> }>>();
+function daySentences(event: EventData): Array<{ sentence: string; said: Set<string> }> {
+  let sentences = sentencesOf.get(event);
+  if (!sentences) {
+    sentences = [event.capacityPolicy, event.presentationsAfterwards].flatMap((text) => text.split(/(?<=[.!?])\s+/u)).map((s) => ({ sentence: s.trim(), said: statementStems(s) }));
+    sentencesOf.set(event, sentences);
+  }
+  return sentences;
 }
