@@ -13,10 +13,14 @@ const clockTime = z.string({ error: 'expected a time HH:MM' }).regex(/^([01]\d|2
 
 const speakerSchema = z.object({ name: text, organisation: text });
 
+/** A session's English title and summary (one or two sentences), shown when the conversation is in English. */
+const englishSessionSchema = z.object({ title: text, summary: text });
+
 const sessionSchema = z.object({
   number: positiveInt,
   series: positiveInt,
   title: text,
+  en: englishSessionSchema.optional(),
   description: text,
   bullets: z.array(text).default([]),
   closing: text.optional(),
@@ -47,6 +51,8 @@ export const eventSchema = z
     contact: z.email({ error: 'expected an e-mail address' }),
     partners: z.array(text),
     channel: text.optional(),
+    /** English texts of the day itself; the Dutch ones stay the source. */
+    en: z.object({ tagline: text }).optional(),
     book: z.object({ title: text, priceEur: z.number().positive(), shippingAddressRequired: z.boolean() }).nullable().default(null),
     series: z.array(seriesSchema).min(1),
     sessions: z.array(sessionSchema).min(1),

@@ -9,7 +9,6 @@ export interface QaPhrases {
   programmeQuestion: string;
   programmeLabel: string;
   series: (n: number) => string;
-  sessionHeading: (n: number, title: string) => string;
   whenSession: (n: number, title: string, series: string, date: string, from: string, to: string) => string;
   whereSession: (n: number, title: string, room: string, venue: string) => string;
   speakersOf: (n: number, title: string) => string;
@@ -80,10 +79,9 @@ const nl: QaPhrases = {
   programmeQuestion: 'Wat is het programma?',
   programmeLabel: 'Het programma',
   series: (n) => `reeks ${n}`,
-  sessionHeading: (n, title) => `*${n}. ${title}*`,
-  whenSession: (n, title, series, date, from, to) => `Sessie ${n} *${title}* is in ${series}: ${date}, van ${from} tot ${to}.`,
-  whereSession: (n, title, room, venue) => `Sessie ${n} *${title}* is in *${room}* (${venue}).`,
-  speakersOf: (n, title) => `Sprekers in sessie ${n} *${title}*:`,
+  whenSession: (n, title, series, date, from, to) => `Sessie ${n} ${title} is in ${series}: ${date}, van ${from} tot ${to}.`,
+  whereSession: (n, title, room, venue) => `Sessie ${n} ${title} is in *${room}* (${venue}).`,
+  speakersOf: (n, title) => `Sprekers in sessie ${n} ${title}:`,
   speakersLabel: 'Sprekers',
   speakerLabel: 'Spreker',
   timeLine: (series, date, from, to) => `${capitalise(series)}, ${date}, ${from}–${to}`,
@@ -154,10 +152,9 @@ const en: QaPhrases = {
   programmeQuestion: 'What is the programme?',
   programmeLabel: 'The programme',
   series: (n) => `series ${n}`,
-  sessionHeading: (n, title) => `*${n}. ${title}*`,
-  whenSession: (n, title, series, date, from, to) => `Session ${n} *${title}* is in ${series}: ${date}, from ${from} to ${to}.`,
-  whereSession: (n, title, room, venue) => `Session ${n} *${title}* is in *${room}* (${venue}).`,
-  speakersOf: (n, title) => `Speakers in session ${n} *${title}*:`,
+  whenSession: (n, title, series, date, from, to) => `Session ${n} ${title} is in ${series}: ${date}, from ${from} to ${to}.`,
+  whereSession: (n, title, room, venue) => `Session ${n} ${title} is in *${room}* (${venue}).`,
+  speakersOf: (n, title) => `Speakers in session ${n} ${title}:`,
   speakersLabel: 'Speakers',
   speakerLabel: 'Speaker',
   timeLine: (series, date, from, to) => `${capitalise(series)}, ${date}, ${from}–${to}`,
