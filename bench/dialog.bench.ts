@@ -30,11 +30,16 @@ async function openBenchStores(event: EventData, redisUrl: string | null): Promi
   return openStores(config, event, { error: (fields, message) => console.error(message, fields) });
 }
 
-/** Wall-clock and CPU time of every turn, in ms. */
+/** Wall-clock and CPU time of every turn, in ms, and the messages each way of typing took per registration. */
 interface TurnTimes {
   wall: number[];
   cpu: number[];
+  messages: Map<string, number[]>;
 }
+
+// Every fourth person in English; people who type one answer per question, the way the
+// questions ask (full name, address on one line), or everything in one message, in turn.
+const typings = ['stepwise', 'asked', 'oneMessage'] as const;
 
 /** Registers `people` persons, one after another, timing every turn. */
 async function run(event: EventData, stores: AppStores, people: number, idPrefix: string): Promise<TurnTimes> {
@@ -48,19 +53,22 @@ async function run(event: EventData, stores: AppStores, people: number, idPrefix
     onError: (error) => console.error('turn failed', error),
   });
   const seriesSessions = event.series.map((series) => event.sessions.filter((s) => s.series === series.id).map((s) => s.number));
-  const turns: TurnTimes = { wall: [], cpu: [] };
+  const turns: TurnTimes = { wall: [], cpu: [], messages: new Map() };
   for (let n = 0; n < people; n++) {
     const lang = n % 4 === 3 ? 'en' : 'nl';
     const sessions = seriesSessions.map((numbers) => numbers[n % numbers.length] as number);
-    const person = personNumber(n, sessions, n % 2 === 0);
+    const typing = typings[n % typings.length] as (typeof typings)[number];
+    const person = { ...personNumber(n, sessions, n % 2 === 0), typing };
     const userKey = `console:${idPrefix}-${n}`;
     let input: { kind: 'text'; text: string } | { kind: 'choice'; id: string } = { kind: 'text', text: lang === 'en' ? 'English please' : 'Ik wil me inschrijven' };
     let started = lang === 'nl';
+    let sent = 0;
     for (let turn = 0; ; turn++) {
       if (turn > 40) throw new Error(`registration ${n} did not complete in 40 turns`);
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const replies = await bot.handle({ userKey, input });
+      sent += 1;
       turns.wall.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
       turns.cpu.push((cpu.user + cpu.system) / 1000);
@@ -71,7 +79,12 @@ async function run(event: EventData, stores: AppStores, people: number, idPrefix
       }
       const step = nextStep(replies, person, lang);
       if (!step) throw new Error(`registration ${n}: no answer for ${JSON.stringify(replies)}`);
-      if (step.kind === 'done') break;
+      if (step.kind === 'done') {
+        // The English persons' "English please" first is not part of registering.
+        const key = `${typing}${person.book ? ', with a book' : ', no book'}`;
+        turns.messages.set(key, [...(turns.messages.get(key) ?? []), lang === 'en' ? sent - 1 : sent]);
+        break;
+      }
       input = step;
     }
   }
@@ -125,6 +138,10 @@ async function main(): Promise<void> {
     // machine is busy with other work and wall-clock percentiles measure the scheduler.
     console.log(`  CPU per turn   p50 ${fmt(percentile(sortedCpu, 50))}  p90 ${fmt(percentile(sortedCpu, 90))}  p99 ${fmt(percentile(sortedCpu, 99))}  (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`);
     console.log(`  target         wall p99 < ${target} ms: ${p99 < target ? 'met' : 'NOT met'}`);
+    // What a person types to get registered (from the sign-up request to the confirmation).
+    for (const [typing, counts] of [...times.messages].sort()) {
+      console.log(`  messages       ${typing.padEnd(24)} ${Math.min(...counts)}–${Math.max(...counts)} per registration (${counts.length} registrations)`);
+    }
     if (confirmed !== count || violations.length > 0) process.exitCode = 1;
   } finally {
     await server?.stop();

@@ -1,7 +1,10 @@
 // Evaluates the programme Q&A through the real JSONL console: each question is sent as a fresh
 // user, and passes when the reply texts contain every `all` substring and at least one `any`
-// substring (case-insensitive). Usage: npm run eval:qa -- <file.jsonl> [--direct]
+// substring (case-insensitive). Each file is a set, reported on its own.
+// Usage: npm run eval:qa [-- <file.jsonl> ...] [--direct] [--min 97]
+// Without files: the public sample, the visitor set and the reasoning visitor set of test/dialogs/qa.
 // --direct asks the answerer in-process instead (no console), for when the console is broken.
+// Exits 0 when every set reaches --min percent (97 by default).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -14,17 +17,24 @@ const caseSchema = z.object({ q: z.string().min(1), all: z.array(z.string()).opt
 type EvalCase = z.infer<typeof caseSchema>;
 const outputSchema = z.object({ user: z.string(), replies: z.array(z.object({ text: z.string() }).loose()) }).loose();
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { direct: { type: 'boolean', default: false }, timeout: { type: 'string', default: '120' } } });
-const file = positionals[0] ?? '../shared/eval/qa-public.jsonl';
-const cases: EvalCase[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .map((line, index) => ({ line: line.trim(), index }))
-  .filter(({ line }) => line.length > 0)
-  .map(({ line, index }) => {
-    const parsed = caseSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    return parsed.data;
-  });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { direct: { type: 'boolean', default: false }, timeout: { type: 'string', default: '120' }, min: { type: 'string', default: '97' } },
+});
+const defaultSets = ['test/dialogs/qa/qa-public.jsonl', 'test/dialogs/qa/visitors.jsonl', 'test/dialogs/qa/visitors-reasoning.jsonl'];
+const files = positionals.length > 0 ? positionals : defaultSets;
+
+function readCases(file: string): EvalCase[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), index }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, index }) => {
+      const parsed = caseSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      return parsed.data;
+    });
+}
 
 function passes(item: EvalCase, answer: string): boolean {
   const text = answer.toLowerCase();
@@ -95,17 +105,29 @@ function safeJson(line: string): unknown {
   }
 }
 
-const answers = values.direct ? await direct(cases) : await viaConsole(cases);
-let passed = 0;
-cases.forEach((item, index) => {
-  const answer = answers[index] ?? '';
-  if (passes(item, answer)) {
-    passed += 1;
-    return;
-  }
-  const wanted = [item.all?.length ? `all ${JSON.stringify(item.all)}` : '', item.any?.length ? `any ${JSON.stringify(item.any)}` : ''].filter(Boolean).join(', ');
-  console.log(`FAIL ${JSON.stringify(item.q)}\n  wanted: ${wanted}\n  got:    ${answer.replace(/\n/g, '\n          ')}\n`);
-});
-const accuracy = cases.length ? (100 * passed) / cases.length : 100;
-console.log(`accuracy: ${passed}/${cases.length} = ${accuracy.toFixed(1)}% (${values.direct ? 'answerer directly' : 'through the JSONL console'})`);
-process.exitCode = passed === cases.length ? 0 : 1;
+const sets = files.map((file) => ({ file, cases: readCases(file) }));
+const all = sets.flatMap((set) => set.cases);
+// One console (or answerer) for all sets: start-up is paid once.
+const answers = values.direct ? await direct(all) : await viaConsole(all);
+const results: string[] = [];
+let offset = 0;
+let belowMin = false;
+for (const set of sets) {
+  let passed = 0;
+  set.cases.forEach((item, index) => {
+    const answer = answers[offset + index] ?? '';
+    if (passes(item, answer)) {
+      passed += 1;
+      return;
+    }
+    const wanted = [item.all?.length ? `all ${JSON.stringify(item.all)}` : '', item.any?.length ? `any ${JSON.stringify(item.any)}` : ''].filter(Boolean).join(', ');
+    console.log(`FAIL ${set.file}: ${JSON.stringify(item.q)}\n  wanted: ${wanted}\n  got:    ${answer.replace(/\n/g, '\n          ')}\n`);
+  });
+  offset += set.cases.length;
+  const accuracy = set.cases.length ? (100 * passed) / set.cases.length : 100;
+  if (accuracy < Number(values.min)) belowMin = true;
+  results.push(`accuracy: ${passed}/${set.cases.length} = ${accuracy.toFixed(1)}%  ${set.file}`);
+}
+console.log(results.join('\n'));
+console.log(`(${values.direct ? 'answerer directly' : 'through the JSONL console'}; every set must reach ${values.min}%)`);
+process.exitCode = belowMin ? 1 : 0;

@@ -1,5 +1,5 @@
 import { BalieError } from '../core/index.ts';
-import { adminUsage, requireSharedStore, runAdmin } from './admin.ts';
+import { adminUsage, runAdmin, sharedStoreProblem } from './admin.ts';
 import { notifyingChannels } from './channels.ts';
 import { loadConfig } from './config.ts';
 import { loadEvent } from './load-event.ts';
@@ -8,25 +8,32 @@ import { openStores, type AppStores } from './stores.ts';
 
 /**
  * `npm run --silent admin -- <command>`: organiser commands against the Redis all bot processes
- * share (admin.ts). Start-up problems end with exit code 1 and one line on stderr.
+ * share (admin.ts). Start-up problems end with exit code 1 and one line on stderr; without
+ * REDIS_URL there is nothing to run against (exit code 2).
  */
 async function main(args: string[]): Promise<number> {
+  const out = quietWhenClosed(process.stdout);
+  const err = quietWhenClosed(process.stderr);
   if (args.length === 0 || args[0] === '--help' || args[0] === 'help') {
-    process.stdout.write(`${adminUsage}\n`);
+    out(adminUsage);
     return args.length === 0 ? 2 : 0;
   }
   let stores: AppStores;
   let context: Parameters<typeof runAdmin>[1];
   try {
     const config = loadConfig(process.env);
-    requireSharedStore(config.redisUrl);
+    const problem = sharedStoreProblem(config.redisUrl);
+    if (problem) {
+      err(`admin: ${problem}`);
+      return 2;
+    }
     const logger = createLogger(config.logLevel ?? 'warn');
     const event = await loadEvent(config.eventPath);
     stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
-    context = { event, ledger: stores.ledger, outbox: stores.outbox, now: config.now ?? new Date(), print: (line) => process.stdout.write(`${line}\n`), warn: (line) => process.stderr.write(`${line}\n`) };
+    context = { event, ledger: stores.ledger, outbox: stores.outbox, now: config.now ?? new Date(), print: out, warn: err };
   } catch (error) {
     if (!(error instanceof BalieError)) throw error;
-    process.stderr.write(`admin: ${error.message}\n`);
+    err(`admin: ${error.message}`);
     return 1;
   }
   try {
@@ -34,6 +41,22 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await stores.close();
   }
+}
+
+/**
+ * A line writer to `stream` that falls silent once the reader has gone (`admin -- status | head -1`:
+ * EPIPE) instead of dying with a stack trace; the command itself still runs to its end and closes
+ * the store.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) stream.write(`${line}\n`);
+  };
 }
 
 process.exitCode = await main(process.argv.slice(2));

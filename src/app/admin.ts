@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BalieError,
   findInvariantViolations,
   findSession,
   laneChannel,
+  outboxRecipient,
   type DeliveryEntry,
   type EventData,
   type Outbox,
@@ -108,7 +108,7 @@ async function listOutbox({ outbox, print }: AdminContext, state: string | undef
     print(channel === null ? `${plural(entries.length, `${chosen} mail`, `${chosen} mails`)}.` : `${plural(entries.length, `${chosen} chat notice`, `${chosen} chat notices`)} on ${channel}.`);
     for (const e of entries) {
       const tried = e.attempts > 0 ? `; ${e.attempts} failed attempt${e.attempts === 1 ? '' : 's'}, last: ${e.lastError ?? '?'}` : '';
-      print(`  ${e.createdAt} ${e.kind} to ${channel === null ? e.registration.email : e.registration.owner}${tried}`);
+      print(`  ${e.createdAt} ${e.kind} to ${channel === null ? outboxRecipient(e) : e.registration.owner}${tried}`);
     }
   }
   return 0;
@@ -138,9 +138,7 @@ export async function runAdmin(args: string[], context: AdminContext): Promise<n
   }
 }
 
-/** The reason an admin run cannot start, for a BalieError-style exit with code 1. */
-export function requireSharedStore(redisUrl: string | null): void {
-  if (!redisUrl) {
-    throw new BalieError('config_invalid', 'admin needs REDIS_URL: without it every bot process keeps its own in-memory ledger, which no other process can change');
-  }
+/** Why admin cannot run without a shared store, or null when it has one (a command it cannot run: exit code 2). */
+export function sharedStoreProblem(redisUrl: string | null): string | null {
+  return redisUrl ? null : 'admin needs REDIS_URL: without it every bot process keeps its own in-memory ledger, which no other process can change';
 }

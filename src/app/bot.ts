@@ -1,7 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InboundMessage } from '../adapters/channel.ts';
 import type { AddressBook, Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
-import { BalieError } from '../core/index.ts';
+import { BalieError, isWellFormedText, splitOwnRegistrations } from '../core/index.ts';
 import {
   handleTurn,
   newConversation,
@@ -11,6 +12,15 @@ import {
 } from '../dialogs/conversation.ts';
 import { busyReply, failureReply } from '../dialogs/system-replies.ts';
 import type { EffectOutcome, LedgerEffect, ProgrammeAnswerer, Reply, TurnContext, User, UserInput } from '../dialogs/types.ts';
+
+/**
+ * The turn's nonce (see TurnContext): random, or, for a message with a platform id, derived from
+ * it, so that a redelivered message whose first turn died builds the same register key again.
+ */
+function turnNonce(message: InboundMessage): string {
+  if (message.messageId === undefined) return randomUUID();
+  return createHash('sha256').update(`${message.userKey}\u0000${message.messageId}`).digest('base64url').slice(0, 32);
+}
 
 /** What the Bot needs; the composition root picks memory or Redis implementations. */
 export interface BotDeps {
@@ -84,6 +94,12 @@ export class Bot {
     };
     const user: User = message.locale ? { key: message.userKey, locale: message.locale } : { key: message.userKey };
     const fallbackLang = newConversation(user).lang;
+    // The last line of defence for every channel: an id that is not well-formed Unicode would share
+    // its Redis keys with other ids (isWellFormedText), so it gets no turn and nothing is stored.
+    if (!isWellFormedText(message.userKey)) {
+      this.deps.onError?.(new BalieError('user_key_invalid', 'a user key with a lone surrogate was refused'));
+      return observed('failed', [failureReply(fallbackLang)]);
+    }
     // Sent together with the lock (node-redis pipelines both): the address costs no round trip of its own.
     const remembered = message.address !== undefined ? this.deps.addresses?.remember(message.userKey, message.address) : undefined;
     let token: string | null;
@@ -96,7 +112,7 @@ export class Bot {
     }
     if (!token) return observed('busy', [busyReply(fallbackLang)]);
     try {
-      const turn = await this.runTurn(user, message.input, message.messageId);
+      const turn = await this.runTurn(user, message.input, message.messageId, turnNonce(message));
       return observed(turn.duplicate ? 'duplicate' : 'answered', turn.replies);
     } catch (error) {
       this.deps.onError?.(error);
@@ -106,11 +122,11 @@ export class Bot {
     }
   }
 
-  private async runTurn(user: User, input: UserInput, messageId: string | undefined): Promise<{ replies: Reply[]; duplicate: boolean }> {
+  private async runTurn(user: User, input: UserInput, messageId: string | undefined, nonce: string): Promise<{ replies: Reply[]; duplicate: boolean }> {
     const { conversations } = this.deps;
     for (let attempt = 0; attempt <= this.tuning.maxStateConflicts; attempt++) {
       // The state and the live data the turn may read, in one round trip.
-      const [stored, context] = await Promise.all([conversations.read(user.key), this.context(user)]);
+      const [stored, context] = await Promise.all([conversations.read(user.key), this.context(user, nonce)]);
       const envelope = storedConversation.safeParse(stored?.state);
       const handled = envelope.success ? envelope.data.handled : [];
       // A platform's redelivery of a message this conversation already answered changes nothing.
@@ -131,25 +147,34 @@ export class Bot {
     const replies = [...result.replies];
     for (let count = 0; result.effect && count < maxEffectsPerTurn; count++) {
       const outcome = await this.execute(result.effect, context.user);
-      result = await resumeAfterEffect(result.state, outcome, { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration });
+      result = await resumeAfterEffect(result.state, outcome, {
+        ...context,
+        availability: outcome.availability,
+        myRegistration: outcome.myRegistration,
+        registeredForOthers: outcome.registeredForOthers ?? [],
+      });
       replies.push(...result.replies);
     }
     return { state: result.state, replies };
   }
 
-  private async context(user: User): Promise<TurnContext> {
-    const { ledger, event, clock, answerer } = this.deps;
-    const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
-    return { event, now: clock.now(), user, availability, myRegistration, answerer };
+  private async context(user: User, nonce: string): Promise<TurnContext> {
+    const { event, clock, answerer } = this.deps;
+    return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce };
+  }
+
+  /** The counters, and the user's own registration and the ones they made for others. */
+  private async live(user: User): Promise<Pick<TurnContext, 'availability' | 'myRegistration' | 'registeredForOthers'>> {
+    const { ledger } = this.deps;
+    const [availability, owned] = await Promise.all([ledger.availability(), ledger.findAllByOwner(user.key)]);
+    const { own, forOthers } = splitOwnRegistrations(owned);
+    return { availability, myRegistration: own, registeredForOthers: forOthers };
   }
 
   private async execute(effect: LedgerEffect, user: User): Promise<EffectOutcome> {
     const { ledger, clock } = this.deps;
     const at = clock.now();
-    const after = async () => {
-      const [availability, myRegistration] = await Promise.all([ledger.availability(), ledger.findByOwner(user.key)]);
-      return { availability, myRegistration };
-    };
+    const after = () => this.live(user);
     switch (effect.kind) {
       case 'register':
         return { kind: 'register', result: await ledger.register({ ...effect.command, at }), ...(await after()) };
@@ -157,6 +182,8 @@ export class Bot {
         return { kind: 'changeSession', result: await ledger.changeSession({ ...effect.command, at }), ...(await after()) };
       case 'cancel':
         return { kind: 'cancel', result: await ledger.cancel({ ...effect.command, at }), ...(await after()) };
+      case 'updateDetails':
+        return { kind: 'updateDetails', result: await ledger.updateDetails({ ...effect.command, at }), ...(await after()) };
     }
   }
 

@@ -1,5 +1,6 @@
 import { Console } from 'node:console';
 import { parseArgs } from 'node:util';
+import { userIdProblem } from '../adapters/console/index.ts';
 import { BalieError } from '../core/index.ts';
 import { configuredChannels, notifyingChannels, type ConfiguredEntry } from './channels.ts';
 import { loadConfig } from './config.ts';
@@ -10,8 +11,8 @@ import { runHost } from './run-host.ts';
 import { openStores } from './stores.ts';
 
 const usage = [
-  'usage: npm start                          (the channels configured in the environment; without any, the terminal chat)',
-  '       npm run chat                       (the terminal chat, whatever is configured)',
+  'usage: npm start [-- --user <id>]         (the channels configured in the environment; without any, the terminal chat, a new user each time unless --user is given)',
+  '       npm run chat [-- --user <id>]      (the terminal chat, whatever is configured)',
   '       npm run --silent chat -- --jsonl   (JSON lines on stdin/stdout)',
 ].join('\n');
 
@@ -22,10 +23,13 @@ const usage = [
  * process with exit code 1 and one clear line on stderr.
  */
 async function main(): Promise<number> {
-  let flags: { jsonl: boolean; console: boolean };
+  let flags: { jsonl: boolean; console: boolean; user: string | undefined };
   try {
-    const { values } = parseArgs({ options: { jsonl: { type: 'boolean', default: false }, console: { type: 'boolean', default: false } }, strict: true });
-    flags = { jsonl: values.jsonl === true, console: values.console === true };
+    const { values } = parseArgs({ options: { jsonl: { type: 'boolean', default: false }, console: { type: 'boolean', default: false }, user: { type: 'string' } }, strict: true });
+    flags = { jsonl: values.jsonl === true, console: values.console === true, user: values.user };
+    if (flags.jsonl && flags.user !== undefined) throw new Error('--user is for the terminal chat; every JSON line names its own user');
+    const problem = flags.user === undefined ? null : userIdProblem(flags.user);
+    if (problem) throw new Error(`--user: ${problem}`);
   } catch (error) {
     process.stderr.write(`balie: ${(error as Error).message}\n${usage}\n`);
     return 2;
@@ -40,7 +44,7 @@ async function main(): Promise<number> {
   }
   // The host exits once it has shut down: no library's idle handle may keep it alive.
   if (started.channels.length > 0) process.exit(await runHost(started, started.channels));
-  return runConsole(started, flags.jsonl);
+  return runConsole(started, flags.jsonl, flags.user);
 }
 
 type Start = ({ ok: true; channels: ConfiguredEntry[] } & Started) | { ok: false; message: string };

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { ConsoleConnector, runInteractiveSession, runJsonlSession } from '../adapters/console/index.ts';
+import { ConsoleConnector, runInteractiveSession, runJsonlSession, terminalDisplay } from '../adapters/console/index.ts';
 import type { EventData } from '../core/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker } from '../mail/index.ts';
@@ -17,10 +18,10 @@ export interface Started {
 }
 
 /**
- * The terminal chat (interactive, or the JSONL machine interface with `jsonl`) over the Bot,
+ * The terminal chat (interactive as `user`, else a new user; or the JSONL machine interface with `jsonl`) over the Bot,
  * with the mail worker; the clock is pinned (app-clock.ts). Resolves with the exit code.
  */
-export async function runConsole({ config, event, stores, logger }: Started, jsonl: boolean): Promise<number> {
+export async function runConsole({ config, event, stores, logger }: Started, jsonl: boolean, user?: string): Promise<number> {
   const chosenClock = consoleClock(config.now);
   const bot = new Bot({
     event,
@@ -64,9 +65,11 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
         output: process.stdout,
         connector,
         logger,
-        userId: 'terminal',
+        // Each terminal chat is a user of its own, so that two terminals on one Redis never share a conversation or a registration.
+        userId: user ?? `terminal-${randomBytes(4).toString('hex')}`,
         about: { event: `${event.title} (${event.date}, ${event.venue.shortName})`, store: stores.description, clock: describeClock(chosenClock, event.timezone), mail: config.smtpUrl ? `SMTP via ${mail.destination}` : `.eml files in ${mail.destination} (set SMTP_URL to send)` },
         terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+        display: terminalDisplay(process.stdout, process.env),
         signal: stopping.signal,
       });
     }

@@ -5,6 +5,7 @@ export type BalieErrorCode =
   | 'store_unavailable'
   | 'state_conflict'
   | 'turn_busy'
+  | 'user_key_invalid'
   | 'internal';
 
 /** The one exception class of Balie: a code to branch on and a message for people. */

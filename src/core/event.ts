@@ -13,10 +13,14 @@ const clockTime = z.string({ error: 'expected a time HH:MM' }).regex(/^([01]\d|2
 
 const speakerSchema = z.object({ name: text, organisation: text });
 
+/** A session's English title and summary (one or two sentences), shown when the conversation is in English. */
+const englishSessionSchema = z.object({ title: text, summary: text });
+
 const sessionSchema = z.object({
   number: positiveInt,
   series: positiveInt,
   title: text,
+  en: englishSessionSchema.optional(),
   description: text,
   bullets: z.array(text).default([]),
   closing: text.optional(),
@@ -47,6 +51,8 @@ export const eventSchema = z
     contact: z.email({ error: 'expected an e-mail address' }),
     partners: z.array(text),
     channel: text.optional(),
+    /** English texts of the day itself; the Dutch ones stay the source. */
+    en: z.object({ tagline: text }).optional(),
     book: z.object({ title: text, priceEur: z.number().positive(), shippingAddressRequired: z.boolean() }).nullable().default(null),
     series: z.array(seriesSchema).min(1),
     sessions: z.array(sessionSchema).min(1),
@@ -125,9 +131,17 @@ export function seriesOf(event: EventData, session: Session): Series {
   return series;
 }
 
+// Every turn asks whether registration is open; the time-zone arithmetic is done once per event.
+const deadlines = new WeakMap<EventData, number>();
+
 /** The first instant at which registration is closed (the whole closing day still counts). */
 export function registrationDeadline(event: EventData): Date {
-  return endOfDay(event.registrationCloses, event.timezone);
+  let deadline = deadlines.get(event);
+  if (deadline === undefined) {
+    deadline = endOfDay(event.registrationCloses, event.timezone).getTime();
+    deadlines.set(event, deadline);
+  }
+  return new Date(deadline);
 }
 
 /** Whether registering, changing and cancelling are still possible at `now`. */

@@ -8,3 +8,5 @@ export * from './invariants.ts';
 export * from './conversation-ports.ts';
 export * from './address-book.ts';
 export * from './environment.ts';
+export * from './address.ts';
+export * from './user-key.ts';

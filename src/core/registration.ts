@@ -1,7 +1,11 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { isRegistrationOpen, type EventData } from './event.ts';
+import { checkPostalCode } from './address.ts';
 import type { Result } from './result.ts';
+import { tidy } from './text.ts';
+
+export { tidy } from './text.ts';
 
 /** The three kinds of organisation the event is for. */
 export const organisationTypes = ['local_government', 'social_economy', 'other'] as const;
@@ -34,6 +38,8 @@ export interface Registrant {
   language: Language;
   /** Who registered, as `<channel>:<user id>`, so "my registration" finds it again. */
   owner: string;
+  /** True when the owner registered someone else (a colleague); absent on their own registration. */
+  forSomeoneElse?: boolean;
 }
 
 /** Field length limits: generous for real names, tight enough to keep abuse out. */
@@ -42,6 +48,7 @@ export const fieldLimits = { name: 80, email: 254, organisation: 120, street: 12
 /** Why a typed value was refused; dialogs turn these into a friendly re-ask. */
 export type FieldProblem =
   | 'empty'
+  | 'too_short'
   | 'too_long'
   | 'invalid_characters'
   | 'invalid_email'
@@ -58,10 +65,6 @@ const fail = <T>(reason: FieldProblem): FieldResult<T> => ({ ok: false, reason }
 // Letters of any script, marks, digits and the punctuation names and addresses really use.
 const plainText = /^[\p{L}\p{M}\p{N} .,'’&()/+\-–:;#°"!?@]+$/u;
 
-/** Trims, folds runs of white space and normalises to NFC. */
-export function tidy(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
 
 function checkText(raw: string, max: number, pattern: RegExp = plainText): FieldResult<string> {
   const value = tidy(raw);
@@ -73,9 +76,22 @@ function checkText(raw: string, max: number, pattern: RegExp = plainText): Field
 
 const namePattern = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
 
-/** A first or last name: letters, spaces, apostrophes, dots and hyphens. */
+/**
+ * A first or last name: letters, spaces, apostrophes, dots and hyphens, at least two letters. Typed
+ * all in lower case it gets capitals as people expect ("jan de smet" -> "Jan De Smet"); a name
+ * typed with any capital is kept as it is ("Jan van den Broeck").
+ */
 export function checkName(raw: string): FieldResult<string> {
-  return checkText(raw, fieldLimits.name, namePattern);
+  const result = checkText(raw, fieldLimits.name, namePattern);
+  if (!result.ok) return result;
+  if ((result.value.match(/\p{L}/gu) ?? []).length < 2) return fail('too_short');
+  return ok(withCapitals(result.value));
+}
+
+/** Capitals at the start of every word and after a hyphen or apostrophe, when the text has none. */
+export function withCapitals(value: string): string {
+  if (value !== value.toLocaleLowerCase('nl')) return value;
+  return value.replace(/(^|[\s\-'’.])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('nl'));
 }
 
 const emailSchema = z.email();
@@ -93,14 +109,31 @@ export function emailKey(email: string): string {
   return tidy(email).toLowerCase();
 }
 
-/** A phone number, Belgian by default ("0470 12 34 56") or international ("+31 6 ..."), as E.164. */
-export function checkPhone(raw: string): FieldResult<string> {
+/**
+ * A phone number as E.164: with + or 00 for any country ("+31 6 ...", "0044 20 ..."), else read as
+ * a number of `country` (from the address or the e-mail address, see `phoneCountryHint`) and then
+ * as a Belgian one ("0470 12 34 56").
+ */
+export function checkPhone(raw: string, country: string = 'BE'): FieldResult<string> {
   const value = tidy(raw);
   if (value.length === 0) return fail('empty');
   if (value.length > fieldLimits.phone) return fail('too_long');
   if (!/^[+\d(][\d ()./-]*$/.test(value)) return fail('invalid_phone');
-  const phone = parsePhoneNumberFromString(value.replace(/^00/, '+'), 'BE');
-  return phone && phone.isValid() ? ok(phone.number) : fail('invalid_phone');
+  const international = value.replace(/^00/, '+');
+  for (const hint of new Set([country, 'BE'])) {
+    if (!isSupportedCountry(hint)) continue;
+    const phone = parsePhoneNumberFromString(international, hint);
+    if (phone && phone.isValid()) return ok(phone.number);
+  }
+  return fail('invalid_phone');
+}
+
+/** The country a national phone number is most likely from: the address's, else the e-mail's country domain (".nl"), else Belgium. */
+export function phoneCountryHint(hints: { country?: string | undefined; email?: string | undefined }): string {
+  if (hints.country && isSupportedCountry(hints.country)) return hints.country;
+  const tld = /\.([a-z]{2})$/i.exec(hints.email ?? '')?.[1]?.toUpperCase();
+  const code = tld === 'UK' ? 'GB' : tld;
+  return code && code !== 'EU' && isSupportedCountry(code) ? code : 'BE';
 }
 
 /** The name of a public service, company, association, ... */
@@ -108,46 +141,18 @@ export function checkOrganisation(raw: string): FieldResult<string> {
   return checkText(raw, fieldLimits.organisation);
 }
 
-/** Street and house number. */
+/** Street and house number; typed all in lower case, it starts with a capital ("kerkstraat 12" -> "Kerkstraat 12"). */
 export function checkStreet(raw: string): FieldResult<string> {
   const result = checkText(raw, fieldLimits.street);
   if (result.ok && !/\d/.test(result.value)) return fail('needs_house_number');
+  if (result.ok && result.value === result.value.toLocaleLowerCase('nl')) return ok(result.value.replace(/\p{Ll}/u, (letter) => letter.toLocaleUpperCase('nl')));
   return result;
 }
 
+/** A city or town; typed all in lower case, it gets capitals ("sint-pieters-leeuw" -> "Sint-Pieters-Leeuw"). */
 export function checkCity(raw: string): FieldResult<string> {
-  return checkText(raw, fieldLimits.city);
-}
-
-const countries: Record<string, string> = {
-  be: 'BE', belgie: 'BE', belgië: 'BE', belgium: 'BE', belgique: 'BE',
-  nl: 'NL', nederland: 'NL', netherlands: 'NL', 'the netherlands': 'NL', holland: 'NL',
-  fr: 'FR', frankrijk: 'FR', france: 'FR',
-  de: 'DE', duitsland: 'DE', germany: 'DE', deutschland: 'DE',
-  lu: 'LU', luxemburg: 'LU', luxembourg: 'LU',
-};
-
-/** A country by name (Dutch or English) or ISO code, as ISO 3166 alpha-2. */
-export function checkCountry(raw: string): FieldResult<string> {
-  const value = tidy(raw).toLowerCase();
-  if (value.length === 0) return fail('empty');
-  const code = countries[value];
-  return code ? ok(code) : fail('invalid_country');
-}
-
-/** A postal code for `country`: Belgian ones have 4 digits (1000-9999), Dutch ones 1234 AB. */
-export function checkPostalCode(raw: string, country: string): FieldResult<string> {
-  const value = tidy(raw).toUpperCase();
-  if (value.length === 0) return fail('empty');
-  const patterns: Record<string, RegExp> = {
-    BE: /^[1-9]\d{3}$/,
-    LU: /^\d{4}$/,
-    NL: /^[1-9]\d{3} ?[A-Z]{2}$/,
-    FR: /^\d{5}$/,
-    DE: /^\d{5}$/,
-  };
-  const pattern = patterns[country] ?? /^[A-Z0-9 -]{3,10}$/;
-  return pattern.test(value) ? ok(value) : fail('invalid_postal_code');
+  const result = checkText(raw, fieldLimits.city);
+  return result.ok ? ok(withCapitals(result.value)) : result;
 }
 
 /** Why a complete registration cannot be accepted as it is. */

@@ -1,4 +1,4 @@
-import type { Registrant } from './registration.ts';
+import { emailKey, type Registrant } from './registration.ts';
 import type { Result } from './result.ts';
 
 /**
@@ -13,7 +13,7 @@ export interface RegistrationRecord extends Registrant {
   seq: number;
   /** ISO time of the first registration. */
   registeredAt: string;
-  /** ISO time of the last change of status or sessions. */
+  /** ISO time of the last change of status, sessions or details. */
   updatedAt: string;
 }
 
@@ -39,14 +39,38 @@ export interface LedgerSnapshot {
   registrations: RegistrationRecord[];
 }
 
+/** The details of a registrant that can change after registering (updateDetails). */
+export type RegistrantDetails = Pick<Registrant, 'email' | 'book'>;
+
+/** The kinds of outbox entry, one per message a change obliges Balie to send. */
+export const outboxKinds = [
+  'confirmation',
+  'waitlisted',
+  'session_changed',
+  'cancelled',
+  'bumped',
+  'promoted',
+  'details_changed',
+  'old_email_notice',
+] as const;
+
+/** Kinds delivered by mail only: `old_email_notice` is for the mailbox the registration left, not the owner's chat. */
+export const mailOnlyKinds: ReadonlySet<(typeof outboxKinds)[number]> = new Set(['old_email_notice']);
+
 /** A message the ledger's change obliges Balie to send; written in the same atomic step. */
 export interface OutboxEntry {
   id: string;
-  kind: 'confirmation' | 'waitlisted' | 'session_changed' | 'cancelled' | 'bumped' | 'promoted';
+  /**
+   * `details_changed` goes to the registration's (new) address; `old_email_notice` goes, after an
+   * e-mail change, to the address held before, telling that mails now go elsewhere.
+   */
+  kind: (typeof outboxKinds)[number];
   /** The registration as it stands right after the change. */
   registration: RegistrationRecord;
   /** For session_changed: the sessions held before. */
   previousSessions?: number[];
+  /** For details_changed and old_email_notice: the e-mail address and book order held before. */
+  previousDetails?: RegistrantDetails;
   createdAt: string;
 }
 
@@ -94,7 +118,10 @@ export interface DeliveryCount {
   count: number;
 }
 
-/** Every command carries an idempotency key: a retried command returns the first result. */
+/**
+ * Every command carries an idempotency key: a retried command (the same fields, whatever its `at`)
+ * returns the first result; the key sent with a different command is refused (IdempotencyConflict).
+ */
 interface Command {
   key: string;
   at: Date;
@@ -115,6 +142,12 @@ export interface CancelCommand extends Command {
   registrationId: string;
 }
 
+/** A change of the e-mail address and/or the book order (with its shipping address; null: no book). */
+export interface UpdateDetailsCommand extends Command {
+  registrationId: string;
+  details: Partial<RegistrantDetails>;
+}
+
 export interface SetVenueCapCommand extends Command {
   cap: number;
 }
@@ -130,32 +163,53 @@ export interface Movements {
   promoted: RegistrationRecord[];
 }
 
+/**
+ * The refusal of a known idempotency key sent with another command than the one it first came with
+ * (e.g. a form whose key was used before it was lost): nothing changes, and never the old result,
+ * which would tell one person another's outcome.
+ */
+export type IdempotencyConflict = { reason: 'idempotency_conflict' };
+
 export type RegisterResult = Result<
   { registration: RegistrationRecord },
   | { reason: 'session_full'; sessionNumbers: number[] }
   | { reason: 'venue_full' }
   | { reason: 'email_taken'; registrationId: string }
   | { reason: 'invalid_sessions' }
+  | IdempotencyConflict
 >;
 
 export type ChangeSessionResult = Result<
   { registration: RegistrationRecord; previousSessions: number[] } & Movements,
-  { reason: 'not_found' } | { reason: 'session_full'; sessionNumbers: number[] } | { reason: 'invalid_session' } | { reason: 'unchanged' }
+  { reason: 'not_found' } | { reason: 'session_full'; sessionNumbers: number[] } | { reason: 'invalid_session' } | { reason: 'unchanged' } | IdempotencyConflict
 >;
 
-export type CancelResult = Result<{ cancelled: RegistrationRecord } & Movements, { reason: 'not_found' }>;
+export type CancelResult = Result<{ cancelled: RegistrationRecord } & Movements, { reason: 'not_found' } | IdempotencyConflict>;
 
-export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { reason: 'invalid_cap' }>;
+export type UpdateDetailsResult = Result<
+  { registration: RegistrationRecord; previousDetails: RegistrantDetails },
+  | { reason: 'not_found' }
+  | { reason: 'email_taken'; registrationId: string }
+  | { reason: 'invalid_details' }
+  | { reason: 'unchanged' }
+  | IdempotencyConflict
+>;
+
+export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { reason: 'invalid_cap' } | IdempotencyConflict>;
 
 /**
  * The seat ledger, the heart of Balie. Every command is atomic over all it touches (counters,
  * the registration, the e-mail index, the LIFO order, the waiting list, the outbox) and
- * idempotent by key. Rules:
+ * idempotent by key (a retry gets the first result; the key with another command gets
+ * `idempotency_conflict` and changes nothing). Rules:
  * - register: one per e-mail (case-insensitive); a full session or venue changes nothing and
  *   says which, unless `waitlistIfFull`, then the registration joins the waiting list.
  * - changeSession: takes the new seat before releasing the old (a swap within one series);
  *   a waitlisted registration just changes what it waits for. Freed seats promote the list.
  * - cancel: releases every seat and promotes the waiting list in the same step.
+ * - updateDetails: a new e-mail address (still one registration per address, case-insensitive)
+ *   and/or a book order added, re-addressed or dropped; seats do not move. The new address gets
+ *   `details_changed`, and after an e-mail change the old one gets `old_email_notice`.
  * - setVenueCap / setSessionCap: lowering moves the most recent confirmed registrations (LIFO)
  *   to the waiting list until the cap holds; raising promotes the waiting list in seq order.
  * Promotion walks the waiting list in seq order and promotes every entry that fits; an entry
@@ -165,6 +219,7 @@ export interface SeatLedger {
   register(command: RegisterCommand): Promise<RegisterResult>;
   changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult>;
   cancel(command: CancelCommand): Promise<CancelResult>;
+  updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult>;
   setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult>;
   setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult>;
   /** A registration by id, or null. */
@@ -173,6 +228,8 @@ export interface SeatLedger {
   findByEmail(email: string): Promise<RegistrationRecord | null>;
   /** The latest registration made by `owner` (`<channel>:<user id>`), or null. */
   findByOwner(owner: string): Promise<RegistrationRecord | null>;
+  /** Every registration made by `owner`, their own and the ones for others, in seq order. */
+  findAllByOwner(owner: string): Promise<RegistrationRecord[]>;
   availability(): Promise<Availability>;
   snapshot(): Promise<LedgerSnapshot>;
 }
@@ -204,4 +261,31 @@ export interface Outbox {
   list(state: DeliveryState, lane?: DeliveryLane): Promise<DeliveryEntry[]>;
   /** How many deliveries every lane holds in every state, without reading the entries. */
   counts(): Promise<DeliveryCount[]>;
+}
+
+/** An owner's registrations: their own (if any) and the ones they made for others. */
+export interface OwnedRegistrations {
+  own: RegistrationRecord | null;
+  /** In seq order. */
+  forOthers: RegistrationRecord[];
+}
+
+/**
+ * Splits an owner's registrations (findAllByOwner, seq order): their own is the first one not made
+ * for someone else. Records written before `forSomeoneElse` existed count as own; of several such,
+ * the first is taken as own and the others are listed with the ones for others.
+ */
+export function splitOwnRegistrations(records: readonly RegistrationRecord[]): OwnedRegistrations {
+  const own = records.find((r) => r.forSomeoneElse !== true) ?? null;
+  return { own, forOthers: records.filter((r) => r !== own) };
+}
+
+/** Whether an entry is about a registration that moved to another e-mail address (not just another spelling). */
+export function movedEmail(entry: OutboxEntry): boolean {
+  return entry.previousDetails !== undefined && emailKey(entry.previousDetails.email) !== emailKey(entry.registration.email);
+}
+
+/** The address an entry's mail goes to: the registration's, or for old_email_notice the one held before. */
+export function outboxRecipient(entry: OutboxEntry): string {
+  return entry.kind === 'old_email_notice' && entry.previousDetails ? entry.previousDetails.email : entry.registration.email;
 }

@@ -14,13 +14,15 @@ export type Command =
   | { kind: 'programme' }
   | { kind: 'myRegistration' }
   | { kind: 'language'; lang: Language }
+  | { kind: 'about' }
   | { kind: 'change'; target: ChangeTarget | null };
 
 /** Politeness that may surround a command ("stop aub", "English please"). */
 const politeness = /\b(aub|a u b|alsjeblieft|alstublieft|astublieft|graag|please|pls|plz|dank je|thanks)\b/g;
 
-const simple: Record<string, Command> = {};
-const add = (command: Command, ...phrases: string[]): void => phrases.forEach((p) => (simple[p] = command));
+// A Map, not an object: a typed "constructor" or "__proto__" must find nothing.
+const simple = new Map<string, Command>();
+const add = (command: Command, ...phrases: string[]): void => phrases.forEach((p) => simple.set(p, command));
 add({ kind: 'stop' }, 'stop', 'stoppen', 'annuleer', 'annuleren', 'afbreken', 'cancel', 'quit', 'exit', 'ik wil stoppen', 'laat maar', 'never mind', 'nevermind');
 add({ kind: 'back' }, 'terug', 'vorige', 'ga terug', 'vorige vraag', 'back', 'go back', 'previous', 'previous question');
 add({ kind: 'help' }, 'help', 'hulp', 'help me', 'helpen', 'wat kan ik doen', 'what can i do', 'commands', 'commando s');
@@ -28,6 +30,7 @@ add({ kind: 'menu' }, 'menu', 'hoofdmenu', 'main menu', 'terug naar het menu', '
 add({ kind: 'programme' }, 'programma', 'programme', 'program', 'agenda', 'het programma', 'the programme', 'the program', 'programma in het kort');
 add({ kind: 'myRegistration' }, 'mijn inschrijving', 'mijn registratie', 'mijn aanmelding', 'my registration', 'my booking', 'inschrijving bekijken', 'view my registration');
 add({ kind: 'language', lang: 'en' }, 'english', 'in english', 'engels', 'in het engels', 'taal en', 'taal engels', 'language en', 'language english', 'speak english', 'can we speak english', 'english language');
+add({ kind: 'about' }, 'wie ben jij', 'wie ben je', 'wie bent u', 'wat ben jij', 'wat ben je', 'wat bent u', 'wie is dit', 'wat is dit', 'ben jij een bot', 'ben je een bot', 'ben jij een robot', 'ben je een robot', 'ben jij een mens', 'ben je een mens', 'who are you', 'what are you', 'who is this', 'are you a bot', 'are you a robot', 'are you human', 'are you a person');
 add({ kind: 'language', lang: 'nl' }, 'nederlands', 'in het nederlands', 'dutch', 'in dutch', 'taal nl', 'taal nederlands', 'language nl', 'language dutch', 'vlaams', 'spreek nederlands');
 
 const fieldWords: Array<[ChangeTarget, string[]]> = [
@@ -45,14 +48,14 @@ const fieldWords: Array<[ChangeTarget, string[]]> = [
   ['session', ['sessie', 'sessies', 'session', 'sessions', 'workshop', 'workshops', 'keuze', 'choice']],
 ];
 
-const ordinals: Record<string, number> = { eerste: 1, first: 1, tweede: 2, second: 2, derde: 3, third: 3 };
+const ordinals = new Map<string, number>([['eerste', 1], ['first', 1], ['tweede', 2], ['second', 2], ['derde', 3], ['third', 3]]);
 
 function changeTarget(words: string): ChangeTarget | null {
   const cleaned = words.replace(/^(mijn|my|de|het|the|je|your)\s+/, '').trim();
   const series = /^(?:(?:sessie|session|workshop|keuze|choice)\s+)?(?:in\s+|voor\s+|for\s+)?(?:reeks|series)\s+(\d{1,2})$/.exec(cleaned);
   if (series) return `session:${Number(series[1])}`;
   const ordinal = /^(eerste|tweede|derde|first|second|third)\s+(?:sessie|session|workshop|reeks|series)$/.exec(cleaned);
-  if (ordinal?.[1]) return `session:${ordinals[ordinal[1]] ?? 1}`;
+  if (ordinal?.[1]) return `session:${ordinals.get(ordinal[1]) ?? 1}`;
   for (const [target, phrases] of fieldWords) if (phrases.includes(cleaned)) return target;
   return null;
 }
@@ -63,12 +66,18 @@ const changeOnly = new RegExp(`^${changeVerbs}$`);
 const changeBefore = new RegExp(`^(?:ik wil |i want to |i d like to |can i )?${changeVerbs}\\s+(.+?)(?:\\s+aan)?$`);
 const changeAfter = new RegExp(`^(?:ik wil )?(.+?)\\s+(?:wijzigen|veranderen|aanpassen|corrigeren|verbeteren|change|edit|update|correct|fix|modify)$`);
 
+// "can we do this in English?", "kan het in het Nederlands?", "liever in het Engels": a request,
+// not "is het in het Nederlands?" (a question about the day).
+const languageAsk = /^(?:(?:can|could|shall|may) (?:we|you|i) |let s |i d like to |i would like to |i prefer to |kan (?:het|dat|je|u) |kunnen we |kun je |mag het |mogen we |liever |doe maar |we gaan )?(?:do (?:this|it|that) |continue |go on |talk |speak |chat |write |switch |proceed |verder |spreken |praten )?(?:in |to |naar )?(?:het )?(english|engels|dutch|nederlands|vlaams)(?: (?:verder|spreken|praten|doen|language|taal))?$/;
+
 /** The global command in a typed message, or null. Only whole messages count: "stop", not "ik stop bij sessie 2". */
 export function parseCommand(text: string): Command | null {
   const n = normalise(text).replace(politeness, ' ').replace(/\s+/g, ' ').trim();
   if (n.length === 0 || n.length > 60) return null;
-  const known = simple[n];
+  const known = simple.get(n);
   if (known) return known;
+  const language = languageAsk.exec(n)?.[1];
+  if (language) return { kind: 'language', lang: language === 'english' || language === 'engels' ? 'en' : 'nl' };
   if (changeOnly.test(n) || n === 'iets wijzigen' || n === 'change something') return { kind: 'change', target: null };
   // "wijzig mijn hoed" still opens the list of fields; "Van Pas" (a surname) is not a command.
   const before = changeBefore.exec(n)?.[1];
@@ -122,7 +131,7 @@ export function parseIdleIntent(text: string): IdleIntent | null {
   if (mine.test(n) && registrationWords.test(n)) return 'myRegistration';
   if (/\b(ben ik ingeschreven|am i registered|status)\b/.test(n)) return 'myRegistration';
   if (/\b(inschrijv\w*|inschrijf\w*|schrijf \w+ in|registr\w*|register\w*|aanmeld\w*|meld \w+ aan|sign up|signup|sign me up|enrol\w*|deelnemen|meedoen|join)\b/.test(n)) return 'register';
-  if (/^(hallo|hallo daar|hoi|hey|hi|hello|dag|goeiedag|goedendag|goedemorgen|goedemiddag|goedenavond|good morning|good afternoon|good evening|yo|hiya|welkom)\b/.test(n)) return 'greeting';
+  if (/^(hallo|hallo daar|hoi|hey|hi|hello|dag|goeiedag|goedendag|goeiendag|goedemorgen|goeiemorgen|goedemiddag|goeiemiddag|goedenavond|goeienavond|good morning|good afternoon|good evening|morning|yo|hiya|welkom)\b/.test(n)) return 'greeting';
   if (/^(bedankt|dank je|dank u|dankjewel|dankuwel|merci|thanks|thank you|thx|top|super|perfect)\b/.test(n)) return 'thanks';
   return null;
 }
@@ -166,8 +175,8 @@ export function isExplicitQuestion(text: string): boolean {
   return /\?\s*$/u.test(text);
 }
 
-const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
-const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goedemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
+const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
+const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goeiemorgen', 'goedemiddag', 'goeiemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
 
 /**
  * The language a short message is clearly written in, or null when unsure. Used at the desk only,
@@ -183,7 +192,7 @@ export function guessLanguage(text: string): Language | null {
 }
 
 /** A session word followed by its numbers: "sessie 3 en 7", "sessions 2, 6", "workshops 4 & 8". */
-const sessionRun = /\b(?:sessie|sessies|session|sessions|workshop|workshops)((?:\s+(?:en|and|\+)?\s*\d{1,3}\b)+)/gu;
+const sessionRun = /\b(?:sess?ies?|sess?ions?|workshops?)((?:\s+(?:en|and|\+)?\s*\d{1,3}\b)+)/gu;
 
 /** The session numbers a message names after a session word, in order ("ik wil naar sessie 3 en 7" gives 3, 7). */
 export function sessionsNamed(text: string): number[] {
@@ -225,8 +234,4 @@ export function isSignUpRequest(text: string): boolean {
   return firstPersonAsk.test(folded) && signUpWord.test(folded);
 }
 
-/** A session number typed on its own ("9", "sessie 9"), or null. */
-export function typedSessionNumber(text: string): number | null {
-  const named = /^(?:sessie|session|workshop)?\s*(\d{1,3})$/u.exec(normalise(text));
-  return named ? Number(named[1]) : null;
-}
+export { typedSessionNumber } from './form-sessions.ts';

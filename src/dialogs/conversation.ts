@@ -1,10 +1,15 @@
 import { tidy } from '../core/index.ts';
-import { normalise, yesNo } from './choices.ts';
-import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
+import { normalise, stripFormatCharacters, yesNo } from './choices.ts';
+import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, parseIdleIntent, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
+import { submitForm } from './form-submission.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
-import { manageBack, manageChoice, manageReask, manageText, matchManageOption, openManage, resumeManage } from './my-registration.dialog.ts';
+import { afterGreeting, isBareContactDetail, isJunk, unsupportedLanguage } from './message-reading.ts';
+import { detailsWish } from './my-registration.details.ts';
+import { manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
+import { hasRegistrations } from './my-registration.target.ts';
 import { consultAnswerer } from './questions.ts';
-import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration, stopForm } from './registration.dialog.ts';
+import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
+import { askStop } from './registration.moves.ts';
 import { programmeReply, speech, type Speech } from './render.ts';
 import { conversationStateSchema, type ConversationState } from './state.ts';
 import type { EffectOutcome, Reply, TurnContext, TurnResult, User, UserInput } from './types.ts';
@@ -29,22 +34,27 @@ export function parseConversationState(raw: unknown): ConversationState | null {
 
 /** Handles one user input. Pure apart from the injected answerer; seat changes come back as `effect`. */
 export async function handleTurn(given: ConversationState, input: UserInput, ctx: TurnContext): Promise<Result> {
+  // Soft hyphens and zero-width marks are invisible: "ter\u00adug" is "terug".
+  const typed = input.kind === 'text' ? stripFormatCharacters(String(input.text)) : '';
   // At the desk, a message clearly written in the other language switches to it ("I want to change my session").
-  const guessed = given.flow.kind === 'idle' && input.kind === 'text' ? guessLanguage(String(input.text).slice(0, maxMessageLength)) : null;
+  const guessed = given.flow.kind === 'idle' && input.kind === 'text' ? guessLanguage(typed.slice(0, maxMessageLength)) : null;
   const state = guessed && guessed !== given.lang ? { ...given, lang: guessed } : given;
   const s = speech(ctx.event, ctx.availability, state.lang);
   if (input.kind === 'choice') return handleChoice(state, String(input.id).slice(0, maxMessageLength), ctx, s);
-  const text = String(input.text);
+  if (input.kind === 'form') return submitForm(state, typeof input.values === 'object' && input.values !== null ? input.values : {}, ctx, s);
+  const text = typed;
   if (text.length > maxMessageLength) return pending(state, ctx, s, [s.m.messageTooLong(maxMessageLength)]);
-  if (tidy(text.replace(/[\p{Cc}\p{Cf}]/gu, ' ')).length === 0) return pending(state, ctx, s, [s.m.emptyMessage]);
+  if (tidy(text.replace(/\p{Cc}/gu, ' ')).length === 0) return pending(state, ctx, s, [s.m.emptyMessage]);
   // The options of the pending question win over commands when typed exactly: at "Wil je je
   // inschrijving echt annuleren?", "annuleren" means yes, not "stop".
-  if (state.flow.kind === 'manage' && ctx.myRegistration) {
-    const exact = matchManageOption(state.flow, ctx.myRegistration, text, ctx, s, 'exact');
+  if (state.flow.kind === 'manage') {
+    const exact = matchManageOption(state.flow, text, ctx, s, 'exact');
     if (exact) return manageChoice(state, state.flow, exact.id, ctx, s);
   }
   const command = parseCommand(text);
   if (command) return runCommand(state, command, ctx, s, text);
+  // French or German: say, in both languages, which ones Balie speaks (in the form, where the answer does not fit).
+  if (state.flow.kind !== 'form' && unsupportedLanguage(text)) return pending(state, ctx, s, [s.m.languagesSpoken]);
   switch (state.flow.kind) {
     case 'form':
       return formText(state, state.flow, text, ctx, s);
@@ -58,7 +68,7 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
 /** Continues after the caller executed the effect of the previous result. */
 export async function resumeAfterEffect(before: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
   const state: ConversationState = { ...before, ops: before.ops + 1 };
-  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration };
+  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration, registeredForOthers: outcome.registeredForOthers ?? [] };
   const s = speech(ctx.event, ctx.availability, state.lang);
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);
   if (state.flow.kind === 'manage' && outcome.kind !== 'register') return resumeManage(state, state.flow, outcome, ctx, s);
@@ -69,7 +79,7 @@ export async function resumeAfterEffect(before: ConversationState, outcome: Effe
 function pending(state: ConversationState, ctx: TurnContext, s: Speech, notes: string[], before: Reply[] = []): Result {
   const flow = state.flow;
   if (flow.kind === 'form') return reask(state, flow, s, notes.join('\n') || undefined, before);
-  if (flow.kind === 'manage' && ctx.myRegistration) return manageReask(state, flow, ctx.myRegistration, ctx, s, notes, before);
+  if (flow.kind === 'manage') return manageReask(state, flow, ctx, s, notes, before);
   return idleReply(state, s, notes, undefined, before);
 }
 
@@ -78,7 +88,10 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
   const flow = state.flow;
   switch (command.kind) {
     case 'stop':
-      return flow.kind === 'form' ? stopForm(state, s) : idleReply(state, s, []);
+      if (flow.kind === 'manage') return manageStop(state, flow, text, ctx, s);
+      return flow.kind === 'form' ? askStop(state, flow, s) : idleReply(state, s, []);
+    case 'about':
+      return pending(state, ctx, s, [s.m.about(s.event.title)]);
     case 'back':
       if (flow.kind === 'form') return formBack(state, flow, s);
       if (flow.kind === 'manage') return manageBack(state, flow, ctx, s);
@@ -94,47 +107,43 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
     }
     case 'myRegistration':
       // Without a registration to show, a form in progress is kept rather than thrown away.
-      if (flow.kind === 'form' && !ctx.myRegistration) return reask(state, flow, s, s.m.noRegistration(s.event.contact));
-      return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : []);
+      if (flow.kind === 'form' && !hasRegistrations(ctx)) return reask(state, flow, s, s.m.noRegistration(s.event.contact));
+      return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : [], null, text);
     case 'language': {
       const switched: ConversationState = { ...state, lang: command.lang };
       return pending(switched, ctx, speech(s.event, s.availability, command.lang), [speech(s.event, s.availability, command.lang).m.languageSwitched]);
     }
     case 'change':
       if (flow.kind === 'form') return changeField(state, flow, command.target, s);
-      {
-        const target = sessionChangeTarget(text);
-        const change = target !== null || command.target === 'session' || command.target?.startsWith('session:');
-        // Name, e-mail and the like cannot be changed here (the ledger keeps the registrant as entered).
-        const notes = !change && command.target !== null && ctx.myRegistration ? [s.m.detailsByMail(s.event.contact)] : [];
-        return openManage(state, ctx, s, change ? 'change' : 'view', notes, target);
-      }
+      return openChange(state, ctx, s, command.target, text);
   }
 }
+
+// A Map, not an object literal: a pressed "__proto__" or "constructor" must find nothing.
+const globalChoices = new Map<string, Command>([
+  ['help', { kind: 'help' }],
+  ['menu', { kind: 'menu' }],
+  ['programme', { kind: 'programme' }],
+  ['stop', { kind: 'stop' }],
+  ['back', { kind: 'back' }],
+  ['my-registration', { kind: 'myRegistration' }],
+]);
 
 /** A choice, tapped or typed; `text` is what was typed, if anything (it may name sessions to note). */
 async function handleChoice(state: ConversationState, id: string, ctx: TurnContext, s: Speech, text = ''): Promise<Result> {
   const flow = state.flow;
   if (id.startsWith('ask:')) return askQuestion(state, id.slice('ask:'.length), ctx, s);
   if (id === 'lang:en' || id === 'lang:nl') return runCommand(state, { kind: 'language', lang: id === 'lang:en' ? 'en' : 'nl' }, ctx, s);
-  const command: Record<string, Command> = {
-    help: { kind: 'help' },
-    menu: { kind: 'menu' },
-    programme: { kind: 'programme' },
-    stop: { kind: 'stop' },
-    back: { kind: 'back' },
-    'my-registration': { kind: 'myRegistration' },
-  };
-  const global = command[id];
+  const global = globalChoices.get(id);
   // Inside the form, "stop" on the summary is the form's own choice; elsewhere these work everywhere.
   if (global && !(flow.kind === 'form' && id === 'stop')) return runCommand(state, global, ctx, s);
   if (id === 'register' || id === 'register-other') {
     if (flow.kind === 'form') return reask(state, flow, s, s.m.alreadyInForm);
-    return startRegistration(state, ctx, s, { someoneElse: id === 'register-other', sessions: sessionsNamed(text) });
+    return startRegistration(state, ctx, s, { someoneElse: id === 'register-other', text });
   }
   if (flow.kind === 'form') return formChoice(state, flow, id, ctx, s);
   if (flow.kind === 'manage') return manageChoice(state, flow, id, ctx, s);
-  if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel');
+  if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel', [], null, text);
   return idleReply(state, s, [s.m.staleChoice]);
 }
 
@@ -153,22 +162,37 @@ function inGuessedLanguage(current: ConversationState, text: string, context: Sp
   return { state: { ...current, lang: guessed }, s: speech(context.event, context.availability, guessed) };
 }
 
-async function idleText(current: ConversationState, text: string, ctx: TurnContext, context: Speech): Promise<Result> {
-  // "Kan ik me inschrijven voor sessie 3 en 7?" asks to be signed up, question mark or not: the
-  // sessions it names say what to note.
-  const named = sessionsNamed(text);
-  if (named.length > 0 && isSignUpRequest(text)) {
-    const { state, s } = inGuessedLanguage(current, text, context);
-    return startRegistration(state, ctx, s, { sessions: named });
+async function idleText(current: ConversationState, given: string, ctx: TurnContext, context: Speech): Promise<Result> {
+  // Nothing to read ("a", "j a"), or a bare e-mail address: the help text, in the language we speak.
+  if (isJunk(given) || isBareContactDetail(given)) return idleReply(current, context, [context.m.idleHelp(context.event.contact)]);
+  // "Hallo, ik wil me inschrijven": the greeting does not hide the request.
+  const rest = afterGreeting(given);
+  const command = rest === null ? null : parseCommand(rest);
+  if (rest !== null && command) {
+    const { state, s } = inGuessedLanguage(current, given, context);
+    return runCommand(state, command, ctx, s, rest);
   }
+  const text = rest !== null && parseIdleIntent(rest) !== null ? rest : given;
   // Only the ledger knows the answer to "wat heb ik gekozen?"; a colleague is signed up at once.
   if (asksAboutOwnRegistration(text)) {
+    const { state, s } = inGuessedLanguage(current, given, context);
+    return openManage(state, ctx, s, 'view', [], null, text);
+  }
+  // "ik wil toch een boek", "mijn e-mailadres is veranderd": a change of a registration the person holds.
+  const wish = hasRegistrations(ctx) ? detailsWish(text) : null;
+  if (wish) {
     const { state, s } = inGuessedLanguage(current, text, context);
-    return openManage(state, ctx, s, 'view');
+    return openManage(state, ctx, s, wish, [], null, text);
   }
   if (asksToRegisterSomeoneElse(text)) {
-    const { state, s } = inGuessedLanguage(current, text, context);
-    return startRegistration(state, ctx, s, { someoneElse: true, sessions: named });
+    const { state, s } = inGuessedLanguage(current, given, context);
+    return startRegistration(state, ctx, s, { someoneElse: true, text });
+  }
+  // "Kan ik me inschrijven voor sessie 3 en 7?", "kan ik me aanmelden?" ask to be signed up,
+  // question mark or not: the sessions named say what to note.
+  if (isSignUpRequest(text) && (sessionsNamed(text).length > 0 || isShortSignUp(text))) {
+    const { state, s } = inGuessedLanguage(current, given, context);
+    return startRegistration(state, ctx, s, { text: given });
   }
   const question = looksLikeQuestion(text);
   if (question) {
@@ -188,13 +212,13 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
   if (meaning?.kind === 'intent') {
     switch (meaning.intent) {
       case 'register':
-        return startRegistration(state, ctx, s, { sessions: sessionsNamed(text) });
+        return startRegistration(state, ctx, s, { text: given });
       case 'myRegistration':
-        return openManage(state, ctx, s, 'view');
+        return openManage(state, ctx, s, 'view', [], null, text);
       case 'changeSession':
-        return openManage(state, ctx, s, 'change', [], sessionChangeTarget(text));
+        return openManage(state, ctx, s, 'change', [], sessionChangeTarget(text), text);
       case 'cancelRegistration':
-        return openManage(state, ctx, s, 'cancel');
+        return openManage(state, ctx, s, 'cancel', [], null, text);
       case 'greeting':
         return idleReply({ ...state, greeted: false }, s, []);
       case 'thanks':
@@ -209,4 +233,9 @@ async function idleText(current: ConversationState, text: string, ctx: TurnConte
     if (answer) return idleAnswer(state, answer, s);
   }
   return idleReply(state, s, [s.m.dontKnow(s.event.contact)]);
+}
+
+/** "kan ik me aanmelden?", "can I sign up?": a sign-up request of a few words, not a question about signing up. */
+function isShortSignUp(text: string): boolean {
+  return normalise(text).split(' ').length <= 6 && !/\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where)\b/u.test(normalise(text));
 }

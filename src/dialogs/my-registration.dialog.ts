@@ -1,110 +1,98 @@
 import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
-import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
+import { matchOption, normalise, type MatchMode, type Option } from './choices.ts';
+import type { ChangeTarget } from './commands.ts';
 import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
+import { detailsBack, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
+import { fullName, hasRegistrations, isOwn, managedRecord, ownedRegistrations, whoseRegistration, type Whose } from './my-registration.target.ts';
+import { closedForChanges, currentSession, manageOptions, manageReask, noRegistrationReply } from './my-registration.view.ts';
 import { consultAnswerer } from './questions.ts';
-import { draftFromRecord, summaryFacts } from './registration.steps.ts';
-import { closedReply, startRegistration } from './registration.dialog.ts';
-import { ask, eventWhen, formatDate, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
-import type { ConversationState, ManageFlow } from './state.ts';
-import type { EffectOutcome, Reply, TurnContext, TurnResult } from './types.ts';
+import { startRegistration } from './registration.dialog.ts';
+import { seatsLeft, seriesName, sessionOptions, type Speech } from './render.ts';
+import type { ConversationState, ManageFlow, ManageIntent } from './state.ts';
+import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
+
+export { manageReask } from './my-registration.view.ts';
+export type { ManageIntent } from './state.ts';
 
 type Result = TurnResult<ConversationState>;
 
-/** What the person wants to do with their registration when they open it. */
-export type ManageIntent = 'view' | 'change' | 'cancel';
+const detailsWishes = new Set<ManageIntent>(['orderBook', 'cancelBook', 'changeAddress', 'changeEmail']);
 
-function withManage(state: ConversationState, manage: ManageFlow): ConversationState {
-  return { ...state, flow: manage };
+function freshManage(ctx: TurnContext): ManageFlow {
+  return { kind: 'manage', step: 'view', series: null, opId: ctx.nonce, registrationId: null, intent: 'view', entered: {} };
 }
 
-function currentSession(record: RegistrationRecord, s: Speech, seriesId: number): number | undefined {
-  const index = s.event.series.findIndex((x) => x.id === seriesId);
-  return index < 0 ? undefined : record.sessions[index];
+function atView(manage: ManageFlow, record: RegistrationRecord): ManageFlow {
+  return { ...manage, step: 'view', series: null, registrationId: record.id, intent: 'view', entered: {} };
 }
 
-function manageOptions(manage: ManageFlow, record: RegistrationRecord, s: Speech, open: boolean): Option[] {
-  const { m } = s;
-  switch (manage.step) {
-    case 'pickSeries':
-      return s.event.series.map((series) => {
-        const current = findSession(s.event, currentSession(record, s, series.id) ?? -1);
-        return {
-          id: `series:${series.id}`,
-          label: `${seriesName(series, s)} (${seriesTime(series)})`,
-          ...(current ? { hint: `${current.number}. ${current.title}` } : {}),
-          keywords: [`reeks ${series.id}`, `series ${series.id}`],
-        };
-      });
-    case 'pickSession':
-      return sessionOptions(manage.series ?? 0, s, { current: currentSession(record, s, manage.series ?? 0) ?? -1, allowFull: record.status === 'waitlisted' });
-    case 'confirmCancel':
-      return [
-        { id: 'cancel:yes', label: m.cancelYes, aliases: [...yesAliases, 'annuleer', 'annuleren'] },
-        { id: 'cancel:no', label: m.cancelNo, aliases: [...noAliases] },
-      ];
-    default:
-      return open
-        ? [
-            { id: 'change-session', label: m.changeSession, aliases: ['wijzig', 'wijzigen', 'change'] },
-            { id: 'cancel-registration', label: m.cancelRegistration, aliases: ['annuleer mijn inschrijving', 'cancel my registration'] },
-            { id: 'menu', label: m.backToMenu },
-          ]
-        : [{ id: 'menu', label: m.backToMenu }];
-  }
-}
-
-/** The pending question of the manage dialog, after optional notes. */
-export function manageReask(state: ConversationState, manage: ManageFlow, record: RegistrationRecord, ctx: TurnContext, s: Speech, notes: string[] = [], before: Reply[] = []): Result {
-  const { m, event } = s;
-  const open = isRegistrationOpen(event, ctx.now);
-  const options = manageOptions(manage, record, s, open);
-  let reply: Reply;
-  if (manage.step === 'pickSeries') reply = ask(m.pickSeries, options);
-  else if (manage.step === 'pickSession') {
-    const series = event.series.find((x) => x.id === manage.series);
-    reply = ask(series ? m.pickNewSession(seriesName(series, s), seriesTime(series)) : m.pickSeries, options);
-  } else if (manage.step === 'confirmCancel') reply = ask(m.confirmCancel, options);
-  else {
-    const status = record.status === 'confirmed' ? m.viewConfirmed(event.title, eventWhen(s)) : m.viewWaitlisted(event.title);
-    const closed = open ? '' : `\n${m.closed(formatDate(event.registrationCloses, s), event.contact)}`;
-    const facts = [
-      ...summaryFacts(draftFromRecord(record, event), s),
-      { label: m.factStatus, value: record.status === 'confirmed' ? m.statusConfirmed : m.statusWaitlisted },
-    ];
-    reply = ask(status + closed, options, facts);
-  }
-  const text = notes.length > 0 ? `${notes.join('\n')}\n${reply.text}` : reply.text;
-  return { state: withManage(state, manage), replies: [...before, { ...reply, text }], effect: null };
+/** A step of the book or e-mail flow, as a turn: its question, or its ledger command. */
+function runMove(state: ConversationState, move: Move, ctx: TurnContext, s: Speech, notes: string[] = []): Result {
+  if (move.kind === 'ask') return manageReask(state, move.manage, ctx, s, [...notes, ...move.notes]);
+  return { state: { ...state, flow: move.manage }, replies: notes.map((text) => ({ text })), effect: move.effect };
 }
 
 /**
- * Opens "mijn inschrijving" (view, or straight to changing or cancelling). `target` is the session
- * a change request named ("wijzig sessie 7 naar 8"): the change to it is made at once.
+ * Opens "mijn inschrijving" (view, or straight to what the person asked for). `text` is the message
+ * (it may name whose registration); `target` the session a change request named ("wijzig sessie 7
+ * naar 8"): the change to it is made at once.
  */
-export function openManage(
-  state: ConversationState,
-  ctx: TurnContext,
-  s: Speech,
-  intent: ManageIntent = 'view',
-  notes: string[] = [],
-  target: number | null = null,
-): Result {
-  const record = ctx.myRegistration;
-  if (!record) return idleReply(state, s, [...notes, s.m.noRegistration(s.event.contact)]);
-  const manage: ManageFlow = { kind: 'manage', step: 'view', series: null, opId: ctx.now.toISOString() };
-  if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, record, ctx, s, notes);
-  if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
-  if (intent === 'change') return startChange(state, manage, record, ctx, s, notes);
-  if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, record, ctx, s, notes);
-  return manageReask(state, manage, record, ctx, s, notes);
+export function openManage(state: ConversationState, ctx: TurnContext, s: Speech, intent: ManageIntent = 'view', notes: string[] = [], target: number | null = null, text = ''): Result {
+  if (!hasRegistrations(ctx)) return noRegistrationReply(state, ctx, s, notes);
+  // Inside "Mijn inschrijving" a message is about the registration open there, unless it says otherwise.
+  const current = state.flow.kind === 'manage' ? managedRecord(state.flow, ctx) : null;
+  return actOn(state, freshManage(ctx), whoseRegistration(text, ctx, current), intent, ctx, s, notes, target, text);
 }
 
-function startChange(state: ConversationState, manage: ManageFlow, record: RegistrationRecord, ctx: TurnContext, s: Speech, notes: string[] = []): Result {
+/** "wijzig e-mail", "wijzig adres", "wijzig sessie 7 naar 8", "wijzig mijn naam" outside the form. */
+export function openChange(state: ConversationState, ctx: TurnContext, s: Speech, target: ChangeTarget | null, text: string): Result {
+  const session = sessionChangeTarget(text);
+  if (session !== null || target === 'session' || target?.startsWith('session:')) return openManage(state, ctx, s, 'change', [], session, text);
+  const wish: DetailsWish | null =
+    detailsWish(text) ??
+    (target === 'email' ? 'changeEmail' : target === 'book' ? 'orderBook' : target === 'street' || target === 'postalCode' || target === 'city' || target === 'country' ? 'changeAddress' : null);
+  if (wish) return openManage(state, ctx, s, wish, [], null, text);
+  // Name, phone and organisation are the organisers' to change.
+  const notes = target !== null && hasRegistrations(ctx) ? [s.m.detailsByMail(s.event.contact)] : [];
+  return openManage(state, ctx, s, 'view', notes, null, text);
+}
+
+function actOn(state: ConversationState, manage: ManageFlow, whose: Whose, intent: ManageIntent, ctx: TurnContext, s: Speech, notes: string[] = [], target: number | null = null, text = ''): Result {
+  const others = ctx.registeredForOthers ?? [];
+  const names = s.m.andList(others.map((r) => `*${fullName(r)}*`));
+  switch (whose.kind) {
+    case 'record':
+      return startIntent(state, manage, whose.record, intent, ctx, s, notes, target, text);
+    case 'pick':
+      return manageReask(state, { ...manage, step: 'pickRegistration', registrationId: null, intent }, ctx, s, notes);
+    case 'noOwn':
+      // "ik kan niet komen" without a registration of one's own: never someone else's, unless picked.
+      if (intent === 'view' && others.length === 1) return startIntent(state, manage, others[0]!, 'view', ctx, s, notes);
+      return manageReask(state, { ...manage, step: 'pickRegistration', registrationId: null, intent: 'view' }, ctx, s, [...notes, s.m.noOwnRegistration(names)]);
+    case 'noOthers':
+      if (ctx.myRegistration) return startIntent(state, manage, ctx.myRegistration, 'view', ctx, s, [...notes, s.m.noColleagueRegistration]);
+      return noRegistrationReply(state, ctx, s, [...notes, s.m.noColleagueRegistration]);
+    case 'none':
+      return noRegistrationReply(state, ctx, s, notes);
+  }
+}
+
+function startIntent(state: ConversationState, given: ManageFlow, record: RegistrationRecord, intent: ManageIntent, ctx: TurnContext, s: Speech, notes: string[] = [], target: number | null = null, text = ''): Result {
+  const manage = atView(given, record);
+  if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, ctx, s, notes);
+  if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
+  if (intent === 'change') return startChange(state, manage, ctx, s, notes);
+  if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, ctx, s, notes);
+  if (detailsWishes.has(intent)) return runMove(state, startDetails(manage, record, intent as DetailsWish, text, s), ctx, s, notes);
+  return manageReask(state, manage, ctx, s, notes);
+}
+
+function startChange(state: ConversationState, manage: ManageFlow, ctx: TurnContext, s: Speech, notes: string[] = []): Result {
   const only = s.event.series.length === 1 ? s.event.series[0] : undefined;
   const next: ManageFlow = only ? { ...manage, step: 'pickSession', series: only.id } : { ...manage, step: 'pickSeries', series: null };
-  return manageReask(state, next, record, ctx, s, notes);
+  return manageReask(state, next, ctx, s, notes);
 }
 
 /** A change straight to session `number` of the event: its series is the one to change. */
@@ -113,109 +101,156 @@ function changeTo(state: ConversationState, manage: ManageFlow, number: number, 
   return manageChoice(state, { ...manage, step: 'pickSession', series }, `session:${number}`, ctx, s);
 }
 
+// Choices that change something, refused after the deadline.
+const changing = /^(?:change-session|cancel-registration|order-book|cancel-book|change-email|series:|session:|cancel:yes|details:yes|country:)/u;
+
 /** A pressed (or typed and matched) choice in the manage dialog. */
 export function manageChoice(state: ConversationState, manage: ManageFlow, id: string, ctx: TurnContext, s: Speech): Result {
-  const record = ctx.myRegistration;
-  if (!record) return idleReply(state, s, [s.m.registrationGone]);
-  const open = isRegistrationOpen(s.event, ctx.now);
   if (id === 'menu') return idleReply(state, s, []);
-  if (id === 'change-session' || id === 'cancel-registration' || id.startsWith('series:') || id.startsWith('session:') || id === 'cancel:yes') {
-    if (!open) return closedReply(state, s);
+  if (id.startsWith('registration:')) {
+    const picked = ownedRegistrations(ctx).find((r) => r.id === id.slice('registration:'.length));
+    if (!picked) return manageReask(state, manage, ctx, s, [s.m.staleChoice]);
+    return startIntent(state, manage, picked, manage.step === 'pickRegistration' ? manage.intent : 'view', ctx, s);
   }
-  if (id === 'change-session') return startChange(state, manage, record, ctx, s);
-  if (id === 'cancel-registration') return manageReask(state, { ...manage, step: 'confirmCancel' }, record, ctx, s);
+  const record = managedRecord(manage, ctx);
+  if (!record) return manage.step === 'pickRegistration' ? manageReask(state, { ...manage, intent: id === 'cancel-registration' ? 'cancel' : manage.intent }, ctx, s) : idleReply(state, s, [s.m.registrationGone]);
+  if (changing.test(id) && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s)]);
+  if (id === 'change-session') return startChange(state, manage, ctx, s);
+  if (id === 'cancel-registration') return manageReask(state, { ...atView(manage, record), step: 'confirmCancel' }, ctx, s);
+  if (id === 'order-book' || id === 'cancel-book' || id === 'change-email') {
+    const wish = id === 'order-book' ? 'orderBook' : id === 'cancel-book' ? 'cancelBook' : 'changeEmail';
+    return runMove(state, startDetails(manage, record, wish, '', s), ctx, s);
+  }
+  const details = detailsChoice(manage, record, id, state.ops, s);
+  if (details) return runMove(state, details, ctx, s);
   if (manage.step === 'pickSeries' && id.startsWith('series:')) {
     const series = Number(id.slice('series:'.length));
-    if (s.event.series.some((x) => x.id === series)) return manageReask(state, { ...manage, step: 'pickSession', series }, record, ctx, s);
+    if (s.event.series.some((x) => x.id === series)) return manageReask(state, { ...manage, step: 'pickSession', series }, ctx, s);
   }
   if (manage.step === 'pickSession' && id.startsWith('session:') && manage.series !== null) {
     const number = Number(id.slice('session:'.length));
     const session = findSession(s.event, number);
     if (session && session.series === manage.series) {
-      if (currentSession(record, s, manage.series) === number) return manageReask(state, { ...manage, step: 'view' }, record, ctx, s, [s.m.alreadyYourSession(number)]);
-      if (record.status === 'confirmed' && seatsLeft(session, s) === 0) return manageReask(state, manage, record, ctx, s, [s.m.sessionFullPickOther(number)]);
+      if (currentSession(record, s, manage.series) === number) return manageReask(state, atView(manage, record), ctx, s, [s.m.alreadyYourSession(number)]);
+      if (record.status === 'confirmed' && seatsLeft(session, s) === 0) return manageReask(state, manage, ctx, s, [s.m.sessionFullPickOther(number)]);
       return {
-        state: withManage(state, { ...manage, step: 'changing' }),
+        state: { ...state, flow: { ...manage, step: 'changing' } },
         replies: [],
         effect: { kind: 'changeSession', command: { key: `change:${record.id}:${manage.opId}:${state.ops}:${number}`, registrationId: record.id, sessionNumber: number } },
       };
     }
   }
   if (manage.step === 'confirmCancel' && id === 'cancel:yes') {
-    return { state: withManage(state, { ...manage, step: 'cancelling' }), replies: [], effect: { kind: 'cancel', command: { key: `cancel:${record.id}:${manage.opId}:${state.ops}`, registrationId: record.id } } };
+    return { state: { ...state, flow: { ...manage, step: 'cancelling' } }, replies: [], effect: { kind: 'cancel', command: { key: `cancel:${record.id}:${manage.opId}:${state.ops}`, registrationId: record.id } } };
   }
-  if (manage.step === 'confirmCancel' && id === 'cancel:no') return manageReask(state, { ...manage, step: 'view' }, record, ctx, s, [s.m.notCancelled]);
-  return manageReask(state, manage, record, ctx, s, [s.m.staleChoice]);
+  if (manage.step === 'confirmCancel' && id === 'cancel:no') {
+    return manageReask(state, atView(manage, record), ctx, s, [isOwn(record, ctx) ? s.m.notCancelled : s.m.notCancelledOther(fullName(record))]);
+  }
+  return manageReask(state, manage, ctx, s, [s.m.staleChoice]);
 }
 
 /** The option a typed answer picks at the current step of the manage dialog. */
-export function matchManageOption(manage: ManageFlow, record: RegistrationRecord, text: string, ctx: TurnContext, s: Speech, mode: MatchMode): Option | null {
-  const options = manageOptions(manage, record, s, isRegistrationOpen(s.event, ctx.now));
+export function matchManageOption(manage: ManageFlow, text: string, ctx: TurnContext, s: Speech, mode: MatchMode): Option | null {
+  const record = managedRecord(manage, ctx);
+  const options = manageOptions(manage, record, ctx, s);
   const full = manage.step === 'pickSession' ? sessionOptions(manage.series ?? 0, s, { allowFull: true }) : [];
   return matchOption(text, options, mode) ?? matchOption(text, full, mode);
 }
 
+const typedSteps = new Set<ManageFlow['step']>(['email', 'street', 'postalCode', 'city', 'country']);
+
 /** A typed answer in the manage dialog (commands were handled before). */
 export async function manageText(state: ConversationState, manage: ManageFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
-  const record = ctx.myRegistration;
-  if (!record) return idleReply(state, s, [s.m.registrationGone]);
+  const record = managedRecord(manage, ctx);
+  if (!record && manage.step !== 'pickRegistration') return idleReply(state, s, [s.m.registrationGone]);
+  const picked = matchManageOption(manage, text, ctx, s, 'exact') ?? (looksLikeQuestion(text) ? null : matchManageOption(manage, text, ctx, s, 'loose'));
+  if (picked) return manageChoice(state, manage, picked.id, ctx, s);
+  if (record && typedSteps.has(manage.step)) {
+    const answer = isExplicitQuestion(text) ? await consultAnswerer(text, ctx, state.lang, 0.5) : null;
+    if (answer) return manageReask(state, manage, ctx, s, [], answer.replies);
+    const typed = detailsText(manage, record, text, s);
+    if (typed) return runMove(state, typed, ctx, s);
+  }
   // "wijzig sessie 7 naar 8" while viewing or picking: that session, whatever its series.
   const target = manage.step === 'pickSession' ? null : sessionChangeTarget(text);
-  if (target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
-  const picked = matchManageOption(manage, record, text, ctx, s, 'exact') ?? (looksLikeQuestion(text) ? null : matchManageOption(manage, record, text, ctx, s, 'loose'));
-  if (picked) return manageChoice(state, manage, picked.id, ctx, s);
+  const whose = whoseRegistration(text, ctx, record);
+  if (target !== null && findSession(s.event, target)) return actOn(state, manage, whose, 'change', ctx, s, [], target, text);
   // A session number where a series is asked ("8", "sessie 8"): that session, in its series.
   const typed = manage.step === 'pickSeries' ? typedSessionNumber(text) : null;
   if (typed !== null && findSession(s.event, typed)) return changeTo(state, manage, typed, ctx, s);
   if (asksToRegisterSomeoneElse(text)) return startRegistration(state, ctx, s, { someoneElse: true, sessions: sessionsNamed(text) });
+  const wish = detailsWish(text);
+  if (wish) return actOn(state, manage, whose, wish, ctx, s, [], null, text);
   const intent = parseIdleIntent(text);
-  if (intent === 'cancelRegistration') return manageChoice(state, manage, 'cancel-registration', ctx, s);
-  if (intent === 'changeSession') return manageChoice(state, manage, 'change-session', ctx, s);
-  if (intent === 'myRegistration') return manageReask(state, { ...manage, step: 'view', series: null }, record, ctx, s);
+  if (intent === 'cancelRegistration') return actOn(state, manage, whose, 'cancel', ctx, s);
+  if (intent === 'changeSession') return actOn(state, manage, whose, 'change', ctx, s);
+  if (intent === 'myRegistration') return actOn(state, manage, whoseRegistration(text, ctx), 'view', ctx, s);
   const answer = await consultAnswerer(text, ctx, state.lang, 0.5);
-  if (answer) return manageReask(state, manage, record, ctx, s, [], answer.replies);
+  if (answer) return manageReask(state, manage, ctx, s, [], answer.replies);
   const note = looksLikeQuestion(text) && isExplicitQuestion(text) ? s.m.dontKnowInForm(s.event.contact) : s.m.pickOne;
-  return manageReask(state, manage, record, ctx, s, [note]);
+  return manageReask(state, manage, ctx, s, [note]);
 }
 
 /** "terug" in the manage dialog: one level up. */
 export function manageBack(state: ConversationState, manage: ManageFlow, ctx: TurnContext, s: Speech): Result {
-  const record = ctx.myRegistration;
-  if (!record || manage.step === 'view') return idleReply(state, s, []);
-  if (manage.step === 'pickSession' && s.event.series.length > 1) return manageReask(state, { ...manage, step: 'pickSeries', series: null }, record, ctx, s);
-  return manageReask(state, { ...manage, step: 'view', series: null }, record, ctx, s);
+  const record = managedRecord(manage, ctx);
+  if (!record || manage.step === 'view' || manage.step === 'pickRegistration') return idleReply(state, s, []);
+  const back = detailsBack(manage);
+  if (back) return manageReask(state, back, ctx, s);
+  if (manage.step === 'pickSession' && s.event.series.length > 1) return manageReask(state, { ...manage, step: 'pickSeries', series: null }, ctx, s);
+  return manageReask(state, atView(manage, record), ctx, s);
 }
 
-/** After the ledger answered a change or cancel. */
+/**
+ * "stop" / "annuleren" in the manage dialog. "annuleren" (or "cancel") is about the registration:
+ * the cancel flow, which asks first. "stop" leaves what was going on: the view, or the menu.
+ */
+export function manageStop(state: ConversationState, manage: ManageFlow, text: string, ctx: TurnContext, s: Speech): Result {
+  if (/^(?:annuleer|annuleren|cancel|afmelden|uitschrijven)$/u.test(normalise(text))) return manageChoice(state, manage, 'cancel-registration', ctx, s);
+  const record = managedRecord(manage, ctx);
+  if (!record || manage.step === 'view' || manage.step === 'pickRegistration') return idleReply(state, s, []);
+  return manageReask(state, atView(manage, record), ctx, s, [s.m.notChanged]);
+}
+
+/** After the ledger answered a change, a cancel or a details update. */
 export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
-  const record = outcome.myRegistration;
-  if (outcome.kind === 'cancel') {
-    if (outcome.result.ok) return idleReply(state, s, [s.m.cancelled]);
-    return idleReply(state, s, [s.m.registrationGone]);
+  // A key the ledger knew from another command: nothing changed (and the registration is not gone).
+  const known = managedRecord(manage, ctx);
+  if (!outcome.result.ok && outcome.result.reason === 'idempotency_conflict' && known) {
+    return manageReask(state, atView(manage, known), ctx, s, [s.m.turnFailed]);
   }
+  if (outcome.kind === 'cancel') {
+    if (!outcome.result.ok) return idleReply(state, s, [s.m.registrationGone]);
+    const { cancelled } = outcome.result;
+    return idleReply(state, s, [cancelled.forSomeoneElse ? s.m.cancelledOther(fullName(cancelled)) : s.m.cancelled]);
+  }
+  if (outcome.kind === 'updateDetails') return runMove(state, detailsOutcome(manage, outcome, s), ctx, s);
+  const record = managedRecord(manage, ctx);
   if (outcome.kind !== 'changeSession' || !record) return idleReply(state, s, [s.m.registrationGone]);
   const { result } = outcome;
-  const view: ManageFlow = { ...manage, step: 'view', series: null };
+  const view = atView(manage, record);
   if (result.ok) {
     const now = result.registration;
     const index = s.event.series.findIndex((x) => x.id === manage.series);
     const number = now.sessions[index] ?? 0;
     const series = s.event.series[index];
-    const session = findSession(s.event, number);
-    const changed = now.status === 'confirmed' ? s.m.sessionChanged : s.m.sessionChangedWaitlisted;
-    const note = changed(series ? seriesName(series, s) : '', number, session?.title ?? '', result.previousSessions[index] ?? 0);
-    return manageReask(state, view, record, ctx, s, [note]);
+    const name = series ? seriesName(series, s) : '';
+    const title = findSession(s.event, number)?.title ?? '';
+    const previous = result.previousSessions[index] ?? 0;
+    const confirmed = now.status === 'confirmed';
+    const note = isOwn(record, ctx)
+      ? (confirmed ? s.m.sessionChanged : s.m.sessionChangedWaitlisted)(name, number, title, previous)
+      : (confirmed ? s.m.sessionChangedOther : s.m.sessionChangedOtherWaitlisted)(fullName(record), name, number, title, previous);
+    return manageReask(state, view, ctx, s, [note]);
   }
   switch (result.reason) {
-    case 'session_full': {
-      const number = result.sessionNumbers[0] ?? 0;
-      return manageReask(state, { ...manage, step: 'pickSession' }, record, ctx, s, [s.m.sessionFullPickOther(number)]);
-    }
+    case 'session_full':
+      return manageReask(state, { ...manage, step: 'pickSession' }, ctx, s, [s.m.sessionFullPickOther(result.sessionNumbers[0] ?? 0)]);
     case 'unchanged':
-      return manageReask(state, view, record, ctx, s);
+      return manageReask(state, view, ctx, s);
     case 'invalid_session':
-      return manageReask(state, { ...manage, step: 'pickSession' }, record, ctx, s, [s.m.pickOne]);
-    case 'not_found':
+      return manageReask(state, { ...manage, step: 'pickSession' }, ctx, s, [s.m.pickOne]);
+    default:
       return idleReply(state, s, [s.m.registrationGone]);
   }
 }

@@ -1,145 +1,80 @@
-import { checkPostalCode, emailKey, findSession, isRegistrationOpen } from '../core/index.ts';
-import type { ChangeTarget } from './commands.ts';
-import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent, typedSessionNumber } from './commands.ts';
+import type { Session } from '../core/index.ts';
+import { checkPostalCode, countryName, emailKey, findSession, isRegistrationOpen } from '../core/index.ts';
+import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './commands.ts';
+import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers, withBookAnswer } from './form-fields.ts';
+import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
+import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
 import { idleReply } from './idle.dialog.ts';
+import { isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
-import {
-  acceptText,
-  firstFullChoice,
-  isFilled,
-  matchStepOption,
-  needsWaitlist,
-  prompt,
-  seriesOfStep,
-  sequence,
-  sessionInSeries,
-  textSteps,
-  toRegistrant,
-} from './registration.steps.ts';
+import { advance, askStop, changeField, enterSummary, reask, refuse, resumeAfterStop, stages, stopForm } from './registration.moves.ts';
+import { acceptText, fieldOfStep, isFilled, isTextStep, matchStepOption, needsWaitlist, seriesOfStep } from './registration.steps.ts';
 import { formatDate, isVenueFull, seatsLeft, seriesName, type Speech } from './render.ts';
-import type { ConversationState, Draft, FormFlow, FormStep } from './state.ts';
-import type { EffectOutcome, Reply, TurnContext, TurnResult } from './types.ts';
+import type { ConversationState, Draft, FieldId, FormFlow } from './state.ts';
+import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
+
+export { changeField, formBack, reask, stopForm } from './registration.moves.ts';
 
 type Result = TurnResult<ConversationState>;
 
-const emptyDraft: Draft = { sessions: {}, waitlist: false };
-
-function withForm(state: ConversationState, form: FormFlow): ConversationState {
-  return { ...state, flow: form };
-}
-
-// Buttons that would leave or restart the form make no sense next to its pending question.
-const notInForm = new Set(['register', 'register-other', 'my-registration']);
-
-function withoutLeavingChoices(reply: Reply): Reply {
-  if (!reply.choices) return reply;
-  const choices = reply.choices.filter((c) => !notInForm.has(c.id));
-  const { choices: _dropped, ...rest } = reply;
-  return choices.length > 0 ? { ...rest, choices } : rest;
-}
-
-/** The pending question again, after an optional note (a reason, a confirmation, ...) and other replies (an answer). */
-export function reask(state: ConversationState, form: FormFlow, s: Speech, note?: string, before: Reply[] = []): Result {
-  const question = prompt(form, s);
-  const reply = note ? { ...question, text: `${note}\n${question.text}` } : question;
-  return { state: withForm(state, form), replies: [...before.map(withoutLeavingChoices), reply], effect: null };
-}
-
 /** The refusal after the deadline: nothing changes, the contact address helps further. */
 export function closedReply(state: ConversationState, s: Speech): Result {
-  const text = s.m.closed(formatDate(s.event.registrationCloses, s), s.event.contact);
-  return idleReply(state, s, [text]);
+  return idleReply(state, s, [s.m.closed(formatDate(s.event.registrationCloses, s), s.event.contact)]);
 }
 
-/**
- * The sessions a sign-up message named that can be noted right away: per series, the one session
- * named for it, if it still has a seat. A series named twice, or a full session, is asked as usual.
- */
-function notedSessions(numbers: readonly number[], s: Speech): Draft['sessions'] {
-  const bySeries = new Map<string, number[]>();
-  for (const number of new Set(numbers)) {
-    const session = findSession(s.event, number);
-    if (!session) continue;
-    bySeries.set(String(session.series), [...(bySeries.get(String(session.series)) ?? []), number]);
-  }
-  const noted: Draft['sessions'] = {};
-  for (const [series, named] of bySeries) {
-    const session = named.length === 1 ? findSession(s.event, named[0]!) : undefined;
-    if (session && seatsLeft(session, s) > 0) noted[series] = session.number;
-  }
-  return noted;
+/** A new, empty form with the turn's nonce as its id (the register key is built from it). */
+export function newForm(ctx: TurnContext, s: Speech): FormFlow {
+  return { kind: 'form', id: ctx.nonce, step: 'firstName', draft: { values: {}, waitlist: isVenueFull(s) }, history: [], returnTo: null, fullOffer: null, implicit: [], failures: 0, wanted: {} };
 }
 
-/**
- * Starts the form (or says why not: closed, or already registered on this account). `sessions`
- * are the numbers the sign-up message named ("ik wil naar sessie 3 en 7"): those that fit are
- * noted, and their questions skipped.
- */
-export function startRegistration(
-  state: ConversationState,
-  ctx: TurnContext,
-  s: Speech,
-  opts: { someoneElse?: boolean; sessions?: readonly number[] } = {},
-): Result {
+/** Why a form cannot start: closed, or this account registered already (then the way to it, or to register someone else). */
+export function cannotStart(state: ConversationState, ctx: TurnContext, s: Speech, someoneElse: boolean): Result | null {
   if (!isRegistrationOpen(s.event, ctx.now)) return closedReply(state, s);
   const mine = ctx.myRegistration;
-  if (mine && !opts.someoneElse) {
-    return idleReply(state, s, [], {
-      text: s.m.alreadyRegistered(`${mine.firstName} ${mine.lastName}`),
-      options: [
-        { id: 'my-registration', label: s.m.menu.myRegistration },
-        { id: 'register-other', label: s.m.registerSomeoneElse },
-      ],
-    });
-  }
-  const venueFull = isVenueFull(s);
-  const sessions = notedSessions(opts.sessions ?? [], s);
-  const form: FormFlow = {
-    kind: 'form',
-    id: ctx.now.toISOString(),
-    step: 'firstName',
-    draft: { ...emptyDraft, sessions, waitlist: venueFull },
-    history: [],
-    returnTo: null,
-    fullOffer: null,
+  if (!mine || someoneElse) return null;
+  return idleReply(state, s, [], {
+    text: s.m.alreadyRegistered(`${mine.firstName} ${mine.lastName}`),
+    options: [
+      { id: 'my-registration', label: s.m.menu.myRegistration },
+      { id: 'register-other', label: s.m.registerSomeoneElse },
+    ],
+  });
+}
+
+/**
+ * Starts the form (or says why not). `text` is the sign-up message: whatever it already says is
+ * filled in (sessions, and in a longer message a name, an e-mail address, ...), and a full session
+ * it names is said to be full at once and offered with the waiting list when its series comes.
+ */
+export function startRegistration(state: ConversationState, ctx: TurnContext, s: Speech, opts: { someoneElse?: boolean; text?: string; sessions?: readonly number[] } = {}): Result {
+  const refused = cannotStart(state, ctx, s, opts.someoneElse === true);
+  if (refused) return refused;
+  const form = newForm(ctx, s);
+  // `sessions` (numbers already read from the message) is the older way to say what `text` says.
+  const said = opts.text ?? (opts.sessions?.length ? `sessie ${opts.sessions.join(' en ')}` : '');
+  const reading = said ? readAnswers(said, form, s, { atStart: true }) : null;
+  const draft = reading?.draft ?? form.draft;
+  const full = reading?.fullSessions ?? [];
+  const wanted = Object.fromEntries(full.filter((x) => answerOf(draft, `session:${x.series}`) === undefined).map((x) => [String(x.series), x.number]));
+  const noted = s.event.series.map((x) => findSession(s.event, Number(answerOf(draft, `session:${x.id}`) ?? -1))).filter((x): x is Session => x !== null);
+  const intro = [
+    opts.someoneElse ? s.m.formIntroOther : s.m.formIntro,
+    ...(isVenueFull(s) ? [s.m.venueFullIntro(s.availability.venueCap)] : []),
+    ...(noted.length ? [s.m.sessionsNoted(noted.map((x) => `${x.number}. ${x.title}`))] : []),
+    ...full.map((x) => s.m.fullNamedAtStart(x.number, x.title)),
+    ...(reading ? [...reading.problems.values()] : []),
+  ].join('\n');
+  const started: FormFlow = {
+    ...form,
+    draft,
+    wanted,
+    implicit: (reading?.filled ?? []).filter((id) => id !== 'firstName' && !reading?.guessed.includes(id)),
+    ...(opts.someoneElse ? { forSomeoneElse: true } : {}),
   };
-  const noted = Object.values(sessions).map((number) => `${number}. ${findSession(s.event, number)?.title ?? ''}`);
-  const intro = [opts.someoneElse ? s.m.formIntroOther : s.m.formIntro, ...(venueFull ? [s.m.venueFullIntro(s.availability.venueCap)] : []), ...(noted.length ? [s.m.sessionsNoted(noted)] : [])].join('\n');
   // The intro welcomes them, so the desk greeting is not repeated after the form.
-  return reask({ ...state, greeted: true }, form, s, undefined, [{ text: intro }]);
-}
-
-/** Moves on after an accepted answer: back to where a change started, or to the next step. */
-function advance(state: ConversationState, form: FormFlow, draft: Draft, s: Speech): Result {
-  const steps = sequence(s.event, draft);
-  const from = steps.indexOf(form.step);
-  let next: FormStep;
-  let history = form.history;
-  let returnTo = form.returnTo;
-  if (returnTo) {
-    const until = steps.indexOf(returnTo);
-    const gap = steps.slice(from + 1, until < 0 ? steps.length : until).find((step) => !isFilled(step, draft));
-    next = gap ?? (steps.includes(returnTo) ? returnTo : 'summary');
-    if (!gap) returnTo = null;
-  } else {
-    // A session noted from the sign-up message is not asked (it was never asked, so it is not in the history).
-    next = steps.slice(from + 1).find((step) => !(seriesOfStep(step) !== null && isFilled(step, draft) && !history.includes(step))) ?? 'summary';
-    history = [...history, form.step].slice(-60);
-  }
-  const moved: FormFlow = { ...form, draft, step: next, history, returnTo, fullOffer: null };
-  return next === 'summary' ? enterSummary(state, moved, s) : reask(state, moved, s);
-}
-
-/** The summary, unless a chosen session filled up meanwhile: then that series is asked again. */
-function enterSummary(state: ConversationState, form: FormFlow, s: Speech, note?: string): Result {
-  const full = form.draft.waitlist ? null : firstFullChoice(form.draft, s);
-  if (full) {
-    const session = findSession(s.event, full.session);
-    const text = s.m.fullMeanwhile(full.session, session?.title ?? '');
-    return reask(state, { ...form, step: `session:${full.series}`, fullOffer: full.session, returnTo: 'summary' }, s, note ? `${note}\n${text}` : text);
-  }
-  if (!form.draft.waitlist && isVenueFull(s)) return reask(state, { ...form, step: 'venueFull', returnTo: null }, s, note);
-  return reask(state, { ...form, step: 'summary', returnTo: null }, s, note);
+  const greeted = { ...state, greeted: true };
+  const next = answerOf(draft, 'firstName') !== undefined ? advance(greeted, started, draft, s) : reask(greeted, started, s);
+  return { ...next, replies: [{ text: intro }, ...next.replies] };
 }
 
 /** A typed answer while the form is open (commands were handled before). */
@@ -147,7 +82,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   const exact = matchStepOption(form, text, s, 'exact');
   if (exact) return formChoice(state, form, exact.id, ctx, s);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
-  if (parseIdleIntent(text) === 'register') return reask(state, form, s, s.m.alreadyInForm);
+  // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)
+  if (parseIdleIntent(text) === 'register' && !/[@\d,;]/u.test(text)) return reask(state, form, s, s.m.alreadyInForm);
   // A question goes before fragments of titles: "wat is sessie 3?" asks, it does not choose.
   let asked = false;
   if (looksLikeQuestion(text)) {
@@ -156,136 +92,176 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
     if (answer) return reask(state, form, s, undefined, answer.replies);
     if (isExplicitQuestion(text)) return reask(state, form, s, s.m.dontKnowInForm(s.event.contact));
   }
-  const loose = matchStepOption(form, text, s, 'loose');
+  const field = fieldOfStep(form.step, s);
+  if (isJunk(text) && !isTextStep(field)) return refuse(state, form, s, s.m.pickOne);
+  // French or German (which Balie does not speak), unless it is plainly this field's value ("Sie und Wir vzw").
+  if (unsupportedLanguage(text) && !(isTextStep(field) && field.type !== 'name' && !/[,;]/u.test(text) && field.check(text, form.draft, s.event).ok)) {
+    return reask(state, form, s, s.m.languagesSpoken);
+  }
+  const reading = readAnswers(text, form, s);
+  const elsewhere = reading.strong && (reading.filled.some((id) => id !== form.step) || reading.fullSessions.length > 0);
+  // At a session step one session, by number, room, time or words, is this question's answer
+  // (or noted for its own series); several answers in one message are read as such.
+  if (field?.type === 'session' && reading.filled.length + reading.fullSessions.length <= 1) {
+    const loose = matchStepOption(form, text, s, 'loose');
+    if (loose) return formChoice(state, form, loose.id, ctx, s);
+    const picked = sessionTyped(form, text, s);
+    if (picked) return picked.series === field.series ? formChoice(state, form, `session:${picked.number}`, ctx, s) : otherSeries(state, form, picked, s, isCorrection(text));
+  }
+  // Several answers in one message, or a clear value for another field ("oh wacht, toch sessie 3").
+  if (elsewhere || (reading.strong && !isTextStep(field))) return applyReading(state, form, reading, text, s);
+  const loose = field?.type !== 'session' && !isTextStep(field) ? matchStepOption(form, text, s, 'loose') : null;
   if (loose) return formChoice(state, form, loose.id, ctx, s);
-  const elsewhere = sessionOfOtherSeries(form, text, s);
-  if (elsewhere) return reask(state, { ...form, draft: elsewhere.draft }, s, elsewhere.note);
-  let reason = s.m.pickOne;
-  if (textSteps.has(form.step) && form.fullOffer === null) {
-    const accepted = acceptText(form, text, s);
-    if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s);
-    reason = accepted.reason;
+  if (isTextStep(field) && form.fullOffer === null) {
+    if (reading.filled.length > 1 && reading.filled.includes(field.id)) return applyReading(state, form, reading, text, s);
+    const accepted = acceptText(form, field, text, s);
+    if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s, accepted.implicit);
+    return refuse(state, form, s, accepted.reason);
   }
   // At a typed field the reason helps more than a guess ("jan@example.be" as a first name is not
   // a question about speaker Jan); at a choice step a stray text may well be a question.
-  if (!asked && !textSteps.has(form.step)) {
+  if (!asked) {
     const answer = await consultAnswerer(text, ctx, state.lang, 0.5);
     if (answer) return reask(state, form, s, undefined, answer.replies);
   }
-  return reask(state, form, s, reason);
+  return refuse(state, form, s, s.m.pickOne);
+}
+
+/** A session named by its number, room, time or words, at a session step. */
+function sessionTyped(form: FormFlow, text: string, s: Speech): Session | null {
+  const series = seriesOfStep(form.step);
+  const typed = typedSessionNumber(text);
+  if (typed !== null) return findSession(s.event, typed);
+  const described = sessionByRoomOrTime(text, s, series);
+  if (described || series === null) return described;
+  // Words of a title: this series first, then the others ("the one about workplace learning" at series 1 is session 6).
+  for (const id of [series, ...s.event.series.map((x) => x.id).filter((id) => id !== series)]) {
+    const found = sessionByWords(text, s, id);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
- * "9" or "sessie 9" where series 1 is asked: a session of another series. It is noted for that
- * series if it has a seat (unless a session is already chosen there), and the question asked again.
+ * "9" where series 1 is asked: noted for its own series if it has a seat and that series is still
+ * open (or changed there, as a correction: "toch sessie 3"); then the question again.
  */
-function sessionOfOtherSeries(form: FormFlow, text: string, s: Speech): { draft: Draft; note: string } | null {
-  const series = seriesOfStep(form.step);
-  const typed = series === null ? null : typedSessionNumber(text);
-  const session = typed === null ? undefined : findSession(s.event, typed);
-  if (!session || session.series === series || isFilled(`session:${session.series}`, form.draft)) return null;
-  const other = s.event.series.find((x) => x.id === session.series);
-  const seriesLabel = other ? seriesName(other, s) : String(session.series);
-  if (seatsLeft(session, s) === 0) return { draft: form.draft, note: s.m.fullInOtherSeries(session.number, seriesLabel) };
-  const draft = { ...form.draft, sessions: { ...form.draft.sessions, [String(session.series)]: session.number } };
-  return { draft, note: s.m.notedForOtherSeries(session.number, seriesLabel) };
+function otherSeries(state: ConversationState, form: FormFlow, session: Session, s: Speech, correcting: boolean): Result {
+  const series = s.event.series.find((x) => x.id === session.series);
+  const label = series ? seriesName(series, s) : String(session.series);
+  const step = `session:${session.series}` as const;
+  if (isFilled(step, form.draft) && !correcting) return refuse(state, form, s, s.m.sessionOfAnsweredSeries(session.number, label));
+  if (isFilled(step, form.draft) && seatsLeft(session, s) > 0) {
+    const field = fieldById(s.event, step);
+    const draft = withAnswers(form.draft, [[step, String(session.number)]]);
+    return reask(state, { ...form, draft: needsWaitlist(draft, s) ? draft : { ...draft, waitlist: false } }, s, field ? s.m.changedTo(fieldLabel(field, s), fieldValue(field, draft, s)) : undefined);
+  }
+  if (isFilled(step, form.draft)) return reask(state, { ...form, step, fullOffer: session.number, returnTo: form.returnTo ?? form.step }, s);
+  if (seatsLeft(session, s) === 0) return reask(state, { ...form, wanted: { ...form.wanted, [String(session.series)]: session.number } }, s, s.m.fullInOtherSeries(session.number, label));
+  const draft = withAnswers(form.draft, [[`session:${session.series}`, String(session.number)]]);
+  return reask(state, { ...form, draft, implicit: [...form.implicit, `session:${session.series}`] }, s, s.m.notedForOtherSeries(session.number, label));
 }
 
-function acceptValue(state: ConversationState, form: FormFlow, draft: Draft, ctx: TurnContext, s: Speech): Result {
-  if (form.step === 'email' && draft.email && ctx.myRegistration && emailKey(ctx.myRegistration.email) === emailKey(draft.email)) {
-    return reask(state, form, s, s.m.lookedLikeEmailOwner);
+/** Applies what a message with several answers (or a correction) said, then asks what is still missing. */
+function applyReading(state: ConversationState, form: FormFlow, reading: Reading, text: string, s: Speech): Result {
+  const changed = reading.filled.filter((id) => id !== form.step && answerOf(form.draft, id) !== undefined && answerOf(form.draft, id) !== answerOf(reading.draft, id));
+  const notes = [...reading.problems.values()];
+  for (const id of changed) {
+    const field = fieldById(s.event, id);
+    if (field) notes.unshift(s.m.changedTo(fieldLabel(field, s), fieldValue(field, reading.draft, s)));
   }
-  if (form.step === 'country' && draft.country && draft.postalCode && !checkPostalCode(draft.postalCode, draft.country).ok) {
-    const note = s.m.postalCodeCountry(draft.postalCode, s.m.countries[draft.country] ?? draft.country);
-    const returnTo = form.returnTo ?? 'summary';
-    return reask(state, { ...form, draft: { ...draft, postalCode: undefined }, step: 'postalCode', returnTo, fullOffer: null }, s, note);
+  const draft = needsWaitlist(reading.draft, s) ? reading.draft : { ...reading.draft, waitlist: false };
+  const implicit = [...new Set([...form.implicit, ...reading.filled.filter((id) => id !== form.step && !reading.guessed.includes(id))])];
+  let wanted = form.wanted;
+  const full = reading.fullSessions[0];
+  if (full) {
+    const step = `session:${full.series}` as const;
+    if (step === form.step || isCorrection(text)) {
+      const returnTo = step === form.step ? form.returnTo : (form.returnTo ?? form.step);
+      return reask(state, { ...form, draft, implicit, step, fullOffer: full.number, returnTo, failures: 0 }, s, notes.join('\n') || undefined);
+    }
+    wanted = { ...wanted, [String(full.series)]: full.number };
+    notes.push(s.m.fullNamedAtStart(full.number, full.title));
   }
-  return advance(state, form, draft, s);
+  const moved: FormFlow = { ...form, wanted };
+  const note = notes.join('\n') || undefined;
+  if (stages.has(form.step)) return enterSummary(state, { ...moved, draft, implicit }, s, note);
+  const field = fieldOfStep(form.step, s);
+  if (field && field.applies(draft, s.event) && !isFilled(form.step, draft)) {
+    // Noted for later questions, this one still open: say what was taken, so nothing seems lost.
+    const taken = reading.filled.filter((id) => !changed.includes(id)).map((id) => fieldById(s.event, id)).filter((x): x is NonNullable<typeof x> => x !== null);
+    const noted = taken.length > 0 ? s.m.notedFields(taken.map((x) => `${fieldLabel(x, s).toLowerCase()}: ${fieldValue(x, draft, s)}`)) : undefined;
+    return reask(state, { ...moved, draft, implicit, failures: 0 }, s, [note, noted].filter(Boolean).join('\n') || undefined);
+  }
+  return advance(state, moved, draft, s, { implicit: reading.filled.filter((id) => id !== form.step && !reading.guessed.includes(id)), notes });
 }
 
-/** A pressed (or typed and matched) choice while the form is open. */
+function acceptValue(state: ConversationState, form: FormFlow, draft: Draft, ctx: TurnContext, s: Speech, implicit: FieldId[] = []): Result {
+  if (form.step === 'email' && ctx.myRegistration && emailKey(ctx.myRegistration.email) === emailKey(answerOf(draft, 'email') ?? '')) return refuse(state, form, s, s.m.lookedLikeEmailOwner);
+  const country = answerOf(draft, 'country');
+  const postalCode = answerOf(draft, 'postalCode');
+  if (form.step === 'country' && country && postalCode && !checkPostalCode(postalCode, country).ok) {
+    const note = s.m.postalCodeCountry(postalCode, countryName(country, s.m.locale));
+    return reask(state, { ...form, draft: withAnswers(draft, [['postalCode', undefined]]), step: 'postalCode', returnTo: form.returnTo ?? 'summary', fullOffer: null }, s, note);
+  }
+  return advance(state, form, draft, s, { implicit });
+}
+
+/** A pressed (or typed and matched) choice while the form is open; `id` may be any text. */
 export async function formChoice(state: ConversationState, form: FormFlow, id: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const { draft } = form;
-  const series = seriesOfStep(form.step);
-  if (id === 'keep' && textSteps.has(form.step) && isFilled(form.step, draft)) return advance(state, form, draft, s);
-  if (series !== null && id === 'waitlist' && form.fullOffer !== null) {
-    return advance(state, form, { ...draft, sessions: { ...draft.sessions, [String(series)]: form.fullOffer }, waitlist: true }, s);
-  }
-  if (series !== null && id.startsWith('session:')) {
-    const number = Number(id.slice('session:'.length));
-    const session = findSession(s.event, number);
-    if (session && sessionInSeries(s.event, series, number)) {
-      if (seatsLeft(session, s) === 0) return reask(state, { ...form, fullOffer: number }, s);
-      const chosen: Draft = { ...draft, sessions: { ...draft.sessions, [String(series)]: number } };
+  const field = fieldOfStep(form.step, s);
+  if (id === 'keep' && isTextStep(field) && isFilled(form.step, draft)) return advance(state, form, draft, s);
+  if (field?.type === 'session' && field.series !== undefined) {
+    const series = field.series;
+    if (id === 'waitlist' && form.fullOffer !== null) return advance(state, form, { ...withAnswers(draft, [[field.id, String(form.fullOffer)]]), waitlist: true }, s);
+    const session = id.startsWith('session:') ? findSession(s.event, Number(id.slice('session:'.length))) : null;
+    if (session && session.series === series) {
+      if (seatsLeft(session, s) === 0) return reask(state, { ...form, fullOffer: session.number }, s);
+      const chosen = withAnswers(draft, [[field.id, String(session.number)]]);
       return advance(state, form, { ...chosen, waitlist: chosen.waitlist && needsWaitlist(chosen, s) }, s);
     }
   }
-  if (form.step === 'organisationType' && id.startsWith('orgType:')) {
-    const type = id.slice('orgType:'.length);
-    if (type === 'local_government' || type === 'social_economy' || type === 'other') return advance(state, form, { ...draft, organisationType: type }, s);
+  if (field && field.choicePrefix && field.type !== 'session' && id.startsWith(field.choicePrefix)) {
+    const value = id.slice(field.choicePrefix.length);
+    const checked = field.check(value, draft, s.event);
+    if (checked.ok && field.type === 'yesNo') return advance(state, form, withBookAnswer(draft, checked.value === 'yes' ? 'yes' : 'no'), s);
+    if (checked.ok) return acceptValue(state, form, withAnswers(draft, [[field.id, checked.value]]), ctx, s);
   }
-  if (form.step === 'book' && (id === 'book:yes' || id === 'book:no')) {
-    const book = id === 'book:yes';
-    const next: Draft = book ? { ...draft, book } : { ...draft, book, street: undefined, postalCode: undefined, city: undefined, country: undefined };
-    return advance(state, form, next, s);
+  switch (form.step) {
+    case 'summary':
+    case 'confirming':
+      if (id === 'confirm') return registerEffect(state, form, ctx, s);
+      if (id === 'change') return reask(state, { ...form, step: 'pickField', returnTo: 'summary' }, s);
+      if (id === 'stop') return askStop(state, form, s);
+      break;
+    case 'pickField':
+      if (id.startsWith('change:')) return changeField(state, form, id.slice('change:'.length), s);
+      break;
+    case 'venueFull':
+      if (id === 'waitlist') return enterSummary(state, { ...form, draft: { ...draft, waitlist: true } }, s);
+      if (id === 'stop') return askStop(state, form, s);
+      break;
+    case 'confirmStop':
+      if (id === 'stop:yes') return stopForm(state, s);
+      if (id === 'stop:no') return resumeAfterStop(state, form, s);
+      break;
   }
-  if (form.step === 'country' && id.startsWith('country:')) {
-    return acceptValue(state, form, { ...draft, country: id.slice('country:'.length) }, ctx, s);
-  }
-  if (form.step === 'summary' || form.step === 'confirming') {
-    if (id === 'confirm') return confirm(state, form, ctx, s);
-    if (id === 'change') return reask(state, { ...form, step: 'pickField', returnTo: 'summary' }, s);
-    if (id === 'stop') return stopForm(state, s);
-  }
-  if (form.step === 'pickField' && id.startsWith('change:')) return changeField(state, form, id.slice('change:'.length) as ChangeTarget, s);
-  if (form.step === 'venueFull') {
-    if (id === 'waitlist') return reask(state, { ...form, step: 'summary', draft: { ...draft, waitlist: true } }, s);
-    if (id === 'stop') return stopForm(state, s);
-  }
-  return reask(state, form, s, s.m.staleChoice);
+  return refuse(state, form, s, s.m.staleChoice);
 }
 
-/** Confirm: rechecks the deadline, then asks the ledger (the authority on seats and e-mails). */
-function confirm(state: ConversationState, form: FormFlow, ctx: TurnContext, s: Speech): Result {
+/** Confirm: rechecks the deadline, then asks the ledger (the authority on seats and e-mails); the chat's confirm and a one-screen submission alike. */
+export function registerEffect(state: ConversationState, form: FormFlow, ctx: TurnContext, s: Speech): Result {
   if (!isRegistrationOpen(s.event, ctx.now)) return closedReply(state, s);
   const built = toRegistrant(form.draft, s.event, ctx.user.key, state.lang);
   if ('missing' in built) return reask(state, { ...form, step: built.missing, returnTo: 'summary' }, s);
   const key = `register:${ctx.user.key}:${form.id}:${state.ops}`;
+  const registrant = form.forSomeoneElse ? { ...built.registrant, forSomeoneElse: true } : built.registrant;
   return {
-    state: withForm(state, { ...form, step: 'confirming' }),
+    state: { ...state, flow: { ...form, step: 'confirming' } },
     replies: [],
-    effect: { kind: 'register', command: { key, registrant: built.registrant, waitlistIfFull: form.draft.waitlist } },
+    effect: { kind: 'register', command: { key, registrant, waitlistIfFull: form.draft.waitlist } },
   };
-}
-
-/** Leaves the form; nothing was stored. */
-export function stopForm(state: ConversationState, s: Speech): Result {
-  return idleReply(state, s, [s.m.stopped]);
-}
-
-/** "terug": the previous question, or where a change started. */
-export function formBack(state: ConversationState, form: FormFlow, s: Speech): Result {
-  if (form.fullOffer !== null) return reask(state, { ...form, fullOffer: null }, s);
-  if (form.returnTo) return form.returnTo === 'summary' ? enterSummary(state, form, s) : reask(state, { ...form, step: form.returnTo, returnTo: null }, s);
-  const previous = form.history.at(-1);
-  if (!previous) return reask(state, form, s, s.m.firstQuestion);
-  return reask(state, { ...form, step: previous, history: form.history.slice(0, -1) }, s);
-}
-
-/** "wijzig e-mail": that question, then back to where we were. */
-export function changeField(state: ConversationState, form: FormFlow, target: ChangeTarget | null, s: Speech): Result {
-  const here: FormStep = form.step === 'confirming' || form.step === 'venueFull' || form.step === 'pickField' ? 'summary' : form.step;
-  const returnTo = form.returnTo ?? here;
-  if (target === null || target === 'session') {
-    const anything = sequence(s.event, form.draft).some((step) => isFilled(step, form.draft));
-    if (!anything) return reask(state, form, s, s.m.notYet);
-    return reask(state, { ...form, step: 'pickField', returnTo, fullOffer: null }, s);
-  }
-  const steps = sequence(s.event, form.draft);
-  const step = target as FormStep;
-  if (!steps.includes(step) || (!isFilled(step, form.draft) && steps.indexOf(step) > steps.indexOf(here))) return reask(state, form, s, s.m.notYet);
-  if (step === form.step) return reask(state, { ...form, fullOffer: null }, s);
-  return reask(state, { ...form, step, returnTo: step === returnTo ? null : returnTo, fullOffer: null }, s);
 }
 
 /** After the ledger answered a register effect. */
@@ -293,7 +269,11 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
   const { result } = outcome;
   if (result.ok) {
     const { registration } = result;
-    const text = registration.status === 'confirmed' ? s.m.registered(registration.email) : s.m.registeredWaitlisted(registration.email);
+    const name = `${registration.firstName} ${registration.lastName}`;
+    const confirmed = registration.status === 'confirmed';
+    const text = form.forSomeoneElse
+      ? (confirmed ? s.m.registeredOther : s.m.registeredOtherWaitlisted)(name, registration.email)
+      : (confirmed ? s.m.registered : s.m.registeredWaitlisted)(registration.email);
     return idleReply(state, s, [text]);
   }
   const next: FormFlow = { ...form, step: 'summary' };
@@ -308,13 +288,17 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
     case 'venue_full':
       return reask(state, { ...next, step: 'venueFull' }, s);
     case 'email_taken': {
-      const email = form.draft.email ?? '';
-      const asked = reask(state, { ...next, step: 'email', returnTo: 'summary', draft: { ...form.draft, email: undefined } }, s, s.m.emailTaken(email));
+      const email = answerOf(form.draft, 'email') ?? '';
+      const asked = reask(state, { ...next, step: 'email', returnTo: 'summary', draft: withAnswers(form.draft, [['email', undefined]]) }, s, s.m.emailTaken(email));
       const [reply] = asked.replies;
       const withChoice = reply ? [{ ...reply, choices: [{ id: 'my-registration', label: s.m.menu.myRegistration }] }] : [];
       return { ...asked, replies: withChoice };
     }
     case 'invalid_sessions':
       return reask(state, { ...next, step: `session:${s.event.series[0]?.id ?? 1}`, returnTo: 'summary' }, s);
+    case 'idempotency_conflict':
+      // The ledger refused a key it knew from another command: nothing was registered. The summary
+      // again; confirming it once more sends a new key.
+      return reask(state, next, s, s.m.turnFailed);
   }
 }

@@ -1,78 +1,87 @@
-import type { EventData, FieldProblem, FieldResult, Registrant, RegistrationRecord } from '../core/index.ts';
-import {
-  checkCity,
-  checkCountry,
-  checkEmail,
-  checkName,
-  checkOrganisation,
-  checkPhone,
-  checkPostalCode,
-  checkStreet,
-  fieldLimits,
-  findSession,
-  organisationTypes,
-  sessionsOfSeries,
-} from '../core/index.ts';
+import type { FieldProblem, FieldResult } from '../core/index.ts';
+import { countryName, findSession, organisationTypes } from '../core/index.ts';
 import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
+import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryFacts, withAnswers, type FieldDef } from './form-fields.ts';
+import { splitFullName } from './form-names.ts';
+import { withoutLeadIn } from './message-reading.ts';
 import type { FormField } from './i18n/index.ts';
-import { ask, formatPhone, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionFact, sessionOptions, type Speech } from './render.ts';
-import type { Draft, FormFlow, FormStep } from './state.ts';
-import type { Fact, Reply } from './types.ts';
+import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
+import type { Draft, FieldId, FormFlow, FormStep } from './state.ts';
+import type { Reply } from './types.ts';
+
+export { addressLine, answerOf, draftFromRecord, fieldById, formFields, summaryFacts, toRegistrant } from './form-fields.ts';
+
+/** The field a step asks for, or null for the stages around the summary. */
+export function fieldOfStep(step: FormStep, s: Speech): FieldDef | null {
+  return fieldById(s.event, step);
+}
 
 /** The series id of a `session:<id>` step, else null. */
 export function seriesOfStep(step: FormStep): number | null {
   return step.startsWith('session:') ? Number(step.slice('session:'.length)) : null;
 }
 
-/** The steps of the form in order, for this event and what has been entered (the address only with a book). */
-export function sequence(event: EventData, draft: Draft): FormStep[] {
-  const steps: FormStep[] = ['firstName', 'lastName', 'email', 'phone', 'organisation', 'organisationType'];
-  for (const series of event.series) steps.push(`session:${series.id}`);
-  if (event.book) {
-    steps.push('book');
-    if (draft.book && event.book.shippingAddressRequired) steps.push('street', 'postalCode', 'city', 'country');
-  }
-  steps.push('summary');
-  return steps;
+/** Whether a step takes a typed value (a name, an e-mail address, part of the address, ...) rather than a choice. */
+export function isTextStep(field: FieldDef | null): field is FieldDef {
+  return field !== null && (field.type === 'name' || field.type === 'email' || field.type === 'phone' || field.type === 'organisation' || field.type === 'address');
 }
 
 /** Whether a step already has an answer. */
 export function isFilled(step: FormStep, draft: Draft): boolean {
-  const series = seriesOfStep(step);
-  if (series !== null) return draft.sessions[String(series)] !== undefined;
-  if (step === 'summary' || step === 'pickField' || step === 'confirming' || step === 'venueFull') return false;
-  return draft[step as FormField] !== undefined;
+  return answerOf(draft, step) !== undefined;
 }
 
-/** Text steps take a typed value; the others are answered with a choice. */
-export const textSteps = new Set<FormStep>(['firstName', 'lastName', 'email', 'phone', 'organisation', 'street', 'postalCode', 'city', 'country']);
+/** The countries offered as buttons; any other can be typed. */
+export const countryChoices = ['BE', 'NL', 'FR', 'DE', 'LU'] as const;
 
-const countryOrder = ['BE', 'NL', 'FR', 'DE', 'LU'] as const;
+const organisationTypeAliases: ReadonlyMap<string, string[]> = new Map([
+  ['local_government', ['gemeente', 'stad', 'ocmw', 'provincie', 'overheid', 'lokale overheid', 'lokaal bestuur', 'bestuur', 'municipality', 'city', 'council', 'government', 'public authority']],
+  ['social_economy', ['sociale economie', 'sociale economiebedrijf', 'maatwerkbedrijf', 'sociaal bedrijf', 'social economy', 'social enterprise', 'sheltered workshop']],
+  ['other', ['andere', 'ander', 'stakeholder', 'vereniging', 'vzw', 'bedrijf', 'other', 'association', 'company', 'anders']],
+]);
+
+/** The options of the organisation-type question (also read inside a longer message). */
+export function organisationTypeOptions(s: Speech): Option[] {
+  return organisationTypes.map((type) => {
+    const aliases = organisationTypeAliases.get(type) ?? [];
+    return { id: `orgType:${type}`, label: s.m.organisationTypes[type], aliases, keywords: aliases };
+  });
+}
+
+/** Typed words that keep a text field's current value; anything else typed is the new value. */
+const keepWords = ['zo laten', 'laat zo', 'laten', 'behouden', 'hetzelfde', 'ongewijzigd', 'klopt', 'ja', 'ok', 'oke', 'keep', 'keep it', 'same', 'unchanged', 'yes'];
+
+function keepOption(form: FormFlow, field: FieldDef, s: Speech): Option[] {
+  const value = fieldValue(field, form.draft, s);
+  // Only the exact label or a keep word picks it: a correction that is part of the old value is a new value.
+  return value ? [{ id: 'keep', label: s.m.keep(value), aliases: keepWords, exactOnly: true }] : [];
+}
 
 /** Every step's options: choices for choice steps, "keep" for a text step that has a value. */
 export function optionsFor(form: FormFlow, s: Speech): Option[] {
   const { m } = s;
-  const { step, draft } = form;
-  const series = seriesOfStep(step);
-  if (series !== null) {
+  const field = fieldOfStep(form.step, s);
+  if (field?.type === 'session') {
+    const series = field.series ?? 0;
     if (form.fullOffer !== null) {
       const others = sessionOptions(series, s).filter((o) => !o.disabled);
-      return [{ id: 'waitlist', label: m.joinWaitlist, aliases: ['wachtlijst', 'waiting list', 'waitlist'] }, ...others];
+      return [{ id: 'waitlist', label: m.joinWaitlist, aliases: ['wachtlijst', 'waiting list', 'waitlist', 'op de wachtlijst'] }, ...others];
     }
-    return sessionOptions(series, s, { current: draft.sessions[String(series)] ?? -1 });
+    return sessionOptions(series, s, { current: Number(answerOf(form.draft, field.id) ?? -1) });
   }
-  switch (step) {
-    case 'organisationType':
-      return organisationTypes.map((type) => ({ id: `orgType:${type}`, label: m.organisationTypes[type], aliases: organisationTypeAliases[type], keywords: organisationTypeAliases[type] }));
-    case 'book': {
-      const price = formatPrice(s.event.book?.priceEur ?? 0, s);
-      return [
-        { id: 'book:yes', label: m.bookYes(price), aliases: [...yesAliases] },
-        { id: 'book:no', label: m.bookNo, aliases: [...noAliases] },
-      ];
-    }
-    case 'country':
-      return [...countryOrder.map((code) => ({ id: `country:${code}`, label: m.countries[code] ?? code, aliases: [code.toLowerCase()] })), ...keepOption(form, s)];
+  if (field?.type === 'choice') return organisationTypeOptions(s);
+  if (field?.type === 'yesNo') {
+    const price = formatPrice(s.event.book?.priceEur ?? 0, s);
+    return [
+      { id: 'book:yes', label: m.bookYes(price), aliases: [...yesAliases, 'met boek', 'boek', 'het boek', 'with the book', 'the book', 'book'] },
+      { id: 'book:no', label: m.bookNo, aliases: [...noAliases, 'geen boek', 'zonder boek', 'no book', 'without the book', 'without book'] },
+    ];
+  }
+  if (field?.part === 'country') {
+    return [...countryChoices.map((code) => ({ id: `country:${code}`, label: countryName(code, m.locale), aliases: [code.toLowerCase()] })), ...keepOption(form, field, s)];
+  }
+  if (field) return keepOption(form, field, s);
+  switch (form.step) {
     case 'summary':
     case 'confirming':
       return [
@@ -81,216 +90,92 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
         { id: 'stop', label: m.stop },
       ];
     case 'pickField':
-      return sequence(s.event, draft)
-        .filter((x) => x !== 'summary' && isFilled(x, draft))
-        .map((x) => ({ id: `change:${x}`, label: fieldLabel(x, s), hint: fieldValue(x, draft, s) }));
+      return changeMenu(form.draft, s);
     case 'venueFull':
       return [
         { id: 'waitlist', label: m.joinWaitlist, aliases: [...yesAliases, 'wachtlijst', 'waiting list'] },
         { id: 'stop', label: m.stop, aliases: [...noAliases] },
       ];
+    case 'confirmStop':
+      return [
+        { id: 'stop:yes', label: m.stopYes, aliases: [...yesAliases, 'stop', 'stoppen'] },
+        { id: 'stop:no', label: m.stopNo, aliases: [...noAliases, 'verder', 'doorgaan', 'ik wil toch verder', 'continue', 'go on'] },
+      ];
     default:
-      return keepOption(form, s);
+      return [];
   }
 }
 
-function keepOption(form: FormFlow, s: Speech): Option[] {
-  const value = textSteps.has(form.step) && isFilled(form.step, form.draft) ? fieldValue(form.step, form.draft, s) : '';
-  return value ? [{ id: 'keep', label: s.m.keep(value) }] : [];
-}
-
-const organisationTypeAliases: Record<(typeof organisationTypes)[number], string[]> = {
-  local_government: ['gemeente', 'stad', 'ocmw', 'provincie', 'overheid', 'lokale overheid', 'lokaal bestuur', 'bestuur', 'municipality', 'city', 'council', 'government', 'public authority'],
-  social_economy: ['sociale economie', 'sociale economiebedrijf', 'maatwerkbedrijf', 'sociaal bedrijf', 'social economy', 'social enterprise', 'sheltered workshop'],
-  other: ['andere', 'ander', 'stakeholder', 'vereniging', 'vzw', 'bedrijf', 'other', 'association', 'company', 'anders'],
-};
-
-/** The name of a step as a field ("E-mail", "Sessie reeks 1"). */
-export function fieldLabel(step: FormStep, s: Speech): string {
-  const series = seriesOfStep(step);
-  if (series !== null) {
-    const found = s.event.series.find((x) => x.id === series);
-    return s.m.seriesFieldName(found ? seriesName(found, s) : String(series));
+/** The change menu: every filled field, the address as one entry (it is asked as one line). */
+function changeMenu(draft: Draft, s: Speech): Option[] {
+  const options: Option[] = [];
+  for (const field of applicableFields(s.event, draft)) {
+    if (answerOf(draft, field.id) === undefined) continue;
+    if (field.type === 'address' && field.part !== 'street') continue;
+    const label = field.part === 'street' ? s.m.factAddress : fieldLabel(field, s);
+    const hint = field.part === 'street' ? (summaryFacts(draft, s).find((f) => f.label === s.m.factAddress)?.value ?? '') : fieldValue(field, draft, s);
+    options.push({ id: `change:${field.id}`, label, hint });
   }
-  return s.m.fieldNames[step as FormField] ?? step;
-}
-
-/** A step's current value as people read it. */
-export function fieldValue(step: FormStep, draft: Draft, s: Speech): string {
-  const series = seriesOfStep(step);
-  if (series !== null) {
-    const session = findSession(s.event, draft.sessions[String(series)] ?? -1);
-    return session ? sessionFact(session) : '';
-  }
-  switch (step) {
-    case 'phone':
-      return draft.phone ? formatPhone(draft.phone) : '';
-    case 'organisationType':
-      return draft.organisationType ? s.m.organisationTypes[draft.organisationType] : '';
-    case 'book':
-      return draft.book === undefined ? '' : draft.book ? s.m.bookOrdered(formatPrice(s.event.book?.priceEur ?? 0, s)) : s.m.bookNotOrdered;
-    case 'country':
-      return draft.country ? (s.m.countries[draft.country] ?? draft.country) : '';
-    case 'firstName':
-    case 'lastName':
-    case 'email':
-    case 'organisation':
-    case 'street':
-    case 'postalCode':
-    case 'city':
-      return draft[step] ?? '';
-    default:
-      return '';
-  }
+  return options;
 }
 
 /** The question of a step, with its options. */
 export function prompt(form: FormFlow, s: Speech): Reply {
   const { m, event } = s;
   const options = optionsFor(form, s);
-  const seriesId = seriesOfStep(form.step);
-  if (seriesId !== null) {
-    const series = event.series.find((x) => x.id === seriesId);
-    if (form.fullOffer !== null) {
-      const session = findSession(event, form.fullOffer);
-      return ask(m.fullOffer(form.fullOffer, session?.title ?? ''), options);
-    }
+  const field = fieldOfStep(form.step, s);
+  if (field?.type === 'session') {
+    const series = event.series.find((x) => x.id === field.series);
+    if (form.fullOffer !== null) return ask(m.fullOffer(form.fullOffer, findSession(event, form.fullOffer)?.title ?? ''), options);
     return ask(series ? m.sessionPrompt(seriesName(series, s), seriesTime(series)) : m.pickOne, options);
   }
+  if (field?.type === 'yesNo') return ask(m.prompts.book(event.book?.title ?? '', formatPrice(event.book?.priceEur ?? 0, s)), options);
+  if (field) return ask(m.prompts[field.key as Exclude<FormField, 'book'>], options);
   switch (form.step) {
-    case 'book':
-      return ask(m.prompts.book(event.book?.title ?? '', formatPrice(event.book?.priceEur ?? 0, s)), options);
     case 'summary':
-    case 'confirming': {
-      const text = form.draft.waitlist ? `${m.summaryPrompt}\n${m.summaryWaitlist}` : m.summaryPrompt;
-      return ask(text, options, summaryFacts(form.draft, s));
-    }
+    case 'confirming':
+      return ask(form.draft.waitlist ? `${m.summaryPrompt}\n${m.summaryWaitlist}` : m.summaryPrompt, options, summaryFacts(form.draft, s));
     case 'pickField':
       return ask(m.pickField, options);
     case 'venueFull':
       return ask(m.venueFullMeanwhile(s.availability.venueCap), options);
     default:
-      return ask(m.prompts[form.step as Exclude<FormField, 'book'>], options);
+      return ask(m.confirmStop, options);
   }
-}
-
-/** The summary card of a draft. */
-export function summaryFacts(draft: Draft, s: Speech): Fact[] {
-  const facts: Fact[] = [];
-  for (const step of sequence(s.event, draft)) {
-    if (step === 'summary' || step === 'street' || step === 'postalCode' || step === 'city' || step === 'country') continue;
-    facts.push({ label: fieldLabel(step, s), value: fieldValue(step, draft, s) });
-  }
-  if (draft.book && draft.street) {
-    facts.push({ label: s.m.factAddress, value: `${draft.street}, ${draft.postalCode ?? ''} ${draft.city ?? ''}, ${fieldValue('country', draft, s)}` });
-  }
-  if (draft.waitlist) facts.push({ label: s.m.factWaitlist, value: s.m.yes });
-  return facts;
-}
-
-/** A stored registration as a draft, to show it with the same rows as the summary. */
-export function draftFromRecord(record: RegistrationRecord, event: EventData): Draft {
-  const sessions: Record<string, number> = {};
-  event.series.forEach((series, index) => {
-    const number = record.sessions[index];
-    if (number !== undefined) sessions[String(series.id)] = number;
-  });
-  const address = record.book?.shippingAddress;
-  return {
-    firstName: record.firstName,
-    lastName: record.lastName,
-    email: record.email,
-    phone: record.phone,
-    organisation: record.organisation,
-    organisationType: record.organisationType,
-    sessions,
-    book: record.book !== null,
-    ...(address ? { street: address.street, postalCode: address.postalCode, city: address.city, country: address.country } : {}),
-    waitlist: false,
-  };
-}
-
-/** The registrant of a complete draft, or the first step still missing. */
-export function toRegistrant(draft: Draft, event: EventData, owner: string, language: Registrant['language']): { registrant: Registrant } | { missing: FormStep } {
-  const missing = sequence(event, draft).find((step) => step !== 'summary' && !isFilled(step, draft));
-  if (missing) return { missing };
-  const { firstName, lastName, email, phone, organisation, organisationType } = draft;
-  if (!firstName || !lastName || !email || !phone || !organisation || !organisationType) return { missing: 'firstName' };
-  const sessions = event.series.map((series) => draft.sessions[String(series.id)] ?? 0);
-  const book =
-    draft.book && draft.street && draft.postalCode && draft.city && draft.country
-      ? { shippingAddress: { street: draft.street, postalCode: draft.postalCode, city: draft.city, country: draft.country } }
-      : null;
-  return { registrant: { firstName, lastName, email, phone, organisation, organisationType, sessions, book, language, owner } };
 }
 
 /** Why a typed value was refused, in the person's language. */
-export function problemText(step: FormStep, problem: FieldProblem, s: Speech): string {
-  if (problem === 'too_long') {
-    const max = step === 'firstName' || step === 'lastName' ? fieldLimits.name : step === 'email' ? fieldLimits.email : step === 'phone' ? fieldLimits.phone : step === 'organisation' ? fieldLimits.organisation : step === 'street' ? fieldLimits.street : fieldLimits.city;
-    return s.m.tooLongMax(max);
-  }
-  if (problem === 'invalid_characters' && (step === 'firstName' || step === 'lastName')) return s.m.nameCharacters;
+export function problemText(field: FieldDef, problem: FieldProblem, s: Speech): string {
+  if (problem === 'too_long' && field.maxLength !== undefined) return s.m.tooLongMax(field.maxLength);
+  if (problem === 'invalid_characters' && field.type === 'name') return s.m.nameCharacters;
   return s.m.problems[problem];
 }
 
-/** Checks a typed value for a text step; the new draft, or the reason in the person's language. */
-export function acceptText(form: FormFlow, text: string, s: Speech): { ok: true; draft: Draft; note?: string } | { ok: false; reason: string } {
+/** A checked value for one field, or why not (in the person's language). */
+export type Accepted = { ok: true; draft: Draft; implicit: FieldId[] } | { ok: false; reason: string };
+
+/** Checks a typed value for the text field `field`; a full name at the first-name question fills the last name too. */
+export function acceptText(form: FormFlow, field: FieldDef, typed: string, s: Speech): Accepted {
   const { draft } = form;
-  const refuse = (result: FieldResult<string> & { ok: false }): { ok: false; reason: string } => ({ ok: false, reason: problemText(form.step, result.reason, s) });
-  const set = (patch: Partial<Draft>): { ok: true; draft: Draft } => ({ ok: true, draft: { ...draft, ...patch } });
-  switch (form.step) {
-    case 'firstName':
-    case 'lastName': {
-      const result = checkName(text);
-      return result.ok ? set({ [form.step]: result.value }) : refuse(result);
+  const text = withoutLeadIn(typed);
+  const refuse = (result: FieldResult<string> & { ok: false }): Accepted => ({ ok: false, reason: problemText(field, result.reason, s) });
+  if (field.id === 'firstName' && answerOf(draft, 'lastName') === undefined) {
+    const split = splitFullName(text);
+    if (split) {
+      const first = field.check(split.first, draft, s.event);
+      const last = field.check(split.last, draft, s.event);
+      if (first.ok && last.ok) return { ok: true, draft: withAnswers(draft, [['firstName', first.value], ['lastName', last.value]]), implicit: split.sure ? ['lastName'] : [] };
     }
-    case 'email': {
-      const result = checkEmail(text);
-      return result.ok ? set({ email: result.value }) : refuse(result);
-    }
-    case 'phone': {
-      const result = checkPhone(text);
-      return result.ok ? set({ phone: result.value }) : refuse(result);
-    }
-    case 'organisation': {
-      const result = checkOrganisation(text);
-      return result.ok ? set({ organisation: result.value }) : refuse(result);
-    }
-    case 'street': {
-      const result = checkStreet(text);
-      return result.ok ? set({ street: result.value }) : refuse(result);
-    }
-    case 'city': {
-      const result = checkCity(text);
-      return result.ok ? set({ city: result.value }) : refuse(result);
-    }
-    case 'postalCode': {
-      // Before the country is known, a Belgian code is expected; a clearly foreign one is kept and
-      // checked again once the country is given.
-      const country = draft.country;
-      const result = country ? checkPostalCode(text, country) : checkPostalCode(text, 'BE');
-      if (result.ok) return set({ postalCode: result.value });
-      if (!country) {
-        const foreign = (['NL', 'FR', 'DE'] as const).map((c) => checkPostalCode(text, c)).find((r) => r.ok);
-        if (foreign?.ok) return set({ postalCode: foreign.value });
-      }
-      return refuse(result);
-    }
-    case 'country': {
-      const result = checkCountry(text);
-      return result.ok ? set({ country: result.value }) : refuse(result);
-    }
-    default:
-      return { ok: false, reason: s.m.pickOne };
   }
+  const result = field.check(text, draft, s.event);
+  return result.ok ? { ok: true, draft: withAnswers(draft, [[field.id, result.value]]), implicit: [] } : refuse(result);
 }
 
 /** Whether any chosen session is full right now (the ledger has the last word at confirm). */
 export function firstFullChoice(draft: Draft, s: Speech): { series: number; session: number } | null {
   for (const series of s.event.series) {
-    const number = draft.sessions[String(series.id)];
-    const session = number === undefined ? null : findSession(s.event, number);
+    const number = answerOf(draft, `session:${series.id}`);
+    const session = number === undefined ? null : findSession(s.event, Number(number));
     if (session && seatsLeft(session, s) === 0) return { series: series.id, session: session.number };
   }
   return null;
@@ -313,7 +198,11 @@ export function matchStepOption(form: FormFlow, text: string, s: Speech, mode: M
   return null;
 }
 
-/** The sessions of a series, for checks on a chosen id. */
-export function sessionInSeries(event: EventData, seriesId: number, sessionNumber: number): boolean {
-  return sessionsOfSeries(event, seriesId).some((x) => x.number === sessionNumber);
+/** Help after the third failed answer at one step: an example or the choices, and the organisers' address. */
+export function stuckHelp(form: FormFlow, s: Speech): string {
+  const field = fieldOfStep(form.step, s);
+  if (isTextStep(field)) return s.m.stuckText(s.m.examples[field.key as FormField], s.event.contact);
+  const choices = optionsFor(form, s).filter((o) => !o.disabled && o.id !== 'keep');
+  const lines = choices.map((o) => (o.id.startsWith('session:') ? `${o.id.slice('session:'.length)}. ${o.label}` : `- ${o.label}`));
+  return s.m.stuckChoice(lines.join('\n'), s.event.contact);
 }

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Availability, EventData, Language, Series, Session } from '../core/index.ts';
 import { sessionsOfSeries } from '../core/index.ts';
-import type { Option } from './choices.ts';
+import { toChoices, type Option } from './choices.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Choice, Reply } from './types.ts';
 
@@ -95,9 +95,12 @@ export function sessionOptions(seriesId: number, s: Speech, opts: { current?: nu
   );
 }
 
-/** "3. Samenwerken werkt! … (Zaal 2+3)" for a summary row. */
+/**
+ * "#3 Samenwerken werkt! … · Zaal 2+3" for a summary row: no brackets (a title may hold its own, and
+ * a channel may bracket the whole as a hint), and a number that does not read as an option's "3.".
+ */
 export function sessionFact(session: Session): string {
-  return `${session.number}. ${session.title} (${session.room})`;
+  return `#${session.number} ${session.title} · ${session.room}`;
 }
 
 /** The idle menu as options. */
@@ -114,7 +117,7 @@ export function menuOptions(s: Speech): Option[] {
 
 /** A reply that carries options (their aliases stay behind). */
 export function ask(text: string, options: readonly Option[] = [], facts?: Reply['facts']): Reply {
-  const choices: Choice[] = options.map(({ aliases: _a, keywords: _k, ...choice }) => choice);
+  const choices: Choice[] = toChoices(options);
   return { text, ...(choices.length > 0 ? { choices } : {}), ...(facts && facts.length > 0 ? { facts } : {}) };
 }
 

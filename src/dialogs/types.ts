@@ -9,6 +9,8 @@ import type {
   RegisterCommand,
   RegisterResult,
   RegistrationRecord,
+  UpdateDetailsCommand,
+  UpdateDetailsResult,
 } from '../core/index.ts';
 
 /** A button or numbered option; every choice can also be answered by typing. */
@@ -32,10 +34,16 @@ export interface Reply {
   text: string;
   choices?: Choice[];
   facts?: Fact[];
+  /** After a one-screen form was sent back with mistakes: the reason per field id, to show next to each field (the text lists them too). */
+  fieldErrors?: Record<string, string>;
 }
 
-/** What a person sent: free text, or the id of a choice they pressed. */
-export type UserInput = { kind: 'text'; text: string } | { kind: 'choice'; id: string };
+/**
+ * What a person sent: free text, the id of a choice they pressed, or a whole registration form
+ * filled in on one screen (an Adaptive Card, a Slack modal): the values by field id of
+ * `formSchema()`, checked like the chat's answers (`checkFormSubmission`).
+ */
+export type UserInput = { kind: 'text'; text: string } | { kind: 'choice'; id: string } | { kind: 'form'; values: Record<string, string> };
 
 /** Who is talking: `<channel>:<user id>`, plus the channel's locale when it gives one. */
 export interface User {
@@ -47,14 +55,16 @@ export interface User {
 export type LedgerEffect =
   | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
-  | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> };
+  | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
+  | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> };
 
 /** The outcome of a LedgerEffect, with the live data read right after it. */
 export type EffectOutcome = (
   | { kind: 'register'; result: RegisterResult }
   | { kind: 'changeSession'; result: ChangeSessionResult }
   | { kind: 'cancel'; result: CancelResult }
-) & { availability: Availability; myRegistration: RegistrationRecord | null };
+  | { kind: 'updateDetails'; result: UpdateDetailsResult }
+) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
 
 /** Context for answering a programme question. */
 export interface QaContext {
@@ -84,9 +94,17 @@ export interface TurnContext {
   now: Date;
   user: User;
   availability: Availability;
-  /** The registration this user made, if any (ledger.findByOwner). */
+  /** This user's own registration, if any (splitOwnRegistrations of ledger.findAllByOwner). */
   myRegistration: RegistrationRecord | null;
+  /** The registrations this user made for others (colleagues), in seq order; absent: none. */
+  registeredForOthers?: RegistrationRecord[];
   answerer: ProgrammeAnswerer;
+  /**
+   * A fresh id for this turn (the caller makes it; dialogs stay pure). A form started in the turn
+   * takes it as its id, so its register key never repeats an earlier form's, even when a lost
+   * conversation starts again with the clock pinned.
+   */
+  nonce: string;
 }
 
 /** The outcome of one turn: the new state, what to say, and at most one seat change to execute. */

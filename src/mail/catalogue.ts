@@ -42,9 +42,14 @@ export interface MailCatalogue {
   eventWhere: string;
   manageHeading: string;
   manage: string;
+  /** Instead of `manage` when someone else registered the person: they are the one who can change it in the bot. */
+  manageByOther: string;
   contact: (address: string) => string;
+  /** In the notice to an address a registration left: what to do if the person did not ask for it. */
+  notYou: (address: string) => string;
   calendarHint: string;
-  signOff: string;
+  /** The last words, per kind: a cancellation does not end with "see you there". */
+  signOff: Record<OutboxEntry['kind'], string>;
   icsDayTitle: (eventTitle: string) => string;
   icsSessionTitle: (number: number, title: string) => string;
 }
@@ -58,6 +63,8 @@ const nl: MailCatalogue = {
     cancelled: (t) => `Je inschrijving is geannuleerd: ${t}`,
     bumped: (t) => `Je plaats is vervallen, je staat op de wachtlijst: ${t}`,
     promoted: (t) => `Er is een plaats vrijgekomen, je bent ingeschreven: ${t}`,
+    details_changed: (t) => `Je inschrijving is aangepast: ${t}`,
+    old_email_notice: (t) => `Het e-mailadres van je inschrijving is gewijzigd: ${t}`,
   },
   greeting: (firstName) => `Beste ${firstName},`,
   intro: {
@@ -68,6 +75,9 @@ const nl: MailCatalogue = {
     bumped:
       'Door strengere coronaregels moest het aantal plaatsen verlaagd worden. Volgens het LIFO-principe (last in, first out) vervalt je plaats. Je staat nu op de wachtlijst: komt er opnieuw plaats vrij, dan schrijven we je automatisch in.',
     promoted: 'Goed nieuws: er is een plaats vrijgekomen. Je bent nu ingeschreven voor de sessies hieronder.',
+    details_changed: 'Je inschrijving is aangepast. Hieronder zie je wat er veranderde en al je gegevens zoals ze nu zijn.',
+    old_email_notice:
+      'Het e-mailadres van je inschrijving is gewijzigd. Berichten over je inschrijving gaan vanaf nu naar het nieuwe adres; naar dit adres sturen we er geen meer.',
   },
   overviewHeading: 'Je gegevens',
   nowHoldingHeading: 'Je inschrijving nu',
@@ -100,10 +110,23 @@ const nl: MailCatalogue = {
   eventWhenLabel: 'Wanneer',
   eventWhere: 'Waar',
   manageHeading: 'Iets wijzigen of annuleren?',
-  manage: 'Stuur "mijn inschrijving" naar de inschrijvingsbot, in hetzelfde kanaal waarin je je inschreef. Daar kan je je sessiekeuze wijzigen of je inschrijving annuleren.',
+  manage:
+    'Stuur "mijn inschrijving" naar de inschrijvingsbot, in hetzelfde kanaal waarin je je inschreef. Daar kan je je sessiekeuze wijzigen, het boek bestellen of afbestellen, je e-mailadres wijzigen of je inschrijving annuleren.',
+  manageByOther:
+    'Iemand anders schreef je in via de inschrijvingsbot; wie je inschreef, kan daar je sessiekeuze, het boek of je e-mailadres wijzigen of je inschrijving annuleren. Of mail de organisatie.',
   contact: (address) => `Vragen? Mail de organisatie op ${address}.`,
+  notYou: (address) => `Heb je dit niet zelf gevraagd, of klopt er iets niet? Mail dan meteen naar ${address}.`,
   calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
-  signOff: 'Tot dan!',
+  signOff: {
+    confirmation: 'Tot dan!',
+    waitlisted: 'Tot dan!',
+    session_changed: 'Tot dan!',
+    cancelled: 'Jammer dat je er niet bij kunt zijn. Hopelijk tot een volgende keer!',
+    bumped: 'Tot dan!',
+    promoted: 'Tot dan!',
+    details_changed: 'Tot dan!',
+    old_email_notice: 'Met vriendelijke groeten, de organisatie.',
+  },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Sessie ${n}: ${t}`,
 };
@@ -117,6 +140,8 @@ const en: MailCatalogue = {
     cancelled: (t) => `Your registration is cancelled: ${t}`,
     bumped: (t) => `Your place has lapsed, you are on the waiting list: ${t}`,
     promoted: (t) => `A place came free, you are registered: ${t}`,
+    details_changed: (t) => `Your registration has been updated: ${t}`,
+    old_email_notice: (t) => `The e-mail address of your registration has changed: ${t}`,
   },
   greeting: (firstName) => `Dear ${firstName},`,
   intro: {
@@ -127,6 +152,9 @@ const en: MailCatalogue = {
     bumped:
       'Stricter COVID rules made us lower the number of places. Following the LIFO rule (last in, first out) your place has lapsed. You are now on the waiting list: when a place comes free again we register you automatically.',
     promoted: 'Good news: a place came free. You are now registered for the sessions below.',
+    details_changed: 'Your registration has been updated. Below is what changed and all your details as they are now.',
+    old_email_notice:
+      'The e-mail address of your registration has been changed. Messages about your registration now go to the new address; we will send no more to this one.',
   },
   overviewHeading: 'Your details',
   nowHoldingHeading: 'Your registration now',
@@ -160,10 +188,22 @@ const en: MailCatalogue = {
   eventWhere: 'Where',
   manageHeading: 'Want to change or cancel?',
   manage:
-    'Send "my registration" (or "mijn inschrijving") to the registration bot, in the same channel you registered in. There you can change your sessions or cancel your registration.',
+    'Send "my registration" (or "mijn inschrijving") to the registration bot, in the same channel you registered in. There you can change your sessions, order or cancel the book, change your e-mail address or cancel your registration.',
+  manageByOther:
+    'Someone else registered you through the registration bot; whoever registered you can change your sessions, the book or your e-mail address there, or cancel. Or e-mail the organisers.',
   contact: (address) => `Questions? E-mail the organisers at ${address}.`,
+  notYou: (address) => `Did you not ask for this, or is something wrong? Please e-mail ${address} straight away.`,
   calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',
-  signOff: 'See you there!',
+  signOff: {
+    confirmation: 'See you there!',
+    waitlisted: 'See you there!',
+    session_changed: 'See you there!',
+    cancelled: "We're sorry you can't make it. We hope to see you another time!",
+    bumped: 'See you there!',
+    promoted: 'See you there!',
+    details_changed: 'See you there!',
+    old_email_notice: 'Kind regards, the organisers.',
+  },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Session ${n}: ${t}`,
 };

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { findSession, seriesOf, type EventData, type OutboxEntry, type RegistrationRecord } from '../core/index.ts';
+import { findSession, movedEmail, seriesOf, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
 import type { MailCatalogue } from './catalogue.ts';
 import { oneLine, type MailBlock } from './layout.ts';
 
@@ -48,6 +48,15 @@ function formatEventDate(event: EventData, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
 }
 
+function bookRows(event: EventData, c: MailCatalogue, book: RegistrantDetails['book']): Array<[string, string]> {
+  if (!book || !event.book) return [[c.fields.book, c.noBook]];
+  const a = book.shippingAddress;
+  return [
+    [c.fields.book, c.bookOrdered(event.book.title, formatEur(event.book.priceEur, c.locale))],
+    [c.fields.shippingAddress, `${oneLine(a.street)}, ${oneLine(a.postalCode)} ${oneLine(a.city)}, ${formatCountry(a.country, c.locale)}`],
+  ];
+}
+
 function overviewRows(event: EventData, c: MailCatalogue, r: RegistrationRecord): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     [c.fields.name, `${oneLine(r.firstName)} ${oneLine(r.lastName)}`],
@@ -56,15 +65,22 @@ function overviewRows(event: EventData, c: MailCatalogue, r: RegistrationRecord)
     [c.fields.organisation, oneLine(r.organisation)],
     [c.fields.organisationType, c.organisationTypes[r.organisationType]],
     ...r.sessions.map((n) => sessionRow(event, c, n)),
+    ...bookRows(event, c, r.book),
   ];
-  if (r.book && event.book) {
-    const a = r.book.shippingAddress;
-    rows.push([c.fields.book, c.bookOrdered(event.book.title, formatEur(event.book.priceEur, c.locale))]);
-    rows.push([c.fields.shippingAddress, `${a.street}, ${a.postalCode} ${a.city}, ${formatCountry(a.country, c.locale)}`]);
-  } else {
-    rows.push([c.fields.book, c.noBook]);
-  }
   rows.push([c.fields.reference, r.id]);
+  return rows;
+}
+
+/** What a details change changed: the e-mail address, the book and its shipping address, each before and now where it differs. */
+function detailsChangedRows(event: EventData, c: MailCatalogue, before: RegistrantDetails, r: RegistrationRecord): Array<[string, string]> {
+  const rows: Array<[string, string]> = [];
+  const compare = (label: string, was: string, is: string) => {
+    if (was !== is) rows.push([`${label}, ${c.previously.toLowerCase()}`, was], [`${label}, ${c.now.toLowerCase()}`, is]);
+  };
+  const [was, is] = [bookRows(event, c, before.book), bookRows(event, c, r.book)];
+  compare(c.fields.email, oneLine(before.email), oneLine(r.email));
+  compare(c.fields.book, was[0]?.[1] ?? '', is[0]?.[1] ?? '');
+  compare(c.fields.shippingAddress, was[1]?.[1] ?? '–', is[1]?.[1] ?? '–');
   return rows;
 }
 
@@ -96,13 +112,26 @@ function practicalRows(event: EventData, c: MailCatalogue): Array<[string, strin
   ];
 }
 
-/** Whether a mail of this kind carries the calendar file: when the person holds seats after it. */
+/** Whether a mail of this kind carries the calendar file: when the person holds seats after it (and, after a details change, only at a new address). */
 export function carriesCalendar(entry: OutboxEntry): boolean {
-  return entry.registration.status === 'confirmed' && ['confirmation', 'session_changed', 'promoted'].includes(entry.kind);
+  if (entry.registration.status !== 'confirmed') return false;
+  return ['confirmation', 'session_changed', 'promoted'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+}
+
+/** The notice to the address a registration left: no new address and no details, in case the old one was never theirs. */
+function oldEmailNotice(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(entry.registration.firstName)) },
+    { kind: 'paragraph', text: c.intro.old_email_notice },
+    { kind: 'paragraph', text: c.notYou(event.contact) },
+    { kind: 'paragraph', text: c.signOff.old_email_notice },
+  ];
+  return { subject: c.subject.old_email_notice(event.title), blocks };
 }
 
 /** The words of the mail for one outbox entry, in the catalogue's language. */
 export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+  if (entry.kind === 'old_email_notice') return oldEmailNotice(entry, event, c);
   const r = entry.registration;
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
@@ -110,6 +139,12 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
   ];
   if (entry.kind === 'confirmation') {
     blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overviewRows(event, c, r) });
+  } else if (entry.kind === 'details_changed') {
+    const rows = entry.previousDetails ? detailsChangedRows(event, c, entry.previousDetails, r) : [];
+    if (rows.length > 0) blocks.push({ kind: 'facts', heading: c.changedHeading, rows });
+    const overview = overviewRows(event, c, r);
+    overview.splice(-1, 0, [c.fields.status, c.status[r.status]]);
+    blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overview });
   } else {
     if (entry.kind === 'session_changed' && entry.previousSessions) {
       const rows = changedRows(event, c, entry.previousSessions, r.sessions);
@@ -120,8 +155,8 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
   if (entry.kind !== 'cancelled') blocks.push({ kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) });
   if (carriesCalendar(entry)) blocks.push({ kind: 'paragraph', text: c.calendarHint });
   if (entry.kind !== 'cancelled') {
-    blocks.push({ kind: 'heading', text: c.manageHeading }, { kind: 'paragraph', text: c.manage });
+    blocks.push({ kind: 'heading', text: c.manageHeading }, { kind: 'paragraph', text: r.forSomeoneElse ? c.manageByOther : c.manage });
   }
-  blocks.push({ kind: 'paragraph', text: c.contact(event.contact) }, { kind: 'paragraph', text: c.signOff });
+  blocks.push({ kind: 'paragraph', text: c.contact(event.contact) }, { kind: 'paragraph', text: c.signOff[entry.kind] });
   return { subject: c.subject[entry.kind](event.title), blocks };
 }

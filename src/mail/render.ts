@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checkEmail, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
+import { checkEmail, outboxRecipient, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
 import { mailCatalogues } from './catalogue.ts';
 import { carriesCalendar, mailContent } from './content.ts';
 import { buildIcs } from './ics.ts';
@@ -48,7 +48,7 @@ export function messageIdFor(entryId: string, eventId: string): string {
  */
 export function renderMail(entry: OutboxEntry, event: EventData): Result<{ mail: RenderedMail }, RenderProblem> {
   const registration = entry.registration;
-  const address = registration.email.trim();
+  const address = outboxRecipient(entry).trim();
   if (!isSafeAddress(address)) return { ok: false, reason: 'invalid_recipient' };
   const catalogue = mailCatalogues[registration.language] ?? mailCatalogues.nl;
   const content = mailContent(entry, event, catalogue);

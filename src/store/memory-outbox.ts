@@ -1,6 +1,7 @@
 import {
   channelOfUserKey,
   chatLane,
+  mailOnlyKinds,
   deliveryStates,
   type DeliveryCount,
   type DeliveryEntry,
@@ -32,7 +33,7 @@ export interface OutboxOptions {
  * The in-memory outbox that MemorySeatLedger writes into. Rules (the Redis outbox mirrors them),
  * per lane:
  * - add: every entry gets a mail delivery, and a chat delivery in `chat:<channel>` when its
- *   owner's channel is one of `chatChannels`.
+ *   owner's channel is one of `chatChannels` (not for the mail-only kinds).
  * - claim: pending deliveries with dueAt <= now and no live lease (none, or leaseUntil <= now), in
  *   the order their entries were written, up to `limit`; each gets the lease (worker, now + leaseMs).
  * - markSent: the delivery becomes sent from any state (the message went out) and is never claimed again.
@@ -57,7 +58,7 @@ export class MemoryOutbox implements Outbox {
     const fresh = (): Delivery => ({ state: 'pending', dueAt: Number.NEGATIVE_INFINITY, leaseOwner: null, leaseUntil: 0, attempts: 0, lastError: null });
     this.#lanes.get('mail')?.set(entry.id, fresh());
     const channel = channelOfUserKey(entry.registration.owner);
-    if (channel !== null && this.#chatChannels.has(channel)) this.#lanes.get(chatLane(channel))?.set(entry.id, fresh());
+    if (channel !== null && this.#chatChannels.has(channel) && !mailOnlyKinds.has(entry.kind)) this.#lanes.get(chatLane(channel))?.set(entry.id, fresh());
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {

@@ -25,12 +25,19 @@ import {
   type SetCapResult,
   type SetSessionCapCommand,
   type SetVenueCapCommand,
+  type UpdateDetailsCommand,
+  type UpdateDetailsResult,
 } from '../core/index.ts';
 import { MemoryOutbox, type OutboxOptions } from './memory-outbox.ts';
 import {
+  changesNothing,
+  checkDetails,
+  commandDigest,
   findShortage,
   hasFreeSeat,
+  idempotencyConflict,
   isValidCap,
+  movesEmail,
   moveSeats,
   outboxEntryId,
   pickBumped,
@@ -40,7 +47,7 @@ import {
   type SeatCounts,
 } from './seat-ledger-rules.ts';
 
-type CommandName = 'register' | 'change' | 'cancel' | 'venue-cap' | 'session-cap';
+type CommandName = 'register' | 'change' | 'cancel' | 'details' | 'venue-cap' | 'session-cap';
 
 /** What one command is doing: its name, key and time, and the outbox entries it writes. */
 interface Step {
@@ -64,7 +71,8 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   readonly #idsByOwner = new Map<string, Set<string>>();
   /** Ids of the waitlisted registrations, so promotion and counts never scan everyone. */
   readonly #waiting = new Set<string>();
-  readonly #results = new Map<string, unknown>();
+  /** The first result of every (command, key), with the digest of the command it answered. */
+  readonly #results = new Map<string, { digest: string; result: unknown }>();
   readonly #outbox: MemoryOutbox;
   #nextSeq = 1;
 
@@ -89,6 +97,10 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
 
   async cancel(command: CancelCommand): Promise<CancelResult> {
     return this.#once('cancel', command, (step) => this.#cancel(command, step));
+  }
+
+  async updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult> {
+    return this.#once('details', command, (step) => this.#updateDetails(command, step));
   }
 
   async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {
@@ -130,6 +142,11 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return latest ? structuredClone(latest) : null;
   }
 
+  async findAllByOwner(owner: string): Promise<RegistrationRecord[]> {
+    const owned = [...(this.#idsByOwner.get(owner) ?? [])].map((id) => this.#registrations.get(id)).filter((r) => r !== undefined);
+    return structuredClone(owned.sort((a, b) => a.seq - b.seq));
+  }
+
   async availability(): Promise<Availability> {
     return {
       venueCap: this.#seats.venueCap,
@@ -158,13 +175,18 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return this.#outbox.counts();
   }
 
-  /** Runs a command once per (command, key); a retry gets a copy of the first result. */
-  #once<T>(command: CommandName, { key, at }: { key: string; at: Date }, run: (step: Step) => T): T {
-    const resultKey = `${command}:${key}`;
-    if (this.#results.has(resultKey)) return structuredClone(this.#results.get(resultKey)) as T;
-    const step: Step = { command, key, at: at.toISOString(), entries: [] };
+  /**
+   * Runs a command once per (command, key): a retry of the same command (commandDigest) gets a copy
+   * of the first result, the key with another command `idempotency_conflict` (rule 4).
+   */
+  #once<T>(command: CommandName, issued: { key: string; at: Date }, run: (step: Step) => T): T | typeof idempotencyConflict {
+    const resultKey = `${command}:${issued.key}`;
+    const digest = commandDigest(issued);
+    const first = this.#results.get(resultKey);
+    if (first) return first.digest === digest ? (structuredClone(first.result) as T) : { ...idempotencyConflict };
+    const step: Step = { command, key: issued.key, at: issued.at.toISOString(), entries: [] };
     const result = run(step);
-    this.#results.set(resultKey, structuredClone(result));
+    this.#results.set(resultKey, { digest, result: structuredClone(result) });
     for (const entry of step.entries) this.#outbox.add(entry);
     return structuredClone(result);
   }
@@ -205,7 +227,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     }
     const changed: RegistrationRecord = { ...current, sessions: swap.sessions, updatedAt: step.at };
     this.#put(changed);
-    this.#write(step, 'session_changed', changed, current.sessions);
+    this.#write(step, 'session_changed', changed, { previousSessions: [...current.sessions] });
     const promoted = this.#promote(step);
     return {
       ok: true,
@@ -224,6 +246,23 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     const cancelled: RegistrationRecord = { ...current, updatedAt: step.at };
     this.#write(step, 'cancelled', cancelled);
     return { ok: true, cancelled, bumped: [], promoted: this.#promote(step) };
+  }
+
+  #updateDetails(command: UpdateDetailsCommand, step: Step): UpdateDetailsResult {
+    const current = this.#registrations.get(command.registrationId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    const details = checkDetails(command.details);
+    if (!details) return { ok: false, reason: 'invalid_details' };
+    if (changesNothing(current, details)) return { ok: false, reason: 'unchanged' };
+    const holder = details.email === undefined ? undefined : this.#idByEmail.get(emailKey(details.email));
+    if (holder !== undefined && holder !== current.id) return { ok: false, reason: 'email_taken', registrationId: holder };
+    const previousDetails = { email: current.email, book: structuredClone(current.book) };
+    const changed: RegistrationRecord = { ...current, ...details, updatedAt: step.at };
+    this.#idByEmail.delete(emailKey(current.email));
+    this.#put(changed);
+    this.#write(step, 'details_changed', changed, { previousDetails });
+    if (movesEmail(current.email, changed.email)) this.#write(step, 'old_email_notice', changed, { previousDetails });
+    return { ok: true, registration: changed, previousDetails };
   }
 
   /** Moves `bumped` to the waiting list (keeping their seq), then promotes whoever fits now. */
@@ -268,12 +307,12 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     if (owned?.size === 0) this.#idsByOwner.delete(record.owner);
   }
 
-  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, previousSessions?: number[]): void {
+  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, extra: Pick<OutboxEntry, 'previousSessions' | 'previousDetails'> = {}): void {
     step.entries.push({
       id: outboxEntryId(step.command, step.key, kind, registration.id),
       kind,
       registration: structuredClone(registration),
-      ...(previousSessions ? { previousSessions: [...previousSessions] } : {}),
+      ...structuredClone(extra),
       createdAt: step.at,
     });
   }

@@ -36,6 +36,7 @@ export const ledgerScripts = {
   balieLedgerRegister: ledgerScript('register', undefined, '', false),
   balieLedgerChange: ledgerScript('change', 2),
   balieLedgerCancel: ledgerScript('cancel', 2),
+  balieLedgerDetails: ledgerScript('details', 2),
   balieLedgerVenueCap: ledgerScript('venue-cap', 2),
   balieLedgerSessionCap: ledgerScript('session-cap', 2),
   balieLedgerRead: ledgerScript('read', 1, 'no-writes'),

@@ -26,11 +26,15 @@ import {
   type SetCapResult,
   type SetSessionCapCommand,
   type SetVenueCapCommand,
+  type UpdateDetailsCommand,
+  type UpdateDetailsResult,
+  type ShippingAddress,
 } from '../core/index.ts';
 import { GroupCommit } from './group-commit.ts';
 import { RedisOutbox } from './redis-outbox.ts';
+import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, registerReply, seatsReply, snapshotReply, toRecord, withRecords } from './redis-ledger-replies.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
-import { isValidCap } from './seat-ledger-rules.ts';
+import { checkDetails, commandDigest, commandDigestLength, digestOf, idempotencyConflict, isValidCap } from './seat-ledger-rules.ts';
 
 export { ledgerScripts, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 
@@ -46,68 +50,6 @@ export interface RedisSeatLedgerOptions {
   maxRegisterBatch?: number;
   /** Channels with a notifier (at most 9): owners on them get a chat lane next to the mail (memory-outbox.ts). */
   chatChannels?: readonly string[];
-}
-
-// What the scripts return, checked at the boundary: records carry the registrant as entered.
-const rawRecord = z.object({
-  id: z.string(),
-  status: z.enum(['confirmed', 'waitlisted']),
-  seq: z.number().int(),
-  sessions: z.array(z.number().int()),
-  registeredAt: z.string(),
-  updatedAt: z.string(),
-  registrant: z.looseObject({ email: z.string(), owner: z.string() }),
-});
-const records = z.array(rawRecord);
-const movements = { bumped: records, promoted: records };
-const refusal = <R extends string>(reason: R) => z.object({ ok: z.literal(false), reason: z.literal(reason) });
-const sessionFull = z.object({ ok: z.literal(false), reason: z.literal('session_full'), sessionNumbers: z.array(z.number().int()) });
-
-const registerReply = z.union([
-  z.object({ ok: z.literal(true), registration: rawRecord }),
-  sessionFull,
-  refusal('venue_full'),
-  refusal('invalid_sessions'),
-  z.object({ ok: z.literal(false), reason: z.literal('email_taken'), registrationId: z.string() }),
-]);
-const changeReply = z.union([
-  z.object({ ok: z.literal(true), registration: rawRecord, previousSessions: z.array(z.number().int()), ...movements }),
-  sessionFull,
-  refusal('not_found'),
-  refusal('invalid_session'),
-  refusal('unchanged'),
-]);
-const cancelReply = z.union([z.object({ ok: z.literal(true), cancelled: rawRecord, ...movements }), refusal('not_found')]);
-const capReply = z.union([z.object({ ok: z.literal(true), ...movements }), refusal('invalid_session'), refusal('invalid_cap')]);
-// HGETALL becomes a flat array in JSON (an empty one encodes as {}).
-const seatsReply = z.object({ seats: z.union([z.array(z.string()), z.object({})]), waitlistLength: z.number().int() });
-const snapshotReply = seatsReply.extend({ registrations: records });
-const outboxEntry = z.object({
-  lane: z.string(),
-  id: z.string(),
-  kind: z.enum(['confirmation', 'waitlisted', 'session_changed', 'cancelled', 'bumped', 'promoted']),
-  registration: rawRecord,
-  previousSessions: z.array(z.number().int()).optional(),
-  createdAt: z.string(),
-  attempts: z.number().int().nonnegative(),
-  lastError: z.string().nullable(),
-});
-
-type RawRecord = z.infer<typeof rawRecord>;
-
-function toRecord(raw: RawRecord): RegistrationRecord {
-  const { id, status, seq, sessions, registeredAt, updatedAt, registrant } = raw;
-  return { ...(registrant as unknown as Registrant), id, status, seq, sessions, registeredAt, updatedAt };
-}
-
-/** Turns the raw records of a script's reply (registration, cancelled, bumped, promoted) into RegistrationRecords. */
-function withRecords(reply: { ok: boolean }): unknown {
-  const out: Record<string, unknown> = { ...reply };
-  for (const [name, value] of Object.entries(reply) as Array<[string, unknown]>) {
-    if (name === 'bumped' || name === 'promoted') out[name] = (value as RawRecord[]).map(toRecord);
-    else if (name === 'registration' || name === 'cancelled') out[name] = toRecord(value as RawRecord);
-  }
-  return out;
 }
 
 /** An outbox entry of `lane` as the outbox scripts return it (JSON). */
@@ -127,6 +69,11 @@ interface PendingRegister {
   idemKey: string;
   regKey: string;
   args: string[];
+}
+
+/** A shipping address field by field: a fixed order, whatever order the caller's object has. */
+function shippingAddress(a: ShippingAddress): ShippingAddress {
+  return { street: a.street, postalCode: a.postalCode, city: a.city, country: a.country };
 }
 
 let lastIso = { ms: NaN, iso: '' };
@@ -183,22 +130,27 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     const r = command.registrant;
     const { sessions } = r;
     // Field by field: a fixed shape is much cheaper to copy and to serialise than an object rest.
-    const registrant = {
+    const registrant: Omit<Registrant, 'sessions'> = {
       firstName: r.firstName,
       lastName: r.lastName,
       email: r.email,
       phone: r.phone,
       organisation: r.organisation,
       organisationType: r.organisationType,
-      book: r.book ? { shippingAddress: { ...r.book.shippingAddress } } : null,
+      book: r.book ? { shippingAddress: shippingAddress(r.book.shippingAddress) } : null,
       language: r.language,
       owner: r.owner,
     };
+    // Only on registrations for someone else, so the common one keeps its shape and its bytes.
+    if (r.forSomeoneElse !== undefined) registrant.forSomeoneElse = r.forSomeoneElse;
     const id = this.#newId();
     if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
     const at = isoTime(command.at);
     const sessionList = sessions.join(',');
     const email = emailKey(r.email);
+    const registrantJson = JSON.stringify(registrant);
+    // The command, for rule 4, from the strings made anyway (the registrant in a fixed field order).
+    const digest = digestOf(`${command.waitlistIfFull ? 1 : 0}\n${sessionList}\n${registrantJson}`);
     // The strings register.lua stores for a confirmed registration, so that it makes none (it
     // derives the rarer waiting ones). None but the key and the owner can hold a raw newline (JSON
     // escapes it, an e-mail key is tidied), and the key comes last in the registration string.
@@ -212,13 +164,17 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
         sessionList,
         id,
         r.owner,
-        `confirmed\n\n${sessionList}\n${at}\n${at}\n${email}\n${JSON.stringify(registrant)}\n${command.key}`,
-        `F|confirmed|${decided}`,
+        `confirmed\n\n${sessionList}\n${at}\n${at}\n${email}\n${registrantJson}\n${command.key}`,
+        `${digest}F|confirmed|${decided}`,
         `register:${command.key}:confirmation:${id}`,
         `|@confirmation|confirmed|${decided}`,
       ],
     });
-    if (typeof reply === 'string') return withRecords(registerReply.parse(JSON.parse(reply))) as RegisterResult;
+    if (typeof reply === 'string') {
+      // The key was known: the first result if it came with this command, else a conflict (rule 4).
+      if (!reply.startsWith(digest)) return { ...idempotencyConflict };
+      return withRecords(registerReply.parse(JSON.parse(reply.slice(commandDigestLength)))) as RegisterResult;
+    }
     // Field by field again: an object spread followed by more fields is several µs here.
     const registration: RegistrationRecord = {
       firstName: registrant.firstName,
@@ -237,6 +193,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
       registeredAt: at,
       updatedAt: at,
     };
+    if (registrant.forSomeoneElse !== undefined) registration.forSomeoneElse = registrant.forSomeoneElse;
     return { ok: true, registration };
   }
 
@@ -277,6 +234,19 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return withRecords(cancelReply.parse(reply)) as CancelResult;
   }
 
+  async updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult> {
+    const details = checkDetails(command.details);
+    const email = details?.email;
+    const reply = await this.#command('balieLedgerDetails', 'details', command, [
+      command.registrationId,
+      details ? '1' : '0',
+      email ?? '',
+      email === undefined ? '' : emailKey(email),
+      details?.book === undefined ? '' : JSON.stringify(details.book),
+    ]);
+    return withRecords(detailsReply.parse(reply)) as UpdateDetailsResult;
+  }
+
   async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {
     const cap = isValidCap(command.cap) ? String(command.cap) : '';
     const reply = await this.#command('balieLedgerVenueCap', 'venue-cap', command, [cap]);
@@ -302,6 +272,11 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return this.#lookup('owner', owner);
   }
 
+  async findAllByOwner(owner: string): Promise<RegistrationRecord[]> {
+    const reply = await this.#call('balieLedgerRead', [this.#seats], ['owned', owner]);
+    return records.parse(JSON.parse(String(reply))).map(toRecord);
+  }
+
   async availability(): Promise<Availability> {
     const reply = await this.#call('balieLedgerRead', [this.#seats], ['availability', '']);
     return this.#toAvailability(seatsReply.parse(JSON.parse(String(reply))));
@@ -324,15 +299,20 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return this.#outbox.counts();
   }
 
-  #command(
-    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
+  /**
+   * Runs a command script: ARGV base, at, key, `args`, and last the digest of the whole command
+   * (rule 4). The script answers the first result for the key after the digest of the command it
+   * came with: this command's, or another's (then `idempotency_conflict`, and nothing changed).
+   */
+  async #command(
+    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerDetails' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
     name: string,
     command: { key: string; at: Date },
     args: string[],
   ): Promise<unknown> {
-    return this.#call(script, this.#commandKeys(name, command.key), [command.at.toISOString(), command.key, ...args]).then((reply) =>
-      JSON.parse(String(reply)),
-    );
+    const digest = commandDigest(command);
+    const reply = String(await this.#call(script, this.#commandKeys(name, command.key), [command.at.toISOString(), command.key, ...args, digest]));
+    return reply.startsWith(digest) ? JSON.parse(reply.slice(commandDigestLength)) : { ...idempotencyConflict };
   }
 
   /** KEYS of a command script: the counters and the idempotency record of (command, key). */

@@ -1,4 +1,18 @@
-import { findSession, type EventData, type RegistrationRecord } from '../core/index.ts';
+import { hash } from 'node:crypto';
+import stringify from 'safe-stable-stringify';
+import {
+  checkCity,
+  checkEmail,
+  checkPostalCode,
+  checkStreet,
+  emailKey,
+  findSession,
+  type EventData,
+  type IdempotencyConflict,
+  type RegistrantDetails,
+  type RegistrationRecord,
+  type ShippingAddress,
+} from '../core/index.ts';
 
 // The seat ledger's decisions as pure functions, so that every store (memory here, Lua in Redis)
 // applies the same rules. The rules, crisply:
@@ -12,8 +26,14 @@ import { findSession, type EventData, type RegistrationRecord } from '../core/in
 //    at that moment (taking its seats before looking at the next); an entry that does not fit
 //    keeps its place and blocks nobody. After every command no waitlisted registration fits.
 // 4. Idempotency keys are scoped by command kind; the first result for a key (also a refusal)
-//    is returned for every retry and nothing changes.
+//    is returned for every retry and nothing changes. A retry is the same command: every field
+//    but `key` and `at` equal (commandDigest). The key with another command is refused with
+//    `idempotency_conflict`, which is not remembered and changes nothing.
 // 5. Outbox entry ids are `<command>:<key>:<entry kind>:<registration id>`.
+// 6. updateDetails stores a checked e-mail address (tidied) and/or book order; the checks, in
+//    order: the registration exists, the details are valid (`invalid_details`), they change
+//    something (`unchanged`), and the new address is no other registration's (`email_taken`,
+//    case-insensitive). It writes details_changed, and old_email_notice when the address changed.
 
 /** The seats a decision reads: caps and counts of the venue and of every session. */
 export interface SeatCounts {
@@ -108,4 +128,61 @@ export function isValidCap(cap: number): boolean {
 /** Rule 5: one id per (command, entry kind, registration), so a retried command never duplicates. */
 export function outboxEntryId(command: string, key: string, kind: string, registrationId: string): string {
   return `${command}:${key}:${kind}:${registrationId}`;
+}
+
+/** Rule 6: the details as updateDetails stores them (the e-mail tidied), or null when they are not valid. */
+export function checkDetails(details: Partial<RegistrantDetails>): Partial<RegistrantDetails> | null {
+  const checked: Partial<RegistrantDetails> = {};
+  if (details.email !== undefined) {
+    const email = typeof details.email === 'string' ? checkEmail(details.email) : null;
+    if (!email?.ok) return null;
+    checked.email = email.value;
+  }
+  if (details.book !== undefined) {
+    const address = details.book?.shippingAddress;
+    if (details.book !== null && !isShippingAddress(address)) return null;
+    checked.book = address ? { shippingAddress: { street: address.street, postalCode: address.postalCode, city: address.city, country: address.country } } : null;
+  }
+  return checked.email === undefined && checked.book === undefined ? null : checked;
+}
+
+function isShippingAddress(a: ShippingAddress | undefined): a is ShippingAddress {
+  if (!a || typeof a !== 'object' || typeof a.country !== 'string' || !/^[A-Z]{2}$/.test(a.country)) return false;
+  if (typeof a.street !== 'string' || typeof a.postalCode !== 'string' || typeof a.city !== 'string') return false;
+  return checkStreet(a.street).ok && checkPostalCode(a.postalCode, a.country).ok && checkCity(a.city).ok;
+}
+
+/** Whether checked `details` would leave `current` as it is (the same address as typed, the same book order). */
+export function changesNothing(current: RegistrantDetails, details: Partial<RegistrantDetails>): boolean {
+  const sameEmail = details.email === undefined || details.email === current.email;
+  if (details.book === undefined) return sameEmail;
+  const [a, b] = [details.book?.shippingAddress, current.book?.shippingAddress];
+  const sameBook = !a || !b ? a === b : a.street === b.street && a.postalCode === b.postalCode && a.city === b.city && a.country === b.country;
+  return sameEmail && sameBook;
+}
+
+/** Whether a details change moves the registration to another e-mail address (not just another spelling). */
+export function movesEmail(before: string, after: string): boolean {
+  return emailKey(before) !== emailKey(after);
+}
+
+/** Rule 4: what a ledger answers to a known key that comes with another command. */
+export const idempotencyConflict: { ok: false } & IdempotencyConflict = Object.freeze({ ok: false, reason: 'idempotency_conflict' });
+
+/** The length of every commandDigest (and of digestOf): 22 base64url characters, 132 bits of SHA-256. */
+export const commandDigestLength = 22;
+
+/**
+ * Rule 4: what makes a command the same command, as a short string kept with its idempotency
+ * record: every field but `key` and `at` (a retry may come later), as canonical JSON (keys sorted),
+ * hashed. Generic, so that a new command is covered without code of its own.
+ */
+export function commandDigest(command: { key: string; at: Date }): string {
+  const { key: _key, at: _at, ...fields } = command;
+  return digestOf(stringify(fields) ?? '');
+}
+
+/** A digest of `text` of commandDigestLength characters (base64url, no `|`). */
+export function digestOf(text: string): string {
+  return hash('sha256', text, 'base64url').slice(0, commandDigestLength);
 }

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
 import { runAdmin, type AdminContext } from '../../src/app/admin.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
-import { runEntry } from '../adapters/console/jsonl-process.ts';
+import { repoRoot, runEntry } from '../adapters/console/jsonl-process.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
 import { eventWith, netwerkdag, person, ticker } from '../store/seat-ledger.fixtures.ts';
 
@@ -138,11 +139,22 @@ if (requireRedisServer()) {
       }
     });
 
-    it('will not run without REDIS_URL, where it would change a ledger no bot uses', async () => {
+    it('will not run without REDIS_URL, where it would change a ledger no bot uses: exit code 2, a command it cannot run', async () => {
       const run = await admin(['venue-cap', '2'], { REDIS_URL: '' });
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain('admin needs REDIS_URL');
+      expect(run.stderr).toBe('admin: admin needs REDIS_URL: without it every bot process keeps its own in-memory ledger, which no other process can change\n');
+    });
+
+    it('ends quietly when the reader of its output has gone (admin -- status | head -1), without a stack trace', async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/admin-cli.ts', 'status'], { cwd: repoRoot, env: { ...process.env, REDIS_URL: server().url, LOG_LEVEL: 'warn' } });
+      // No reader at all: every line the command writes meets a closed pipe (EPIPE).
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
     });
   });
 }

@@ -7,7 +7,7 @@ import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { netwerkdag } from '../helpers/chat.ts';
 
 const now = new Date('2020-10-15T07:00:00Z');
-const form = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '1', 'nee'];
+const form = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '5', 'nee'];
 
 /** A conversation store whose writes can be made to fail, as when a process dies before saving. */
 class FlakyConversationStore implements ConversationStore {
@@ -77,6 +77,17 @@ describe('Bot', () => {
     expect(snapshot.registrations).toHaveLength(1);
     expect(await ledger.list('pending')).toHaveLength(1);
     expect(await say('ja', 'confirm')).toEqual([]);
+  });
+
+  it('registers a one-screen form once when it is redelivered after its turn died, and says so truthfully', async () => {
+    const { bot, conversations, ledger } = setup();
+    const values = { firstName: 'An', lastName: 'Peeters', email: 'an@example.org', phone: '0470 12 34 56', organisation: 'Stad Leuven', organisationType: 'local_government', 'session:1': '1', 'session:2': '5', book: 'no' };
+    const send = () => bot.handle({ userKey: 'slack:U1', input: { kind: 'form', values }, messageId: 'view-1' });
+    conversations.failNextWrite = true;
+    expect(texts(await send())).toMatch(/er ging iets mis/i);
+    expect(texts(await send())).toMatch(/Je bent al ingeschreven als An Peeters/);
+    expect((await ledger.snapshot()).registrations).toHaveLength(1);
+    expect(await ledger.list('pending')).toHaveLength(1);
   });
 
   it('runs the turn again on the fresh state when another process saved the user meanwhile', async () => {

@@ -41,14 +41,16 @@ describe.concurrent('start-up of the real process', { timeout: 90_000 }, () => {
     expect(run.stderr).toContain(`${missing}: file not found`);
   });
 
-  it('answers one line per input and exits 0 at the end of the input', async () => {
-    const run = await runJsonl(`${hello}not json\n{"user":"bob","choice":"nl"}\n`);
+  it('answers one line per input, blank lines and bare CRs included, and exits 0 at the end of the input', async () => {
+    const run = await runJsonl(`${hello}not json\n\n{"user":"ann","text":"een\rtwee"}\n{"user":"bob","choice":"nl"}\r\n`);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ user: 'ann', replies: expect.any(Array) });
     expect(lines[1]).toEqual({ error: expect.stringContaining('not valid JSON') });
-    expect(lines[2]).toMatchObject({ user: 'bob', replies: expect.any(Array) });
+    expect(lines[2]).toEqual({ error: 'empty line' });
+    expect(lines[3]).toEqual({ error: expect.stringContaining('not valid JSON') });
+    expect(lines[4]).toMatchObject({ user: 'bob', replies: expect.any(Array) });
   });
 });
 

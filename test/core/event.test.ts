@@ -63,6 +63,20 @@ describe('parseEvent: the real event file', () => {
     }
   });
 
+  it('gives every session an English title and summary; without one the file is still valid', () => {
+    for (const session of event.sessions) {
+      expect(session.en?.title, `session ${session.number}`).toBeTruthy();
+      expect(session.en?.summary.length, `session ${session.number}`).toBeGreaterThan(60);
+    }
+    expect(event.en?.tagline).toMatch(/^A day full of instruments/u);
+    const bare = parseEvent(edited((raw) => {
+      delete raw.sessions[0].en;
+      delete raw.en;
+    }), 'events/bare.yaml');
+    expect(bare.sessions[0]?.en).toBeUndefined();
+    expect(bare.en).toBeUndefined();
+  });
+
   it('finds sessions and their series and times (29 Oct 2020 is winter time, UTC+1)', () => {
     const session = findSession(event, 7);
     expect(session?.room).toBe('Zaal 2+3');
@@ -127,6 +141,12 @@ describe('parseEvent: a bad file names the source, the path and the field', () =
     expect(problemsOf(edited((raw) => {
       raw.timezone = 'Mars/Olympus';
     }))).toBe('events/bad.yaml: timezone: expected an IANA time zone such as Europe/Brussels');
+  });
+
+  it('refuses an English summary without its text', () => {
+    expect(problemsOf(edited((raw) => {
+      raw.sessions[2].en = { title: 'Working together works!' };
+    }))).toBe('events/bad.yaml: sessions[2].en.summary: expected text');
   });
 
   it('refuses a session without speakers and a capacity rule other than LIFO', () => {

@@ -31,7 +31,9 @@ describe('names', () => {
     ['J. R. R.', 'J. R. R.'],
     ['  jan   van   den  Broeck ', 'jan van den Broeck'],
     ['Jan\nPeeters', 'Jan Peeters'],
-    ['e\u0301mile', 'émile'],
+    ['e\u0301mile', 'Émile'],
+    ['jan de smet', 'Jan De Smet'],
+    ["anne-marie d'hondt", "Anne-Marie D'Hondt"],
   ])('accepts %j as %j', (raw, value) => {
     expect(checkName(raw)).toEqual(accepted(value));
   });

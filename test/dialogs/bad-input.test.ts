@@ -88,7 +88,7 @@ const availability = {
 const mine = registrationRecord({ owner: 'fuzz:1' });
 
 function context(myRegistration: RegistrationRecord | null = null): TurnContext {
-  return { event: netwerkdag, now: new Date('2020-10-15T07:00:00Z'), user: { key: 'fuzz:1' }, availability, myRegistration, answerer: new FakeAnswerer(netwerkdag) };
+  return { event: netwerkdag, now: new Date('2020-10-15T07:00:00Z'), user: { key: 'fuzz:1' }, availability, myRegistration, answerer: new FakeAnswerer(netwerkdag), nonce: 'fuzz-nonce' };
 }
 
 describe('any input at any step', () => {

@@ -18,17 +18,29 @@ describe('typed answers to choices', () => {
   it('matches by id, own number, position, label, fragment and keyword', () => {
     expect(matchOption('session:6', sessions)?.id).toBe('session:6');
     expect(matchOption('7', sessions)?.id).toBe('session:7');
-    expect(matchOption('2', sessions)?.id).toBe('session:6');
-    expect(matchOption('nr 1', sessions)?.id).toBe('session:5');
+    expect(matchOption('nr 5', sessions)?.id).toBe('session:5');
+    const types: Option[] = [{ id: 'orgType:local_government', label: 'Lokaal bestuur' }, { id: 'orgType:social_economy', label: 'Sociale-economiebedrijf' }];
+    expect(matchOption('2', types)?.id).toBe('orgType:social_economy');
+    expect(matchOption('nr 1', types)?.id).toBe('orgType:local_government');
     expect(matchOption('talenten TELLEN', sessions)?.id).toBe('session:5');
     expect(matchOption('werkplek', sessions)?.id).toBe('session:6');
     expect(matchOption('ik kies sessie 7 graag', sessions)?.id).toBe('session:7');
     expect(matchOption('wijk werken', sessions)?.id).toBe('session:7');
   });
 
+  it('never takes a number for a place in a list of sessions: "2" is session 2, not the second option', () => {
+    expect(matchOption('2', sessions)).toBeNull();
+    expect(matchOption('1', sessions)).toBeNull();
+    const menu: Option[] = [{ id: 'register', label: 'Inschrijven' }, { id: 'help', label: 'Help' }];
+    expect(matchOption('2', menu)?.id).toBe('help');
+  });
+
   it('refuses what is ambiguous, unknown or only loosely similar in exact mode', () => {
     expect(matchOption('werk', sessions)).toBeNull();
     expect(matchOption('9', sessions)).toBeNull();
+    // Options with numbers of their own are never picked by position: "2" is session 2, not the second listed.
+    expect(matchOption('2', sessions)).toBeNull();
+    expect(matchOption('nr 1', sessions)).toBeNull();
     expect(matchOption('', sessions)).toBeNull();
     expect(matchOption('xyz', sessions)).toBeNull();
     expect(matchOption('werkplek', sessions, 'exact')).toBeNull();
@@ -38,7 +50,10 @@ describe('typed answers to choices', () => {
   it('understands yes and no in both languages', () => {
     expect(['ja', 'Ja!', 'yes', 'oké', 'ja graag'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'yes', 'yes']);
     expect(['nee', 'Neen.', 'no', 'no thanks'].map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
+    expect(['jaa', 'jaaa!', 'yess', 'ja hoor, prima', 'doe maar', 'sounds good', 'oké dan'].map(yesNo)).toEqual(['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes']);
+    expect(['neee', 'nee hoor', 'nooo', 'nee, dank u'].map(yesNo)).toEqual(['no', 'no', 'no', 'no']);
     expect(yesNo('misschien')).toBeNull();
+    expect(yesNo('ja maar niet nu')).toBeNull();
   });
 });
 

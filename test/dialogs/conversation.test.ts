@@ -20,6 +20,7 @@ function context(patch: Partial<TurnContext> = {}): TurnContext {
     availability: free,
     myRegistration: null,
     answerer: new FakeAnswerer(netwerkdag),
+    nonce: 'nonce-1',
     ...patch,
   };
 }
@@ -93,7 +94,7 @@ describe('my registration after the ledger answered', () => {
     let state = newConversation({ key: 'unit:1' });
     for (const input of [text('mijn inschrijving'), { kind: 'choice', id: 'change-session' } as UserInput, text('reeks 2')]) state = (await handleTurn(state, input, ctx)).state;
     const result = await handleTurn(state, text('sessie 9'), ctx);
-    expect(result.effect).toEqual({ kind: 'changeSession', command: { key: 'change:reg-1:2020-10-15T07:00:00.000Z:0:9', registrationId: 'reg-1', sessionNumber: 9 } });
+    expect(result.effect).toEqual({ kind: 'changeSession', command: { key: 'change:reg-1:nonce-1:0:9', registrationId: 'reg-1', sessionNumber: 9 } });
     return result.state;
   }
 
@@ -122,7 +123,7 @@ describe('my registration after the ledger answered', () => {
     let state = newConversation({ key: 'unit:1' });
     state = (await handleTurn(state, text('annuleer mijn inschrijving'), ctx)).state;
     const result = await handleTurn(state, text('annuleren'), ctx);
-    expect(result.effect).toEqual({ kind: 'cancel', command: { key: 'cancel:reg-1:2020-10-15T07:00:00.000Z:0', registrationId: 'reg-1' } });
+    expect(result.effect).toEqual({ kind: 'cancel', command: { key: 'cancel:reg-1:nonce-1:0', registrationId: 'reg-1' } });
   });
 
   it('goes back to the menu when an outcome does not fit the state', async () => {

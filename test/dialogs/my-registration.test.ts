@@ -16,10 +16,10 @@ describe('my registration', () => {
     await chat.say('Mijn inschrijving');
     expect(chat.lastText()).toMatch(/Je bent ingeschreven voor de \*Netwerkdag sociale economie\* \(donderdag 29 oktober 2020\)/);
     expect(chat.fact(/^Voornaam/)).toBe('Jan');
-    expect(chat.fact(/reeks 1/)).toMatch(/^3\. Samenwerken werkt!/);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#3 Samenwerken werkt!/);
     expect(chat.fact(/Status/)).toBe('ingeschreven');
-    expect(chat.choiceIds()).toEqual(['change-session', 'cancel-registration', 'menu']);
-    await chat.say('3');
+    expect(chat.choiceIds()).toEqual(['change-session', 'order-book', 'change-email', 'cancel-registration', 'menu']);
+    await chat.say('5');
     expect(chat.choiceIds()).toContain('register');
   });
 
@@ -41,7 +41,7 @@ describe('my registration', () => {
     expect(chat.choices().find((c) => c.id === 'session:7')?.hint).toMatch(/je huidige keuze/);
     await chat.say('sessie 9');
     expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 2 volg je nu sessie 9 .* in plaats van sessie 7[\s\S]*Je bent ingeschreven/);
-    expect(chat.fact(/reeks 2/)).toMatch(/^9\./);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#9 /);
     const availability = await desk.ledger.availability();
     expect(availability.sessions.find((s) => s.sessionNumber === 7)?.taken).toBe(0);
     expect(availability.sessions.find((s) => s.sessionNumber === 9)?.taken).toBe(1);
@@ -191,7 +191,7 @@ describe('my registration in other words', () => {
     const { chat } = await registered();
     await chat.say('Wat heb ik gekozen?');
     expect(chat.lastText()).toMatch(/Je bent ingeschreven voor de \*Netwerkdag/);
-    expect(chat.fact(/reeks 2/)).toMatch(/^7\. Wijk-werken/);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 Wijk-werken/);
     const stranger = new Desk().chat('console:nobody');
     await stranger.say('Voor welke sessie ben ik ingeschreven?');
     expect(stranger.turnText()).toMatch(/geen inschrijving/);
@@ -209,11 +209,13 @@ describe('my registration in other words', () => {
     expect(english.chat.lastText()).toMatch(/really want to cancel/i);
   });
 
-  it('says where to change an e-mail address, since only sessions change here', async () => {
+  it('says where to change a name or phone number, which only the organisers change', async () => {
     const { desk, chat } = await registered();
-    await chat.say('Ik wil mijn e-mailadres wijzigen');
-    expect(chat.lastText()).toMatch(/pas ik hier niet aan: mail daarvoor sociale\.economie@vlaamsbrabant\.be[\s\S]*Je bent ingeschreven/);
-    expect((await desk.ledger.findByOwner('console:me'))?.email).toBe('jan.peeters@example.be');
+    await chat.say('Ik wil mijn telefoonnummer wijzigen');
+    expect(chat.lastText()).toMatch(/telefoonnummer of organisatie pas ik hier niet aan: mail daarvoor sociale\.economie@vlaamsbrabant\.be[\s\S]*Je bent ingeschreven/);
+    await chat.say('wijzig mijn naam');
+    expect(chat.lastText()).toMatch(/pas ik hier niet aan/);
+    expect((await desk.ledger.findByOwner('console:me'))?.phone).toBe('+32470123456');
   });
 
   it('signs up a colleague from "Kan ik een collega inschrijven?", at the desk and in the registration view', async () => {

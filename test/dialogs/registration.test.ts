@@ -45,8 +45,8 @@ describe('registering in Dutch', () => {
     expect(chat.lastText()).toMatch(/klopt alles/i);
     expect(chat.fact(/^E-mail/)).toBe('An.DHondt@Example.be');
     expect(chat.fact(/^Telefoon/)).toBe('+32 470 12 34 56');
-    expect(chat.fact(/reeks 1/)).toMatch(/^2\. Wat is arbeidszorg\?/);
-    expect(chat.fact(/reeks 2/)).toMatch(/^7\. Wijk-werken/);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#2 Wat is arbeidszorg\?/);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 Wijk-werken/);
     expect(chat.fact(/Boek/)).toBe('ja (€ 33)');
     expect(chat.fact(/Verzendadres/)).toBe('Provincieplein 1, 3010 Leuven, België');
     expect(chat.choiceIds()).toEqual(['confirm', 'change', 'stop']);
@@ -217,7 +217,7 @@ describe('moving around the form', () => {
     expect(chat.choiceIds()).toContain('change:session:2');
     await chat.choose('change:session:2');
     await chat.say('Toelichting beslissingsboom');
-    expect(chat.fact(/reeks 2/)).toMatch(/^8\./);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#8 /);
 
     await chat.say('boek aanpassen');
     await chat.say('ja');
@@ -274,19 +274,33 @@ describe('moving around the form', () => {
     expect(summary.fact(/Telefoon/)).toBe('+32 470 12 34 56');
   });
 
-  it('stops mid-form: nothing is stored and the menu comes back', async () => {
+  it('stops mid-form after asking, since what was filled in would be lost: nothing is stored and the menu comes back', async () => {
     const desk = new Desk();
     const chat = desk.chat('console:stopper');
+    await chat.say('inschrijven');
+    await chat.say('stop');
+    expect(chat.turnText()).toMatch(/gestopt.*niets bewaard/);
     await chat.say('inschrijven');
     await chat.say('Jan');
     await chat.say('Peeters');
     await chat.say('stop');
+    expect(chat.lastText()).toBe('Wil je echt stoppen? Wat je invulde gaat verloren.');
+    expect(chat.choiceIds()).toEqual(['stop:yes', 'stop:no']);
+    await chat.say('nee');
+    expect(chat.lastText()).toMatch(/we gaan verder[\s\S]*e-mailadres/);
+    await chat.say('stop');
+    await chat.say('ja');
     expect(chat.turnText()).toMatch(/gestopt.*niets bewaard/);
     expect(chat.choiceIds()).toContain('register');
     expect(await desk.ledger.findByOwner('console:stopper')).toBeNull();
 
     await fillForm(chat);
     await chat.press(/Stoppen/);
+    expect(chat.lastText()).toMatch(/echt stoppen/);
+    await chat.press(/verder invullen/);
+    expect(chat.lastText()).toMatch(/klopt alles/i);
+    await chat.press(/Stoppen/);
+    await chat.press(/Ja, stoppen/);
     expect(chat.turnText()).toMatch(/niets bewaard/);
     expect((await desk.ledger.snapshot()).registrations).toEqual([]);
   });
@@ -396,8 +410,8 @@ describe('sessions named in the sign-up message', () => {
     expect(chat.lastText()).toMatch(/boek/i);
     await chat.say('nee');
     expect(chat.lastText()).toMatch(/klopt alles/i);
-    expect(chat.fact(/reeks 1/)).toMatch(/^3\. Samenwerken werkt!/);
-    expect(chat.fact(/reeks 2/)).toMatch(/^7\. Wijk-werken/);
+    expect(chat.fact(/reeks 1/)).toMatch(/^#3 Samenwerken werkt!/);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 Wijk-werken/);
     await chat.say('ja');
     expect((await desk.ledger.findByOwner('console:jan'))?.sessions).toEqual([3, 7]);
   });
@@ -452,7 +466,7 @@ describe('sessions named in the sign-up message', () => {
     await chat.choose('session:2');
     expect(chat.lastText()).toMatch(/boek/i);
     await chat.say('nee');
-    expect(chat.fact(/reeks 2/)).toMatch(/^9\./);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#9 /);
 
     await desk.fillSession(8);
     const late = desk.chat('console:late');
@@ -461,7 +475,7 @@ describe('sessions named in the sign-up message', () => {
     await late.say('sessie 8');
     expect(late.lastText()).toMatch(/Sessie 8 hoort bij Reeks 2 en is volzet[\s\S]*Reeks 1/);
     await late.choose('session:2');
-    expect(late.lastText()).toMatch(/Reeks 2/);
+    expect(late.lastText()).toMatch(/Sessie 8 .* is volzet\. Wil je op de wachtlijst, of kies je een andere sessie\?/);
   });
 
   it('asks a series as usual when the message names two sessions of it, or none', async () => {
@@ -481,8 +495,13 @@ describe('sessions named in the sign-up message', () => {
     await chat.say('Ik wil me inschrijven voor sessie 3 en 7');
     expect(chat.turnText()).toMatch(/Je koos al: \*3\. Samenwerken werkt!/);
     expect(chat.turnText()).not.toMatch(/\*7\. Wijk-werken/);
+    expect(chat.turnText()).toMatch(/Sessie 7 \(\*Wijk-werken.*\*\) is volzet; bij die reeks kan je kiezen voor de wachtlijst of een andere sessie/);
     await answerDetails(chat);
-    expect(chat.lastText()).toMatch(/Reeks 2/);
-    expect(chat.choices().find((c) => c.id === 'session:7')?.hint).toMatch(/volzet|vol/i);
+    expect(chat.lastText()).toMatch(/Sessie 7 .* is volzet\. Wil je op de wachtlijst, of kies je een andere sessie\?/);
+    expect(chat.choiceIds()).toEqual(['waitlist', 'session:5', 'session:6', 'session:8', 'session:9']);
+    await chat.say('wachtlijst');
+    await chat.say('nee');
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 /);
+    expect(chat.fact(/Wachtlijst/)).toBe('Ja');
   });
 });

@@ -140,8 +140,9 @@ export class Desk {
   readonly errors: unknown[] = [];
   private filler = 0;
 
-  constructor(readonly event: EventData = netwerkdag) {
-    this.ledger = new MemorySeatLedger(event);
+  /** `ledger`: a MemorySeatLedger of the event, or one that behaves differently for a test. */
+  constructor(readonly event: EventData = netwerkdag, ledger?: MemorySeatLedger) {
+    this.ledger = ledger ?? new MemorySeatLedger(event);
     this.answerer = new FakeAnswerer(event);
     this.bot = memoryBot({
       event,

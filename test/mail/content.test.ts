@@ -23,14 +23,17 @@ async function deliver(entry: OutboxEntry): Promise<CapturedMail> {
   return mail;
 }
 
-function entryFor(kind: OutboxEntry['kind'], language: Language, overrides: Partial<RegistrationRecord> = {}): OutboxEntry {
-  const extra = kind === 'session_changed' ? { previousSessions: [1, 6] } : {};
+// A details change: the e-mail address moved from the old one, and the book was added.
+const previousDetails = { email: 'anna.oud@example.org', book: null };
+
+function entryFor(kind: OutboxEntry['kind'], language: Language, overrides: Partial<RegistrationRecord> = {}, more: Partial<OutboxEntry> = {}): OutboxEntry {
+  const extra = kind === 'session_changed' ? { previousSessions: [1, 6] } : kind === 'details_changed' || kind === 'old_email_notice' ? { previousDetails } : {};
   const sessions = kind === 'session_changed' ? [2, 6] : [1, 6];
-  return outboxEntry(kind, { language, sessions, ...overrides }, { id: `out-${kind}-${language}`, ...extra });
+  return outboxEntry(kind, { language, sessions, ...overrides }, { id: `out-${kind}-${language}`, ...extra, ...more });
 }
 
 /** Phrases every mail of a kind must hold, per language, in text and HTML alike. */
-const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; phrases: string[]; calendar: boolean }>> = {
+const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; phrases: string[]; calendar: boolean; rows?: Array<[string, string]>; to?: string; absent?: string[] }>> = {
   confirmation: {
     nl: {
       subject: /^Bevestiging van je inschrijving: Netwerkdag sociale economie$/,
@@ -104,6 +107,49 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
     nl: { subject: /^Er is een plaats vrijgekomen/, phrases: ['plaats vrijgekomen', 'Ingeschreven', 'sessie 1, Sociale clausules', 'donderdag 29 oktober 2020'], calendar: true },
     en: { subject: /^A place came free/, phrases: ['place came free', 'Registered', 'session 1, Sociale clausules', 'Thursday, 29 October 2020'], calendar: true },
   },
+  details_changed: {
+    nl: {
+      subject: /^Je inschrijving is aangepast: Netwerkdag sociale economie$/,
+      phrases: ['Wat er veranderde', 'Je gegevens', '+32 470 12 34 56', 'mijn inschrijving', 'Tot dan!'],
+      rows: [
+        ['E-mail, voordien', 'anna.oud@example.org'],
+        ['E-mail, nu', 'anna.peeters@example.org'],
+        ['Boek, voordien', 'Geen boek besteld'],
+        ['Boek, nu', 'Ja, "Aan de slag met sociale economie.'],
+        ['Verzendadres, nu', 'Kerkstraat 12, 3020 Herent, België'],
+        ['Status', 'Ingeschreven'],
+      ],
+      calendar: true,
+    },
+    en: {
+      subject: /^Your registration has been updated/,
+      phrases: ['What changed', 'Your details'],
+      rows: [
+        ['E-mail, before', 'anna.oud@example.org'],
+        ['E-mail, now', 'anna.peeters@example.org'],
+        ['Book, now', 'Yes'],
+        ['Shipping address, now', 'Kerkstraat 12, 3020 Herent, Belgium'],
+        ['Status', 'Registered'],
+      ],
+      calendar: true,
+    },
+  },
+  old_email_notice: {
+    nl: {
+      subject: /^Het e-mailadres van je inschrijving is gewijzigd: Netwerkdag/,
+      phrases: ['Beste Anna', 'naar het nieuwe adres', 'Heb je dit niet zelf gevraagd', 'sociale.economie@vlaamsbrabant.be'],
+      calendar: false,
+      to: 'anna.oud@example.org',
+      absent: ['anna.peeters@example.org', 'Kerkstraat', '+32', 'Tot dan'],
+    },
+    en: {
+      subject: /^The e-mail address of your registration has changed/,
+      phrases: ['Dear Anna', 'now go to the new address', 'Did you not ask for this'],
+      calendar: false,
+      to: 'anna.oud@example.org',
+      absent: ['anna.peeters@example.org', 'Kerkstraat', 'See you there'],
+    },
+  },
 };
 
 /** The HTML part as a person reads it: tags dropped, entities decoded. */
@@ -126,8 +172,9 @@ describe('every kind of mail, in Dutch and English, as the SMTP server receives 
         const { parsed, envelope } = await deliver(entryFor(kind, language));
         expect(parsed.subject).toMatch(want.subject);
         expect(parsed.messageId).toBe(`<out-${kind}-${language}@balie.netwerkdag-2020>`);
-        expect(envelope.to).toEqual(['anna.peeters@example.org']);
-        expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value : []).toEqual([{ name: 'Anna Peeters', address: 'anna.peeters@example.org' }]);
+        const to = want.to ?? 'anna.peeters@example.org';
+        expect(envelope.to).toEqual([to]);
+        expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value : []).toEqual([{ name: 'Anna Peeters', address: to }]);
         expect(parsed.replyTo?.value[0]?.address).toBe('sociale.economie@vlaamsbrabant.be');
         const text = parsed.text ?? '';
         const html = visibleText(typeof parsed.html === 'string' ? parsed.html : '');
@@ -135,11 +182,41 @@ describe('every kind of mail, in Dutch and English, as the SMTP server receives 
           expect(text, `text part holds "${phrase}"`).toContain(phrase);
           expect(html, `HTML part holds "${phrase}"`).toContain(phrase);
         }
+        for (const [label, value] of want.rows ?? []) {
+          expect(text, `text part holds the row ${label}`).toContain(`${label}: ${value}`);
+          expect(html, `HTML part holds the row ${label}`).toContain(`${label} ${value}`);
+        }
+        for (const phrase of want.absent ?? []) {
+          expect(text, `text part leaves out "${phrase}"`).not.toContain(phrase);
+          expect(html, `HTML part leaves out "${phrase}"`).not.toContain(phrase);
+        }
         const calendars = parsed.attachments.filter((a) => a.contentType.startsWith('text/calendar'));
         expect(calendars.length).toBe(want.calendar ? 1 : 0);
       });
     }
   }
+
+  it('ends a cancellation without "Tot dan!" or "See you there!"', async () => {
+    const nl = await deliver(entryFor('cancelled', 'nl'));
+    expect(nl.parsed.text?.trimEnd()).toMatch(/Hopelijk tot een volgende keer!$/);
+    expect(nl.parsed.text).not.toContain('Tot dan');
+    const en = await deliver(entryFor('cancelled', 'en'));
+    expect(en.parsed.text).not.toContain('See you there');
+  });
+
+  it('sends no calendar and no e-mail rows when a details change only added the book', async () => {
+    const entry = entryFor('details_changed', 'nl', {}, { previousDetails: { email: 'anna.peeters@example.org', book: null } });
+    const { parsed } = await deliver(entry);
+    expect(parsed.text).toContain('Boek, nu: Ja');
+    expect(parsed.text).not.toContain('E-mail, voordien');
+    expect(parsed.attachments.filter((a) => a.contentType.startsWith('text/calendar'))).toHaveLength(0);
+  });
+
+  it('tells a colleague registered by someone else who can change it, instead of "send mijn inschrijving"', async () => {
+    const { parsed } = await deliver(entryFor('confirmation', 'nl', { forSomeoneElse: true }));
+    expect(parsed.text).toContain('Iemand anders schreef je in via de inschrijvingsbot');
+    expect(parsed.text).not.toContain('Stuur "mijn inschrijving"');
+  });
 
   it('says "no book" when none was ordered, and shows no shipping address', async () => {
     const nl = await deliver(entryFor('confirmation', 'nl', { book: null }));

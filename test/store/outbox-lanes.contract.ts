@@ -31,6 +31,16 @@ export function describeOutboxLanesContract(name: string, make: MakeLaneLedger):
       expect(await ledger.lane('chat:console').claim('w', 10, 1000, at)).toEqual([]);
     });
 
+    it('delivers a details change in the chat too, but the notice to the old e-mail address by mail only', async () => {
+      const ledger = await make();
+      const now = ticker();
+      const first = await ledger.register({ key: 'a', at: now(), registrant: telegram(1), waitlistIfFull: false });
+      if (!first.ok) throw new Error('setup failed');
+      await ledger.updateDetails({ key: 'd', at: now(), registrationId: first.registration.id, details: { email: 'nieuw@example.be' } });
+      expect((await ledger.list('pending', 'mail')).map((e) => e.kind)).toEqual(['confirmation', 'details_changed', 'old_email_notice']);
+      expect((await ledger.list('pending', 'chat:telegram')).map((e) => e.kind)).toEqual(['confirmation', 'details_changed']);
+    });
+
     it('leases, retries and settles each lane on its own', async () => {
       const ledger = await make();
       const now = ticker();

@@ -106,7 +106,7 @@ async function referenceAnswers(user: string, texts: string[]): Promise<JsonlRep
 // Half-way through the registration form: the contact details are given; the organisation type,
 // the two sessions (the first of each series: 1 and 5), the book and the confirmation are still to come.
 const firstHalf = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven'];
-const secondHalf = ['1', '1', '1', 'nee', 'ja'];
+const secondHalf = ['1', '1', '5', 'nee', 'ja'];
 
 if (requireRedisServer()) {
   const server = useRedisServer({ appendonly: true, appendfsync: 'always' });

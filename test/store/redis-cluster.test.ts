@@ -50,7 +50,7 @@ if (requireRedisServer()) {
           clock: fixedClock(new Date('2020-10-15T07:00:00Z')),
           answerer: { answer: async () => null },
         });
-        const script = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '1', 'nee', 'ja'];
+        const script = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven', '1', '1', '5', 'nee', 'ja'];
         for (const [n, text] of script.entries()) {
           await bot.handle({ userKey: 'slack:U1', input: { kind: 'text', text }, messageId: `m${n}` });
         }

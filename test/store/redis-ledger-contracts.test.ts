@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
 import { describeOutboxDeliveryContract } from './outbox-delivery.contract.ts';
+import { describeDetailsContract } from './seat-ledger-details.contract.ts';
+import { describeIdempotencyContract } from './seat-ledger-idempotency.contract.ts';
 import { describeSeatLedgerContract } from './seat-ledger.contract.ts';
 import { netwerkdag, type MakeLedger } from './seat-ledger.fixtures.ts';
 import { describeSeatLedgerProperties } from './seat-ledger.property.ts';
@@ -26,6 +28,8 @@ if (requireRedisServer()) {
     });
 
     describeSeatLedgerContract('RedisSeatLedger', makeRedisLedger);
+    describeDetailsContract('RedisSeatLedger', makeRedisLedger);
+    describeIdempotencyContract('RedisSeatLedger', makeRedisLedger);
     describeSeatLedgerProperties('RedisSeatLedger', makeRedisLedger, { numRuns: 60 });
     for (const lane of ['mail', 'chat:test'] as const) {
       describeOutboxDeliveryContract(

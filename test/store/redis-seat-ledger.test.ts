@@ -14,6 +14,7 @@ type Op =
   | { op: 'register'; person: number; sessions: [number, number]; waitlist: boolean; key: number }
   | { op: 'change'; target: number; session: number; key: number }
   | { op: 'cancel'; target: number; key: number }
+  | { op: 'details'; target: number; email: number | null; book: number | null; key: number }
   | { op: 'venueCap'; cap: number; key: number }
   | { op: 'sessionCap'; session: number; cap: number; key: number };
 
@@ -22,9 +23,21 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constant('register' as const), person: fc.integer({ min: 0, max: 25 }), sessions: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 4, max: 9 })), waitlist: fc.boolean(), key }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('change' as const), target: fc.integer({ min: 0, max: 30 }), session: fc.integer({ min: 0, max: 10 }), key }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), target: fc.integer({ min: 0, max: 30 }), key }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('details' as const), target: fc.integer({ min: 0, max: 30 }), email: fc.option(fc.integer({ min: 0, max: 30 })), book: fc.option(fc.integer({ min: 0, max: 2 })), key }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('venueCap' as const), cap: fc.integer({ min: -1, max: 12 }), key }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('sessionCap' as const), session: fc.integer({ min: 0, max: 10 }), cap: fc.integer({ min: -1, max: 5 }), key }) },
 );
+
+// Addresses of other people (some taken, some free, one in capitals), the book at one of two addresses or none, one invalid.
+function detailsOf(op: Extract<Op, { op: 'details' }>): Parameters<SeatLedger['updateDetails']>[0]['details'] {
+  const email = op.email === null ? {} : { email: op.email === 30 ? 'geen adres' : op.email % 7 === 0 ? person(op.email).email.toUpperCase() : person(op.email).email };
+  const addresses = [null, { street: 'Kerkstraat 1', postalCode: '3000', city: 'Leuven', country: 'BE' }, { street: 'Dorpsstraat 5', postalCode: '1234 AB', city: 'Utrecht', country: 'NL' }];
+  const address = op.book === null ? undefined : addresses[op.book];
+  return { ...email, ...(address === undefined ? {} : { book: address ? { shippingAddress: address } : null }) };
+}
 
 async function apply(ledger: SeatLedger, op: Op, at: Date, target: (n: number) => string): Promise<unknown> {
   switch (op.op) {
@@ -34,6 +47,8 @@ async function apply(ledger: SeatLedger, op: Op, at: Date, target: (n: number) =
       return ledger.changeSession({ key: `k${op.key}`, at, registrationId: target(op.target), sessionNumber: op.session });
     case 'cancel':
       return ledger.cancel({ key: `k${op.key}`, at, registrationId: target(op.target) });
+    case 'details':
+      return ledger.updateDetails({ key: `k${op.key}`, at, registrationId: target(op.target), details: detailsOf(op) });
     case 'venueCap':
       return ledger.setVenueCap({ key: `k${op.key}`, at, cap: op.cap });
     case 'sessionCap':
@@ -92,6 +107,8 @@ if (requireRedisServer()) {
     afterAll(() => client?.destroy());
 
     it('gives equal results, snapshots and outboxes for random command sequences', async () => {
+      // Keys repeat across commands on purpose: retries, and keys that come with another command.
+      let conflicts = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
           const memory = new MemorySeatLedger(small, { newId: counterIds('m') });
@@ -105,6 +122,7 @@ if (requireRedisServer()) {
             const expected = names.memory.normalise(await apply(memory, op, now, target(names.memory)));
             const actual = names.redis.normalise(await apply(redis, op, now, target(names.redis)));
             expect(actual).toEqual(expected);
+            if ((expected as { reason?: string }).reason === 'idempotency_conflict') conflicts += 1;
             const registered = expected as { ok: boolean; registration?: { seq: number } };
             if (op.op === 'register' && registered.ok && registered.registration) seqs.push(registered.registration.seq);
           }
@@ -125,6 +143,7 @@ if (requireRedisServer()) {
         }),
         { numRuns: 60 },
       );
+      expect(conflicts).toBeGreaterThan(0);
     });
 
     it('decides registers sent together in one script run exactly as one by one, in the order they were made', async () => {
@@ -137,6 +156,7 @@ if (requireRedisServer()) {
         waitlist: fc.boolean(),
         key: fc.integer({ min: 0, max: 15 }),
       });
+      let conflicts = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.array(register, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 5 }), async (groups) => {
           const memory = new MemorySeatLedger(small, { newId: counterIds('m') });
@@ -157,6 +177,7 @@ if (requireRedisServer()) {
             for (const r of group) expected.push(names.memory.normalise(await memory.register(command(r))));
             const actual = await Promise.all(group.map((r) => redis.register(command(r))));
             expect(actual.map((result) => names.redis.normalise(result))).toEqual(expected);
+            conflicts += actual.filter((result) => !result.ok && result.reason === 'idempotency_conflict').length;
           }
           expect(await scriptRuns(client)).toBe(runsBefore + groups.length);
           const snapshot = await redis.snapshot();
@@ -169,6 +190,38 @@ if (requireRedisServer()) {
         }),
         { numRuns: 40 },
       );
+      expect(conflicts).toBeGreaterThan(0);
+    });
+
+    it('refuses a key met again in the same script run with another command, and answers its retry there too', async () => {
+      const redis = new RedisSeatLedger(client, small, { keyPrefix: `samebatch${++run}:`, newId: counterIds('r') });
+      await redis.availability();
+      const at = new Date('2020-10-15T07:00:00Z');
+      const runsBefore = await scriptRuns(client);
+      const [first, other, again, third, thirdWaiting, refused, otherRefused, refusedAgain] = await Promise.all([
+        redis.register({ key: 'k', at, registrant: person(1), waitlistIfFull: false }),
+        redis.register({ key: 'k', at, registrant: person(2), waitlistIfFull: false }),
+        redis.register({ key: 'k', at, registrant: person(1), waitlistIfFull: false }),
+        redis.register({ key: 'w', at, registrant: person(3, [4, 7]), waitlistIfFull: false }),
+        redis.register({ key: 'w', at, registrant: person(3, [4, 7]), waitlistIfFull: true }),
+        redis.register({ key: 'full', at, registrant: person(4, [4, 7]), waitlistIfFull: false }),
+        redis.register({ key: 'full', at, registrant: person(5, [4, 7]), waitlistIfFull: false }),
+        redis.register({ key: 'full', at, registrant: person(4, [4, 7]), waitlistIfFull: false }),
+      ]);
+      expect(await scriptRuns(client)).toBe(runsBefore + 1);
+      expect(first).toMatchObject({ ok: true, registration: { email: person(1).email } });
+      expect(other).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(again).toEqual(first);
+      expect(third).toMatchObject({ ok: true, registration: { status: 'confirmed' } });
+      expect(thirdWaiting).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(refused).toEqual({ ok: false, reason: 'session_full', sessionNumbers: [4, 7] });
+      expect(otherRefused).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(refusedAgain).toEqual(refused);
+      expect((await redis.snapshot()).registrations.map((r) => r.email)).toEqual([person(1).email, person(3).email]);
+      // And in later runs, from the stored records.
+      expect(await redis.register({ key: 'k', at, registrant: person(2), waitlistIfFull: false })).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(await redis.register({ key: 'full', at, registrant: person(4, [4, 7]), waitlistIfFull: false })).toEqual(refused);
+      expect(await redis.register({ key: 'k', at, registrant: person(1), waitlistIfFull: false })).toEqual(first);
     });
 
     it.each(['mail', 'chat:test'] as const)('runs the %s lane like the memory outbox: lease, retry, failure, sent', async (lane) => {
@@ -218,7 +271,7 @@ if (requireRedisServer()) {
         const claimed = await ledger.lane('mail').claim('w1', 1, 1000, t2);
         await ledger.cancel({ key: 'c0', at: t2, registrationId: first.registration.id });
         await ledger.cancel({ key: 'c1', at: t3, registrationId: waiting.registration.id });
-        const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(5), waitlistIfFull: false });
+        const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(0), waitlistIfFull: false });
         results.push({ first, retried, claimed, pending: await ledger.list('pending'), later: await ledger.lane('mail').claim('w2', 10, 1000, t3) });
       }
       const [m, r] = results;
@@ -227,7 +280,22 @@ if (requireRedisServer()) {
       expect(r!.later.map((e) => [e.kind, e.registration.email])).toContainEqual(['waitlisted', person(2).email]);
     });
 
-    it('finds the latest registration of an owner whose first one is in the owners hash and later ones are not', async () => {
+    it('refuses a key whose idempotency record an older Balie wrote (no digest): it cannot tell whose command it was', async () => {
+      const keyPrefix = `legacy${++run}:`;
+      const ledger = new RedisSeatLedger(client, small, { keyPrefix });
+      const at = ticker();
+      const first = await ledger.register({ key: 'r1', at: at(), registrant: person(1), waitlistIfFull: false });
+      if (!first.ok) throw new Error('setup failed');
+      const idem = (name: string, key: string) => `${keyPrefix}balie:{${small.id}}:idem:${name}:${key}`;
+      await client.set(idem('register', 'old'), `F|confirmed||1,5|${first.registration.registeredAt}|${first.registration.id}`);
+      await client.set(idem('cancel', 'old'), '{"ok":false,"reason":"not_found"}');
+      const before = await ledger.snapshot();
+      expect(await ledger.register({ key: 'old', at: at(), registrant: person(2), waitlistIfFull: false })).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(await ledger.cancel({ key: 'old', at: at(), registrationId: first.registration.id })).toEqual({ ok: false, reason: 'idempotency_conflict' });
+      expect(await ledger.snapshot()).toEqual(before);
+    });
+
+    it('finds the latest and all registrations of an owner whose first one is in the owners hash and later ones are not', async () => {
       const memory = new MemorySeatLedger(small, { newId: counterIds('w') });
       const redis = new RedisSeatLedger(client, small, { keyPrefix: `owners${++run}:`, newId: counterIds('w') });
       const at = ticker();
@@ -236,7 +304,10 @@ if (requireRedisServer()) {
         const as = (n: number) => ({ key: `o${n}`, at: at(), registrant: person(n, [1, 5], { owner: 'test:same' }), waitlistIfFull: true });
         const ids = [];
         for (const n of [1, 2, 3]) ids.push(((await ledger.register(as(n))) as { registration: { id: string } }).registration.id);
-        const latest = async () => found[side]!.push((await ledger.findByOwner('test:same'))?.email ?? null);
+        const latest = async () => {
+          found[side]!.push((await ledger.findByOwner('test:same'))?.email ?? null);
+          found[side]!.push((await ledger.findAllByOwner('test:same')).map((r) => r.email).join(' '));
+        };
         await ledger.cancel({ key: 'c1', at: at(), registrationId: ids[0]! });
         await latest();
         const fourth = (await ledger.register(as(4))) as { registration: { id: string } };
@@ -247,7 +318,16 @@ if (requireRedisServer()) {
         await latest();
       }
       expect(found[1]).toEqual(found[0]);
-      expect(found[0]).toEqual(['persoon3@example.be', 'persoon4@example.be', 'persoon3@example.be', 'persoon2@example.be']);
+      expect(found[0]).toEqual([
+        'persoon3@example.be',
+        'persoon2@example.be persoon3@example.be',
+        'persoon4@example.be',
+        'persoon2@example.be persoon3@example.be persoon4@example.be',
+        'persoon3@example.be',
+        'persoon2@example.be persoon3@example.be',
+        'persoon2@example.be',
+        'persoon2@example.be',
+      ]);
     });
 
     it('bounds how long a call may take (commandTimeoutMs), the per-command timeout of node-redis being off', async () => {

@@ -42,7 +42,7 @@ function memoryBot(): Bot {
 }
 
 const firstHalf = ['Ik wil me inschrijven', 'An', 'Peeters', 'an.peeters@example.org', '0470 12 34 56', 'Stad Leuven'];
-const secondHalf = ['1', '1', '1', 'nee', 'ja'];
+const secondHalf = ['1', '1', '5', 'nee', 'ja'];
 
 describe('redis+sentinel:// URLs', () => {
   it('name the Sentinels and the primary', () => {

@@ -130,7 +130,7 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         const again = await ledger.register({ key: 'same', at: now(), registrant: person(1, [4, 8]), waitlistIfFull: false });
         const other = await ledger.register({ key: 'same', at: now(), registrant: person(2, [1, 5]), waitlistIfFull: false });
         expect(again).toEqual(first);
-        expect(other).toEqual(first);
+        expect(other).toEqual({ ok: false, reason: 'idempotency_conflict' });
         expect((await ledger.snapshot()).registrations).toHaveLength(1);
         expect(await ledger.list('pending')).toHaveLength(1);
 

@@ -5,9 +5,12 @@ import { hasOneSessionPerSeries, type EventData } from '../../src/core/index.ts'
 
 interface ModelRegistration {
   email: string;
+  /** The address as typed (the ledger keeps it so; `email` is its lower-case key). */
+  spelling: string;
   sessions: number[];
   status: 'confirmed' | 'waitlisted';
   seq: number;
+  book: boolean;
 }
 
 /** What a command did, compared between the model and a real ledger. */
@@ -36,7 +39,7 @@ export class LedgerModel {
       return full === 'venue' ? { ok: false, reason: 'venue_full' } : { ok: false, reason: 'session_full', sessionNumbers: full };
     }
     const status = fits ? 'confirmed' : 'waitlisted';
-    this.registrations.push({ email: email.toLowerCase(), sessions, status, seq: this.#nextSeq++ });
+    this.registrations.push({ email: email.toLowerCase(), spelling: email, sessions, status, seq: this.#nextSeq++, book: false });
     return { ok: true, status, bumped: [], promoted: [] };
   }
 
@@ -62,6 +65,19 @@ export class LedgerModel {
     return { ok: true, bumped: [], promoted: this.#promote() };
   }
 
+  /** A new address and/or a book order (one fixed shipping address) for the registration of `email`; seats never move. */
+  updateDetails(email: string | null, details: { email?: string; book?: boolean }): Outcome {
+    const registration = email ? this.#find(email) : undefined;
+    if (!registration) return { ok: false, reason: 'not_found' };
+    const sameEmail = details.email === undefined || details.email === registration.spelling;
+    if (sameEmail && (details.book === undefined || details.book === registration.book)) return { ok: false, reason: 'unchanged' };
+    const holder = details.email === undefined ? undefined : this.#find(details.email);
+    if (holder && holder !== registration) return { ok: false, reason: 'email_taken' };
+    if (details.email !== undefined) Object.assign(registration, { email: details.email.toLowerCase(), spelling: details.email });
+    if (details.book !== undefined) registration.book = details.book;
+    return { ok: true, status: registration.status, bumped: [], promoted: [] };
+  }
+
   setVenueCap(cap: number): Outcome {
     this.venueCap = cap;
     const bumped: string[] = [];
@@ -78,9 +94,9 @@ export class LedgerModel {
     return { ok: true, bumped, promoted: this.#promote() };
   }
 
-  /** "email:status:s1,s2" per registration in seq order. */
+  /** "email:status:s1,s2:book" per registration in seq order. */
   lines(): string[] {
-    return this.registrations.map((r) => `${r.email}:${r.status}:${r.sessions.join(',')}`);
+    return this.registrations.map((r) => `${r.email}:${r.status}:${r.sessions.join(',')}:${r.book}`);
   }
 
   #find(email: string): ModelRegistration | undefined {

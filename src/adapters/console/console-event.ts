@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Result } from '../../core/index.ts';
+import { isWellFormedText, type Result } from '../../core/index.ts';
 import type { UserInput } from '../../dialogs/types.ts';
 
 /** The longest JSON line the machine interface accepts (a 10,000-character message fits easily). */
@@ -9,7 +9,14 @@ const userId = z
   .string({ error: '"user" must be a string' })
   .min(1, { error: '"user" must not be empty' })
   .max(128, { error: '"user" must be at most 128 characters' })
-  .regex(/^[^\p{Cc}]+$/u, { error: '"user" must not contain control characters' });
+  .regex(/^[^\p{Cc}]+$/u, { error: '"user" must not contain control characters' })
+  .refine(isWellFormedText, { error: '"user" must be well-formed Unicode (no lone surrogates such as \\ud800)' });
+
+/** Why a console user id (a JSONL line's "user", or `--user`) cannot be used, or null when it can. */
+export function userIdProblem(id: string): string | null {
+  const parsed = userId.safeParse(id);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid');
+}
 
 const textLine = z.strictObject({ user: userId, text: z.string({ error: '"text" must be a string' }) });
 const choiceLine = z.strictObject({

@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ConsoleConnector } from './console-connector.ts';
-import { parseJsonlLine } from './console-event.ts';
+import { maxLineLength, parseJsonlLine } from './console-event.ts';
+import { jsonlLines } from './jsonl-lines.ts';
 import { renderJsonlError, renderJsonlReplies } from './render-jsonl.ts';
 
 /** Where the session reports what it cannot say on stdout (the app passes its pino logger). */
@@ -26,32 +26,24 @@ export interface JsonlRunSummary {
 
 /**
  * The machine interface: one JSON line in, one JSON line out, strictly in order (each line is
- * handled to completion before the next is read). Blank lines are skipped and get no answer;
- * a malformed line gets `{"error":...}` and the run goes on. Resolves at the end of the input.
+ * handled to completion before the next is read). Every line gets exactly one answer: a blank or
+ * malformed one gets `{"error":...}` and the run goes on. Resolves at the end of the input.
  */
 export async function runJsonlSession(options: JsonlSessionOptions): Promise<JsonlRunSummary> {
   const { input, output, connector, logger, signal } = options;
-  const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
-  const stop = () => lines.close();
-  signal?.addEventListener('abort', stop, { once: true });
   const summary: JsonlRunSummary = { lines: 0, errors: 0 };
-  try {
-    for await (const line of lines) {
-      if (line.trim() === '') continue;
-      summary.lines += 1;
-      const answer = await answerLine(line, connector, logger);
-      if (answer.failed) summary.errors += 1;
-      await writeLine(output, answer.json);
-      if (signal?.aborted) break;
-    }
-  } finally {
-    signal?.removeEventListener('abort', stop);
-    lines.close();
+  for await (const line of jsonlLines(input, maxLineLength, signal)) {
+    summary.lines += 1;
+    const answer = await answerLine(line, connector, logger);
+    if (answer.failed) summary.errors += 1;
+    await writeLine(output, answer.json);
+    if (signal?.aborted) break;
   }
   return summary;
 }
 
 async function answerLine(line: string, connector: ConsoleConnector, logger: SessionLogger): Promise<{ json: string; failed: boolean }> {
+  if (line.trim() === '') return { json: renderJsonlError('empty line'), failed: true };
   const parsed = parseJsonlLine(line);
   if (!parsed.ok) return { json: renderJsonlError(parsed.message), failed: true };
   const { event } = parsed;

@@ -1,20 +1,9 @@
 import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
+import type { FormField } from '../form-field-ids.ts';
 
-/** A form field the registration dialog asks for (sessions are asked per series, see `seriesField`). */
-export type FormField =
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'organisation'
-  | 'organisationType'
-  | 'book'
-  | 'street'
-  | 'postalCode'
-  | 'city'
-  | 'country';
+export type { FormField } from '../form-field-ids.ts';
 
 /** The Dutch catalogue; its shape is the type every other catalogue must match. */
 export const nl = {
@@ -78,18 +67,33 @@ export const nl = {
   lookedLikeEmailOwner: 'Met dit e-mailadres ben je al ingeschreven. Kijk bij "Mijn inschrijving".',
 
   prompts: {
-    firstName: 'Wat is je voornaam?',
+    firstName: 'Wat is je naam? Je voornaam en achternaam, bv. Ann Peeters.',
     lastName: 'En je achternaam?',
     email: 'Wat is je e-mailadres? Daar sturen we de bevestiging naartoe.',
-    phone: 'Op welk telefoonnummer kunnen we je bereiken? (We vragen het voor contactopsporing.)',
+    phone: 'Op welk telefoonnummer kunnen we je bereiken? (We vragen het voor contactopvolging.)',
     organisation: 'Voor welke organisatie kom je? (overheidsdienst, bedrijf, vereniging, ...)',
     organisationType: 'Wat voor organisatie is dat?',
     book: (title: string, price: string) => `Wil je het boek *${title}* bestellen (${price})? We sturen het dan op.`,
-    street: 'Naar welk adres mogen we het boek sturen? Eerst straat en huisnummer.',
+    street: 'Naar welk adres mogen we het boek sturen? Geef straat en huisnummer, postcode en gemeente (bv. Provincieplein 1, 3010 Leuven).',
     postalCode: 'Postcode?',
     city: 'Gemeente?',
     country: 'Land?',
   } satisfies Record<FormField, unknown>,
+  examples: {
+    firstName: 'Ann',
+    lastName: 'Peeters',
+    email: 'ann.peeters@voorbeeld.be',
+    phone: '0470 12 34 56',
+    organisation: 'Gemeente Leuven',
+    organisationType: 'Lokaal bestuur',
+    book: 'ja',
+    street: 'Provincieplein 1',
+    postalCode: '3010',
+    city: 'Leuven',
+    country: 'België',
+  } satisfies Record<FormField, string>,
+  /** Where a one-screen form asks a field differently from the chat (the chat asks the whole name, and the whole address, at once). */
+  screenPrompts: { firstName: 'Je voornaam', lastName: 'Je achternaam', street: 'Straat en huisnummer (bv. Provincieplein 1)' } as Partial<Record<FormField, string>>,
   seriesName: (_id: number, name: string) => name,
   sessionPrompt: (series: string, time: string) => `Welke sessie kies je in *${series}* (${time})?`,
   fieldNames: {
@@ -111,7 +115,6 @@ export const nl = {
     social_economy: 'Sociale-economiebedrijf',
     other: 'Andere stakeholder',
   } satisfies Record<OrganisationType, string>,
-  countries: { BE: 'België', NL: 'Nederland', FR: 'Frankrijk', DE: 'Duitsland', LU: 'Luxemburg' } as Record<string, string>,
   yes: 'Ja',
   no: 'Nee',
   bookYes: (price: string) => `Ja, graag (${price})`,
@@ -119,17 +122,39 @@ export const nl = {
 
   problems: {
     empty: 'Ik kreeg geen antwoord.',
+    too_short: 'Dat is te kort; typ het voluit.',
     too_long: 'Dat is te lang.',
     invalid_characters: 'Daar staan tekens in die ik niet kan gebruiken; gebruik gewone letters, cijfers en leestekens.',
     invalid_email: 'Dat lijkt geen geldig e-mailadres (bv. naam@voorbeeld.be).',
     invalid_phone: 'Dat telefoonnummer herken ik niet. Geef een Belgisch nummer (bv. 0470 12 34 56) of een internationaal (bv. +31 6 12345678).',
     invalid_postal_code: 'Dat is geen geldige postcode; een Belgische postcode heeft 4 cijfers (bv. 3010).',
-    invalid_country: 'Dat land ken ik niet. Kies België, Nederland, Frankrijk, Duitsland of Luxemburg.',
+    invalid_country: 'Dat land ken ik niet. Typ de naam van het land (bv. België, Nederland) of de landcode (bv. BE).',
     needs_house_number: 'Vergeet het huisnummer niet (bv. Provincieplein 1).',
   } satisfies Record<FieldProblem, string>,
   tooLongMax: (max: number) => `Dat is te lang (max. ${max} tekens).`,
   nameCharacters: 'Gebruik alleen letters, spaties, koppeltekens en apostrofs.',
   postalCodeCountry: (code: string, country: string) => `De postcode ${code} past niet bij ${country}. Geef de postcode opnieuw.`,
+  postalCodeOf: (country: string) => `Dat is geen postcode van ${country}.`,
+  fieldRequired: 'Vul dit in.',
+  stuckText: (example: string, contact: string) => `Lukt het niet? Een voorbeeld: ${example}. Of mail ${contact}, dan helpen we je verder.`,
+  stuckChoice: (choices: string, contact: string) => `Typ het nummer of een stukje van de naam. Je kan kiezen uit:\n${choices}\nLukt het niet? Mail ${contact}.`,
+  confirmStop: 'Wil je echt stoppen? Wat je invulde gaat verloren.',
+  stopYes: 'Ja, stoppen',
+  stopNo: 'Nee, verder invullen',
+  notStopped: 'Oké, we gaan verder.',
+  about: (title: string) => `Ik ben Balie, de digitale inschrijvingsbalie van de *${title}*: bij mij kan je je inschrijven, je inschrijving wijzigen en vragen stellen over het programma.`,
+  languagesSpoken: 'Sorry, ik spreek alleen Nederlands en Engels. / Sorry, I only speak Dutch and English.',
+  notedFields: (fields: string[]) => `Genoteerd: ${fields.join(', ')}.`,
+  changedTo: (field: string, value: string) => `Oké, ${field.toLowerCase()} is nu: ${value}.`,
+  fullNamedAtStart: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet; bij die reeks kan je kiezen voor de wachtlijst of een andere sessie.`,
+  sessionOfAnsweredSeries: (number: number, series: string) => `Sessie ${number} hoort bij ${series}, waar je al een sessie koos (typ "toch sessie ${number}" om die te wijzigen).`,
+  formTitle: (title: string) => `Inschrijven voor de ${title}`,
+  formScreenIntro: (price: string) => `Vul je gegevens in, kies een sessie per reeks en zeg of je het boek wilt${price ? ` (${price})` : ''}. Je krijgt een bevestiging per e-mail.`,
+  waitlistField: 'Wachtlijst',
+  waitlistFieldPrompt: 'Is een gekozen sessie volzet, wil je dan op de wachtlijst?',
+  venueFullInForm: (cap: number) => `Alle ${cap} plaatsen zijn ingenomen; kies de wachtlijst om je toch in te schrijven.`,
+  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of kies de wachtlijst.`,
+  formHasMistakes: 'Nog niet alles is in orde; er is niets ingeschreven:',
 
   fullOffer: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet. Wil je op de wachtlijst, of kies je een andere sessie?`,
   fullMeanwhile: (number: number, title: string) => `Sessie ${number} (*${title}*) is intussen volzet geraakt.`,
@@ -157,7 +182,8 @@ export const nl = {
   venueFullMeanwhile: (cap: number) => `Intussen zijn alle ${cap} plaatsen ingenomen. Wil je op de wachtlijst?`,
   somethingWentWrong: 'Er ging iets mis; probeer het nog eens.',
 
-  detailsByMail: (contact: string) => `Je naam, e-mailadres, telefoon of organisatie pas ik hier niet aan: mail daarvoor ${contact}. Een sessie wijzigen of annuleren kan wel hier.`,
+  detailsByMail: (contact: string) =>
+    `Je naam, telefoonnummer of organisatie pas ik hier niet aan: mail daarvoor ${contact}. Een sessie, het boek of je e-mailadres wijzigen, of annuleren, kan wel hier.`,
   noRegistration: (contact: string) => `Ik vind geen inschrijving van jou via dit kanaal, dus er is nog niets te wijzigen of te annuleren. Schrijf je je hier in, dan kan je later via *Mijn inschrijving* een sessie wijzigen of annuleren. Schreef je je elders in, mail dan ${contact}.`,
   viewConfirmed: (title: string, when: string) => `Je bent ingeschreven voor de *${title}* (${when}).`,
   viewWaitlisted: (title: string) => `Je staat op de *wachtlijst* voor de ${title}. Komt er een plaats vrij, dan schuif je automatisch door en krijg je bericht.`,
@@ -178,6 +204,58 @@ export const nl = {
   cancelled: 'Je inschrijving is geannuleerd; je krijgt nog een bevestiging per e-mail. Jammer dat je er niet bij kunt zijn!',
   notCancelled: 'Oké, je inschrijving blijft staan.',
   registrationGone: 'Ik vind je inschrijving niet meer; misschien werd ze al geannuleerd.',
+
+  registeredOther: (name: string, email: string) =>
+    `${name} is ingeschreven! De bevestiging met een overzicht gaat naar ${email}. Je vindt de inschrijving terug bij *Mijn inschrijving*.`,
+  registeredOtherWaitlisted: (name: string, email: string) =>
+    `${name} staat op de wachtlijst. Komt er een plaats vrij, dan schuift ${name} automatisch door. De bevestiging gaat naar ${email}.`,
+  andList: (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`),
+  noRegistrationClosed: (date: string, contact: string) =>
+    `Ik vind geen inschrijving van jou via dit kanaal. De inschrijvingen zijn afgesloten (dat kon tot en met ${date}); met vragen kan je terecht bij ${contact}.`,
+  closedForChanges: (date: string, contact: string) =>
+    `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen of annuleren kan niet meer via mij. Mail daarvoor naar ${contact}.`,
+  viewOther: (name: string, title: string, when: string) => `Dit is de inschrijving van *${name}* voor de *${title}* (${when}).`,
+  viewOtherWaitlisted: (name: string, title: string) => `*${name}* staat op de *wachtlijst* voor de ${title}.`,
+  alsoRegistered: (names: string) => `Je schreef ook in: ${names}. Kies een naam om die inschrijving te bekijken of te wijzigen.`,
+  noOwnRegistration: (names: string) => `Je hebt zelf geen inschrijving via dit kanaal, maar je schreef wel in: ${names}.`,
+  noColleagueRegistration: 'Ik vind geen inschrijving die je voor iemand anders maakte.',
+  pickRegistration: 'Over wiens inschrijving gaat het?',
+  ownRegistration: 'Mijn eigen inschrijving',
+  orderBook: 'Boek bestellen',
+  cancelBook: 'Boek afbestellen',
+  changeEmail: 'E-mailadres wijzigen',
+  confirmCancelOther: (name: string) => `Wil je de inschrijving van ${name} echt annuleren? De plaatsen komen dan vrij voor iemand anders.`,
+  cancelledOther: (name: string) => `De inschrijving van ${name} is geannuleerd; de bevestiging gaat naar hun e-mailadres.`,
+  notCancelledOther: (name: string) => `Oké, de inschrijving van ${name} blijft staan.`,
+  sessionChangedOther: (name: string, series: string, number: number, title: string, previous: number) =>
+    `Gewijzigd: in ${series.toLowerCase()} volgt ${name} nu sessie ${number} (*${title}*) in plaats van sessie ${previous}. De bevestiging gaat naar hun e-mailadres.`,
+  sessionChangedOtherWaitlisted: (name: string, series: string, number: number, title: string, previous: number) =>
+    `Gewijzigd: in ${series.toLowerCase()} wacht ${name} nu op sessie ${number} (*${title}*) in plaats van sessie ${previous}.`,
+  askNewEmail: 'Wat is het nieuwe e-mailadres? Daar sturen we voortaan alles naartoe.',
+  askNewEmailOther: (name: string) => `Wat is het nieuwe e-mailadres van ${name}? Daar sturen we voortaan alles naartoe.`,
+  sameEmail: 'Dat is al het e-mailadres van deze inschrijving.',
+  confirmEmail: (from: string, to: string) =>
+    `Het e-mailadres wordt *${to}* in plaats van ${from}. We sturen een bevestiging naar ${to} en een kort bericht naar ${from}. Klopt dat?`,
+  emailChanged: (to: string) => `Het e-mailadres is gewijzigd: voortaan gaat alles naar ${to}. Daar komt nu een bevestiging; het oude adres krijgt een kort bericht.`,
+  emailTakenOnChange: (email: string) => `Met ${email} is al iemand anders ingeschreven (één inschrijving per e-mailadres). Geef een ander e-mailadres, of typ "terug".`,
+  bookIntro: (title: string, price: string) => `Het boek *${title}* kost ${price}; we sturen het op.`,
+  forPerson: (name: string) => `Voor *${name}*:`,
+  askStreet: 'Naar welk adres mogen we het boek sturen? Eerst straat en huisnummer.',
+  askPostalCode: 'Postcode?',
+  askCity: 'Gemeente?',
+  askCountry: 'Land?',
+  confirmBook: (title: string, price: string, address: string) => `Zal ik het boek *${title}* (${price}) bestellen, te versturen naar ${address}?`,
+  confirmAddress: (address: string) => `Zal ik het boek voortaan naar ${address} sturen?`,
+  confirmNoBook: (title: string) => `Wil je het boek *${title}* afbestellen?`,
+  yesChange: 'Ja, graag',
+  noKeep: 'Nee, zo laten',
+  bookOrderedNow: (address: string) => `Het boek is besteld en wordt verstuurd naar ${address}. Er komt een bevestiging per e-mail.`,
+  addressChanged: (address: string) => `Het boek gaat nu naar ${address}. Er komt een bevestiging per e-mail.`,
+  bookCancelled: 'Het boek is afbesteld. Er komt een bevestiging per e-mail.',
+  alreadyBook: (address: string) => `Het boek is al besteld (verzendadres: ${address}). Typ "wijzig adres" voor een ander adres, of "geen boek" om het af te bestellen.`,
+  noBookOrdered: 'Er is geen boek besteld, dus er is niets af te bestellen.',
+  noBookOffered: 'Bij deze dag hoort geen boek om te bestellen.',
+  notChanged: 'Oké, er is niets gewijzigd.',
   turnBusy: 'Ik ben je vorige bericht nog aan het verwerken. Probeer het zo meteen opnieuw.',
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
   notices: noticesNl,

@@ -1,37 +1,23 @@
-import { findSession, registrationDeadline, sessionsOfSeries, type EventData, type Language, type Session } from '../../core/index.ts';
-import type { Choice, ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
+import { registrationDeadline, type EventData, type Language } from '../../core/index.ts';
+import type { ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
 import { phrases } from './catalogue.ts';
 import type { Classification, IntentClassifier } from './classifier.ts';
-import {
-  abbreviationCard,
-  longDate,
-  orgCard,
-  reply,
-  sessionCard,
-  sessionLine,
-  sessionSeats,
-  sessionsOf,
-  sessionWhen,
-  sessionWhere,
-  sessionWho,
-  speakerCard,
-  type AnswerScope,
-} from './compose.ts';
+import { reply, type AnswerScope } from './compose.ts';
+import { aspectClauses } from './aspects.ts';
+import { reasoning } from './catalogue-reasoning.ts';
+import { Drafts, hasEntity, isAspect, type AnswerIntent, type Aspect, type DayIntent, type Draft } from './drafts.ts';
 import type { EntityFinder, Found } from './entities.ts';
 import { glossary } from './glossary.ts';
+import { Reasoner } from './reasoner.ts';
 import { detectLanguage, expandContractions, fold, isProbablyQuestion, tokenize } from './text.ts';
-import type { TimeRange } from './time-range.ts';
-import { neighbourSeries, spanOf } from './timeline.ts';
 import { unknownTopicWords, type Intent } from './training.ts';
+import { isYesNo, statedVerdict, verdictOf } from './yes-no.ts';
 
 /** Answers at or above this confidence may interrupt a form; below it they are a guess. */
 export const confidentAnswer = 0.6;
 
-type Aspect = 'when' | 'where' | 'who' | 'what' | 'seats' | 'list' | 'overview';
 const weakIntents = new Set<Intent>(['offtopic', 'greeting', 'unknown_topic', 'overview']);
-type DayIntent = Exclude<AnswerIntent, Aspect>;
 const overridable = new Set<Intent>(['audience', 'partners', 'contact', 'presentations', 'manage', 'unknown_topic']);
-const isAspect = (intent: Intent): intent is Exclude<Aspect, 'overview'> => ['when', 'where', 'who', 'what', 'seats', 'list'].includes(intent);
 
 const questionWordAspect: Record<string, Aspect> = { wie: 'who', who: 'who', waar: 'where', where: 'where', wanneer: 'when', when: 'when' };
 const conjunctions = new Set(['en', 'and', 'plus']);
@@ -47,25 +33,16 @@ function askedAspects(words: string[]): Aspect[] {
   return out;
 }
 
-type AnswerIntent = Exclude<Intent, 'overview' | 'unknown_topic' | 'offtopic' | 'greeting'>;
-
 /** The outcome of checking nlp.js's verdict against what the question names. */
-type Decision = { kind: 'answer'; intent: AnswerIntent | null } | { kind: 'honest'; confidence: number; offtopic: boolean } | { kind: 'none' };
-
-/** Lines of an answer and the sessions it is about (for "more about" choices). */
-interface Draft {
-  lines: string[];
-  sessions: number[];
-  programme?: boolean;
-  /** Choices that lead elsewhere in Balie ("Mijn inschrijving"). */
-  extra?: Choice[];
-}
+type Decision = { kind: 'answer'; intent: AnswerIntent | null; sure?: boolean } | { kind: 'honest'; confidence: number; offtopic: boolean } | { kind: 'none' };
 
 /** The Q&A: nlp.js says what is asked, the entity finder about what, the composer answers from the event file. */
 export class ProgrammeQa implements ProgrammeAnswerer {
   private readonly deadline: number;
   /** Words the event file uses about the day itself (audiences, partners, title): known, not unknown topics. */
   private readonly dayWords: Set<string>;
+  private readonly drafts: Drafts;
+  private readonly reasoner: Reasoner;
 
   constructor(
     private readonly event: EventData,
@@ -73,6 +50,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     private readonly finder: EntityFinder,
   ) {
     this.deadline = registrationDeadline(event).getTime();
+    this.drafts = new Drafts(event, finder.facts);
+    this.reasoner = new Reasoner(event, finder.facts, (part) => finder.find(part), new Set([...classifier.vocabulary.nl, ...classifier.vocabulary.en]));
     this.dayWords = new Set(tokenize([...event.audiences, ...event.partners, event.title].join(' ')));
   }
 
@@ -82,7 +61,6 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const found = this.finder.find(text);
     const detected = detectLanguage(text, found.entityWords, this.classifier.vocabulary);
     const lang = detected ?? context.lang;
-    const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const scope: AnswerScope = {
       event: this.event,
       facts: this.finder.facts,
@@ -91,14 +69,26 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       now: context.now,
       open: context.now.getTime() < this.deadline,
     };
+    // Comparisons, lengths, plans, recommendations, what a session's text says: one step of reasoning over the event file.
+    const folded = fold(text);
+    const words = tokenize(folded);
+    const reasoned = this.reasoner.answer(folded, words, found, scope);
+    if (reasoned) return { lang, confidence: 0.8, replies: [reply(scope, reasoned.lines, reasoned.sessions, reasoned.programme)] };
+    const verdict = await this.classify(text, detected, context.lang, found.entityWords);
     const guess = this.decide(text, found, verdict, lang);
     // Unsure, but a question word says what is asked ("welke dag en hoe laat"): answer that aspect.
     const unsure = guess.kind === 'none' || (guess.kind === 'honest' && !guess.offtopic && guess.confidence < 0.5);
-    const decision: Decision = unsure && askedAspects(tokenize(text)).length > 0 && this.coverage(found, lang) === 1 ? { kind: 'answer', intent: null } : guess;
+    const decision: Decision = unsure && askedAspects(words).length > 0 && this.coverage(found, lang) === 1 ? { kind: 'answer', intent: null } : guess;
     // "wat is de deadline en de prijs": each clause may ask its own question about the day.
     const clauses = await this.clauseIntents(text, detected, context.lang, lang);
     const others = clauses.intents.filter((c) => decision.kind !== 'answer' || c !== decision.intent);
-    const otherLines = others.flatMap((c) => this.day(c, found, scope).lines);
+    const otherLines = others.flatMap((c) => this.drafts.day(c, found, scope).lines);
+    // "hoe laat begint arbeidszorg en in welke zaal is dat": each part gets its aspect, about what it names.
+    const parts = await this.twoParts(folded, found, scope, detected, context.lang);
+    if (parts) {
+      const lines = [...parts.lines, ...otherLines.filter((l) => !parts.lines.includes(l))];
+      return { lang, confidence: 0.8, replies: [reply(scope, lines, parts.sessions, parts.programme)] };
+    }
     if (decision.kind === 'none' && others.length === 0) return null;
     if (decision.kind !== 'answer') {
       const p = phrases[lang];
@@ -111,19 +101,39 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     const intent = decision.intent;
     const named = hasEntity(found) || found.venue;
 
-    const words = tokenize(text);
     const asked = askedAspects(words);
     // No verdict, but a question word says what is asked ("sessies van de vvsg en waar").
     const main: AnswerIntent | Aspect | null = intent ?? asked[0] ?? null;
-    const draft = main === null || main === 'overview' || isAspect(main) ? this.aspect(main ?? 'overview', found, scope) : this.day(main, found, scope);
+    const draft = main === null || main === 'overview' || isAspect(main) ? this.drafts.aspect(main ?? 'overview', found, scope) : this.drafts.day(main, found, scope);
     // "waar is het en wanneer": one more aspect named by its own question word is answered too.
     // "wat kost het en waar is het": after a day intent, only when an "en"/"and" joins the two.
     const also = asked.find((a) => a !== main);
-    if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.aspect(also, found, scope).lines);
+    if (main !== null && also && (isAspect(main) || words.some((w) => conjunctions.has(w)))) draft.lines.push(...this.drafts.aspect(also, found, scope).lines);
     draft.lines.push(...otherLines.filter((l) => !draft.lines.includes(l)));
-    const sure = named || (intent === 'audience' && found.asker !== null);
+    const lines = yesOrNo(folded, main, found, scope, draft.lines);
+    const sure = named || (intent === 'audience' && found.asker !== null) || decision.sure === true;
     const confidence = intent !== null ? Math.min(0.95, Math.max(verdict.score, sure ? 0.75 : 0)) : main !== null ? (named ? 0.75 : 0.5) : 0.45;
-    return { lang, confidence, replies: [reply(scope, draft.lines, draft.sessions, draft.programme, draft.extra)] };
+    return { lang, confidence, replies: [reply(scope, lines, draft.sessions, draft.programme, draft.extra)] };
+  }
+
+  /** The parts of a two-part question, each answered for what it names (or the day, or what the whole question names). */
+  private async twoParts(folded: string, found: Found, scope: AnswerScope, detected: Language | null, fallback: Language): Promise<Draft | null> {
+    const clauses = aspectClauses(folded);
+    if (clauses.length < 2) return null;
+    const lines: string[] = [];
+    const sessions: number[] = [];
+    for (const clause of clauses) {
+      const own = this.finder.find(clause.text);
+      const named = hasEntity(own) || own.venue;
+      // "tot wanneer kan ik inschrijven" asks the deadline, whatever its "wanneer" says; the clause intents answer it.
+      const verdict = named ? null : await this.classify(clause.text, detected, fallback, own.entityWords);
+      if (verdict?.intent && !isAspect(verdict.intent) && verdict.intent !== 'overview' && verdict.score >= 0.6) continue;
+      const subject = named || /\b(?:dag|netwerkdag|day|event|evenement)\b/u.test(clause.text) ? own : found;
+      const draft = this.drafts.aspect(clause.aspect, subject, scope);
+      lines.push(...draft.lines.filter((l) => !lines.includes(l)));
+      sessions.push(...draft.sessions.filter((n) => !sessions.includes(n)));
+    }
+    return lines.length > 0 ? { lines, sessions, programme: sessions.length === 0 } : null;
   }
 
   /** The day intents of the clauses an "en"/"and" joins, each decided on its own; none without a conjunction. */
@@ -159,6 +169,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (found.contentWords.some((w) => unknownTopicWords.has(w) && !names.has(w))) return { kind: 'honest', confidence: 0.85, offtopic: false };
     // "ik werk bij een OCMW, mag ik komen": who may come, whatever organisation the question names.
     if (found.asker !== null) return { kind: 'answer', intent: 'audience' };
+    // "uiterste datum voor inschrijven", "inschrijvingsdeadlijn": a deadline word (typos too) with nothing named asks the deadline.
+    if (!hasEntity(found) && deadlineMarker.test(fold(text))) return { kind: 'answer', intent: 'deadline', sure: true };
     // "om 13u30", "120.000 mensen aan de slag": with the names taken out, too little is left to classify.
     if (named && verdict.fillerOnly) return { kind: 'answer', intent: null };
     // Just under nlp.js's threshold, a clear leader is still a usable (less confident) reading.
@@ -167,6 +179,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     let intent: Exclude<Intent, 'overview'> | null = guessed === 'overview' ? null : guessed;
     if (!named) {
       if (intent === 'greeting') return { kind: 'none' };
+      // "is het op een vrijdag?", "in oktober of november?": a month or weekday asks when, unless another intent has its own words there.
+      if (!found.venue && calendarWord.test(fold(text))) {
+        const own = found.contentWords.filter((w) => !found.placeWords.has(w) && !this.dayWords.has(w));
+        if (intent === null || intent === 'when' || !this.classifier.supports(intent, own, lang)) return { kind: 'answer', intent: 'when', sure: true };
+      }
       if (intent === null || this.coverage(found, lang) < 0.5) return unsure;
       if (intent === 'offtopic') return { kind: 'honest', confidence: 0.3, offtopic: true };
     }
@@ -187,6 +204,8 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       if (intent === null && !named) return unsure;
     }
     if (intent === 'unknown_topic' && found.venue) intent = 'where';
+    // "is het in oktober of november": a month or weekday asks when, whatever "is het in" suggests.
+    if (intent === 'where' && !found.venue && found.rooms.length === 0 && calendarWord.test(fold(text))) intent = 'when';
     if (intent === 'unknown_topic') return { kind: 'honest', confidence: Math.min(0.9, verdict.score), offtopic: false };
     if (intent === 'offtopic' || intent === 'greeting') intent = null;
     return { kind: 'answer', intent };
@@ -204,283 +223,21 @@ export class ProgrammeQa implements ProgrammeAnswerer {
     if (words.length === 0) return 1;
     return words.filter((w) => this.classifier.knows(this.classifier.correct(w, lang)) || glossary.has(w) || this.dayWords.has(w)).length / words.length;
   }
-
-  private aspect(aspect: Aspect, found: Found, scope: AnswerScope): Draft {
-    const p = phrases[scope.lang];
-    const missing = found.sessionNumbers.filter((n) => !findSession(this.event, n));
-    if (missing.length > 0 && missing.length === found.sessionNumbers.length) {
-      return { lines: [p.noSuchSession(missing[0] as number, this.event.sessions.length)], sessions: [], programme: true };
-    }
-    const explicit = sessionsOf(scope, found.sessionNumbers);
-    const topical = focusTopics(scope, found);
-    const speaker = found.speakers[0];
-    const org = found.orgs[0];
-    const abbreviation = found.abbreviations[0];
-    const room = found.rooms[0];
-
-    if (aspect === 'where' && found.venue && explicit.length === 0 && !speaker) return this.venue(scope);
-    if (aspect === 'overview' && found.venue && !hasEntity(found)) return this.venue(scope);
-    if (!speaker && found.speakersByFirstName.length > 0 && !org && explicit.length === 0) {
-      const lines = found.speakersByFirstName.slice(0, 3).flatMap((x) => speakerCard(scope, x));
-      return { lines, sessions: [...new Set(found.speakersByFirstName.flatMap((x) => x.sessions))] };
-    }
-    // "wat loopt er tegelijk met arbeidszorg": the series of the one session named.
-    const single = explicit.length === 1 ? explicit : explicit.length === 0 && !speaker && !org && !room ? topical : [];
-    if (found.parallel && single.length === 1) return this.series((single[0] as Session).series, scope, aspect);
-    if (explicit.length > 0) return this.aboutSessions(aspect, explicit, scope);
-    if (found.roomWord && !room && !speaker && !org && topical.length === 0 && found.series === null && (aspect === 'list' || aspect === 'where' || aspect === 'overview')) {
-      const drafts = this.finder.facts.rooms.map((r) => this.list(p.roomList(r), this.event.sessions.filter((s) => s.room === r), scope, 'when'));
-      return { lines: drafts.flatMap((d) => d.lines), sessions: [] };
-    }
-    if (speaker && aspect !== 'list') {
-      const sessions = sessionsOf(scope, speaker.sessions);
-      // "waarover gaat de sessie van Jo Helsen": what a speaker talks about is the session's card.
-      if (aspect === 'what' && sessions.length === 1) return this.aboutSessions(aspect, sessions, scope);
-      if (aspect === 'who' || aspect === 'overview' || aspect === 'what') {
-        const lines = speakerCard(scope, speaker);
-        return { lines, sessions: speaker.sessions };
-      }
-      return this.aboutSessions(aspect, sessions, scope);
-    }
-    if (abbreviation && (aspect === 'what' || aspect === 'overview')) return { lines: abbreviationCard(scope, abbreviation), sessions: [abbreviation.session] };
-    if (room && (aspect !== 'seats' || topical.length === 0)) {
-      const drafts = found.rooms.map((r) =>
-        this.list(p.roomList(r), this.event.sessions.filter((s) => s.room === r), scope, aspect === 'seats' || aspect === 'who' ? aspect : 'when'),
-      );
-      return { lines: drafts.flatMap((d) => d.lines), sessions: drafts.flatMap((d) => d.sessions) };
-    }
-    if (org && found.orgs.length > 0) {
-      const parts = { time: aspect === 'when' || aspect === 'list', room: aspect === 'where' || aspect === 'list', seats: aspect === 'seats' };
-      const lines = found.orgs.flatMap((o) => orgCard(scope, o, parts));
-      return { lines, sessions: [...new Set(found.orgs.flatMap((o) => o.sessions))] };
-    }
-    if (found.seriesAll.length > 1) {
-      const drafts = found.seriesAll.map((id) => this.series(id, scope, aspect));
-      return { lines: drafts.flatMap((d) => d.lines), sessions: drafts.flatMap((d) => d.sessions) };
-    }
-    if (found.series !== null && found.seriesRelation !== null) return this.nextTo(found.series, found.seriesRelation, scope, aspect);
-    if (found.series !== null) return this.series(found.series, scope, aspect);
-    if (found.timeRange !== null) return this.between(found.timeRange, scope, aspect);
-    if (found.time !== null) return this.atTime(found.time, scope, aspect);
-    if (speaker) return { lines: speakerCard(scope, speaker), sessions: speaker.sessions };
-    if (abbreviation) return this.aboutSessions(aspect, sessionsOf(scope, [abbreviation.session]), scope);
-    if (topical.length > 0) {
-      if (aspect === 'list') return this.list(p.topicList, topical, scope, 'list');
-      return this.aboutSessions(aspect, topical, scope);
-    }
-    return this.aboutDay(aspect, found, scope);
-  }
-
-  private aboutSessions(aspect: Aspect, sessions: Session[], scope: AnswerScope): Draft {
-    const numbers = sessions.map((s) => s.number);
-    const each = (render: (s: Session) => string): Draft => ({ lines: sessions.map(render), sessions: numbers });
-    switch (aspect) {
-      case 'when':
-        return each((s) => sessionWhen(scope, s));
-      case 'where':
-        return each((s) => sessionWhere(scope, s));
-      case 'who':
-        return each((s) => sessionWho(scope, s));
-      case 'seats':
-        return each((s) => sessionSeats(scope, s));
-      default:
-        if (sessions.length === 1) return { lines: sessionCard(scope, sessions[0] as Session), sessions: [] };
-        return this.list(phrases[scope.lang].topicList, sessions, scope, 'list');
-    }
-  }
-
-  /** A heading and one line per session; `sameTime` when they all run together (a series). */
-  private list(heading: string, sessions: Session[], scope: AnswerScope, aspect: Aspect, sameTime = false): Draft {
-    const parts = {
-      time: !sameTime && aspect !== 'where' && aspect !== 'who',
-      room: aspect !== 'when' && aspect !== 'who',
-      speakers: aspect === 'who',
-      seats: aspect === 'seats',
-    };
-    return { lines: [heading, ...sessions.map((s) => sessionLine(scope, s, parts))], sessions: sessions.map((s) => s.number) };
-  }
-
-  private series(id: number, scope: AnswerScope, aspect: Aspect): Draft {
-    const series = this.event.series.find((s) => s.id === id);
-    if (!series) return this.programme(scope);
-    const p = phrases[scope.lang];
-    return this.list(p.seriesList(p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, id), scope, aspect === 'who' ? 'who' : 'seats', true);
-  }
-
-  private atTime(time: string, scope: AnswerScope, aspect: Aspect): Draft {
-    const p = phrases[scope.lang];
-    const series = this.event.series.find((s) => s.start <= time && time < s.end) ?? this.event.series.find((s) => s.end === time);
-    if (!series) return { lines: [p.noSessionAt(time, this.event.hours.start, this.event.hours.end)], sessions: [], programme: true };
-    return this.list(p.atTime(time, p.series(series.id), series.start, series.end), sessionsOfSeries(this.event, series.id), scope, aspect === 'who' ? 'who' : 'seats', true);
-  }
-
-  /** "wat gebeurt er tussen 12:15 en 13:30": the series running then, and honestly the stretches the event file leaves open. */
-  private between(range: TimeRange, scope: AnswerScope, aspect: Aspect): Draft {
-    const p = phrases[scope.lang];
-    const { start, end } = this.event.hours;
-    const span = spanOf(this.event, range);
-    if (span === null) return { lines: [p.nothingScheduled(range.from, range.to, start, end)], sessions: [], programme: true };
-    const lines: string[] = [];
-    const sessions: number[] = [];
-    for (const stretch of span.stretches) {
-      if (stretch.kind === 'gap') {
-        lines.push(p.notOnPage(stretch.from, stretch.to));
-        continue;
-      }
-      const draft = this.series(stretch.series.id, scope, aspect);
-      lines.push(...draft.lines);
-      sessions.push(...draft.sessions);
-    }
-    const gaps = span.stretches.filter((x) => x.kind === 'gap');
-    const next = this.event.series.filter((x) => x.start >= range.to).sort((a, b) => a.start.localeCompare(b.start))[0];
-    if (sessions.length === 0 && next) lines.push(p.seriesStarts(p.series(next.id), next.start));
-    if (gaps.length > 0) lines.push(p.dayHoursAsk(start, end, this.event.contact));
-    else if (span.outside) lines.push(p.dayHours(start, end));
-    return { lines, sessions, programme: sessions.length === 0 };
-  }
-
-  /** "wat is er na de eerste reeks": the series after (or before) the one named, or what the day holds there. */
-  private nextTo(id: number, relation: 'after' | 'before', scope: AnswerScope, aspect: Aspect): Draft {
-    const p = phrases[scope.lang];
-    const named = this.event.series.find((s) => s.id === id);
-    if (!named) return this.programme(scope);
-    const neighbour = neighbourSeries(this.event, id, relation);
-    if (neighbour) {
-      const heading = (relation === 'after' ? p.nextSeries : p.previousSeries)(p.series(id), p.series(neighbour.id), neighbour.start, neighbour.end);
-      return this.list(heading, sessionsOfSeries(this.event, neighbour.id), scope, aspect === 'who' ? 'who' : 'seats', true);
-    }
-    const { start, end } = this.event.hours;
-    const gap = relation === 'after' ? { from: named.end, to: end } : { from: start, to: named.start };
-    if (gap.from >= gap.to) {
-      const line = relation === 'after' ? p.dayOverAfter(p.series(id), named.end) : p.dayStartsWith(p.series(id), named.start);
-      return { lines: [line], sessions: [], programme: true };
-    }
-    return { lines: [p.notOnPage(gap.from, gap.to), p.dayHoursAsk(start, end, this.event.contact)], sessions: [], programme: true };
-  }
-
-  private programme(scope: AnswerScope): Draft {
-    const p = phrases[scope.lang];
-    const lines = [p.programme(this.event.title)];
-    for (const series of this.event.series) {
-      lines.push(`${p.series(series.id).replace(/^./u, (c) => c.toUpperCase())} (${series.start}–${series.end}):`);
-      for (const session of sessionsOfSeries(this.event, series.id)) lines.push(sessionLine(scope, session, { room: true }));
-    }
-    return { lines, sessions: [] };
-  }
-
-  private venue(scope: AnswerScope): Draft {
-    const v = this.event.venue;
-    return { lines: [phrases[scope.lang].dayWhere(this.event.title, v.name, v.street, v.postalCode, v.city, v.country)], sessions: [], programme: true };
-  }
-
-  private aboutDay(aspect: Aspect, found: Found, scope: AnswerScope): Draft {
-    const p = phrases[scope.lang];
-    const e = this.event;
-    switch (aspect) {
-      case 'when': {
-        const lines = [p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)];
-        if (found.sessionWord) lines.push(...e.series.map((x) => `• ${p.series(x.id).replace(/^./u, (c) => c.toUpperCase())}: ${x.start}–${x.end}`));
-        return { lines, sessions: [], programme: true };
-      }
-      case 'where':
-        return this.venue(scope);
-      case 'seats': {
-        const a = scope.availability;
-        if (found.sessionWord) return this.list(p.programme(e.title), [...e.sessions].sort((x, y) => x.number - y.number), scope, 'seats');
-        return { lines: [p.venueSeats(a.venueCap, a.venueTaken, Math.max(0, a.venueCap - a.venueTaken), a.waitlistLength)], sessions: [], programme: true };
-      }
-      case 'what':
-      case 'overview':
-        return {
-          lines: [`*${e.title}*: ${e.tagline}`, p.day(e.title, longDate(e.date, scope.lang), e.hours.start, e.hours.end)],
-          sessions: [],
-          programme: true,
-        };
-      case 'who': {
-        if (found.orgWord) return { lines: [p.speakerOrgs(joinList(this.finder.facts.orgs.filter((o) => o.speakers.length > 0).map((o) => o.name), p.and))], sessions: [], programme: true };
-        const lines = [p.programme(e.title)];
-        for (const session of [...e.sessions].sort((a, b) => a.number - b.number)) lines.push(sessionLine(scope, session, { speakers: true }));
-        return { lines, sessions: [] };
-      }
-      default:
-        return this.programme(scope);
-    }
-  }
-
-  private day(intent: DayIntent, found: Found, scope: AnswerScope): Draft {
-    const p = phrases[scope.lang];
-    const e = this.event;
-    const open = scope.open;
-    const day = (lines: string[]): Draft => ({ lines, sessions: [], programme: true });
-    switch (intent) {
-      case 'price':
-        return day([p.price(e.price === 'free', e.price === 'free' ? 0 : e.price.eur)]);
-      case 'deadline':
-        return day([p.deadline(longDate(e.registrationCloses, scope.lang, false), open)]);
-      case 'audience':
-        return day([this.audience(found, scope)]);
-      case 'corona_stricter':
-        return day([p.coronaStricter(e.venueCap), p.coronaRelaxed]);
-      case 'corona_relaxed': {
-        const asked = sessionsOf(scope, found.sessionNumbers);
-        return { lines: [p.coronaRelaxed, ...asked.map((x) => sessionSeats(scope, x)), p.coronaStricter(e.venueCap)], sessions: found.sessionNumbers, programme: asked.length === 0 };
-      }
-      case 'presentations':
-        return day([p.presentations(e.presentationsAfterwards)]);
-      case 'contact':
-        return day([p.contact(e.contact)]);
-      case 'book':
-        return day([e.book ? p.book(e.book.title, e.book.priceEur, e.book.shippingAddressRequired) : p.noBook]);
-      case 'partners': {
-        const partnerOrgs = found.orgs.filter((o) => o.partner);
-        if (partnerOrgs.length > 0) return day(partnerOrgs.map((o) => p.orgPartner(o.name)));
-        return day([p.partners(joinList(e.partners, p.and))]);
-      }
-      case 'register':
-        return day([open ? p.registerHow : p.registerClosed]);
-      case 'manage':
-        return {
-          lines: [open ? p.manage(longDate(e.registrationCloses, scope.lang, false)) : p.manageClosed],
-          sessions: [],
-          extra: open ? [{ id: 'my-registration', label: p.myRegistration }] : [],
-        };
-      case 'one_per_series':
-        return day([p.onePerSeries(e.series.map((x) => `${p.series(x.id)} (${x.start}–${x.end})`).join(` ${p.and} `))]);
-      default:
-        return day([p.unknown(e.contact)]);
-    }
-  }
-
-  /** Who the day is for; to "mag ik als ... komen", whether the asker is one of them. */
-  private audience(found: Found, scope: AnswerScope): string {
-    const p = phrases[scope.lang];
-    const list = this.event.audiences.join(', ');
-    const asker = found.asker;
-    if (asker === null) return p.audience(list);
-    const kind = asker.kind;
-    if (kind && this.event.audiences.some((a) => kind.audience.test(fold(a)))) return p.audienceYes(list, kind.word, kind.name[scope.lang]);
-    return p.audienceAsk(list, this.event.contact);
-  }
 }
 
-function hasEntity(found: Found): boolean {
-  return (
-    found.sessionNumbers.length + found.rooms.length + found.speakers.length + found.orgs.length + found.abbreviations.length + found.topics.length > 0 ||
-    found.speakersByFirstName.length > 0 ||
-    found.series !== null ||
-    found.time !== null
-  );
-}
+const deadlineMarker =
+  /d[ea]{1,3}dl|uiterste|sluitingsdatum|inschrijfdatum|inschrijvingsdatum|\b(?:inschrijving(?:en)?|registrations?|registratie|sign ?ups?)\s+(?:sluit|sluiten|close|closes|afgesloten)|\b(?:sluit|sluiten|closes?)\s+(?:de\s+)?(?:inschrijving|registration)|\b(?:tot wanneer|until when|till when)\b.*\b(?:inschrijv\w*|registr\w*|aanmeld\w*|sign up|enrol\w*)/u;
+const calendarWord =
+  /\b(?:namiddag|voormiddag|ochtend|afternoon|morning|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
+const yesNoFirst = /^(?:ja|nee|yes|no)\b/iu;
 
-/** The topic sessions a single-focus answer should cover: the clear winner, or the close ones. */
-function focusTopics(scope: AnswerScope, found: Found): Session[] {
-  const [first, second] = found.topics;
-  if (!first) return [];
-  const numbers = second && second.score * 1.6 > first.score ? found.topics.slice(0, 3).map((t) => t.session) : [first.session];
-  return sessionsOf(scope, numbers);
+/** A yes/no question's answer with its yes or no first, when the facts settle it ("Nee, het boek is optioneel; ..."). */
+function yesOrNo(folded: string, main: Intent | null, found: Found, scope: AnswerScope, lines: string[]): string[] {
+  if (!isYesNo(folded) || yesNoFirst.test(lines[0] ?? '')) return lines;
+  const r = reasoning[scope.lang];
+  const verdict = verdictOf(main, folded, found, scope);
+  if (verdict?.reason === 'bookOptional') return [r.bookOptional, ...lines];
+  if (verdict) return [`${verdict.yes ? r.yes : r.no} ${lines[0] ?? ''}`.trim(), ...lines.slice(1)];
+  const stated = scope.lang === 'nl' ? statedVerdict(folded, scope.event) : null;
+  return stated ? [r.stated(stated.yes, stated.sentence)] : lines;
 }
-
-function joinList(items: string[], and: string): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-}
-

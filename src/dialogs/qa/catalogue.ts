@@ -9,7 +9,6 @@ export interface QaPhrases {
   programmeQuestion: string;
   programmeLabel: string;
   series: (n: number) => string;
-  sessionHeading: (n: number, title: string) => string;
   whenSession: (n: number, title: string, series: string, date: string, from: string, to: string) => string;
   whereSession: (n: number, title: string, room: string, venue: string) => string;
   speakersOf: (n: number, title: string) => string;
@@ -80,10 +79,9 @@ const nl: QaPhrases = {
   programmeQuestion: 'Wat is het programma?',
   programmeLabel: 'Het programma',
   series: (n) => `reeks ${n}`,
-  sessionHeading: (n, title) => `*${n}. ${title}*`,
-  whenSession: (n, title, series, date, from, to) => `Sessie ${n} *${title}* is in ${series}: ${date}, van ${from} tot ${to}.`,
-  whereSession: (n, title, room, venue) => `Sessie ${n} *${title}* is in *${room}* (${venue}).`,
-  speakersOf: (n, title) => `Sprekers in sessie ${n} *${title}*:`,
+  whenSession: (n, title, series, date, from, to) => `Sessie ${n} ${title} is in ${series}: ${date}, van ${from} tot ${to}.`,
+  whereSession: (n, title, room, venue) => `Sessie ${n} ${title} is in *${room}* (${venue}).`,
+  speakersOf: (n, title) => `Sprekers in sessie ${n} ${title}:`,
   speakersLabel: 'Sprekers',
   speakerLabel: 'Spreker',
   timeLine: (series, date, from, to) => `${capitalise(series)}, ${date}, ${from}–${to}`,
@@ -108,7 +106,7 @@ const nl: QaPhrases = {
   presentations: (text) => `${text} Deelnemen gebeurt op locatie.`,
   contact: (email) => `Voor vragen kan je mailen naar *${email}*.`,
   book: (title, eur, shipping) =>
-    `Het boek is *${title}* Je kan het aan voordeeltarief van € ${eur} bestellen wanneer je je inschrijft: vink het aan in het formulier${shipping ? ' en geef een verzendadres op' : ''}.`,
+    `Het boek is *${title}* Je kan het aan voordeeltarief van € ${eur} bestellen: als je je inschrijft, vraag ik of je het wil${shipping ? ' en naar welk verzendadres we het sturen' : ''}. Ben je al ingeschreven, typ dan "ik wil toch een boek".`,
   noBook: 'Er wordt bij deze netwerkdag geen boek aangeboden.',
   partners: (list) => `De netwerkdag komt er met medewerking van ${list}.`,
   registerHow: 'Je kan je hier meteen inschrijven: kies *Inschrijven*. Ik vraag je contactgegevens (voor contactopvolging), je organisatie, je keuze voor reeks 1 en reeks 2, en of je het boek wil bestellen. Daarna krijg je een mail met een overzicht.',
@@ -154,10 +152,9 @@ const en: QaPhrases = {
   programmeQuestion: 'What is the programme?',
   programmeLabel: 'The programme',
   series: (n) => `series ${n}`,
-  sessionHeading: (n, title) => `*${n}. ${title}*`,
-  whenSession: (n, title, series, date, from, to) => `Session ${n} *${title}* is in ${series}: ${date}, from ${from} to ${to}.`,
-  whereSession: (n, title, room, venue) => `Session ${n} *${title}* is in *${room}* (${venue}).`,
-  speakersOf: (n, title) => `Speakers in session ${n} *${title}*:`,
+  whenSession: (n, title, series, date, from, to) => `Session ${n} ${title} is in ${series}: ${date}, from ${from} to ${to}.`,
+  whereSession: (n, title, room, venue) => `Session ${n} ${title} is in *${room}* (${venue}).`,
+  speakersOf: (n, title) => `Speakers in session ${n} ${title}:`,
   speakersLabel: 'Speakers',
   speakerLabel: 'Speaker',
   timeLine: (series, date, from, to) => `${capitalise(series)}, ${date}, ${from}–${to}`,
@@ -182,7 +179,7 @@ const en: QaPhrases = {
   presentations: () => 'Some presentations are available digitally afterwards. Attendance itself is on site.',
   contact: (email) => `For questions, e-mail *${email}*.`,
   book: (title, eur, shipping) =>
-    `The book is *${title}* You can order it at the reduced price of € ${eur} when you register: tick it in the form${shipping ? ' and give a shipping address' : ''}.`,
+    `The book is *${title}* You can order it at the reduced price of € ${eur}: when you register I ask whether you want it${shipping ? ' and for a shipping address' : ''}. Already registered? Type "I'd like the book after all".`,
   noBook: 'No book is offered with this networking day.',
   partners: (list) => `The networking day is organised with the cooperation of ${list}.`,
   registerHow: 'You can register right here: choose *Register*. I will ask for your contact details (for contact tracing), your organisation, your choice for series 1 and series 2, and whether you want to order the book. You then get an e-mail with an overview.',

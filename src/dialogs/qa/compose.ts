@@ -15,11 +15,13 @@ export interface AnswerScope {
 }
 
 /** Details a session line can carry. */
-interface LineParts {
+export interface LineParts {
   time?: boolean;
   room?: boolean;
   seats?: boolean;
   speakers?: boolean;
+  /** The session's cap ("max. 40"). */
+  cap?: boolean;
 }
 
 const say = (scope: AnswerScope): QaPhrases => phrases[scope.lang];
@@ -60,6 +62,22 @@ function seatsText(scope: AnswerScope, session: Session): string {
   return free > 0 ? say(scope).seatsLine(cap, free) : say(scope).seatsFull(cap);
 }
 
+/**
+ * A session's title as the conversation reads it, bold: the Dutch title, or in English the
+ * English one with the Dutch after it (the title people see in the form and at the venue).
+ */
+export function titleOf(scope: AnswerScope, session: Session, number = false): string {
+  const prefix = number ? `${session.number}. ` : '';
+  const english = scope.lang === 'en' ? session.en : undefined;
+  return english ? `*${prefix}${english.title}* (${session.title})` : `*${prefix}${session.title}*`;
+}
+
+/** What a session is about in the conversation's language: the English summary, or the Dutch description's first sentences. */
+export function summaryOf(scope: AnswerScope, session: Session): string {
+  const english = scope.lang === 'en' ? session.en : undefined;
+  return english ? english.summary : `${say(scope).summaryInDutch}${summarise(session)}`;
+}
+
 export const speakerList = (session: Session): string => session.speakers.map((p) => `${p.name} (${p.organisation})`).join(', ');
 
 /** One line per session in lists: title plus the details the question asked for. */
@@ -69,11 +87,15 @@ export function sessionLine(scope: AnswerScope, session: Session, parts: LinePar
   if (parts.time) bits.push(`${series.start}–${series.end}`);
   if (parts.room) bits.push(session.room);
   if (parts.speakers) bits.push(session.speakers.map((p) => p.name).join(', '));
+  if (parts.cap) bits.push(`max. ${seatsOf(scope, session).cap}`);
   if (parts.seats) {
     const { free } = seatsOf(scope, session);
     bits.push(scope.lang === 'nl' ? (free > 0 ? `nog ${free} vrij` : 'volzet') : free > 0 ? `${free} left` : 'full');
   }
-  return `• *${session.number}. ${session.title}*${bits.length ? ` (${bits.join(', ')})` : ''}`;
+  // In English the Dutch title goes in front of the details: "*1. Social clauses …* (Sociale clausules …; Spoor 95)".
+  const english = scope.lang === 'en' ? session.en : undefined;
+  const details = [english ? session.title : '', bits.join(', ')].filter(Boolean).join('; ');
+  return `• *${session.number}. ${english ? english.title : session.title}*${details ? ` (${details})` : ''}`;
 }
 
 /** The choices that follow an answer: more about the sessions it named, and registering while open. */
@@ -100,29 +122,29 @@ export function sessionCard(scope: AnswerScope, session: Session): string[] {
   const p = say(scope);
   const series = seriesOf(scope.event, session);
   return [
-    p.sessionHeading(session.number, session.title),
+    titleOf(scope, session, true),
     `${p.timeLine(p.series(series.id), longDate(scope.event.date, scope.lang), series.start, series.end)} · ${session.room}`,
     `${session.speakers.length > 1 ? p.speakersLabel : p.speakerLabel}: ${speakerList(session)}`,
-    `${p.summaryInDutch}${summarise(session)}`,
+    summaryOf(scope, session),
     seatsText(scope, session),
   ];
 }
 
 export function sessionWhen(scope: AnswerScope, session: Session): string {
   const series = seriesOf(scope.event, session);
-  return say(scope).whenSession(session.number, session.title, say(scope).series(series.id), longDate(scope.event.date, scope.lang), series.start, series.end);
+  return say(scope).whenSession(session.number, titleOf(scope, session), say(scope).series(series.id), longDate(scope.event.date, scope.lang), series.start, series.end);
 }
 
 export function sessionWhere(scope: AnswerScope, session: Session): string {
-  return say(scope).whereSession(session.number, session.title, session.room, scope.event.venue.shortName);
+  return say(scope).whereSession(session.number, titleOf(scope, session), session.room, scope.event.venue.shortName);
 }
 
 export function sessionWho(scope: AnswerScope, session: Session): string {
-  return `${say(scope).speakersOf(session.number, session.title)} ${speakerList(session)}.`;
+  return `${say(scope).speakersOf(session.number, titleOf(scope, session))} ${speakerList(session)}.`;
 }
 
 export function sessionSeats(scope: AnswerScope, session: Session): string {
-  return `${say(scope).sessionHeading(session.number, session.title)}: ${seatsText(scope, session)}`;
+  return `${titleOf(scope, session, true)}: ${seatsText(scope, session)}`;
 }
 
 export function speakerCard(scope: AnswerScope, speaker: SpeakerInfo): string[] {

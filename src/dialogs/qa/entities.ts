@@ -5,6 +5,7 @@ import { askerOf, type Asker } from './audience.ts';
 import { expand } from './glossary.ts';
 import { gatherFacts, type Abbreviation, type OrgInfo, type ProgrammeFacts, type SpeakerInfo } from './programme.ts';
 import { dutchStopwords, englishStopwords, fold, tokenize } from './text.ts';
+import { allSeriesIn, clockTimeIn, seriesIn, seriesRelationPattern, sessionAfter, sessionBefore, sessionNumbersIn } from './numbering.ts';
 import { findTimeRange, type TimeRange } from './time-range.ts';
 
 /** A session that matches the question's theme, with its search score. */
@@ -54,34 +55,9 @@ export interface Found {
   contentWords: string[];
 }
 
-const cardinals: Record<string, number> = {
-  een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-};
-const ordinals: Record<string, number> = {
-  eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5, zesde: 6, zevende: 7, achtste: 8, negende: 9,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
-};
-const numberWords: Record<string, number> = { ...cardinals, ...ordinals };
-const clockWords: Record<string, number> = { ...cardinals, tien: 10, elf: 11, twaalf: 12, ten: 10, eleven: 11, twelve: 12 };
-const clockAlt = `\\d{1,2}|${Object.keys(clockWords).join('|')}`;
-/** "kwart na drie", "half past one", "om drie uur": clock words with the minutes they add to the hour named. */
-const spokenClock = new RegExp(`\\b(half past|quarter past|quarter to|half|kwart over|kwart na|kwart voor)\\s+(${clockAlt})\\b|\\b(?:om|at|tegen|rond|vanaf|around|from)\\s+(${Object.keys(clockWords).join('|')})\\s+(?:uur|o\\s?clock)\\b`, 'u');
-const spokenOffset: Record<string, number> = { half: -30, 'half past': 30, 'quarter past': 15, 'quarter to': -15, 'kwart over': 15, 'kwart na': 15, 'kwart voor': -15 };
-const cardinalAlt = `\\d{1,2}|${Object.keys(cardinals).join('|')}`;
-const ordinalAlt = `\\d{1,2}(?:e|de|ste|st|nd|rd|th)|${Object.keys(ordinals).join('|')}`;
-const sessionWord = '(?:info\\s?)?(?:sessies?|sessions?|workshops?|infosessies?|ateliers?|nummers?|nr|no|number|talk|lezing|sesies?|sessi|worshops?|worskhops?|wokshops?|workhops?|worksops?)';
-const sessionAfter = new RegExp(`\\b${sessionWord}\\s*\\.?\\s*((?:${cardinalAlt})(?:\\s*(?:,|en|and|of|or|&|/)\\s*(?:\\d{1,2}))*)\\b`, 'gu');
-const seriesList = new RegExp(`\\b(?:reeks(?:en)?|series|serie|ronde|round|blok|block)\\s+((?:${cardinalAlt})(?:\\s*(?:,|\\ben\\b|\\band\\b|&|/)\\s*(?:reeks\\s+|series\\s+)?(?:${cardinalAlt}))*)\\b`, 'gu');
 const bigNumber = /\d{1,3}(?:[.,]\d{3})+|\d{4,}/gu;
 const parallelPattern = /\b(?:tegelijk|tegelijkertijd|gelijktijdig|parallel|simultaan|same time|simultaneously|alongside)\b/u;
 const sessionMention = /\b(?:info\s?)?(?:sessies?|sessions?|workshops?|infosessies?|ateliers?|reeks|reeksen|series)\b/u;
-const sessionBefore = new RegExp(`\\b(${ordinalAlt})\\s+${sessionWord}\\b`, 'gu');
-const seriesAfter = new RegExp(`\\b(?:reeks|series|serie|ronde|round|blok|block)\\s*(${cardinalAlt})\\b`, 'u');
-const seriesBefore = new RegExp(`\\b(${ordinalAlt})\\s+(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
-// "na de eerste reeks", "after series 1"; Dutch "voor" is left out: it mostly means "for".
-const seriesRelationPattern = new RegExp(`\\b(na|after|following|before)\\s+(?:de|het|the)?\\s*(?:(?:${ordinalAlt})\\s+)?(?:reeks|series|serie|ronde|round|blok|block)\\b`, 'u');
-const timePattern = /\b(\d{1,2})(?:\s*(?:[:.h]|u|uur)\s*(\d{2})|\s*(?:u|uur|h|hour|o ?clock)\b)?\s*(am|pm)?(?![\d+])/gu;
 const roomPattern = /\b(?:zaal|zalen|room|rooms|lokaal|hall)\s*(\d{1,2})(?:\s*(?:\+|en|and|&|-|\/|,)?\s*(\d{1,2}))?/gu;
 const dayWords = new Set(['netwerkdag', 'networking', 'netwerk', 'dag', 'day', 'event', 'evenement', 'congres', 'studiedag', 'conference']);
 // Words an organisation's name shares with many others; alone they name nobody in particular.
@@ -139,6 +115,11 @@ export class EntityFinder {
   private readonly sessionPhrases: string[];
   /** Large numbers the descriptions mention ("120.000"), digits only, to the session. */
   private readonly textNumbers = new Map<string, number>();
+  /** Per name document, the stems of its name's terms; per speaker, the first name; per organisation, its stems: made once, not per question. */
+  private readonly nameTerms = new Map<string, string[]>();
+  private readonly docById = new Map<string, NameDoc>();
+  private readonly firstNames: string[];
+  private readonly orgStems: string[][];
 
   constructor(
     private readonly event: EventData,
@@ -163,6 +144,10 @@ export class EntityFinder {
       ...this.facts.rooms.map((r, ref) => ({ id: `r${ref}`, kind: 'room' as const, ref, name: r })),
       ...this.facts.abbreviations.map((a, ref) => ({ id: `a${ref}`, kind: 'abbr' as const, ref, name: a.short })),
     ];
+    for (const doc of this.nameDocs) this.docById.set(doc.id, doc);
+    for (const doc of this.nameDocs) this.nameTerms.set(doc.id, tokenize(doc.name).filter((w) => w.length >= 2 && !dutchStopwords.has(w)).map(stem));
+    this.firstNames = this.facts.speakers.map((x) => tokenize(x.name)[0] ?? '');
+    this.orgStems = this.facts.orgs.map((o) => tokenize(o.name).map(stem));
     this.names = new MiniSearch<NameDoc>({ fields: ['name'], tokenize, processTerm, searchOptions: nameSearchOptions });
     this.names.addAll(this.nameDocs);
     const venue = event.venue;
@@ -177,16 +162,17 @@ export class EntityFinder {
   find(question: string): Found {
     const folded = fold(question);
     const entityWords = new Set<string>();
-    const sessionNumbers = this.sessionNumbers(folded, entityWords);
-    const series = this.series(folded, entityWords);
-    const seriesAll = this.allSeries(folded, entityWords);
+    const sessionNumbers = sessionNumbersIn(folded, entityWords);
+    const series = seriesIn(folded, entityWords);
+    const seriesAll = allSeriesIn(folded, entityWords);
     const rooms = this.roomsByNumber(folded, entityWords);
     const clockText = folded.replace(sessionAfter, ' ').replace(sessionBefore, ' ').replace(roomPattern, ' ');
     const range = findTimeRange(clockText, this.event.hours.end);
     // The clock words of a range are names; "tussen"/"between" and "en"/"and" still tell the language.
     if (range) tokenize(range.text).filter((w) => /\d|^(?:am|pm|uur|u|h|oclock)$/u.test(w)).forEach((w) => entityWords.add(w));
-    const time = range ? range.range.from : this.time(clockText, entityWords);
-    const expanded = expand(tokenize(folded));
+    const time = range ? range.range.from : clockTimeIn(clockText, entityWords);
+    const order = tokenize(folded);
+    const expanded = expand(order);
     const words = expanded.words.flatMap(tokenize);
     const content = words.filter((w) => w.length >= 2 && !/^\d+$/u.test(w) && !dutchStopwords.has(w) && !englishStopwords.has(w) && !entityWords.has(w));
     const venue = content.some((w) => this.venueWords.has(w));
@@ -208,7 +194,6 @@ export class EntityFinder {
       tokenize(n).forEach((w) => entityWords.add(w));
     }
     // A word that stands next to a theme word in a description is part of the theme ("outreachend werken").
-    const order = tokenize(folded);
     order.forEach((w, i) => {
       const next = order[i + 1];
       if (next === undefined || entityWords.has(w) === entityWords.has(next)) return;
@@ -227,8 +212,9 @@ export class EntityFinder {
     // ... and to any session title the question names ("de groep bij talenten tellen" is not Groep INTRO).
     const partialLoses = titleWords.size > 0;
     const orgs = named.orgs.filter((o) => !(o.partial && partialLoses)).map((o) => o.org);
-    const speakersByFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.filter((x) => content.includes(tokenize(x.name)[0] ?? '') && !this.intentWords.has(tokenize(x.name)[0] ?? ''));
-    speakersByFirstName.forEach((x) => entityWords.add(tokenize(x.name)[0] as string));
+    const byFirstName = named.speakers.length > 0 ? [] : this.facts.speakers.map((x, i) => [x, this.firstNames[i] ?? ''] as const).filter(([, first]) => content.includes(first) && !this.intentWords.has(first));
+    const speakersByFirstName = byFirstName.map(([x]) => x);
+    byFirstName.forEach(([, first]) => entityWords.add(first));
     const relation = series !== null ? seriesRelationPattern.exec(folded)?.[1] : undefined;
     const seriesRelation = relation === undefined ? null : relation === 'before' ? 'before' : 'after';
     return { sessionNumbers, series, time, timeRange: range?.range ?? null, seriesRelation, asker: askerOf(folded), rooms, speakers: named.speakers, speakersByFirstName, orgs, sessionWord: sessionMention.test(folded),
@@ -236,42 +222,6 @@ export class EntityFinder {
       orgWord: /\borganisa[tz]i/u.test(folded), abbreviations: named.abbreviations, topics,
       // "Leuven" of "Stad Leuven" names an organisation, not the venue.
       venue: venue && content.some((w) => this.venueWords.has(w) && !entityWords.has(w)), entityWords, placeWords, contentWords: content };
-  }
-
-  private sessionNumbers(folded: string, used: Set<string>): number[] {
-    const out: number[] = [];
-    const add = (raw: string): void => {
-      const n = numberWords[raw] ?? parseInt(raw, 10);
-      if (Number.isInteger(n) && !out.includes(n)) out.push(n);
-      used.add(raw);
-    };
-    for (const match of folded.matchAll(sessionAfter)) (match[1] as string).split(/\s*(?:,|en|and|of|or|&|\/)\s*/u).filter(Boolean).forEach(add);
-    for (const match of folded.matchAll(sessionBefore)) add(match[1] as string);
-    return out;
-  }
-
-  private series(folded: string, used: Set<string>): number | null {
-    const raw = (seriesAfter.exec(folded) ?? seriesBefore.exec(folded))?.[1];
-    if (!raw) return null;
-    used.add(raw);
-    return numberWords[raw] ?? parseInt(raw, 10);
-  }
-
-  /** Every series named ("reeks 1 en reeks 2", "reeksen 1 en 2"), when more than one is. */
-  private allSeries(folded: string, used: Set<string>): number[] {
-    const out: number[] = [];
-    const raws: string[] = [];
-    for (const match of folded.matchAll(seriesList)) {
-      for (const raw of (match[1] as string).split(/\s*(?:,|\ben\b|\band\b|&|\/)\s*(?:reeks|series)?\s*/u).filter(Boolean)) {
-        const n = numberWords[raw] ?? parseInt(raw, 10);
-        if (!Number.isInteger(n) || out.includes(n)) continue;
-        out.push(n);
-        raws.push(raw);
-      }
-    }
-    if (out.length < 2) return [];
-    raws.forEach((raw) => used.add(raw));
-    return out;
   }
 
   private roomsByNumber(folded: string, used: Set<string>): string[] {
@@ -285,31 +235,6 @@ export class EntityFinder {
       }
     }
     return out;
-  }
-
-  private time(folded: string, used: Set<string>): string | null {
-    // Clock words: "half vier" is 15:30, "kwart na drie" 15:15, "quarter to four" 15:45, "drie uur" 15:00.
-    const spoken = spokenClock.exec(folded);
-    if (spoken) {
-      const raw = (spoken[2] ?? spoken[3]) as string;
-      let hour = clockWords[raw] ?? parseInt(raw, 10);
-      if (hour >= 1 && hour <= 7) hour += 12;
-      const minutes = hour * 60 + (spoken[1] ? (spokenOffset[spoken[1]] ?? 0) : 0);
-      tokenize(spoken[0]).forEach((w) => used.add(w));
-      return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    }
-    for (const match of folded.matchAll(timePattern)) {
-      const [whole, h, m, ampm] = match;
-      const marked = m !== undefined || ampm !== undefined || /u|h|uur|clock/u.test(whole.slice((h as string).length));
-      if (!marked) continue;
-      let hour = Number(h);
-      if (ampm === 'pm' && hour < 12) hour += 12;
-      if (ampm === undefined && hour >= 1 && hour <= 7) hour += 12;
-      if (hour > 23 || Number(m ?? 0) > 59) continue;
-      tokenize(whole).forEach((w) => used.add(w));
-      return `${String(hour).padStart(2, '0')}:${m ?? '00'}`;
-    }
-    return null;
   }
 
   private namedThings(content: string[]): NamedThings {
@@ -331,8 +256,8 @@ export class EntityFinder {
     const named: NamedThings = { speakers: [], orgs: [], rooms: [], abbreviations: [], used: new Set(), partialWords: new Set() };
     const orgScores: Array<{ org: OrgInfo; score: number; words: string[]; partial: boolean }> = [];
     for (const [id, docHits] of hits) {
-      const doc = this.nameDocs.find((d) => d.id === id) as NameDoc;
-      const nameTerms = tokenize(doc.name).filter((w) => w.length >= 2 && !dutchStopwords.has(w)).map(stem);
+      const doc = this.docById.get(id) as NameDoc;
+      const nameTerms = this.nameTerms.get(id) ?? [];
       const met = (term: string): Hit | undefined => {
         const hit = docHits.get(term);
         return hit?.good ? hit : undefined;
@@ -374,7 +299,7 @@ export class EntityFinder {
           if (!generic) distinctive += 1;
           words.push(hit.word);
         }
-        const onlyOneHasIt = words.length === 1 && this.facts.orgs.filter((o) => tokenize(o.name).map(stem).includes(stem(words[0] as string))).length === 1;
+        const onlyOneHasIt = words.length === 1 && this.orgStems.filter((stems) => stems.includes(stem(words[0] as string))).length === 1;
         if (distinctive > 0 || words.length >= 2 || onlyOneHasIt) orgScores.push({ org, score, words, partial: missed > 0 });
       }
     }

@@ -36,8 +36,17 @@ declare module '@nlpjs/lang-nl' {
   export class StemmerNl {
     stemWord(word: string): string;
   }
+  export class StopwordsNl {
+    isStopword(word: string): boolean;
+  }
 }
 
 declare module '@nlpjs/lang-en' {
   export const LangEn: unknown;
+  export class StemmerEn {
+    stemWord(word: string): string;
+  }
+  export class StopwordsEn {
+    isStopword(word: string): boolean;
+  }
 }

@@ -29,12 +29,18 @@ export interface Abbreviation {
 /** Folded key of an organisation: "Provincie Vlaams-Brabant" and "provincie Vlaams-Brabant" are one. */
 export const orgKey = (name: string): string => tokenize(name).join(' ');
 
+/** An abbreviation the texts of the day itself explain ("LIFO-principe: Last in, first out"). */
+export type DayAbbreviation = Omit<Abbreviation, 'session'>;
+
 /** The people, organisations, rooms and abbreviations of the programme, gathered once. */
 export interface ProgrammeFacts {
   speakers: SpeakerInfo[];
   orgs: OrgInfo[];
   rooms: string[];
+  /** Every abbreviation a session's texts explain, once each. */
   abbreviations: Abbreviation[];
+  /** Those that the day's own texts explain (the capacity policy, the tagline). */
+  dayAbbreviations: DayAbbreviation[];
 }
 
 export function gatherFacts(event: EventData): ProgrammeFacts {
@@ -64,7 +70,16 @@ export function gatherFacts(event: EventData): ProgrammeFacts {
   }
   for (const partner of event.partners) orgOf(partner).partner = true;
   const rooms = [...new Set(event.sessions.map((s) => s.room))];
-  return { speakers: [...speakers.values()], orgs: [...orgs.values()], rooms, abbreviations: event.sessions.flatMap(abbreviationsOf) };
+  const abbreviations = once(event.sessions.flatMap((session) => abbreviationsIn(linesOf(session)).map((a) => ({ ...a, session: session.number }))));
+  const known = new Set(abbreviations.map((a) => a.short));
+  const dayTexts = [event.tagline, event.capacityPolicy, event.presentationsAfterwards].flatMap((text) => text.split(/(?<=[.!?])\s+/u));
+  const dayAbbreviations = once(abbreviationsIn(dayTexts)).filter((a) => !known.has(a.short));
+  return { speakers: [...speakers.values()], orgs: [...orgs.values()], rooms, abbreviations, dayAbbreviations };
+}
+
+/** The first explanation of each abbreviation. */
+function once<T extends { short: string }>(list: T[]): T[] {
+  return list.filter((a, i) => list.findIndex((b) => b.short === a.short) === i);
 }
 
 /** The lines of a session in which an abbreviation may be explained. */
@@ -72,22 +87,25 @@ function linesOf(session: Session): string[] {
   return [session.title, ...session.description.split(/(?<=[.:!?])\s+/u), ...session.bullets, session.closing ?? ''];
 }
 
-// "Long form (ABBR)" or "ABBR (Long form)"; the long form is checked against the letters.
+// "Long form (ABBR)", "ABBR (Long form)" or "ABBR-principe: Long form"; the long form is checked against the letters.
 const afterForm = /([\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,5})\s*\(([\p{Lu}]{2,6})\)/gu;
 const beforeForm = /\b([\p{Lu}]{2,6})\s*\(([^)]+)\)/gu;
+const colonForm = /\b([\p{Lu}]{2,6})(?:-\p{L}+)?:\s*(\p{L}[^.;:()]*)/gu;
 
-function abbreviationsOf(session: Session): Abbreviation[] {
-  const found: Abbreviation[] = [];
-  for (const line of linesOf(session)) {
+function abbreviationsIn(lines: string[]): DayAbbreviation[] {
+  const found: DayAbbreviation[] = [];
+  for (const line of lines) {
     for (const match of line.matchAll(afterForm)) {
       const short = match[2] as string;
       const long = shortestLongForm((match[1] as string).split(/\s+/u), short);
-      if (long) found.push({ short, long, line, session: session.number });
+      if (long) found.push({ short, long, line });
     }
-    for (const match of line.matchAll(beforeForm)) {
-      const short = match[1] as string;
-      const long = (match[2] as string).trim();
-      if (fits(long, short)) found.push({ short, long, line, session: session.number });
+    for (const form of [beforeForm, colonForm]) {
+      for (const match of line.matchAll(form)) {
+        const short = match[1] as string;
+        const long = (match[2] as string).trim();
+        if (fits(long, short)) found.push({ short, long, line });
+      }
     }
   }
   return found;

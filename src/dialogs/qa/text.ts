@@ -13,6 +13,7 @@ const contractions: Array<[RegExp, string]> = [
 const dialect: Array<[RegExp, string]> = [
   [/\bwa\b/giu, 'wat'],
   [/\bda\b/giu, 'dat'],
+  [/\bden\b/giu, 'de'],
   [/\bge\b/giu, 'je'],
   [/\bgij\b/giu, 'jij'],
   [/\bkunde\b/giu, 'kun je'],

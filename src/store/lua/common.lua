@@ -1,6 +1,17 @@
 -- Shared helpers of the scripts that change or read more than one registration, prepended after
 -- records.lua (which defines B, SEATS and the record helpers) to every ledger script but register.lua.
 
+-- Rule 4: the first result for (command, key) is kept, with the digest of its command (the last
+-- ARGV of every command script) in front, and every script returns it so: the caller compares the
+-- digest with its own command's, so that a retry gets the first result and another command under
+-- the same key is refused (idempotency_conflict). A script starts with
+-- `local stored = redis.call('GET', KEYS[2]) if stored then return stored end`.
+local function remember(result)
+  local stored = ARGV[#ARGV] .. result
+  redis.call('SET', KEYS[2], stored)
+  return stored
+end
+
 -- Rule 5 of seat-ledger-rules.ts: `<command>:<key>:<kind>:<registration id>`; the write order n is
 -- kept in the value, as the `obn` counter times 100 (register.lua numbers the entries of a batch
 -- 01-99 after the counter it takes, so it turns no number into a string). The entry is delivered
@@ -8,19 +19,21 @@
 -- the owner's channel (P = 'ob:chat:<channel>:') when that channel is in `ob:chats` (the channels
 -- with a notifier, written by init.lua). A new delivery joins the lane's P..'fresh' list (in write
 -- order, O(1)); once claimed it lives in P..'ready', scored by the time it may be claimed again.
-local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at)
+-- `extra` is more of the entry's JSON, ',"name":value...', or nil.
+local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at, extra)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
   local previous = ''
   if previous_sessions then previous = ',"previousSessions":[' .. previous_sessions .. ']' end
   local json = '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":' .. registration_json
-    .. previous .. ',"createdAt":"' .. at .. '"}'
+    .. previous .. (extra or '') .. ',"createdAt":"' .. at .. '"}'
   local n = redis.call('HINCRBY', SEATS, 'obn', 1)
   if redis.call('HSETNX', B .. 'ob:entry', entry_id, n .. '00|' .. json) == 1 then
     redis.call('RPUSH', B .. 'ob:fresh', entry_id)
     -- The registrant JSON is built by RedisSeatLedger with `owner` as a key of its own; inside a
     -- JSON string a quote is always escaped, so this matches nothing but that key.
     local channel = string.match(registration_json, '"owner":"([%w_-]+):')
-    if channel and redis.call('SISMEMBER', B .. 'ob:chats', channel) == 1 then
+    -- old_email_notice is for the mailbox the registration left (mailOnlyKinds), never the chat.
+    if channel and kind ~= 'old_email_notice' and redis.call('SISMEMBER', B .. 'ob:chats', channel) == 1 then
       redis.call('RPUSH', B .. 'ob:chat:' .. channel .. ':fresh', entry_id)
     end
   end
@@ -147,7 +160,9 @@ local function detach_register(r)
   if r.origin == '' then return end
   local idem = B .. 'idem:register:' .. r.origin
   local stored = redis.call('GET', idem)
-  if stored and string.byte(stored, 1) == 70 then redis.call('SET', idem, fresh_result_json(stored, r)) end
+  if stored and string.byte(stored, DIGEST_LEN + 1) == 70 then
+    redis.call('SET', idem, string.sub(stored, 1, DIGEST_LEN) .. fresh_result_json(stored, r))
+  end
   for _, kind in ipairs({ 'confirmation', 'waitlisted' }) do
     local entry_id = 'register:' .. r.origin .. ':' .. kind .. ':' .. r.id
     local value = redis.call('HGET', B .. 'ob:entry', entry_id)

@@ -1,9 +1,24 @@
--- read: KEYS seats; ARGV base, mode (id | email | owner | availability), value.
--- One registration as JSON (or nil), or the counters and the waiting-list length.
+-- read: KEYS seats; ARGV base, mode (id | email | owner | owned | availability), value.
+-- One registration as JSON (or nil), every registration of an owner as a JSON array in seq order
+-- (owned), or the counters and the waiting-list length.
 local mode, value = ARGV[2], ARGV[3]
 if mode == 'availability' then
   return '{"seats":' .. cjson.encode(redis.call('HGETALL', SEATS)) .. ',"waitlistLength":'
     .. redis.call('ZCARD', B .. 'wl') .. '}'
+end
+if mode == 'owned' then
+  -- The owner index of register.lua: one registration in `owners`, the others in `owner:<owner>`.
+  local ids = redis.call('ZRANGE', B .. 'owner:' .. value, 0, -1)
+  local first = redis.call('HGET', B .. 'owners', value)
+  if first then ids[#ids + 1] = first end
+  local owned = {}
+  for _, id in ipairs(ids) do
+    local r = load_rec(id)
+    if r then owned[#owned + 1] = r end
+  end
+  table.sort(owned, function(a, b) return a.seq < b.seq end)
+  for i, r in ipairs(owned) do owned[i] = rec_to_json(r) end
+  return '[' .. table.concat(owned, ',') .. ']'
 end
 local id = value
 if mode == 'email' then

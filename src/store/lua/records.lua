@@ -4,6 +4,9 @@
 -- base, '<prefix>balie:{<eventId>}:'; every key below is derived under its hash tag.
 local B = ARGV[1]
 local SEATS = B .. 'seats'
+-- Every idempotency record starts with the digest of its command (commandDigest in
+-- seat-ledger-rules.ts): this many base64url characters, never a '|'.
+local DIGEST_LEN = 22
 
 -- A registration record as JSON: TS merges `registrant` with the ledger's fields.
 local function rec_json(id, status, seq, sessions, registered_at, updated_at, data)
@@ -45,12 +48,6 @@ local function rec_to_json(r)
   return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
 end
 
--- Rule 4: the first result for (command, key) is kept and returned to every retry.
-local function remember(result)
-  redis.call('SET', KEYS[2], result)
-  return result
-end
-
 -- The waiting list: one sorted set by seq for the order, and one per combination of sessions, so
 -- that promotion looks at the head of each combination instead of walking the whole list.
 local function wl_add(id, seq, sessions)
@@ -60,12 +57,13 @@ local function wl_add(id, seq, sessions)
 end
 
 -- A register that succeeded stores neither its result nor its outbox entry in full, only what it
--- decided (`F|<status>|<seq>|<sessions>|<at>|<id>` and `@<kind>|...` with the same fields; the seq
--- may be empty, see parse_rec): the registrant comes from the registration, which never changes
--- it. Before a registration is forgotten (cancel.lua) both get the full copy, so these always
--- find it; `r` is that registration when the caller has it.
+-- decided (`<digest>F|<status>|<seq>|<sessions>|<at>|<id>` and `@<kind>|...` with the same fields;
+-- the seq may be empty, see parse_rec): the registrant comes from the registration, which never
+-- changes it. Before a registration is forgotten (cancel.lua) both get the full copy, so these
+-- always find it; `r` is that registration when the caller has it. The fields start at the first
+-- '|' (a digest holds none).
 local function fresh_fields(small)
-  return string.match(small, '^%a?|(%a+)|(%d*)|([%d,]*)|([^|]*)|(.*)$')
+  return string.match(small, '|(%a+)|(%d*)|([%d,]*)|([^|]*)|(.*)$')
 end
 
 local function fresh_registration_json(small, r)

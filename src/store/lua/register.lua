@@ -9,8 +9,9 @@
 --   flags ('0' sessions invalid, '1' valid, '2' valid and wait if full; after a valid one the
 --   digit k of the owner's chat lane, whose list is the k-th after the registrations), e-mail key, sessions
 --   ('3,7'), id, owner, the registration string (records.lua) with status confirmed and no seq,
---   the idempotency result's small form ('F|confirmed||<sessions>|<at>|<id>'), the confirmation
---   outbox entry's id, and its value after the write order ('|@confirmation|confirmed||...').
+--   the idempotency result's small form after the digest of the command
+--   ('<digest>F|confirmed||<sessions>|<at>|<id>'), the confirmation outbox entry's id, and its
+--   value after the write order ('|@confirmation|confirmed||...').
 -- The seq is left out of those strings (parse_rec finds it in `confirmed` or `wl`); the write
 -- order of the batch's outbox entries is the `obn` counter it takes, then 01-99 (common.lua).
 -- The counters, e-mail index, owner index and idempotency records are read in one call each up
@@ -19,9 +20,10 @@
 -- the first write, so a batch changes all it decided or nothing.
 -- The registrant is written once, into the registration. It never promotes, because after every
 -- command no waiting entry fits (seat-ledger-rules.ts, rule 3).
--- Reply: one per registration, 'c' for a fresh confirmed one, 'w' for a fresh waiting one, or a
--- full JSON result (a refusal, or a retry's first result); then the seq before the batch, from
--- which the caller counts the seq of each fresh one in order.
+-- Reply: one per registration, 'c' for a fresh confirmed one, 'w' for a fresh waiting one, or the
+-- digest of the command that first used its key followed by the full JSON result (a refusal, or
+-- that command's first result; the caller compares the digest with its own, rule 4); then the seq
+-- before the batch, from which the caller counts the seq of each fresh one in order.
 local count = (#KEYS - 1) / 2
 local STRIDE = 9
 -- Write order within the batch: string constants, made once when the script is loaded (only this
@@ -80,16 +82,19 @@ local decided = {}
 local replies = {}
 
 -- The registration string and small form of a waiting registration, from the confirmed ones the
--- caller sent: 'confirmed' is 9 characters, 'F|confirmed' 11.
+-- caller sent: 'confirmed' is 9 characters, 'F|confirmed' 11 after the digest.
 local function waiting_forms(rec, small)
-  return 'waitlisted' .. string.sub(rec, 10), 'F|waitlisted' .. string.sub(small, 12)
+  return 'waitlisted' .. string.sub(rec, 10), string.sub(small, 1, DIGEST_LEN) .. 'F|waitlisted' .. string.sub(small, DIGEST_LEN + 12)
 end
 
-local function refuse(idem_key, reply)
+-- A refusal of registration i, kept (and answered) after the digest of its command.
+local function refuse(i, reply)
+  local idem_key = KEYS[2 * i]
+  local stored = string.sub(ARGV[1 + (i - 1) * STRIDE + 7], 1, DIGEST_LEN) .. reply
   strings[#strings + 1] = idem_key
-  strings[#strings + 1] = reply
-  decided[idem_key] = reply
-  return reply
+  strings[#strings + 1] = stored
+  decided[idem_key] = stored
+  return stored
 end
 
 local function shortage_of(numbers)
@@ -120,27 +125,27 @@ local function register(i)
       for k = 1, earlier do
         if replies[k] == 'c' or replies[k] == 'w' then r.seq = r.seq + 1 end
       end
-      return fresh_result_json(small, r)
+      return string.sub(small, 1, DIGEST_LEN) .. fresh_result_json(small, r)
     end
     return earlier
   end
   local prior = stored[i]
   if prior then
-    if string.byte(prior, 1) == 70 then return fresh_result_json(prior) end
+    if string.byte(prior, DIGEST_LEN + 1) == 70 then return string.sub(prior, 1, DIGEST_LEN) .. fresh_result_json(prior) end
     return prior
   end
   local o = 1 + (i - 1) * STRIDE
   local flags = ARGV[o + 1]
-  if flags == '0' then return refuse(idem_key, '{"ok":false,"reason":"invalid_sessions"}') end
+  if flags == '0' then return refuse(i, '{"ok":false,"reason":"invalid_sessions"}') end
   local sessions = ARGV[o + 3]
   local shortage = shortage_of(combos[sessions])
   -- A taken e-mail is refused before a shortage.
   local email_key = ARGV[o + 2]
   local existing = email_of[email_key]
   if existing then
-    return refuse(idem_key, '{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
+    return refuse(i, '{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
   end
-  if shortage and string.byte(flags, 1) ~= 50 then return refuse(idem_key, '{"ok":false,' .. shortage .. '}') end
+  if shortage and string.byte(flags, 1) ~= 50 then return refuse(i, '{"ok":false,' .. shortage .. '}') end
 
   local id, owner = ARGV[o + 4], ARGV[o + 5]
   email_of[email_key] = id

@@ -13,6 +13,10 @@ describe('a line of the JSONL interface', () => {
     expect(parseJsonlLine('{"user":"ann","choice":"session:3"}')).toEqual({ ok: true, event: { userId: 'ann', input: { kind: 'choice', id: 'session:3' } } });
   });
 
+  it('takes any well-formed user id, emoji (a surrogate pair) included', () => {
+    expect(parseJsonlLine('{"user":"ann\\ud83d\\ude00","text":"hallo"}')).toMatchObject({ ok: true, event: { userId: 'ann😀' } });
+  });
+
   it('passes empty, long, emoji and control-character text on to the dialogs', () => {
     const long = 'x'.repeat(10_000);
     for (const text of ['', long, '🎉 ja', 'Ann\u0007\u001b[31m']) {
@@ -31,6 +35,9 @@ describe('a line of the JSONL interface', () => {
     ['{"user":"","text":"hallo"}', /"user" must not be empty/],
     ['{"user":42,"text":"hallo"}', /"user" must be a string/],
     ['{"user":"a\\u0000b","text":"hallo"}', /control characters/],
+    ['{"user":"ann\\ud800","text":"hallo"}', /well-formed Unicode/],
+    ['{"user":"\\udfff","text":"hallo"}', /well-formed Unicode/],
+    ['{"user":"\\ude00\\ud83d","choice":"register"}', /well-formed Unicode/],
     ['{"user":"ann","text":7}', /"text" must be a string/],
     ['{"user":"ann","choice":""}', /"choice" must not be empty/],
     ['{"user":"ann","text":"hallo","locale":"en"}', /unknown field\(s\) "locale"/],

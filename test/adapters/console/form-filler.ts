@@ -19,6 +19,12 @@ export interface Person {
   /** Session number to pick in each series, in series order; a disabled one is skipped for the first free one. */
   sessions: number[];
   book: null | { street: string; postalCode: string; city: string; country: string };
+  /**
+   * How they type: one answer per question (`stepwise`, the default), the way people answer the
+   * questions as asked (`asked`: the full name at the name question, the address in one line), or
+   * everything in the first message after the form opened (`oneMessage`).
+   */
+  typing?: 'stepwise' | 'asked' | 'oneMessage';
 }
 
 /** The next thing the person sends, or `done` once the bot confirmed the registration. */
@@ -40,14 +46,17 @@ export function nextStep(replies: readonly SeenReply[], person: Person, lang: La
   const choices = last.choices ?? [];
   const pick = (label: string) => choices.find((c) => c.label === label);
 
+  const typing = person.typing ?? 'stepwise';
+  const address = person.book ? `${person.book.street}, ${person.book.postalCode} ${person.book.city}` : undefined;
+  if (typing === 'oneMessage' && text.includes(m.prompts.firstName)) return { kind: 'text', text: everything(person, lang) };
   const fields: Array<[string, string | undefined]> = [
-    [m.prompts.firstName, person.firstName],
+    [m.prompts.firstName, typing === 'stepwise' ? person.firstName : `${person.firstName} ${person.lastName}`],
     [m.prompts.lastName, person.lastName],
     [m.prompts.email, person.email],
     [m.prompts.phone, person.phone],
     [m.prompts.organisation, person.organisation],
     [m.prompts.organisationType, person.organisationType],
-    [m.prompts.street, person.book?.street],
+    [m.prompts.street, typing === 'stepwise' ? person.book?.street : address],
     [m.prompts.postalCode, person.book?.postalCode],
     [m.prompts.city, person.book?.city],
     [m.prompts.country, person.book?.country],
@@ -68,6 +77,13 @@ export function nextStep(replies: readonly SeenReply[], person: Person, lang: La
   const register = choices.find((c) => c.id === 'register');
   if (register) return { kind: 'choice', id: register.id };
   return null;
+}
+
+/** All answers in one message, as a person who read the whole form first would type them. */
+function everything(person: Person, lang: Language): string {
+  const book = person.book ? [lang === 'en' ? 'with the book' : 'met boek', `${person.book.street}, ${person.book.postalCode} ${person.book.city}`] : [lang === 'en' ? 'no book' : 'geen boek'];
+  const sessions = `${lang === 'en' ? 'sessions' : 'sessies'} ${person.sessions.join(lang === 'en' ? ' and ' : ' en ')}`;
+  return [`${person.firstName} ${person.lastName}`, person.email, person.phone, person.organisation, lang === 'en' ? 'local government' : 'lokaal bestuur', sessions, ...book].join(', ');
 }
 
 /** The n-th of many distinct, valid people (for the benchmark and load tests). */

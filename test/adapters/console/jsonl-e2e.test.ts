@@ -91,4 +91,19 @@ describe('the JSONL console, end to end', () => {
     expect(mails.some((mail) => /^To: .*bob@example\.org/m.test(mail))).toBe(true);
     for (const mail of mails) expect(mail).toMatch(/^From: Balie Test <balie-test@example\.org>$/m);
   }, 120_000);
+
+  it('reads a typed number where sessions are asked as that session, never as a position in the list', async () => {
+    bot = new JsonlProcess({ BALIE_MAIL_DIR: mailDir });
+    const say = async (text: string, timeoutMs?: number) => ((await bot!.ask({ user: 'cas', text }, timeoutMs)) as Answer).replies;
+    await say('Ik wil me inschrijven', firstAnswerMs);
+    for (const text of ['Cas', 'Peeters', 'cas@example.org', '0470123456', 'Gemeente Leuven', 'lokaal bestuur']) await say(text);
+    const series2 = await say('4');
+    expect(series2.at(-1)?.choices?.map((c) => c.id)).toEqual(['session:5', 'session:6', 'session:7', 'session:8', 'session:9']);
+    // "3" would be session 7 by position; it is session 3, of the other series, so series 2 is asked again.
+    expect((await say('3')).at(-1)?.text).toContain('Reeks 2');
+    expect((await say('7')).at(-1)?.choices?.map((c) => c.id)).toEqual(['book:yes', 'book:no']);
+    const summary = (await say('nee')).at(-1) as SeenReply & { facts?: Array<{ label: string; value: string }> };
+    expect(summary.facts).toContainEqual({ label: 'Sessie in reeks 2', value: '#7 Wijk-werken: de opstap naar werk · Zaal 2+3' });
+    expect(await bot.end()).toBe(0);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../src/dialogs/i18n/index.ts';
 import { requireRedisServer, useRedisServer } from '../../helpers/redis-server.ts';
@@ -71,6 +72,22 @@ if (requireRedisServer()) {
       expect(facts).toContainEqual({ label: nl.fieldNames.email, value: ann.email });
       expect(await third.end()).toBe(0);
       expect(third.stderr).toBe('');
+    });
+
+    it('refuses user ids with lone surrogates, which Redis would store under one key', async () => {
+      const bot = start();
+      const refused = { error: expect.stringContaining('"user" must be well-formed Unicode') };
+      expect(await bot.ask('{"user":"bo\\ud800","text":"Ik wil me inschrijven"}', firstAnswerMs)).toEqual(refused);
+      expect(await bot.ask('{"user":"bo\\udfff","text":"mijn inschrijving"}')).toEqual(refused);
+      expect(texts(await bot.ask({ user: 'bo', text: 'Ik wil me inschrijven' }))).toContain(nl.prompts.firstName);
+      expect(await bot.end()).toBe(0);
+      const inspector = createClient({ url: redis().url });
+      await inspector.connect();
+      try {
+        expect((await inspector.keys('balie:*:conv:*')).filter((key) => key.includes('console:bo'))).toEqual(['balie:{netwerkdag-2020}:conv:console:bo']);
+      } finally {
+        inspector.destroy();
+      }
     });
   });
 }

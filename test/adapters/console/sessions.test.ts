@@ -20,7 +20,7 @@ class RecordingHandler implements MessageHandler {
     for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
     this.inFlight.splice(this.inFlight.indexOf(message.userKey), 1);
     if (message.input.kind === 'text' && message.input.text === 'boom') throw new Error('store down');
-    const said = [...(this.said.get(message.userKey) ?? []), message.input.kind === 'text' ? message.input.text : `#${message.input.id}`];
+    const said = [...(this.said.get(message.userKey) ?? []), message.input.kind === 'text' ? message.input.text : message.input.kind === 'choice' ? `#${message.input.id}` : '#form'];
     this.said.set(message.userKey, said);
     return [{ text: said.join(' / '), choices: [{ id: 'yes', label: 'Ja' }, { id: 'no', label: 'Nee', disabled: true }] }];
   }
@@ -59,12 +59,31 @@ describe('the JSONL session', () => {
     expect(summary).toEqual({ lines: 4, errors: 0 });
   });
 
-  it('answers a malformed line with an error and goes on; blank lines get no answer', async () => {
+  it('answers a malformed line with an error and goes on; a blank line gets an error too, so every line has one answer', async () => {
     const { out, summary } = await runJsonl(['{"user":"ann","text":"hallo"}', '', '{oops', '   ', '{"user":"ann","text":"nog"}']);
+    expect(out).toHaveLength(5);
+    expect(out[1]).toEqual({ error: 'empty line' });
+    expect(out[2]).toEqual({ error: expect.stringContaining('not valid JSON') });
+    expect(out[3]).toEqual({ error: 'empty line' });
+    expect((out[4]?.replies as Reply[])[0]?.text).toBe('hallo / nog');
+    expect(summary).toEqual({ lines: 5, errors: 3 });
+  });
+
+  it('ends a line only at a line feed: a bare CR or U+2028 inside a line is no line end, CRLF is one', async () => {
+    const { out, handler } = await runJsonl(['{"user":"ann","text":"een\rtwee"}', '{"user":"ann","text":"drie\u2028vier"}\r', '{"user":"ann","text":"vijf"}\r']);
     expect(out).toHaveLength(3);
-    expect(out[1]).toEqual({ error: expect.stringContaining('not valid JSON') });
-    expect((out[2]?.replies as Reply[])[0]?.text).toBe('hallo / nog');
-    expect(summary).toEqual({ lines: 3, errors: 1 });
+    expect(out[0]).toEqual({ error: expect.stringContaining('not valid JSON') });
+    expect(handler.received.map((m) => m.input)).toEqual([
+      { kind: 'text', text: 'drie\u2028vier' },
+      { kind: 'text', text: 'vijf' },
+    ]);
+  });
+
+  it('answers a line of more than a megabyte with one error, without holding all of it', async () => {
+    const { out, handler } = await runJsonl([`{"user":"ann","text":"${'x'.repeat(3_000_000)}"}`, '{"user":"ann","text":"hallo"}']);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toEqual({ error: 'line longer than 1000000 characters' });
+    expect(handler.received.map((m) => m.input)).toEqual([{ kind: 'text', text: 'hallo' }]);
   });
 
   it('answers a failed turn with an error for that user, logs it and goes on', async () => {
@@ -88,6 +107,16 @@ describe('the JSONL session', () => {
     const summary = await runJsonlSession({ input, output, connector: new ConsoleConnector(handler), logger: silentLogger, signal: stop.signal });
     expect(summary.lines).toBe(1);
     expect(answers).toHaveLength(1);
+  });
+
+  it('stops when aborted while it waits for the next line', async () => {
+    const input = new PassThrough();
+    const stop = new AbortController();
+    const running = runJsonlSession({ input, output: new PassThrough(), connector: new ConsoleConnector(new RecordingHandler()), logger: silentLogger, signal: stop.signal });
+    input.write('{"user":"ann","text":"hal');
+    stop.abort();
+    expect(await running).toEqual({ lines: 0, errors: 0 });
+    expect(input.destroyed).toBe(false);
   });
 });
 
@@ -114,9 +143,10 @@ describe('the interactive session', () => {
       ['console:terminal', { kind: 'choice', id: 'no' }],
       ['console:terminal', { kind: 'text', text: 'nog iets' }],
     ]);
-    expect(screen).toContain('opslag / store: in-memory');
-    expect(screen).toContain('klok / clock:   pinned at 15/10/2020 09:00');
-    expect(screen).toContain('e-mail:         .eml files in outbox');
+    expect(screen).toContain('  opslag / store:    in-memory\n');
+    expect(screen).toContain('  klok / clock:      pinned at 15/10/2020 09:00\n');
+    expect(screen).toContain('  e-mail:            .eml files in outbox\n');
+    expect(screen).toContain('  gebruiker / user:  terminal (verder als deze / to continue as this user: npm start -- --user terminal)\n');
     expect(screen).toContain('  1. Ja\n  2. Nee ✗');
     expect(screen).toContain('Tot ziens! / Goodbye!');
   });

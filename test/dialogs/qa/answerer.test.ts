@@ -39,3 +39,12 @@ describe('programme Q&A: visitor batches written blind (fragments, practical que
     });
   }
 });
+
+describe('programme Q&A: the reasoning visitor set written blind for issue 15 (comparisons, lengths, plans, recommendations, what a session covers)', () => {
+  for (const item of readQuestions('visitors-reasoning.jsonl')) {
+    it(item.q, async () => {
+      const answer = await ask(item.q);
+      expect(problem(item, answer), textOf(answer)).toBeNull();
+    });
+  }
+});

@@ -1,0 +1,126 @@
+import type { RegistrationRecord } from '../core/index.ts';
+import { findSession, isRegistrationOpen } from '../core/index.ts';
+import { noAliases, yesAliases, type Option } from './choices.ts';
+import { idleReply } from './idle.dialog.ts';
+import { detailsOptions, detailsPrompt } from './my-registration.details.ts';
+import { fullName, isOwn, managedRecord, ownedRegistrations } from './my-registration.target.ts';
+import { draftFromRecord, summaryFacts } from './registration.steps.ts';
+import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
+import type { ConversationState, ManageFlow } from './state.ts';
+import type { Reply, TurnContext, TurnResult } from './types.ts';
+
+// What "Mijn inschrijving" shows at each step: the question, its options and the summary card.
+
+type Result = TurnResult<ConversationState>;
+
+/** The session `record` holds in a series. */
+export function currentSession(record: RegistrationRecord, s: Speech, seriesId: number): number | undefined {
+  const index = s.event.series.findIndex((x) => x.id === seriesId);
+  return index < 0 ? undefined : record.sessions[index];
+}
+
+/** Why changes are refused after the deadline, without inviting anyone to register. */
+export function closedForChanges(s: Speech): string {
+  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact);
+}
+
+function status(record: RegistrationRecord, s: Speech): string {
+  return record.status === 'confirmed' ? s.m.statusConfirmed : s.m.statusWaitlisted;
+}
+
+/** Choices that open the person's other registrations: their own by that name, the others by name. */
+function registrationChoices(current: RegistrationRecord | null, ctx: TurnContext, s: Speech): Option[] {
+  return ownedRegistrations(ctx)
+    .filter((r) => r.id !== current?.id)
+    .map((r) => ({ id: `registration:${r.id}`, label: isOwn(r, ctx) ? s.m.ownRegistration : fullName(r), hint: status(r, s) }));
+}
+
+/** Every step's options. */
+export function manageOptions(manage: ManageFlow, record: RegistrationRecord | null, ctx: TurnContext, s: Speech): Option[] {
+  const { m } = s;
+  const details = detailsOptions(manage, s);
+  if (details) return details;
+  const menu: Option = { id: 'menu', label: m.backToMenu };
+  if (manage.step === 'pickRegistration' || !record) return [...registrationChoices(null, ctx, s), menu];
+  switch (manage.step) {
+    case 'pickSeries':
+      return s.event.series.map((series) => {
+        const current = findSession(s.event, currentSession(record, s, series.id) ?? -1);
+        return {
+          id: `series:${series.id}`,
+          label: `${seriesName(series, s)} (${seriesTime(series)})`,
+          ...(current ? { hint: `${current.number}. ${current.title}` } : {}),
+          keywords: [`reeks ${series.id}`, `series ${series.id}`],
+        };
+      });
+    case 'pickSession':
+      return sessionOptions(manage.series ?? 0, s, { current: currentSession(record, s, manage.series ?? 0) ?? -1, allowFull: record.status === 'waitlisted' });
+    case 'confirmCancel':
+      return [
+        { id: 'cancel:yes', label: m.cancelYes, aliases: [...yesAliases, 'annuleer', 'annuleren'] },
+        { id: 'cancel:no', label: m.cancelNo, aliases: [...noAliases] },
+      ];
+    default: {
+      if (!isRegistrationOpen(s.event, ctx.now)) return [...registrationChoices(record, ctx, s), menu];
+      const book: Option[] = !s.event.book
+        ? []
+        : record.book
+          ? [{ id: 'cancel-book', label: m.cancelBook }]
+          : [{ id: 'order-book', label: m.orderBook }];
+      return [
+        { id: 'change-session', label: m.changeSession, aliases: ['wijzig', 'wijzigen', 'change'] },
+        ...book,
+        { id: 'change-email', label: m.changeEmail },
+        { id: 'cancel-registration', label: m.cancelRegistration, aliases: ['annuleer mijn inschrijving', 'cancel my registration'] },
+        ...registrationChoices(record, ctx, s),
+        menu,
+      ];
+    }
+  }
+}
+
+function viewText(record: RegistrationRecord, ctx: TurnContext, s: Speech): string {
+  const { m, event } = s;
+  const confirmed = record.status === 'confirmed';
+  const lines: string[] = [];
+  if (isOwn(record, ctx)) {
+    lines.push(confirmed ? m.viewConfirmed(event.title, eventWhen(s)) : m.viewWaitlisted(event.title));
+    const others = (ctx.registeredForOthers ?? []).map((r) => `*${fullName(r)}*`);
+    if (others.length > 0) lines.push(m.alsoRegistered(m.andList(others)));
+  } else {
+    lines.push(confirmed ? m.viewOther(fullName(record), event.title, eventWhen(s)) : m.viewOtherWaitlisted(fullName(record), event.title));
+  }
+  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s));
+  return lines.join('\n');
+}
+
+/** The pending question of the manage dialog, after optional notes and other replies. */
+export function manageReask(state: ConversationState, manage: ManageFlow, ctx: TurnContext, s: Speech, notes: string[] = [], before: Reply[] = []): Result {
+  const { m, event } = s;
+  const record = managedRecord(manage, ctx);
+  if (!record && manage.step !== 'pickRegistration') return idleReply(state, s, [...notes, m.registrationGone], undefined, before);
+  const options = manageOptions(manage, record, ctx, s);
+  let reply: Reply;
+  const prompt = record ? detailsPrompt(manage, record, ctx, s) : null;
+  if (prompt !== null) reply = ask(prompt, options);
+  else if (manage.step === 'pickRegistration' || !record) reply = ask(m.pickRegistration, options);
+  else if (manage.step === 'pickSeries') reply = ask(m.pickSeries, options);
+  else if (manage.step === 'pickSession') {
+    const series = event.series.find((x) => x.id === manage.series);
+    reply = ask(series ? m.pickNewSession(seriesName(series, s), seriesTime(series)) : m.pickSeries, options);
+  } else if (manage.step === 'confirmCancel') reply = ask(isOwn(record, ctx) ? m.confirmCancel : m.confirmCancelOther(fullName(record)), options);
+  else {
+    const facts = [...summaryFacts(draftFromRecord(record, event), s), { label: m.factStatus, value: status(record, s) }];
+    reply = ask(viewText(record, ctx, s), options, facts);
+  }
+  const text = notes.length > 0 ? `${notes.join('\n')}\n${reply.text}` : reply.text;
+  return { state: { ...state, flow: manage }, replies: [...before, { ...reply, text }], effect: null };
+}
+
+/** "Mijn inschrijving" without any registration: nothing to show; after the deadline no invitation to register. */
+export function noRegistrationReply(state: ConversationState, ctx: TurnContext, s: Speech, notes: string[] = []): Result {
+  const { m, event } = s;
+  if (isRegistrationOpen(event, ctx.now)) return idleReply(state, s, [...notes, m.noRegistration(event.contact)]);
+  const text = m.noRegistrationClosed(formatDate(event.registrationCloses, s), event.contact);
+  return idleReply(state, s, [...notes, text], { text: m.anythingElse, options: menuOptions(s).filter((o) => o.id !== 'register') });
+}
