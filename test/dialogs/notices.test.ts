@@ -39,8 +39,8 @@ describe('renderNotice', () => {
     expect(notice?.facts).toEqual([
       { label: 'Naam', value: 'Ann Peeters' },
       { label: 'Status', value: 'ingeschreven' },
-      { label: 'Sessie in reeks 1', value: '3. Samenwerken werkt! Samenwerking Lokale Besturen & VDAB (Zaal 2+3)' },
-      { label: 'Sessie in reeks 2', value: '7. Wijk-werken: de opstap naar werk (Zaal 2+3)' },
+      { label: 'Sessie in reeks 1', value: '#3 Samenwerken werkt! Samenwerking Lokale Besturen & VDAB · Zaal 2+3' },
+      { label: 'Sessie in reeks 2', value: '#7 Wijk-werken: de opstap naar werk · Zaal 2+3' },
     ]);
     expect(notice?.choices).toEqual([{ id: 'my-registration', label: 'Mijn inschrijving' }]);
   });

@@ -1,4 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../helpers/eventually.ts';
@@ -6,6 +9,7 @@ import { repoRoot } from './jsonl-process.ts';
 
 // The terminal chat on a real terminal: util-linux `script` gives it a pseudo-terminal of 50
 // columns (stty), so that `npm start` sees a TTY as a person's terminal would be.
+const mailDir = mkdtempSync(join(tmpdir(), 'b-'));
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const email = 'roos.blondeel-vandenbroucke@vlaams-brabant-voorbeeld.be';
 const lines = ['hallo', 'Ik wil me inschrijven', 'Roos', 'Blondeel', email, '0470123456', 'Gemeente Leuven', '1', '3', '7', 'nee'];
@@ -14,7 +18,8 @@ const lines = ['hallo', 'Ik wil me inschrijven', 'Roos', 'Blondeel', email, '047
 async function onTerminal(env: Record<string, string | undefined>, until: RegExp): Promise<string> {
   const child = spawn('script', ['-qec', 'stty cols 50 rows 40; exec node --import tsx src/app/main.ts', '/dev/null'], {
     cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', NO_COLOR: '', ...env },
+    // A short mail folder: the banner shows its absolute path, one word that may not be broken.
+    env: { ...process.env, LOG_LEVEL: 'warn', NO_COLOR: '', BALIE_MAIL_DIR: mailDir, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let screen = '';
