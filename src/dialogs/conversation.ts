@@ -5,7 +5,7 @@ import { submitForm } from './form-submission.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { afterGreeting, isBareContactDetail, isJunk, unsupportedLanguage } from './message-reading.ts';
 import { detailsWish } from './my-registration.details.ts';
-import { manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
+import { isCancelWord, manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
 import { hasRegistrations } from './my-registration.target.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
@@ -89,7 +89,9 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
   switch (command.kind) {
     case 'stop':
       if (flow.kind === 'manage') return manageStop(state, flow, text, ctx, s);
-      return flow.kind === 'form' ? askStop(state, flow, s) : idleReply(state, s, []);
+      if (flow.kind === 'form') return askStop(state, flow, s);
+      // "annuleer" at the desk by someone with a registration: the cancel flow, which asks first.
+      return isCancelWord(text) && hasRegistrations(ctx) ? openManage(state, ctx, s, 'cancel', [], null, text) : idleReply(state, s, []);
     case 'about':
       return pending(state, ctx, s, [s.m.about(s.event.title)]);
     case 'back':

@@ -201,12 +201,17 @@ export function manageBack(state: ConversationState, manage: ManageFlow, ctx: Tu
   return manageReask(state, atView(manage, record), ctx, s);
 }
 
+/** "annuleer", "annuleren", "cancel", ...: said alone, about the registration (not "stop"). */
+export function isCancelWord(text: string): boolean {
+  return /^(?:annuleer|annuleren|cancel|afmelden|uitschrijven)$/u.test(normalise(text));
+}
+
 /**
  * "stop" / "annuleren" in the manage dialog. "annuleren" (or "cancel") is about the registration:
  * the cancel flow, which asks first. "stop" leaves what was going on: the view, or the menu.
  */
 export function manageStop(state: ConversationState, manage: ManageFlow, text: string, ctx: TurnContext, s: Speech): Result {
-  if (/^(?:annuleer|annuleren|cancel|afmelden|uitschrijven)$/u.test(normalise(text))) return manageChoice(state, manage, 'cancel-registration', ctx, s);
+  if (isCancelWord(text)) return manageChoice(state, manage, 'cancel-registration', ctx, s);
   const record = managedRecord(manage, ctx);
   if (!record || manage.step === 'view' || manage.step === 'pickRegistration') return idleReply(state, s, []);
   return manageReask(state, atView(manage, record), ctx, s, [s.m.notChanged]);

@@ -129,12 +129,16 @@ export function prompt(form: FormFlow, s: Speech): Reply {
     if (form.fullOffer !== null) return ask(m.fullOffer(form.fullOffer, findSession(event, form.fullOffer)?.title ?? ''), options);
     return ask(series ? m.sessionPrompt(seriesName(series, s), seriesTime(series)) : m.pickOne, options);
   }
-  if (field?.type === 'yesNo') return ask(m.prompts.book(event.book?.title ?? '', formatPrice(event.book?.priceEur ?? 0, s)), options);
-  if (field) return ask(m.prompts[field.key as Exclude<FormField, 'book'>], options);
+  // A colleague's form asks about the colleague ("Wat is de naam van je collega?").
+  const prompts = form.forSomeoneElse ? { ...m.prompts, ...m.promptsForColleague } : m.prompts;
+  if (field?.type === 'yesNo') return ask(prompts.book(event.book?.title ?? '', formatPrice(event.book?.priceEur ?? 0, s)), options);
+  if (field) return ask(prompts[field.key as Exclude<FormField, 'book'>], options);
   switch (form.step) {
     case 'summary':
-    case 'confirming':
-      return ask(form.draft.waitlist ? `${m.summaryPrompt}\n${m.summaryWaitlist}` : m.summaryPrompt, options, summaryFacts(form.draft, s));
+    case 'confirming': {
+      const summary = form.forSomeoneElse ? m.summaryPromptColleague : m.summaryPrompt;
+      return ask(form.draft.waitlist ? `${summary}\n${m.summaryWaitlist}` : summary, options, summaryFacts(form.draft, s));
+    }
     case 'pickField':
       return ask(m.pickField, options);
     case 'venueFull':

@@ -37,6 +37,20 @@ describe('registering a colleague', () => {
     ]);
   });
 
+  it('asks about the colleague, not about "you", and says it registers the colleague', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:ann');
+    await registerMyself(chat);
+    await chat.say('Kan ik een collega inschrijven?');
+    expect(chat.lastText()).toBe('Wat is de naam van je collega? Voornaam en achternaam, bv. Ann Peeters.');
+    await chat.say('Roos Blondeel');
+    expect(chat.lastText()).toMatch(/^Wat is het e-mailadres van je collega\?/);
+    for (const text of ['roos@vdab.be', '0470 11 22 33', 'VDAB', 'andere', 'sessie 1', 'sessie 5']) await chat.say(text);
+    expect(chat.lastText()).toMatch(/^Wil je collega het boek/);
+    await chat.say('nee');
+    expect(chat.lastText()).toMatch(/^Klopt alles\? Dan schrijf ik je collega in\./);
+  });
+
   it('says so in English too', async () => {
     const desk = new Desk();
     const chat = desk.chat('console:en');

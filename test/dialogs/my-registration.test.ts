@@ -23,6 +23,19 @@ describe('my registration', () => {
     expect(chat.choiceIds()).toContain('register');
   });
 
+  it('takes "annuleer" at the desk as a wish to cancel, and asks first', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('annuleer');
+    expect(chat.lastText()).toMatch(/Wil je je inschrijving echt annuleren\?/);
+    await chat.say('nee');
+    expect((await desk.ledger.findAllByOwner('console:me')).map((r) => r.status)).toEqual(['confirmed']);
+    await chat.say('menu');
+    await chat.say('annuleren');
+    await chat.say('ja');
+    expect(chat.turnText()).toMatch(/Je inschrijving is geannuleerd/);
+    expect(await desk.ledger.findAllByOwner('console:me')).toEqual([]);
+  });
+
   it('says so when there is no registration on this channel', async () => {
     const desk = new Desk();
     const chat = desk.chat('console:nobody');

@@ -127,7 +127,7 @@ describe('one registration per e-mail address', () => {
     await chat.say('Piet');
     await chat.say('Peeters');
     await chat.say('JAN.PEETERS@example.be');
-    expect(chat.lastText()).toMatch(/Met dit e-mailadres ben je al ingeschreven[\s\S]*e-mailadres\?/);
+    expect(chat.lastText()).toMatch(/Met dit e-mailadres ben je al ingeschreven[\s\S]*e-mailadres van je collega\?/);
   });
 });
 

@@ -75,6 +75,15 @@ export const en: Messages = {
     city: 'City or town?',
     country: 'Country?',
   },
+  promptsForColleague: {
+    firstName: "What is your colleague's name? First name and last name, e.g. Ann Peeters.",
+    lastName: "And your colleague's last name?",
+    email: "What is your colleague's e-mail address? That's where we send the confirmation.",
+    phone: 'On which phone number can we reach your colleague? (We ask for contact tracing.)',
+    organisation: 'Which organisation is your colleague coming for? (public service, company, association, ...)',
+    book: (title, price) => `Would your colleague like to order the book *${title}* (${price})? We'll send it to them.`,
+  },
+  summaryPromptColleague: "Is everything right? Then I'll register your colleague.",
   examples: {
     firstName: 'Ann',
     lastName: 'Peeters',

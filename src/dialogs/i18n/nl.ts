@@ -79,6 +79,16 @@ export const nl = {
     city: 'Gemeente?',
     country: 'Land?',
   } satisfies Record<FormField, unknown>,
+  /** The questions that differ when registering a colleague (the others are the same). */
+  promptsForColleague: {
+    firstName: 'Wat is de naam van je collega? Voornaam en achternaam, bv. Ann Peeters.',
+    lastName: 'En de achternaam van je collega?',
+    email: 'Wat is het e-mailadres van je collega? Daar sturen we de bevestiging naartoe.',
+    phone: 'Op welk telefoonnummer kunnen we je collega bereiken? (We vragen het voor contactopvolging.)',
+    organisation: 'Voor welke organisatie komt je collega? (overheidsdienst, bedrijf, vereniging, ...)',
+    book: (title: string, price: string) => `Wil je collega het boek *${title}* bestellen (${price})? We sturen het dan op.`,
+  },
+  summaryPromptColleague: 'Klopt alles? Dan schrijf ik je collega in.',
   examples: {
     firstName: 'Ann',
     lastName: 'Peeters',
