@@ -24,6 +24,14 @@ const choiceLine = z.strictObject({
   choice: z.string({ error: '"choice" must be a string' }).min(1, { error: '"choice" must not be empty' }).max(200, { error: '"choice" is too long' }),
 });
 
+// A one-screen form, as a channel's modal or card submits it: values by field id (formSchema()).
+const formLine = z.strictObject({
+  user: userId,
+  form: z
+    .record(z.string().max(40, { error: '"form" field ids are at most 40 characters' }), z.string({ error: '"form" values must be strings' }).max(2000, { error: '"form" values are at most 2000 characters' }))
+    .refine((values) => Object.keys(values).length <= 40, { error: '"form" has at most 40 fields' }),
+});
+
 /** One inbound console message: who (the id after `console:`) and what they sent. */
 export interface ConsoleEvent {
   userId: string;
@@ -33,7 +41,7 @@ export interface ConsoleEvent {
 /** Why a JSON line could not be turned into a ConsoleEvent; `message` goes back as `{"error":...}`. */
 export type ConsoleEventProblem = { reason: 'malformed'; message: string };
 
-const expectedShape = 'expected {"user":"<id>","text":"..."} or {"user":"<id>","choice":"<choice id>"}';
+const expectedShape = 'expected {"user":"<id>","text":"..."}, {"user":"<id>","choice":"<choice id>"} or {"user":"<id>","form":{"<field id>":"<value>",...}}';
 
 /** Parses one line of the JSONL machine interface (a boundary: anything may arrive). */
 export function parseJsonlLine(line: string): Result<{ event: ConsoleEvent }, ConsoleEventProblem> {
@@ -45,17 +53,16 @@ export function parseJsonlLine(line: string): Result<{ event: ConsoleEvent }, Co
     return malformed(`not valid JSON (${(error as Error).message}); ${expectedShape}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return malformed(`not a JSON object; ${expectedShape}`);
-  const hasText = 'text' in raw;
-  const hasChoice = 'choice' in raw;
-  if (hasText === hasChoice) return malformed(`${hasText ? 'both "text" and "choice"' : 'neither "text" nor "choice"'}; ${expectedShape}`);
-  const parsed = (hasText ? textLine : choiceLine).safeParse(raw);
+  const kinds = (['text', 'choice', 'form'] as const).filter((kind) => Object.hasOwn(raw, kind));
+  if (kinds.length !== 1) return malformed(`${kinds.length === 0 ? 'none of "text", "choice" and "form"' : `both ${kinds.map((k) => `"${k}"`).join(' and ')}`}; ${expectedShape}`);
+  const parsed = (kinds[0] === 'text' ? textLine : kinds[0] === 'choice' ? choiceLine : formLine).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const message = issue?.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : (issue?.message ?? 'invalid');
     return malformed(`${message}; ${expectedShape}`);
   }
   const data = parsed.data;
-  const input: UserInput = 'text' in data ? { kind: 'text', text: data.text } : { kind: 'choice', id: data.choice };
+  const input: UserInput = 'text' in data ? { kind: 'text', text: data.text } : 'choice' in data ? { kind: 'choice', id: data.choice } : { kind: 'form', values: { ...data.form } };
   return { ok: true, event: { userId: data.user, input } };
 }
 

@@ -8,11 +8,12 @@ export interface JsonlChoice {
   disabled: boolean;
 }
 
-/** A reply as the JSONL interface writes it: `choices` always present (maybe empty), `facts` when given. */
+/** A reply as the JSONL interface writes it: `choices` always present (maybe empty), `facts` and a form's `fieldErrors` when given. */
 export interface JsonlReply {
   text: string;
   choices: JsonlChoice[];
   facts?: Array<{ label: string; value: string }>;
+  fieldErrors?: Record<string, string>;
 }
 
 /** The answer to one input line. */
@@ -36,5 +37,6 @@ function toJsonlReply(reply: Reply): JsonlReply {
     })),
   };
   if (reply.facts && reply.facts.length > 0) out.facts = reply.facts.map((f) => ({ label: f.label, value: f.value }));
+  if (reply.fieldErrors && Object.keys(reply.fieldErrors).length > 0) out.fieldErrors = { ...reply.fieldErrors };
   return out;
 }

@@ -13,6 +13,10 @@ describe('a line of the JSONL interface', () => {
     expect(parseJsonlLine('{"user":"ann","choice":"session:3"}')).toEqual({ ok: true, event: { userId: 'ann', input: { kind: 'choice', id: 'session:3' } } });
   });
 
+  it('is a one-screen form submission: values by field id', () => {
+    expect(parseJsonlLine('{"user":"ann","form":{"firstName":"Ann","session:1":"3"}}')).toEqual({ ok: true, event: { userId: 'ann', input: { kind: 'form', values: { firstName: 'Ann', 'session:1': '3' } } } });
+  });
+
   it('takes any well-formed user id, emoji (a surrogate pair) included', () => {
     expect(parseJsonlLine('{"user":"ann\\ud83d\\ude00","text":"hallo"}')).toMatchObject({ ok: true, event: { userId: 'ann😀' } });
   });
@@ -29,8 +33,11 @@ describe('a line of the JSONL interface', () => {
     ['[1,2]', /not a JSON object/],
     ['"hallo"', /not a JSON object/],
     ['null', /not a JSON object/],
-    ['{"user":"ann"}', /neither "text" nor "choice"/],
+    ['{"user":"ann"}', /none of "text", "choice" and "form"/],
     ['{"user":"ann","text":"a","choice":"b"}', /both "text" and "choice"/],
+    ['{"user":"ann","text":"a","form":{}}', /both "text" and "form"/],
+    ['{"user":"ann","form":[]}', /expected record/],
+    ['{"user":"ann","form":{"firstName":3}}', /"form" values must be strings/],
     ['{"text":"hallo"}', /"user" must be a string/],
     ['{"user":"","text":"hallo"}', /"user" must not be empty/],
     ['{"user":42,"text":"hallo"}', /"user" must be a string/],

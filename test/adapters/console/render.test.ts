@@ -158,6 +158,11 @@ describe('rendering for the JSONL interface', () => {
     expect(line).not.toContain('\n');
   });
 
+  it("writes a refused form's errors by field id", () => {
+    const line = renderJsonlReplies('ann', [{ text: 'Nog niet alles is in orde', fieldErrors: { email: 'Dat lijkt geen geldig e-mailadres.' } }]);
+    expect(JSON.parse(line).replies).toEqual([{ text: 'Nog niet alles is in orde', choices: [], fieldErrors: { email: 'Dat lijkt geen geldig e-mailadres.' } }]);
+  });
+
   it('keeps one line even when texts contain line breaks', () => {
     expect(renderJsonlReplies('ann', [{ text: 'een\ntwee\u2028drie' }]).split('\n')).toHaveLength(1);
   });
