@@ -51,7 +51,7 @@ describe('a line of the JSONL interface', () => {
   ])('refuses %s with a reason', (line, reason) => {
     const message = refusal(line);
     expect(message).toMatch(reason);
-    expect(message).toContain('expected {"user":"<id>","text":"..."} or {"user":"<id>","choice":"<choice id>"}');
+    expect(message).toContain('expected {"user":"<id>","text":"..."}, {"user":"<id>","choice":"<choice id>"} or {"user":"<id>","form":{"<field id>":"<value>",...}}');
   });
 
   it('refuses a line longer than a megabyte', () => {
