@@ -55,7 +55,7 @@ export function sessionByWords(text: string, s: Speech, series: number): Session
   const words = expand(n.split(' ')).words.filter((w) => w.length >= 5 && !commonWords.has(w));
   if (words.length === 0) return null;
   const sessions = s.event.sessions.filter((session) => session.series === series);
-  const texts = new Map(sessions.map((session) => [session.number, normalise(`${session.title} ${session.description} ${session.bullets.join(' ')}`)]));
+  const texts = new Map(sessions.map((session) => [session.number, normalise(`${session.title} ${session.en?.title ?? ''} ${session.description} ${session.bullets.join(' ')}`)]));
   const hits = new Set<number>();
   for (const word of words) {
     const fits = sessions.filter((session) => (texts.get(session.number) ?? '').includes(word));
