@@ -134,10 +134,14 @@ function sessionTyped(form: FormFlow, text: string, s: Speech): Session | null {
   if (typed !== null) return findSession(s.event, typed);
   const described = sessionByRoomOrTime(text, s, series);
   if (described || series === null) return described;
-  // Words of a title: this series first, then the others ("the one about workplace learning" at series 1 is session 6).
-  for (const id of [series, ...s.event.series.map((x) => x.id).filter((id) => id !== series)]) {
-    const found = sessionByWords(text, s, id);
-    if (found) return found;
+  // Words of a title, then of a description: this series first, then the others ("the one about
+  // workplace learning" at series 1 is session 6; "die over wijk-werken" is 7 by its title, whatever
+  // a series-1 description says about it).
+  for (const part of ['title', 'text'] as const) {
+    for (const id of [series, ...s.event.series.map((x) => x.id).filter((id) => id !== series)]) {
+      const found = sessionByWords(text, s, id, part);
+      if (found) return found;
+    }
   }
   return null;
 }
