@@ -45,4 +45,48 @@ describe('Slack over HTTP: a DM conversation through signed events and button pr
     await chat.say('help');
     expect(h.standIn.callsOf('users.info').filter((c) => c.body.user === 'U0BEN0802')).toHaveLength(1);
   });
+
+  it('refuses a bad, missing or stale signature with 401 and handles nothing', async () => {
+    const before = h.standIn.calls.length;
+    const body = h.standIn.messageEvent('U0EVE0803', 'Ik wil me inschrijven');
+    expect((await h.standIn.deliverHttp('events_api', body, { signature: 'v0=' + '0'.repeat(64) })).status).toBe(401);
+    expect((await h.standIn.deliverHttp('events_api', body, { signature: null })).status).toBe(401);
+    expect((await h.standIn.deliverHttp('events_api', body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    const press = h.standIn.pressPayload('U0ANN0801', 'Inschrijven', h.standIn.conversation('D0ANN0801').find((m) => m.controls.some((c) => c.label === 'Inschrijven')));
+    expect((await h.standIn.deliverHttp('interactive', press, { signature: h.standIn.sign(Math.floor(Date.now() / 1000), 'payload=forged') })).status).toBe(401);
+    expect(h.standIn.calls.length).toBe(before);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/balie_inbound_requests_total\{channel="slack",outcome="rejected"\} 4/);
+    // A correctly signed one is still handled.
+    const chat = h.chat({ id: 'U0EVE0803' });
+    expect((await chat.send('events_api', body)).length).toBeGreaterThan(0);
+  });
+
+  it('handles an event Slack delivers three times (its retries) once', async () => {
+    const chat = h.chat({ id: 'U0DAN0804' });
+    const body = h.standIn.messageEvent(chat.userId, 'Wat is het programma?');
+    for (const retry of [0, 1, 2]) {
+      expect((await chat.deliver('events_api', body, retry)).status).toBe(200);
+      await h.done.wait(String(body.event_id));
+    }
+    const answers = chat.botMessages.length;
+    expect(answers).toBeGreaterThan(0);
+    expect(h.standIn.callsOf('chat.postMessage').filter((c) => c.body.channel === chat.channel)).toHaveLength(answers);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/balie_turns_total\{channel="slack",outcome="duplicate"\} 2/);
+  });
+
+  it('handles a retried button press once: one turn, one chat.update', async () => {
+    const chat = h.chat({ id: 'U0EVA0805' });
+    await chat.say('hallo');
+    const message = chat.withControl('Programma');
+    const payload = h.standIn.pressPayload(chat.userId, 'Programma', message);
+    await chat.send('interactive', payload);
+    const after = chat.botMessages.length;
+    expect(after).toBeGreaterThan(1);
+    expect((await chat.deliver('interactive', { ...payload, trigger_id: h.standIn.trigger() }, 1)).status).toBe(200);
+    await chat.say('help');
+    expect(h.standIn.callsOf('chat.update').filter((c) => c.body.channel === chat.channel)).toHaveLength(1);
+    expect(chat.botMessages.filter((m) => m.text.includes('Netwerkdag') && m.controls.some((c) => c.kind === 'option'))).toHaveLength(1);
+  });
 });
