@@ -218,7 +218,7 @@ export function deliveryId(event: SlackEvent): string {
     case 'press':
       return event.triggerId ?? event.pressId;
     case 'submit':
-      return event.submitId;
+      return event.triggerId ?? event.submitId;
     case 'command':
       return event.triggerId;
     case 'ignored':

@@ -83,7 +83,7 @@ export type SlackEvent =
       message?: { channelId: string; ts: string; text: string; blocks: unknown[] };
     }
   /** The registration modal was submitted. */
-  | { kind: 'submit'; submitId: string; userId: string; callbackId: string; metadata: string; values: Record<string, Record<string, SubmittedInput>>; inputs: string[] }
+  | { kind: 'submit'; submitId: string; triggerId?: string; userId: string; callbackId: string; metadata: string; values: Record<string, Record<string, SubmittedInput>>; inputs: string[] }
   /** `/balie [text]`. */
   | { kind: 'command'; commandId: string; userId: string; channelId: string; text: string; triggerId: string }
   | { kind: 'ignored'; why: string };
@@ -155,6 +155,7 @@ export function parseSlackSubmission(raw: unknown): Result<{ event: SlackEvent }
       kind: 'submit',
       // A retried delivery of one submission has the same trigger; a corrected one after errors a new one.
       submitId: `v:${triggerId ?? `${view.id}:${view.hash ?? ''}`}`,
+      ...(triggerId ? { triggerId } : {}),
       userId: user.id,
       callbackId: view.callback_id,
       metadata: view.private_metadata ?? '',
