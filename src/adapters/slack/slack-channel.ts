@@ -103,8 +103,10 @@ export async function openSlack(settings: SlackSettings, context: ChannelContext
     else await ack();
   });
   app.command(slashCommand, async ({ ack, body }) => {
-    await ack();
-    await run(parseSlackCommand(body));
+    const parsed = parseSlackCommand(body);
+    const note = parsed.ok && parsed.event.kind === 'command' ? await connector.commandNote(parsed.event) : undefined;
+    await (note ? ack({ response_type: 'ephemeral', text: note }) : ack());
+    await run(parsed);
   });
 
   return {

@@ -124,6 +124,12 @@ export class SlackConnector {
     return { sent: this.#inOrder(event.userId, () => this.#reply(event.userId, replies, lang(person.locale))) };
   }
 
+  /** What `/balie` typed outside the DM answers at once, only to the person: that the answer is in the DM. */
+  async commandNote(event: Of<'command'>): Promise<string | undefined> {
+    if (event.channelId.startsWith('D') || commandInput(event.text).kind === 'form') return undefined;
+    return messages(lang((await this.deps.people.get(event.userId)).locale)).channel.answeredInDm;
+  }
+
   async #command(event: Of<'command'>): Promise<HandledDelivery> {
     const asked = commandInput(event.text);
     if (asked.kind === 'form') return { sent: this.#openForm(event.userId, event.triggerId) };
