@@ -13,6 +13,21 @@ export const channelNl = {
     help: 'Wat ik voor je kan doen',
     english: 'Switch to English',
   },
+  /** In a channel where the app was mentioned: one line and a button that opens the direct messages. */
+  continueInDm: 'Ik help je graag verder in een rechtstreeks bericht.',
+  openDm: 'Open ons gesprek',
+  /** The button that opens the whole form on one screen (a Slack modal). */
+  openForm: 'Formulier invullen',
+  /** The one-screen form's short title (Slack: at most 24 characters) and its close button. */
+  formShortTitle: 'Inschrijven',
+  formClose: 'Sluiten',
+  /** The answer to a slash command typed outside the direct messages. */
+  answeredInDm: 'Ik antwoord je in ons rechtstreeks gesprek.',
+  /** The home tab (Slack's App Home). */
+  home: {
+    notRegistered: (title: string) => `Je bent nog niet ingeschreven voor de *${title}*.`,
+    seatsTitle: '*Plaatsen per sessie*',
+  },
 };
 
 /** The shape of every channel catalogue. */
