@@ -3,6 +3,9 @@ import type { ChannelMessages } from './channel-nl.ts';
 /** The English channel texts; typed as the Dutch ones so they have exactly the same keys. */
 export const channelEn: ChannelMessages = {
   privateChatOnly: 'I am happy to help, but only in a private chat: send me a direct message.',
+  openForm: 'Fill in the form',
+  formSent: 'Form sent.',
+  addressWithBook: 'Where we send the book (only if you order it):',
   commands: {
     start: 'Start',
     inschrijven: 'Register for the networking day',

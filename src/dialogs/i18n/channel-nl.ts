@@ -4,6 +4,10 @@
  */
 export const channelNl = {
   privateChatOnly: 'Ik help je graag, maar alleen in een privégesprek: stuur me een rechtstreeks bericht.',
+  /** Teams: the button that opens the registration form as one card, and what the card says once it was sent. */
+  openForm: 'Formulier invullen',
+  formSent: 'Formulier verstuurd.',
+  addressWithBook: 'Het adres waar we het boek naartoe sturen (alleen als je het boek bestelt):',
   /** One line per command in the platform's command menu (Telegram's setMyCommands). */
   commands: {
     start: 'Beginnen',
