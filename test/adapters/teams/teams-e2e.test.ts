@@ -71,6 +71,44 @@ describe('npm start with Teams (the real process, real tokens both ways)', { tim
     expect(await chat.send({ ...press, id: 'u-another-press' })).toEqual([]);
   });
 
+  it('answers a press on an old card that kept its buttons like an old button, through the dialog', async () => {
+    const chat = b.chat({ id: '29:old-card' });
+    const [old] = await chat.say('hallo');
+    await chat.say('hallo');
+    const replies = await chat.press('Help', old);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(textOf(old!)).toMatch(/✓ \*\*Help\*\*$/);
+  });
+
+  it('fills the one-card form: prefilled from the directory, refused fields beside them on the same card, then registered', async () => {
+    const chat = b.chat({ id: '29:form-1', email: 'ann.form@gemeente.example', givenName: 'Ann', surname: 'Vormen' });
+    await chat.say('hallo');
+    const [form] = await chat.press('Formulier invullen');
+    const inputs = Object.fromEntries(elementsOf(form!).filter((e) => String(e.type).startsWith('Input.')).map((e) => [e.id, e]));
+    expect(inputs.firstName).toMatchObject({ type: 'Input.Text', value: 'Ann', isRequired: true, label: 'Voornaam' });
+    expect(inputs.lastName).toMatchObject({ value: 'Vormen' });
+    expect(inputs.email).toMatchObject({ value: 'ann.form@gemeente.example', regex: expect.any(String), errorMessage: expect.stringContaining('e-mailadres') });
+    expect(inputs['session:1']).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true });
+    expect(inputs.book).toMatchObject({ type: 'Input.Toggle', valueOn: 'yes', valueOff: 'no' });
+    expect(inputs.street).not.toHaveProperty('isRequired');
+    expect(b.standIn.calls.some((c) => c.path.endsWith('/members/29%3Aform-1') && c.status === 200)).toBe(true);
+
+    const valid = { phone: '0470 12 34 56', organisation: 'Gemeente Leuven', organisationType: 'local_government', 'session:1': '2', 'session:2': '6', book: 'no' };
+    expect(await chat.submitForm({ ...valid, phone: 'bel me', organisation: '' })).toEqual([]);
+    expect(form!.updates).toBe(1);
+    const refused = elementsOf(form!);
+    const after = (id: string) => refused[refused.findIndex((e) => e.id === id) + 1];
+    expect(after('phone')).toMatchObject({ type: 'TextBlock', color: 'Attention', text: expect.stringContaining('telefoonnummer') });
+    expect(after('organisation')).toMatchObject({ type: 'TextBlock', color: 'Attention', text: 'Vul dit in.' });
+    expect(refused.find((e) => e.id === 'phone')).toMatchObject({ value: 'bel me' });
+
+    const registered = await chat.submitForm(valid, form);
+    expect(registered.map(textOf).join('\n')).toContain('Je bent ingeschreven! Je krijgt een bevestiging met een overzicht op ann.form@gemeente.example.');
+    expect(form!.updates).toBe(2);
+    expect(textOf(form!)).toContain('✓ Formulier verstuurd.');
+    expect(elementsOf(form!).some((e) => String(e.type).startsWith('Input.'))).toBe(false);
+  });
+
   it('answers a mention in a team channel or group chat with one line to continue in a personal chat', async () => {
     const group = b.chat({ id: '29:grouped' }, 'groupChat');
     const replies = await group.say('<at>Balie</at> ik wil me inschrijven');
