@@ -75,6 +75,10 @@ export class BotConnectorStandIn {
   readonly sent: SentActivity[] = [];
   readonly members = new Map<string, TeamsPerson>();
   readonly issuedTokens = new Set<string>();
+  /** Takes calls without a bearer token, as the Bot Framework Emulator does. */
+  acceptAnonymous = false;
+  /** Conversations whose person blocked the bot: posts there get 403. */
+  readonly blocked = new Set<string>();
   /** Where activities are delivered: Balie's POST /api/messages. */
   botUrl = '';
   readonly #watchers = new Set<() => void>();
@@ -198,7 +202,7 @@ export class BotConnectorStandIn {
 
   #authorised(req: Request, res: Response): boolean {
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    if (token && this.issuedTokens.has(token)) return true;
+    if ((token && this.issuedTokens.has(token)) || (this.acceptAnonymous && !token)) return true;
     res.status(401).json({ error: { code: 'Unauthorized', message: 'no valid bearer token' } });
     this.#record(req, 401);
     return false;
@@ -219,6 +223,11 @@ export class BotConnectorStandIn {
     const post = (req: Request, res: Response) => {
       if (!this.#authorised(req, res)) return;
       const conversationId = String(req.params.conversationId);
+      if (this.blocked.has(conversationId)) {
+        res.status(403).json({ error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
+        this.#record(req, 403);
+        return;
+      }
       const id = this.nextId();
       const activity = req.body as Record<string, unknown>;
       const replyToId = req.params.replyToId !== undefined ? String(req.params.replyToId) : undefined;

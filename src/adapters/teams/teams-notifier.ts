@@ -76,8 +76,9 @@ export function addressOf(reference: Partial<ConversationReference>): string {
 export function classifyTeamsError(error: unknown): Exclude<NotifyOutcome, { ok: true }> {
   const e = error as { statusCode?: unknown; response?: { headers?: { get?(name: string): string | undefined } }; code?: unknown; message?: unknown };
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  const text = String(e.message ?? error).slice(0, 500);
-  if (status === undefined) return { ok: false, reason: 'temporary', error: `network: ${text}`.slice(0, 500), code: typeof e.code === 'string' ? e.code : 'network' };
+  const message = String(e.message ?? error);
+  if (status === undefined) return { ok: false, reason: 'temporary', error: `network: ${message}`.slice(0, 500), code: typeof e.code === 'string' ? e.code : 'network' };
+  const text = `${status} ${message}`.slice(0, 500);
   const code = String(status);
   if (status === 429) {
     const seconds = Number(e.response?.headers?.get?.('retry-after') ?? 1);
