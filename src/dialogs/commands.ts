@@ -94,7 +94,7 @@ const mine = /\b(mijn|my|m n)\b/;
 const registrationWords = /\b(inschrijving|registratie|aanmelding|registration|booking|reservation|reservatie|plaats|ticket)\b/;
 
 /** "ik kan (toch) niet komen", "I can't make it": a cancellation in other words. */
-const cannotCome = /\b(?:(?:ik )?kan (?:\w+ )?niet (?:\w+ )?(?:komen|aanwezig zijn|deelnemen)|i can t (?:\w+ )?(?:come|make it|attend)|i cannot (?:come|make it|attend))\b/;
+const cannotCome = /\b(?:(?:ik )?kan (?:\w+ )?niet (?:\w+ )?(?:komen|aanwezig zijn|deelnemen)|(?:i )?can t (?:\w+ )?(?:come|make it|attend)|(?:i )?cannot (?:come|make it|attend))\b/;
 
 /** A question about one's own registration, which only the ledger can answer ("wat heb ik gekozen?"). */
 const ownRegistrationQuestion =
