@@ -63,7 +63,7 @@ export async function openSlack(settings: SlackSettings, context: ChannelContext
   }
   const people = new SlackPeople(client, context.logger);
   const notifier = new SlackNotifier(client, (userId) => people.languageOf(userId));
-  const connector = new SlackConnector({ handler: context.handler, views: context.views, api: client, notifier, people, logger: context.logger, count: context.count });
+  const connector = new SlackConnector({ handler: context.handler, views: context.views, api: client, notifier, people, values: context.values, logger: context.logger, count: context.count });
 
   const router = express.Router();
   let receiver: ExpressReceiver | SocketModeReceiver;
