@@ -3,6 +3,9 @@ import type { ChannelMessages } from './channel-nl.ts';
 /** The English channel texts; typed as the Dutch ones so they have exactly the same keys. */
 export const channelEn: ChannelMessages = {
   privateChatOnly: 'I am happy to help, but only in a private chat: send me a direct message.',
+  openForm: 'Fill in the form',
+  formSent: 'Form sent.',
+  addressWithBook: 'Where we send the book (only if you order it):',
   commands: {
     start: 'Start',
     inschrijven: 'Register for the networking day',
@@ -13,7 +16,6 @@ export const channelEn: ChannelMessages = {
   },
   continueInDm: 'I am happy to help you further in a direct message.',
   openDm: 'Open our chat',
-  openForm: 'Fill in the form',
   formShortTitle: 'Register',
   formClose: 'Close',
   answeredInDm: 'I am answering you in our direct messages.',

@@ -4,6 +4,10 @@
  */
 export const channelNl = {
   privateChatOnly: 'Ik help je graag, maar alleen in een privégesprek: stuur me een rechtstreeks bericht.',
+  /** The button that opens the whole form on one screen (a Slack modal, a Teams card), and what the card says once it was sent. */
+  openForm: 'Formulier invullen',
+  formSent: 'Formulier verstuurd.',
+  addressWithBook: 'Het adres waar we het boek naartoe sturen (alleen als je het boek bestelt):',
   /** One line per command in the platform's command menu (Telegram's setMyCommands). */
   commands: {
     start: 'Beginnen',
@@ -16,8 +20,6 @@ export const channelNl = {
   /** In a channel where the app was mentioned: one line and a button that opens the direct messages. */
   continueInDm: 'Ik help je graag verder in een rechtstreeks bericht.',
   openDm: 'Open ons gesprek',
-  /** The button that opens the whole form on one screen (a Slack modal). */
-  openForm: 'Formulier invullen',
   /** The one-screen form's short title (Slack: at most 24 characters) and its close button. */
   formShortTitle: 'Inschrijven',
   formClose: 'Sluiten',
