@@ -148,6 +148,11 @@ export interface UpdateDetailsCommand extends Command {
   details: Partial<RegistrantDetails>;
 }
 
+/** Sends the registration's confirmation (or waiting-list) mail once more, as asked for in the chat. */
+export interface ResendConfirmationCommand extends Command {
+  registrationId: string;
+}
+
 export interface SetVenueCapCommand extends Command {
   cap: number;
 }
@@ -195,6 +200,9 @@ export type UpdateDetailsResult = Result<
   | IdempotencyConflict
 >;
 
+/** The entry written: of the registration's own kind, `confirmation` or `waitlisted`. */
+export type ResendConfirmationResult = Result<{ registration: RegistrationRecord }, { reason: 'not_found' } | IdempotencyConflict>;
+
 export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { reason: 'invalid_cap' } | IdempotencyConflict>;
 
 /**
@@ -210,6 +218,8 @@ export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { r
  * - updateDetails: a new e-mail address (still one registration per address, case-insensitive)
  *   and/or a book order added, re-addressed or dropped; seats do not move. The new address gets
  *   `details_changed`, and after an e-mail change the old one gets `old_email_notice`.
+ * - resendConfirmation: nothing changes; the outbox gets the confirmation (or, on the waiting
+ *   list, `waitlisted`) entry again, once per key.
  * - setVenueCap / setSessionCap: lowering moves the most recent confirmed registrations (LIFO)
  *   to the waiting list until the cap holds; raising promotes the waiting list in seq order.
  * Promotion walks the waiting list in seq order and promotes every entry that fits; an entry
@@ -220,6 +230,7 @@ export interface SeatLedger {
   changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult>;
   cancel(command: CancelCommand): Promise<CancelResult>;
   updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult>;
+  resendConfirmation(command: ResendConfirmationCommand): Promise<ResendConfirmationResult>;
   setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult>;
   setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult>;
   /** A registration by id, or null. */

@@ -212,8 +212,10 @@ const sessionWord = '(?:sessie|session|workshop)';
 const changeTargets = [
   new RegExp(`\\b(?:naar|to|into|for|voor)\\s+(?:${sessionWord}\\s+)?(\\d{1,3})\\b`, 'u'),
   new RegExp(`\\b${sessionWord}\\s+(\\d{1,3})\\s+(?:in plaats van|instead of|ipv|i p v|rather than)\\b`, 'u'),
+  // "ik wil toch sessie 2", "liever sessie 8", "actually session 6": one session, said as a change of mind.
+  new RegExp(`^(?:oh |o |nee |no |wacht |wait |sorry )*(?:ik wil |ik kies |ik neem |i want |i ll take |i d like )?(?:toch|liever|actually|rather)(?: naar| to)? (?:de |the )?${sessionWord}\\s+(\\d{1,3})$`, 'u'),
 ];
-const changeWord = /\b(?:wijzig|wijzigen|verander|veranderen|ander|andere|wissel|wisselen|switch|change|swap|move|liever|rather|instead|in plaats van)\b/u;
+const changeWord = /\b(?:wijzig|wijzigen|verander|veranderen|ander|andere|wissel|wisselen|switch|change|swap|move|liever|rather|instead|in plaats van|toch|actually)\b/u;
 
 /**
  * The session a message asks to change to ("wijzig sessie 7 naar 8", "ik wil sessie 8 in plaats

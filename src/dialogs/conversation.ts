@@ -4,12 +4,13 @@ import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isD
 import { submitForm } from './form-submission.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { afterGreeting, isBareContactDetail, isJunk, unsupportedLanguage } from './message-reading.ts';
+import { asksOwnChoices, ownRegistrationAsk } from './my-registration.asks.ts';
 import { detailsWish } from './my-registration.details.ts';
 import { isCancelWord, manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
 import { hasRegistrations } from './my-registration.target.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
-import { askStop } from './registration.moves.ts';
+import { askStop, showFilled } from './registration.moves.ts';
 import { programmeReply, speech, type Speech } from './render.ts';
 import { conversationStateSchema, type ConversationState } from './state.ts';
 import type { EffectOutcome, Reply, TurnContext, TurnResult, User, UserInput } from './types.ts';
@@ -57,6 +58,7 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
   if (state.flow.kind !== 'form' && unsupportedLanguage(text)) return pending(state, ctx, s, [s.m.languagesSpoken]);
   switch (state.flow.kind) {
     case 'form':
+      if (asksAboutOwnRegistration(text) || asksOwnChoices(text)) return showFilled(state, state.flow, s);
       return formText(state, state.flow, text, ctx, s);
     case 'manage':
       return manageText(state, state.flow, text, ctx, s);
@@ -176,12 +178,18 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
   }
   const text = rest !== null && parseIdleIntent(rest) !== null ? rest : given;
   // Only the ledger knows the answer to "wat heb ik gekozen?"; a colleague is signed up at once.
-  if (asksAboutOwnRegistration(text)) {
+  if (asksAboutOwnRegistration(text) || asksOwnChoices(text)) {
     const { state, s } = inGuessedLanguage(current, given, context);
     return openManage(state, ctx, s, 'view', [], null, text);
   }
-  // "ik wil toch een boek", "mijn e-mailadres is veranderd": a change of a registration the person holds.
-  const wish = hasRegistrations(ctx) ? detailsWish(text) : null;
+  // "ik wil toch sessie 2" after registering: that session, as "wijzig sessie 7 naar 2" would.
+  const target = hasRegistrations(ctx) ? sessionChangeTarget(text) : null;
+  if (target !== null) {
+    const { state, s } = inGuessedLanguage(current, text, context);
+    return openManage(state, ctx, s, 'change', [], target, text);
+  }
+  // "ik wil toch een boek", "mijn e-mailadres is veranderd", "geen bevestigingsmail gekregen": about a registration the person holds.
+  const wish = hasRegistrations(ctx) ? (ownRegistrationAsk(text) ?? detailsWish(text)) : null;
   if (wish) {
     const { state, s } = inGuessedLanguage(current, text, context);
     return openManage(state, ctx, s, wish, [], null, text);

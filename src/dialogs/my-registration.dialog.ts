@@ -4,7 +4,8 @@ import { matchOption, normalise, type MatchMode, type Option } from './choices.t
 import type { ChangeTarget } from './commands.ts';
 import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
-import { detailsBack, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
+import { addressLine, detailsBack, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
+import { asksOwnChoices, ownRegistrationAsk } from './my-registration.asks.ts';
 import { fullName, hasRegistrations, isOwn, managedRecord, ownedRegistrations, whoseRegistration, type Whose } from './my-registration.target.ts';
 import { closedForChanges, currentSession, manageOptions, manageReask, noRegistrationReply } from './my-registration.view.ts';
 import { consultAnswerer } from './questions.ts';
@@ -81,12 +82,23 @@ function actOn(state: ConversationState, manage: ManageFlow, whose: Whose, inten
 
 function startIntent(state: ConversationState, given: ManageFlow, record: RegistrationRecord, intent: ManageIntent, ctx: TurnContext, s: Speech, notes: string[] = [], target: number | null = null, text = ''): Result {
   const manage = atView(given, record);
+  if (intent === 'resend' || intent === 'bookStatus') return ownAnswer(state, manage, record, intent, ctx, s, notes);
   if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, ctx, s, notes);
   if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
   if (intent === 'change') return startChange(state, manage, ctx, s, notes);
   if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, ctx, s, notes);
   if (detailsWishes.has(intent)) return runMove(state, startDetails(manage, record, intent as DetailsWish, text, s), ctx, s, notes);
   return manageReask(state, manage, ctx, s, notes);
+}
+
+/** The confirmation sent again (a ledger command, keyed by the turn), or whether the book was ordered. */
+function ownAnswer(state: ConversationState, manage: ManageFlow, record: RegistrationRecord, intent: 'resend' | 'bookStatus', ctx: TurnContext, s: Speech, notes: string[]): Result {
+  if (intent === 'resend') {
+    const effect = { kind: 'resendConfirmation', command: { key: `resend:${record.id}:${ctx.nonce}`, registrationId: record.id } } as const;
+    return { state: { ...state, flow: { ...manage, step: 'updating' } }, replies: notes.map((text) => ({ text })), effect };
+  }
+  const book = record.book ? s.m.own.bookOrdered(addressLine(record.book.shippingAddress, s)) : s.m.own.noBook;
+  return idleReply(state, s, [...notes, isOwn(record, ctx) ? book : `${s.m.forPerson(fullName(record))} ${book}`]);
 }
 
 function startChange(state: ConversationState, manage: ManageFlow, ctx: TurnContext, s: Speech, notes: string[] = []): Result {
@@ -179,12 +191,12 @@ export async function manageText(state: ConversationState, manage: ManageFlow, t
   const typed = manage.step === 'pickSeries' ? typedSessionNumber(text) : null;
   if (typed !== null && findSession(s.event, typed)) return changeTo(state, manage, typed, ctx, s);
   if (asksToRegisterSomeoneElse(text)) return startRegistration(state, ctx, s, { someoneElse: true, sessions: sessionsNamed(text) });
-  const wish = detailsWish(text);
+  const wish = ownRegistrationAsk(text) ?? detailsWish(text);
   if (wish) return actOn(state, manage, whose, wish, ctx, s, [], null, text);
   const intent = parseIdleIntent(text);
   if (intent === 'cancelRegistration') return actOn(state, manage, whose, 'cancel', ctx, s);
   if (intent === 'changeSession') return actOn(state, manage, whose, 'change', ctx, s);
-  if (intent === 'myRegistration') return actOn(state, manage, whoseRegistration(text, ctx), 'view', ctx, s);
+  if (intent === 'myRegistration' || asksOwnChoices(text)) return actOn(state, manage, whoseRegistration(text, ctx), 'view', ctx, s);
   const answer = await consultAnswerer(text, ctx, state.lang, 0.5);
   if (answer) return manageReask(state, manage, ctx, s, [], answer.replies);
   const note = looksLikeQuestion(text) && isExplicitQuestion(text) ? s.m.dontKnowInForm(s.event.contact) : s.m.pickOne;
@@ -230,6 +242,11 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
     return idleReply(state, s, [cancelled.forSomeoneElse ? s.m.cancelledOther(fullName(cancelled)) : s.m.cancelled]);
   }
   if (outcome.kind === 'updateDetails') return runMove(state, detailsOutcome(manage, outcome, s), ctx, s);
+  if (outcome.kind === 'resendConfirmation') {
+    if (!outcome.result.ok) return idleReply(state, s, [s.m.registrationGone]);
+    const { registration: sent } = outcome.result;
+    return idleReply(state, s, [sent.forSomeoneElse ? s.m.own.resentOther(fullName(sent), sent.email) : s.m.own.resent(sent.email)]);
+  }
   const record = managedRecord(manage, ctx);
   if (outcome.kind !== 'changeSession' || !record) return idleReply(state, s, [s.m.registrationGone]);
   const { result } = outcome;

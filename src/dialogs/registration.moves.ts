@@ -1,5 +1,5 @@
 import { findSession } from '../core/index.ts';
-import { answerOf, applicableFields, fieldById, type FieldDef } from './form-fields.ts';
+import { answerOf, applicableFields, fieldById, summaryFacts, type FieldDef } from './form-fields.ts';
 import { idleReply } from './idle.dialog.ts';
 import { firstFullChoice, isFilled, prompt, stuckHelp } from './registration.steps.ts';
 import { isVenueFull, seatsLeft, sessionTitleOf, type Speech } from './render.ts';
@@ -30,6 +30,12 @@ export function reask(state: ConversationState, form: FormFlow, s: Speech, note?
   const question = prompt(form, s);
   const reply = note ? { ...question, text: `${note}\n${question.text}` } : question;
   return { state: withForm(state, form), replies: [...before.map(withoutLeavingChoices), reply], effect: null };
+}
+
+/** "what did I choose?" in the form: what it holds so far, then the question again. */
+export function showFilled(state: ConversationState, form: FormFlow, s: Speech): Result {
+  const facts = summaryFacts(form.draft, s).filter((f) => f.value !== '');
+  return reask(state, form, s, undefined, [facts.length > 0 ? { text: s.m.own.filledSoFar, facts } : { text: s.m.own.nothingFilledYet }]);
 }
 
 /** An answer that could not be used: the reason and the question again; from the third failure at a step on, help too. */

@@ -9,6 +9,8 @@ import type {
   RegisterCommand,
   RegisterResult,
   RegistrationRecord,
+  ResendConfirmationCommand,
+  ResendConfirmationResult,
   UpdateDetailsCommand,
   UpdateDetailsResult,
 } from '../core/index.ts';
@@ -56,7 +58,8 @@ export type LedgerEffect =
   | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
   | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
-  | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> };
+  | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> }
+  | { kind: 'resendConfirmation'; command: Omit<ResendConfirmationCommand, 'at'> };
 
 /** The outcome of a LedgerEffect, with the live data read right after it. */
 export type EffectOutcome = (
@@ -64,6 +67,7 @@ export type EffectOutcome = (
   | { kind: 'changeSession'; result: ChangeSessionResult }
   | { kind: 'cancel'; result: CancelResult }
   | { kind: 'updateDetails'; result: UpdateDetailsResult }
+  | { kind: 'resendConfirmation'; result: ResendConfirmationResult }
 ) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
 
 /** Context for answering a programme question. */

@@ -21,6 +21,8 @@ import {
   type RegisterCommand,
   type RegisterResult,
   type RegistrationRecord,
+  type ResendConfirmationCommand,
+  type ResendConfirmationResult,
   type SeatLedger,
   type SetCapResult,
   type SetSessionCapCommand,
@@ -47,7 +49,7 @@ import {
   type SeatCounts,
 } from './seat-ledger-rules.ts';
 
-type CommandName = 'register' | 'change' | 'cancel' | 'details' | 'venue-cap' | 'session-cap';
+type CommandName = 'register' | 'change' | 'cancel' | 'details' | 'resend' | 'venue-cap' | 'session-cap';
 
 /** What one command is doing: its name, key and time, and the outbox entries it writes. */
 interface Step {
@@ -101,6 +103,15 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
 
   async updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult> {
     return this.#once('details', command, (step) => this.#updateDetails(command, step));
+  }
+
+  async resendConfirmation(command: ResendConfirmationCommand): Promise<ResendConfirmationResult> {
+    return this.#once('resend', command, (step) => {
+      const current = this.#registrations.get(command.registrationId);
+      if (!current) return { ok: false, reason: 'not_found' } as const;
+      this.#write(step, current.status === 'confirmed' ? 'confirmation' : 'waitlisted', current);
+      return { ok: true, registration: current } as const;
+    });
   }
 
   async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {

@@ -53,6 +53,8 @@ export const detailsReply = z.union([
   z.object({ ok: z.literal(false), reason: z.literal('email_taken'), registrationId: z.string() }),
   conflict,
 ]);
+/** resend.lua's answer. */
+export const resendReply = z.union([z.object({ ok: z.literal(true), registration: rawRecord }), refusal('not_found'), conflict]);
 /** venue-cap.lua's and session-cap.lua's answer. */
 export const capReply = z.union([z.object({ ok: z.literal(true), ...movements }), refusal('invalid_session'), refusal('invalid_cap'), conflict]);
 /** read.lua's availability: HGETALL becomes a flat array in JSON (an empty one encodes as {}). */

@@ -37,6 +37,7 @@ export const ledgerScripts = {
   balieLedgerChange: ledgerScript('change', 2),
   balieLedgerCancel: ledgerScript('cancel', 2),
   balieLedgerDetails: ledgerScript('details', 2),
+  balieLedgerResend: ledgerScript('resend', 2),
   balieLedgerVenueCap: ledgerScript('venue-cap', 2),
   balieLedgerSessionCap: ledgerScript('session-cap', 2),
   balieLedgerRead: ledgerScript('read', 1, 'no-writes'),

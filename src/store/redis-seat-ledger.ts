@@ -28,11 +28,13 @@ import {
   type SetVenueCapCommand,
   type UpdateDetailsCommand,
   type UpdateDetailsResult,
+  type ResendConfirmationCommand,
+  type ResendConfirmationResult,
   type ShippingAddress,
 } from '../core/index.ts';
 import { GroupCommit } from './group-commit.ts';
 import { RedisOutbox } from './redis-outbox.ts';
-import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, registerReply, seatsReply, snapshotReply, toRecord, withRecords } from './redis-ledger-replies.ts';
+import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, registerReply, resendReply, seatsReply, snapshotReply, toRecord, withRecords } from './redis-ledger-replies.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 import { checkDetails, commandDigest, commandDigestLength, digestOf, idempotencyConflict, isValidCap } from './seat-ledger-rules.ts';
 
@@ -247,6 +249,11 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return withRecords(detailsReply.parse(reply)) as UpdateDetailsResult;
   }
 
+  async resendConfirmation(command: ResendConfirmationCommand): Promise<ResendConfirmationResult> {
+    const reply = await this.#command('balieLedgerResend', 'resend', command, [command.registrationId]);
+    return withRecords(resendReply.parse(reply)) as ResendConfirmationResult;
+  }
+
   async setVenueCap(command: SetVenueCapCommand): Promise<SetCapResult> {
     const cap = isValidCap(command.cap) ? String(command.cap) : '';
     const reply = await this.#command('balieLedgerVenueCap', 'venue-cap', command, [cap]);
@@ -305,7 +312,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
    * came with: this command's, or another's (then `idempotency_conflict`, and nothing changed).
    */
   async #command(
-    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerDetails' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
+    script: 'balieLedgerChange' | 'balieLedgerCancel' | 'balieLedgerDetails' | 'balieLedgerResend' | 'balieLedgerVenueCap' | 'balieLedgerSessionCap',
     name: string,
     command: { key: string; at: Date },
     args: string[],

@@ -139,6 +139,22 @@ export function describeDetailsContract(name: string, makeLedger: MakeLedger): v
       });
     });
 
+    describe('resendConfirmation', () => {
+      it('writes the confirmation again once per key, changing nothing else', async () => {
+        const { ledger, now, registered } = await setup();
+        const record = await registered(person(1, [3, 7]));
+        const before = await ledger.snapshot();
+        const at = now();
+        const first = await ledger.resendConfirmation({ key: 'r1', at, registrationId: record.id });
+        expect(first).toEqual({ ok: true, registration: record });
+        expect(await ledger.resendConfirmation({ key: 'r1', at: now(), registrationId: record.id })).toEqual(first);
+        expect(await ledger.snapshot()).toEqual(before);
+        const entries = (await ledger.list('pending')).filter((e) => e.id.startsWith('resend:'));
+        expect(entries.map((e) => [e.id, e.kind, e.registration.email, e.createdAt])).toEqual([[`resend:r1:confirmation:${record.id}`, 'confirmation', 'persoon1@example.be', at.toISOString()]]);
+        expect(await ledger.resendConfirmation({ key: 'r2', at: now(), registrationId: 'nobody' })).toEqual({ ok: false, reason: 'not_found' });
+      });
+    });
+
     describe('findAllByOwner', () => {
       it('returns every registration of an owner in seq order, their own and the ones for others, and [] for none', async () => {
         const { ledger, now, registered } = await setup();

@@ -1,0 +1,11 @@
+import type { OwnMessages } from './own-nl.ts';
+
+/** The English texts about one's own registration; typed as the Dutch ones. */
+export const ownEn: OwnMessages = {
+  resent: (email) => `I sent the confirmation again to *${email}*. If it is not there in a few minutes, please look in your spam folder too.`,
+  resentOther: (name, email) => `I sent the confirmation of ${name} again to *${email}*.`,
+  bookOrdered: (address) => `Yes, you ordered the book. We will send it to ${address}.`,
+  noBook: 'No, you did not order the book. Would you like it after all? Then type "I want the book after all".',
+  filledSoFar: 'This is what you filled in so far:',
+  nothingFilledYet: 'You have not filled in anything yet.',
+};
