@@ -207,6 +207,10 @@ export class Bot {
         return { kind: 'cancel', result: await ledger.cancel({ ...effect.command, at }), ...(await after()) };
       case 'updateDetails':
         return { kind: 'updateDetails', result: await ledger.updateDetails({ ...effect.command, at }), ...(await after()) };
+      case 'findEmail': {
+        const holder = await ledger.findByEmail(effect.email);
+        return { kind: 'findEmail', result: { ok: true, registrationId: holder?.id ?? null }, ...(await after()) };
+      }
       case 'resendConfirmation':
         return { kind: 'resendConfirmation', result: await ledger.resendConfirmation({ ...effect.command, at }), ...(await after()) };
     }

@@ -1,5 +1,5 @@
 import type { RegistrantDetails, RegistrationRecord, ShippingAddress } from '../core/index.ts';
-import { checkCity, checkCountry, checkEmail, checkPostalCode, checkStreet, countryName, fieldLimits, type FieldProblem } from '../core/index.ts';
+import { checkCity, checkCountry, checkEmail, emailKey, checkPostalCode, checkStreet, countryName, fieldLimits, type FieldProblem } from '../core/index.ts';
 import { noAliases, normalise, yesAliases, type Option } from './choices.ts';
 import { parseAddressLine } from './form-address.ts';
 import { fullName, isOwn } from './my-registration.target.ts';
@@ -127,14 +127,26 @@ export function startDetails(manage: ManageFlow, record: RegistrationRecord, wis
   const fresh: ManageFlow = { ...manage, registrationId: record.id, series: null, entered: {} };
   if (wish === 'changeEmail') {
     const email = emailIn(text);
-    if (email && email !== record.email) return ask({ ...fresh, step: 'confirmEmail', entered: { email } });
-    return ask({ ...fresh, step: 'email' });
+    if (email && emailKey(email) !== emailKey(record.email)) return checkFree(fresh, email);
+    return ask({ ...fresh, step: 'email' }, email ? [s.m.sameEmail] : []);
   }
   if (!event.book) return ask(atView(fresh), [m.noBookOffered]);
   if (wish === 'cancelBook') return record.book ? ask({ ...fresh, step: 'confirmNoBook' }) : ask(atView(fresh), [m.noBookOrdered]);
   if (wish === 'orderBook' && record.book) return ask(atView(fresh), [m.alreadyBook(addressLine(record.book.shippingAddress, s))]);
   const intro = record.book ? [] : [m.bookIntro(event.book.title, formatPrice(event.book.priceEur, s))];
   return ask({ ...fresh, step: 'street' }, intro);
+}
+
+/** Before "Klopt dat?", the ledger says whether someone else holds the new address (emailChecked). */
+function checkFree(manage: ManageFlow, email: string): Move {
+  return { kind: 'effect', manage: { ...manage, step: 'updating', entered: { email } }, effect: { kind: 'findEmail', email } };
+}
+
+/** After the look-up: taken by another registration, the address question again; else the confirmation. */
+export function emailChecked(manage: ManageFlow, record: RegistrationRecord, holder: string | null, s: Speech): Move {
+  const email = manage.entered.email ?? '';
+  if (holder !== null && holder !== record.id) return ask({ ...manage, step: 'email', entered: {} }, [s.m.emailTakenOnChange(email)]);
+  return ask({ ...manage, step: 'confirmEmail', entered: { email } });
 }
 
 function problem(reason: FieldProblem, max: number, s: Speech): string {
@@ -158,8 +170,9 @@ export function detailsText(manage: ManageFlow, record: RegistrationRecord, text
     case 'email': {
       const checked = checkEmail(emailIn(text) ?? text);
       if (!checked.ok) return ask(manage, [problem(checked.reason, fieldLimits.email, s)]);
-      if (checked.value === record.email) return ask(manage, [s.m.sameEmail]);
-      return ask({ ...manage, step: 'confirmEmail', entered: { email: checked.value } });
+      // Another spelling of the same address ("ANN@gemeente.be") is no change.
+      if (emailKey(checked.value) === emailKey(record.email)) return ask(manage, [s.m.sameEmail]);
+      return checkFree(manage, checked.value);
     }
     case 'street': {
       const checked = checkStreet(text);

@@ -4,7 +4,7 @@ import { matchOption, normalise, type MatchMode, type Option } from './choices.t
 import type { ChangeTarget } from './commands.ts';
 import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
-import { addressLine, detailsBack, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
+import { addressLine, detailsBack, emailChecked, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
 import { asksOwnChoices, ownRegistrationAsk } from './my-registration.asks.ts';
 import { fullName, hasRegistrations, isOwn, managedRecord, ownedRegistrations, whoseRegistration, type Whose } from './my-registration.target.ts';
 import { closedForChanges, currentSession, manageOptions, manageReask, noRegistrationReply } from './my-registration.view.ts';
@@ -242,6 +242,10 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
     return idleReply(state, s, [cancelled.forSomeoneElse ? s.m.cancelledOther(fullName(cancelled)) : s.m.cancelled]);
   }
   if (outcome.kind === 'updateDetails') return runMove(state, detailsOutcome(manage, outcome, s), ctx, s);
+  if (outcome.kind === 'findEmail') {
+    const record = managedRecord(manage, ctx);
+    return record ? runMove(state, emailChecked(manage, record, outcome.result.registrationId, s), ctx, s) : idleReply(state, s, [s.m.registrationGone]);
+  }
   if (outcome.kind === 'resendConfirmation') {
     if (!outcome.result.ok) return idleReply(state, s, [s.m.registrationGone]);
     const { registration: sent } = outcome.result;

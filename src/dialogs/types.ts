@@ -59,7 +59,9 @@ export type LedgerEffect =
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
   | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
   | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> }
-  | { kind: 'resendConfirmation'; command: Omit<ResendConfirmationCommand, 'at'> };
+  | { kind: 'resendConfirmation'; command: Omit<ResendConfirmationCommand, 'at'> }
+  /** A look-up, no change: who holds an e-mail address (asked before a change to it is confirmed). */
+  | { kind: 'findEmail'; email: string };
 
 /** The outcome of a LedgerEffect, with the live data read right after it. */
 export type EffectOutcome = (
@@ -68,6 +70,7 @@ export type EffectOutcome = (
   | { kind: 'cancel'; result: CancelResult }
   | { kind: 'updateDetails'; result: UpdateDetailsResult }
   | { kind: 'resendConfirmation'; result: ResendConfirmationResult }
+  | { kind: 'findEmail'; result: { ok: true; registrationId: string | null } }
 ) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
 
 /** Context for answering a programme question. */

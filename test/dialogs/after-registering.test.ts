@@ -82,4 +82,22 @@ describe('after registering: questions about one\'s own registration', () => {
     expect(chat.facts().some((f) => /reeks 2/.test(f.label))).toBe(false);
     expect(chat.lastText()).toMatch(/reeks 2/i);
   });
+
+  it('refuses an e-mail address someone else holds before asking "Klopt dat?", and a change in capitals is no change', async () => {
+    const { desk, chat: ann } = await registered();
+    const jan = desk.chat('console:jan');
+    await jan.say('Ik wil me inschrijven: Jan Peeters, jan@x.be, 0470 33 33 33, Stad Gent, lokaal bestuur, sessie 2 en 5, geen boek');
+    await jan.say('ja');
+    await jan.say('wijzig e-mail naar ann@gemeente.be');
+    expect(jan.turnText()).toMatch(/Met ann@gemeente\.be is al iemand anders ingeschreven/);
+    expect(jan.turnText()).not.toMatch(/Klopt dat\?/);
+    expect(jan.lastText()).toMatch(/Wat is het nieuwe e-mailadres\?/);
+    await jan.say('jan.peeters@x.be');
+    expect(jan.lastText()).toMatch(/Het e-mailadres wordt \*jan\.peeters@x\.be\* in plaats van jan@x\.be\. .*Klopt dat\?/);
+    await jan.say('ja');
+    expect((await desk.ledger.findByOwner('console:jan'))?.email).toBe('jan.peeters@x.be');
+    await ann.say('wijzig e-mail naar ANN@gemeente.be');
+    expect(ann.turnText()).toMatch(/Dat is al het e-mailadres van deze inschrijving/);
+    expect(ann.turnText()).not.toMatch(/Klopt dat\?|kort bericht/);
+  });
 });
