@@ -82,6 +82,8 @@ function actOn(state: ConversationState, manage: ManageFlow, whose: Whose, inten
 
 function startIntent(state: ConversationState, given: ManageFlow, record: RegistrationRecord, intent: ManageIntent, ctx: TurnContext, s: Speech, notes: string[] = [], target: number | null = null, text = ''): Result {
   const manage = atView(given, record);
+  // A name is the organisers' to correct (updateDetails holds the e-mail address and the book only).
+  if (intent === 'changeName') return manageReask(state, manage, ctx, s, [...notes, s.m.own.nameByMail(s.event.contact)]);
   if (intent === 'resend' || intent === 'bookStatus') return ownAnswer(state, manage, record, intent, ctx, s, notes);
   if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, ctx, s, notes);
   if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);

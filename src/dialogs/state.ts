@@ -68,7 +68,7 @@ const formSchema = z.object({
 export type FormFlow = z.infer<typeof formSchema>;
 
 /** What a person set out to do in "Mijn inschrijving". */
-export const manageIntents = ['view', 'change', 'cancel', 'orderBook', 'cancelBook', 'changeAddress', 'changeEmail', 'resend', 'bookStatus'] as const;
+export const manageIntents = ['view', 'change', 'cancel', 'orderBook', 'cancelBook', 'changeAddress', 'changeEmail', 'resend', 'bookStatus', 'changeName'] as const;
 export type ManageIntent = (typeof manageIntents)[number];
 
 const value = z.string().max(300);

@@ -100,4 +100,18 @@ describe('after registering: questions about one\'s own registration', () => {
     expect(ann.turnText()).toMatch(/Dat is al het e-mailadres van deze inschrijving/);
     expect(ann.turnText()).not.toMatch(/Klopt dat\?|kort bericht/);
   });
+
+  it('a name change ("ik heet nu Ann Janssens", "typfout in mijn naam") gets the organisers\' address, not a "Ja"', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('kan ik mijn naam wijzigen? ik heet nu Ann Janssens');
+    expect(chat.turnText()).toMatch(/^Een naam pas ik hier niet aan\. Mail de juiste naam naar sociale\.economie@vlaamsbrabant\.be/);
+    expect(chat.turnText()).not.toMatch(/^Ja\./);
+    await chat.say('ik heb een typfout gemaakt in mijn naam');
+    expect(chat.turnText()).toMatch(/^Een naam pas ik hier niet aan/);
+    expect(chat.turnText()).not.toMatch(/Sprekers|Kies een van de opties/);
+    await chat.say('menu');
+    await chat.say('I made a typo in my name');
+    expect(chat.turnText()).toMatch(/I can't change a name here\. Please e-mail the right name to sociale\.economie@vlaamsbrabant\.be/);
+    expect((await desk.ledger.findByOwner('console:ann'))?.lastName).toBe('Peeters');
+  });
 });
