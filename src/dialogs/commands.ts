@@ -114,7 +114,7 @@ export function asksToRegisterSomeoneElse(text: string): boolean {
   return (
     /\b(?:collega|collegas|colleague|colleagues|iemand anders|someone else|een ander|another person|somebody else)\b/.test(n) &&
     !/\b(?:me|mij|myself|ons|onszelf|ourselves|meerdere|several|groep|group|samen|together)\b/.test(n) &&
-    parseIdleIntent(text) === 'register'
+    (parseIdleIntent(text) === 'register' || /\b(?:bring|brengen|meebrengen|meenemen|breng|take along)\b/.test(n))
   );
 }
 

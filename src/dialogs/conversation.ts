@@ -182,6 +182,11 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
     const { state, s } = inGuessedLanguage(current, given, context);
     return openManage(state, ctx, s, 'view', [], null, text);
   }
+  // "ik wil een collega inschrijven: Jef Aerts, jef@x.be, …, geen boek": the colleague's form, filled in (not a book wish).
+  if (asksToRegisterSomeoneElse(text)) {
+    const { state, s } = inGuessedLanguage(current, given, context);
+    return startRegistration(state, ctx, s, { someoneElse: true, text });
+  }
   // "ik wil toch sessie 2" after registering: that session, as "wijzig sessie 7 naar 2" would.
   const target = hasRegistrations(ctx) ? sessionChangeTarget(text) : null;
   if (target !== null) {
@@ -193,10 +198,6 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
   if (wish) {
     const { state, s } = inGuessedLanguage(current, text, context);
     return openManage(state, ctx, s, wish, [], null, text);
-  }
-  if (asksToRegisterSomeoneElse(text)) {
-    const { state, s } = inGuessedLanguage(current, given, context);
-    return startRegistration(state, ctx, s, { someoneElse: true, text });
   }
   // "Kan ik me inschrijven voor sessie 3 en 7?", "kan ik me aanmelden?" ask to be signed up,
   // question mark or not: the sessions named say what to note.

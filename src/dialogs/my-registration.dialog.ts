@@ -2,7 +2,7 @@ import type { RegistrationRecord } from '../core/index.ts';
 import { findSession, isRegistrationOpen } from '../core/index.ts';
 import { matchOption, normalise, type MatchMode, type Option } from './choices.ts';
 import type { ChangeTarget } from './commands.ts';
-import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
+import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, typedSessionNumber } from './commands.ts';
 import { idleReply } from './idle.dialog.ts';
 import { addressLine, detailsBack, emailChecked, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
 import { asksOwnChoices, ownRegistrationAsk } from './my-registration.asks.ts';
@@ -192,7 +192,7 @@ export async function manageText(state: ConversationState, manage: ManageFlow, t
   // A session number where a series is asked ("8", "sessie 8"): that session, in its series.
   const typed = manage.step === 'pickSeries' ? typedSessionNumber(text) : null;
   if (typed !== null && findSession(s.event, typed)) return changeTo(state, manage, typed, ctx, s);
-  if (asksToRegisterSomeoneElse(text)) return startRegistration(state, ctx, s, { someoneElse: true, sessions: sessionsNamed(text) });
+  if (asksToRegisterSomeoneElse(text)) return startRegistration(state, ctx, s, { someoneElse: true, text });
   const wish = ownRegistrationAsk(text) ?? detailsWish(text);
   if (wish) return actOn(state, manage, whose, wish, ctx, s, [], null, text);
   const intent = parseIdleIntent(text);

@@ -85,7 +85,11 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
     case 'summary':
     case 'confirming':
       return [
-        { id: 'confirm', label: m.confirm, aliases: [...yesAliases, 'bevestig', 'bevestigen', 'confirm', 'inschrijven', 'register', 'register me', 'schrijf me in'] },
+        {
+          id: 'confirm',
+          label: form.forSomeoneElse ? m.own.confirmColleague : m.confirm,
+          aliases: [...yesAliases, 'bevestig', 'bevestigen', 'confirm', 'inschrijven', 'register', 'register me', 'schrijf me in', m.confirm.toLowerCase()],
+        },
         { id: 'change', label: m.change, aliases: ['nee', 'no', 'wijzig', 'wijzigen', 'aanpassen', 'change', 'edit', 'niet juist', 'klopt niet'] },
         { id: 'stop', label: m.stop },
       ];

@@ -179,4 +179,32 @@ describe('registering a colleague', () => {
     expect(chat.fact(/^Voornaam/)).toBe('Eerst');
     expect(chat.lastText()).toMatch(/Je schreef ook in: \*Later /);
   });
+
+  it('starts the colleague form with the details of a whole registration in one message, at the desk and in Mijn inschrijving', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:ann');
+    await registerMyself(chat);
+    await chat.say('ik wil een collega inschrijven: Jef Aerts, jef@x.be, 0470 66 66 67, Stad Halle, lokaal bestuur, sessie 2 en 6, geen boek');
+    expect(chat.turnText()).not.toMatch(/Ik vind geen inschrijving/);
+    expect(chat.lastText()).toMatch(/Klopt alles\? Dan schrijf ik je collega in\./);
+    expect([chat.fact(/^Voornaam/), chat.fact(/^Achternaam/), chat.fact(/^E-mail/), chat.fact(/^Organisatie$/)]).toEqual(['Jef', 'Aerts', 'jef@x.be', 'Stad Halle']);
+    expect(chat.choices()[0]?.label).toBe('Ja, schrijf mijn collega in');
+    await chat.press(/schrijf mijn collega in/);
+    expect(chat.turnText()).toMatch(/Jef Aerts is ingeschreven!/);
+    await chat.say('mijn inschrijving');
+    await chat.say('ik wil een collega inschrijven: Mia Claes, mia@x.be, 0470 66 66 68, Stad Halle, lokaal bestuur, sessie 1 en 5, geen boek');
+    expect(chat.fact(/^E-mail/)).toBe('mia@x.be');
+    expect(chat.fact(/^Voornaam/)).toBe('Mia');
+  });
+
+  it('understands "can I bring a colleague?" and says "Yes, register my colleague" in English', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:tom', 'en');
+    await chat.say('can I bring a colleague?');
+    expect(chat.lastText()).toMatch(/What is your colleague's name\?/);
+    await chat.say('Rita Wilson, rita@hanks.com, +32 470 55 55 56, Hanks Foundation, other stakeholder, sessions 2 and 7, no book');
+    expect(chat.choices()[0]?.label).toBe('Yes, register my colleague');
+    await chat.say('yes');
+    expect(chat.turnText()).toMatch(/Rita Wilson is registered!/);
+  });
 });

@@ -7,6 +7,7 @@ export const ownEn: OwnMessages = {
   bookOrdered: (address) => `Yes, you ordered the book. We will send it to ${address}.`,
   noBook: 'No, you did not order the book. Would you like it after all? Then type "I want the book after all".',
   nameByMail: (contact) => `I can't change a name here. Please e-mail the right name to ${contact}; the organisers will then correct the registration.`,
+  confirmColleague: 'Yes, register my colleague',
   filledSoFar: 'This is what you filled in so far:',
   nothingFilledYet: 'You have not filled in anything yet.',
 };

@@ -8,6 +8,7 @@ export const ownNl = {
   bookOrdered: (address: string) => `Ja, je bestelde het boek. We sturen het naar ${address}.`,
   noBook: 'Nee, je bestelde geen boek. Wil je het toch? Typ dan "ik wil toch een boek".',
   nameByMail: (contact: string) => `Een naam pas ik hier niet aan. Mail de juiste naam naar ${contact}; de organisatoren passen je inschrijving dan aan.`,
+  confirmColleague: 'Ja, schrijf mijn collega in',
   filledSoFar: 'Dit heb je tot nu toe ingevuld:',
   nothingFilledYet: 'Je hebt nog niets ingevuld.',
 };
