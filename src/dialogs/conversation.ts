@@ -1,4 +1,4 @@
-import { tidy } from '../core/index.ts';
+import { isRegistrationOpen, tidy } from '../core/index.ts';
 import { normalise, stripFormatCharacters, yesNo } from './choices.ts';
 import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, parseIdleIntent, requestCore, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
 import { submitForm } from './form-submission.ts';
@@ -40,7 +40,7 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
   // At the desk, a message clearly written in the other language switches to it ("I want to change my session").
   const guessed = given.flow.kind === 'idle' && input.kind === 'text' ? guessLanguage(typed.slice(0, maxMessageLength)) : null;
   const state = guessed && guessed !== given.lang ? { ...given, lang: guessed } : given;
-  const s = speech(ctx.event, ctx.availability, state.lang);
+  const s = speech(ctx.event, ctx.availability, state.lang, !isRegistrationOpen(ctx.event, ctx.now));
   if (input.kind === 'choice') return handleChoice(state, String(input.id).slice(0, maxMessageLength), ctx, s);
   if (input.kind === 'form') return submitForm(state, typeof input.values === 'object' && input.values !== null ? input.values : {}, ctx, s);
   const text = typed;
@@ -71,7 +71,7 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
 export async function resumeAfterEffect(before: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
   const state: ConversationState = { ...before, ops: before.ops + 1 };
   const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration, registeredForOthers: outcome.registeredForOthers ?? [] };
-  const s = speech(ctx.event, ctx.availability, state.lang);
+  const s = speech(ctx.event, ctx.availability, state.lang, !isRegistrationOpen(ctx.event, ctx.now));
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);
   if (state.flow.kind === 'manage' && outcome.kind !== 'register') return resumeManage(state, state.flow, outcome, ctx, s);
   return idleReply(state, s, []);
@@ -115,7 +115,8 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
       return openManage(state, ctx, s, 'view', flow.kind === 'form' ? [s.m.leftForm] : [], null, text);
     case 'language': {
       const switched: ConversationState = { ...state, lang: command.lang };
-      return pending(switched, ctx, speech(s.event, s.availability, command.lang), [speech(s.event, s.availability, command.lang).m.languageSwitched]);
+      const spoken = speech(s.event, s.availability, command.lang, s.closed);
+      return pending(switched, ctx, spoken, [spoken.m.languageSwitched]);
     }
     case 'change':
       if (flow.kind === 'form') return changeField(state, flow, command.target, s);
@@ -163,7 +164,7 @@ async function askQuestion(state: ConversationState, question: string, ctx: Turn
 function inGuessedLanguage(current: ConversationState, text: string, context: Speech): { state: ConversationState; s: Speech } {
   const guessed = guessLanguage(text);
   if (!guessed || guessed === current.lang) return { state: current, s: context };
-  return { state: { ...current, lang: guessed }, s: speech(context.event, context.availability, guessed) };
+  return { state: { ...current, lang: guessed }, s: speech(context.event, context.availability, guessed, context.closed) };
 }
 
 async function idleText(current: ConversationState, given: string, ctx: TurnContext, context: Speech): Promise<Result> {

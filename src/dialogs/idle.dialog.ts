@@ -24,7 +24,7 @@ export function idleReply(state: ConversationState, s: Speech, notes: string[], 
 /** An answer from the answerer at the desk; its language may become the conversation's. */
 export function idleAnswer(state: ConversationState, answer: QaAnswer, s: Speech): Result {
   const switched = answer.lang !== state.lang ? { ...state, lang: answer.lang } : state;
-  const speaking = answer.lang !== state.lang ? speech(s.event, s.availability, answer.lang) : s;
+  const speaking = answer.lang !== state.lang ? speech(s.event, s.availability, answer.lang, s.closed) : s;
   const last = answer.replies.at(-1);
   if (last?.choices && last.choices.length > 0) {
     const offered = last.choices.map(({ id, label }) => ({ id, label }));

@@ -60,3 +60,8 @@ export function withoutLeadIn(text: string): string {
   const rest = trimmed.replace(leadIn, '');
   return rest.length > 0 ? rest : trimmed;
 }
+
+/** "tot wanneer kan ik me inschrijven?": a question about a time or a deadline, not a request. */
+export function asksWhen(text: string): boolean {
+  return /\b(?:wanneer|tot wanneer|hoe lang|deadline|when|until when|how long)\b/u.test(normalise(text));
+}

@@ -5,7 +5,7 @@ import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers,
 import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
 import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
 import { idleReply } from './idle.dialog.ts';
-import { isJunk, unsupportedLanguage } from './message-reading.ts';
+import { asksWhen, isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
 import { advance, askStop, changeField, enterSummary, reask, refuse, resumeAfterStop, stages, stopForm } from './registration.moves.ts';
 import { acceptText, fieldOfStep, isFilled, isTextStep, matchStepOption, needsWaitlist, seriesOfStep } from './registration.steps.ts';
@@ -83,7 +83,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   if (exact) return formChoice(state, form, exact.id, ctx, s);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
   // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)
-  if (parseIdleIntent(text) === 'register' && !/[@\d,;]/u.test(text)) return reask(state, form, s, s.m.alreadyInForm);
+  // ("tot wanneer kan ik me inschrijven?" asks the deadline: it is answered below.)
+  if (parseIdleIntent(text) === 'register' && !/[@\d,;]/u.test(text) && !asksWhen(text)) return reask(state, form, s, s.m.alreadyInForm);
   // A question goes before fragments of titles: "wat is sessie 3?" asks, it does not choose.
   let asked = false;
   if (looksLikeQuestion(text)) {

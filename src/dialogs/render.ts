@@ -11,11 +11,13 @@ export interface Speech {
   availability: Availability;
   lang: Language;
   m: Messages;
+  /** After the registration deadline: the menu offers no "Inschrijven". */
+  closed?: boolean;
 }
 
 /** A Speech for a language. */
-export function speech(event: EventData, availability: Availability, lang: Language): Speech {
-  return { event, availability, lang, m: messages(lang) };
+export function speech(event: EventData, availability: Availability, lang: Language, closed = false): Speech {
+  return { event, availability, lang, m: messages(lang), ...(closed ? { closed } : {}) };
 }
 
 // Intl formatters cost far more to build than to use, and most turns format a date or a price.
@@ -113,7 +115,7 @@ export function sessionTitleOf(number: number, s: Speech): string {
 export function menuOptions(s: Speech): Option[] {
   const other = s.lang === 'nl' ? 'en' : 'nl';
   return [
-    { id: 'register', label: s.m.menu.register, aliases: ['inschrijven', 'register', 'registreren'] },
+    ...(s.closed ? [] : [{ id: 'register', label: s.m.menu.register, aliases: ['inschrijven', 'register', 'registreren'] }]),
     { id: 'my-registration', label: s.m.menu.myRegistration, aliases: ['mijn inschrijving', 'my registration'] },
     { id: 'programme', label: s.m.menu.programme },
     { id: 'help', label: s.m.menu.help },

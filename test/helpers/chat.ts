@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Bot, type BotDeps } from '../../src/app/bot.ts';
 import type { Clock, EventData, Registrant, RegistrationRecord } from '../../src/core/index.ts';
 import { parseEvent, zonedTime } from '../../src/core/index.ts';
-import type { Choice, Fact, Reply } from '../../src/dialogs/types.ts';
+import type { Choice, Fact, ProgrammeAnswerer, Reply } from '../../src/dialogs/types.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { FakeAnswerer } from './fake-answerer.ts';
@@ -140,8 +140,11 @@ export class Desk {
   readonly errors: unknown[] = [];
   private filler = 0;
 
-  /** `ledger`: a MemorySeatLedger of the event, or one that behaves differently for a test. */
-  constructor(readonly event: EventData = netwerkdag, ledger?: MemorySeatLedger) {
+  /**
+   * `ledger`: a MemorySeatLedger of the event, or one that behaves differently for a test;
+   * `answerer`: the real Q&A (createProgrammeAnswerer) where its answers matter, else the fake.
+   */
+  constructor(readonly event: EventData = netwerkdag, ledger?: MemorySeatLedger, answerer?: ProgrammeAnswerer) {
     this.ledger = ledger ?? new MemorySeatLedger(event);
     this.answerer = new FakeAnswerer(event);
     this.bot = memoryBot({
@@ -149,7 +152,7 @@ export class Desk {
       ledger: this.ledger,
       conversations: this.conversations,
       clock: this.clock,
-      answerer: this.answerer,
+      answerer: answerer ?? this.answerer,
       onError: (error) => this.errors.push(error),
     });
   }
