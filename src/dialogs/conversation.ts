@@ -11,7 +11,7 @@ import { hasRegistrations } from './my-registration.target.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
 import { askStop, showFilled } from './registration.moves.ts';
-import { programmeReply, speech, type Speech } from './render.ts';
+import { menuOptions, programmeReply, speech, type Speech } from './render.ts';
 import { conversationStateSchema, type ConversationState } from './state.ts';
 import type { EffectOutcome, Reply, TurnContext, TurnResult, User, UserInput } from './types.ts';
 
@@ -232,7 +232,8 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
       case 'cancelRegistration':
         return openManage(state, ctx, s, 'cancel', [], null, text);
       case 'greeting':
-        return idleReply({ ...state, greeted: false }, s, []);
+        // The whole greeting once; "hallo" again gets a short hello and the menu.
+        return state.greeted ? idleReply(state, s, [], { text: s.m.own.helloAgain, options: menuOptions(s) }) : idleReply(state, s, []);
       case 'thanks':
         return idleReply(state, s, [s.m.thanks]);
     }
@@ -244,7 +245,8 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
     const answer = await consultAnswerer(text, ctx, state.lang, 0);
     if (answer) return idleAnswer(state, answer, s);
   }
-  return idleReply(state, s, [s.m.dontKnow(s.event.contact)]);
+  // "asdfghjkl" asked nothing: no "no answer to that" (and the greeting, on a first message, says what Balie does).
+  return idleReply(state, s, [question ? s.m.dontKnow(s.event.contact) : s.m.own.notUnderstood]);
 }
 
 /** "kan ik me aanmelden?", "can I sign up?": a sign-up request of a few words, not a question about signing up. */

@@ -102,8 +102,9 @@ describe('junk is answered with the help text, confidently nothing else', () => 
     expect(chat.turnText()).toMatch(/Bij mij kan je/);
     expect(chat.lastText()).not.toMatch(/How can I help|free/);
     expect(desk.answerer.questions).toEqual([]);
+    // The help came with the greeting: "hoi" after it gets a short hello, not the greeting again.
     await chat.say('hoi');
-    expect(chat.lastText()).toMatch(/^Hallo! Ik ben Balie/);
+    expect(chat.lastText()).toBe('Hallo! Waarmee kan ik je helpen?');
   });
 
   it('reads "terug" and "stop" with soft hyphens and zero-width spaces as the commands', async () => {

@@ -8,6 +8,8 @@ export const ownEn: OwnMessages = {
   noBook: 'No, you did not order the book. Would you like it after all? Then type "I want the book after all".',
   nameByMail: (contact) => `I can't change a name here. Please e-mail the right name to ${contact}; the organisers will then correct the registration.`,
   confirmColleague: 'Yes, register my colleague',
+  helloAgain: 'Hello again! How can I help?',
+  notUnderstood: "I didn't understand that. Pick what you want to do below, or type your question as a sentence.",
   filledSoFar: 'This is what you filled in so far:',
   nothingFilledYet: 'You have not filled in anything yet.',
 };

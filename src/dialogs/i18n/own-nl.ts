@@ -9,6 +9,8 @@ export const ownNl = {
   noBook: 'Nee, je bestelde geen boek. Wil je het toch? Typ dan "ik wil toch een boek".',
   nameByMail: (contact: string) => `Een naam pas ik hier niet aan. Mail de juiste naam naar ${contact}; de organisatoren passen je inschrijving dan aan.`,
   confirmColleague: 'Ja, schrijf mijn collega in',
+  helloAgain: 'Hallo! Waarmee kan ik je helpen?',
+  notUnderstood: "Dat begrijp ik niet. Kies hieronder wat je wil doen, of typ je vraag in een zin.",
   filledSoFar: 'Dit heb je tot nu toe ingevuld:',
   nothingFilledYet: 'Je hebt nog niets ingevuld.',
 };
