@@ -17,7 +17,8 @@ export const adminUsage = `usage: npm run --silent admin -- <command>
   venue-cap <seats>               set the venue cap; lowering it moves the latest registrations to the waiting list
   session-cap <session> <seats>   the same for one session
   outbox <pending|sent|failed>    the mails and chat notices in that state, with their attempts and last error
-Needs REDIS_URL: without it every bot process has its own in-memory ledger.`;
+  hash-password [name]            reads a password (terminal or stdin) and prints name:hash for BALIE_ORGANISERS
+Needs REDIS_URL (hash-password does not): without it every bot process has its own in-memory ledger.`;
 
 /** What an organiser command works on; `print` (results) and `warn` (problems) get one line at a time. */
 export interface AdminContext {

@@ -1,8 +1,9 @@
 import type { ChannelContext, MessageHandler, RunningChannel } from '../adapters/channel.ts';
 import { noticeDeliverer } from '../adapters/notice-delivery.ts';
-import { BalieError, chatLane } from '../core/index.ts';
+import { BalieError, chatLane, systemClock } from '../core/index.ts';
 import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
+import { createDesk, hostCheckinCodes } from '../desk/index.ts';
 import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
 import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
@@ -20,6 +21,12 @@ function describeHostClock(chosen: HostClock, timeZone: string): string {
   if (chosen.source === 'system') return 'the real time';
   if (chosen.source === 'BALIE_NOW') return `pinned at ${shown(chosen.at)} (${timeZone}) by BALIE_NOW`;
   return `pinned at ${shown(chosen.at)} (${timeZone}): registration closed`;
+}
+
+/** Where a browser on this machine finds the desk (a wildcard address is reached on localhost). */
+function deskUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}/organiser`;
 }
 
 /** Resolves when `work` does or `ms` pass, whichever is first (true when the work finished). */
@@ -55,10 +62,11 @@ export interface HostTuning {
 export async function startHost(started: Started, entries: readonly ConfiguredEntry[], tuning: HostTuning = {}): Promise<RunningHost> {
   const { config, event, stores, logger } = started;
   const clock = hostClock(config.now, event, new Date());
+  const codes = hostCheckinCodes(config, event.id);
   const where = `${config.host}:${config.port}`;
   logger.info(
     { channels: entries.map((e) => ({ name: e.name, mode: e.configured.mode })), host: config.host, port: config.port, store: stores.description, clock: describeHostClock(clock, event.timezone) },
-    `Balie starting: ${entries.map((e) => `${e.name} (${e.configured.mode})`).join(', ')} on ${where}; store ${stores.description}; clock ${describeHostClock(clock, event.timezone)}`,
+    `Balie starting: ${[...entries.map((e) => `${e.name} (${e.configured.mode})`), ...(config.organisers.length > 0 ? ['organiser desk'] : [])].join(', ')} on ${where}; store ${stores.description}; clock ${describeHostClock(clock, event.timezone)}`,
   );
   if (clock.source === 'closed') {
     logger.warn(
@@ -69,9 +77,10 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
 
   const metrics = new AppMetrics(stores.outbox, (error) => logger.warn({ err: String(error) }, 'metrics: outbox counts unavailable'));
   const inFlight = new InFlight();
+  const ledger = metrics.instrumentLedger(stores.ledger);
   const bot = new Bot({
     event,
-    ledger: metrics.instrumentLedger(stores.ledger),
+    ledger,
     conversations: stores.conversations,
     lock: stores.lock,
     clock: clock.clock,
@@ -87,6 +96,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   let server: ListeningHost | null = null;
   let mail: MailWorkerHandle | null = null;
   const notices: DeliveryLoop[] = [];
+  let desk: ReturnType<typeof createDesk> | undefined;
 
   const shutdown = async (): Promise<void> => {
     host?.drain();
@@ -111,7 +121,14 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }
-    host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger });
+    desk =
+      codes && config.organisers.length > 0
+        ? createDesk(
+            { event, ledger, outbox: stores.outbox, audit: stores.audit, checkins: stores.checkins, codes, clock: systemClock, ledgerClock: clock.clock, logger },
+            config,
+          )
+        : undefined;
+    host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger, ...(desk ? { desk } : {}), trustProxy: config.trustProxy });
     server = await listen(host.app, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
       throw new BalieError('config_invalid', `Invalid configuration: PORT: cannot listen on ${where} (${error.code ?? error.message})`);
     });
@@ -140,7 +157,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   }
   logger.info(
     { port: server.port, channels: channels.map((c) => c.name), notices: notices.map((n) => n.worker.lane), mail: mailNotice },
-    `Balie serving on ${config.host}:${server.port}: ${channels.map((c) => c.name).join(', ')}; /healthz, /readyz, /metrics; ${mailNotice}`,
+    `Balie serving on ${config.host}:${server.port}: ${channels.map((c) => c.name).join(', ') || 'no chat channel'}; /healthz, /readyz, /metrics; ${mailNotice}${desk ? `; organiser desk at ${deskUrl(config.host, server.port)}` : ''}`,
   );
   return { port: server.port, metrics, inFlight, shutdown };
 }

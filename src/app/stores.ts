@@ -1,6 +1,7 @@
-import type { AddressBook, ConversationStore, EventData, ExpiringValues, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
+import type { AddressBook, AuditLog, CheckinBook, ConversationStore, EventData, ExpiringValues, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
 import { MemoryAddressBook, MemoryExpiringValues } from '../store/memory-channel-stores.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../store/memory-conversation-store.ts';
+import { MemoryAuditLog, MemoryCheckinBook } from '../store/memory-desk-stores.ts';
 import { MemorySeatLedger } from '../store/memory-seat-ledger.ts';
 import type { AppConfig } from './config.ts';
 
@@ -12,6 +13,9 @@ export interface AppStores {
   lock: TurnLock;
   addresses: AddressBook;
   values: ExpiringValues;
+  /** The organiser desk's audit log and the check-ins at the door. */
+  audit: AuditLog;
+  checkins: CheckinBook;
   /** For the banner and the log, without credentials: "in-memory (...)" or "Redis at redis://host:port". */
   description: string;
   /** Resolves when the store answers (readiness); rejects when it does not. */
@@ -44,6 +48,8 @@ export async function openStores(config: StoreConfig, event: EventData, logger: 
     lock: new MemoryTurnLock(),
     addresses: new MemoryAddressBook(),
     values: new MemoryExpiringValues(),
+    audit: new MemoryAuditLog(),
+    checkins: new MemoryCheckinBook(),
     description: 'in-memory (this process only; everything is lost when it stops)',
     ping: async () => {},
     close: async () => {},
