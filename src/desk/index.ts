@@ -3,6 +3,11 @@ import { BalieError } from '../core/index.ts';
 import { CheckinCodes } from './checkin-code.ts';
 import type { DeskDeps } from './desk-context.ts';
 import { createDeskRouter, type DeskPages } from './desk-router.ts';
+import { mountAudit } from './audit.page.ts';
+import { mountCaps } from './caps.page.ts';
+import { mountCheckin } from './checkin.page.ts';
+import { mountExports } from './exports.ts';
+import { mountLists } from './lists.page.ts';
 import { mountOverview } from './overview.page.ts';
 import type { OrganiserAccount } from './organisers.ts';
 
@@ -11,7 +16,7 @@ export { hashPassword, verifyPassword } from './organisers.ts';
 export type { DeskDeps } from './desk-context.ts';
 
 /** Every page of the desk, in menu order. */
-export const deskPages: readonly DeskPages[] = [mountOverview];
+export const deskPages: readonly DeskPages[] = [mountOverview, mountLists, mountCaps, mountExports, mountCheckin, mountAudit];
 
 /** What the host needs to know to serve the desk (from the configuration). */
 export interface DeskSettings {
