@@ -8,6 +8,7 @@ import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
 import type { AppConfig } from './config.ts';
 import type { AppStores } from './stores.ts';
+import { CheckinCodes, developmentCheckinSecret } from '../desk/checkin-code.ts';
 
 /** What start-up made: the configuration, the logger, the event and the stores. */
 export interface Started {
@@ -23,6 +24,8 @@ export interface Started {
  */
 export async function runConsole({ config, event, stores, logger }: Started, jsonl: boolean, user?: string): Promise<number> {
   const chosenClock = consoleClock(config.now);
+  // The terminal may use the embedded development secret: nobody checks in with its codes.
+  const codes = new CheckinCodes(config.checkinSecret ?? developmentCheckinSecret, event.id);
   const bot = new Bot({
     event,
     ledger: stores.ledger,
@@ -32,6 +35,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
     onError: (error) => logger.error({ err: error }, 'turn failed'),
+    checkinCode: (r) => codes.codeOf(r),
   });
   const connector = new ConsoleConnector(bot);
   let mailNotice = '';
@@ -43,6 +47,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     ...(config.mailFrom ? { from: { name: config.mailFrom.name ?? event.title, address: config.mailFrom.address } } : {}),
     logger,
     notice: (line) => (mailNotice = line),
+    checkinCode: (r) => codes.codeOf(r),
   });
 
   const stopping = new AbortController();

@@ -1,6 +1,6 @@
 import type { ChannelContext, MessageHandler, RunningChannel } from '../adapters/channel.ts';
 import { noticeDeliverer } from '../adapters/notice-delivery.ts';
-import { BalieError, chatLane, systemClock } from '../core/index.ts';
+import { BalieError, chatLane, systemClock, type RegistrationRecord } from '../core/index.ts';
 import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { createDesk, hostCheckinCodes } from '../desk/index.ts';
@@ -68,6 +68,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     { channels: entries.map((e) => ({ name: e.name, mode: e.configured.mode })), host: config.host, port: config.port, store: stores.description, clock: describeHostClock(clock, event.timezone) },
     `Balie starting: ${[...entries.map((e) => `${e.name} (${e.configured.mode})`), ...(config.organisers.length > 0 ? ['organiser desk'] : [])].join(', ')} on ${where}; store ${stores.description}; clock ${describeHostClock(clock, event.timezone)}`,
   );
+  if (!codes) logger.warn({}, 'BALIE_CHECKIN_SECRET is not set: confirmation mails carry no check-in code');
   if (clock.source === 'closed') {
     logger.warn(
       { deadline: clock.deadline.toISOString(), now: clock.at.toISOString() },
@@ -88,6 +89,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     addresses: stores.addresses,
     onError: (error) => logger.error({ err: error }, 'turn failed'),
     observe: (turn) => metrics.observeTurn(turn),
+    ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
   });
   const handler: MessageHandler = { handle: (message) => inFlight.track(bot.handle(message)) };
 
@@ -149,6 +151,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     logger,
     notice: (line) => (mailNotice = line),
     pollMs,
+    ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
   });
   for (const { name, channel } of channels) {
     if (!channel.notifier) continue;

@@ -1,6 +1,7 @@
 import type { Clock, EventData, Outbox } from '../core/index.ts';
 import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
 import { startDeliveryLoop } from '../delivery/index.ts';
+import type { CheckinCodeOf } from './checkin-block.ts';
 import { MailWorker, type DeliveryReport, type MailLogger, type RetryPolicy } from './worker.ts';
 
 /** What the composition root passes; everything but the outbox and the event has a default. */
@@ -24,6 +25,8 @@ export interface StartMailWorkerOptions {
   batchSize?: number;
   leaseMs?: number;
   retry?: RetryPolicy;
+  /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
+  checkinCode?: CheckinCodeOf;
 }
 
 /** A running mail worker: `drain()` delivers everything due now, `stop()` ends the polling. */
@@ -60,6 +63,7 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     leaseMs: options.leaseMs,
     retry: options.retry,
     logger: options.logger,
+    checkinCode: options.checkinCode,
   });
 
   const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });

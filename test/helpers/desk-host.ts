@@ -10,7 +10,7 @@ import { loadEvent } from '../../src/app/load-event.ts';
 import { startHost, type RunningHost } from '../../src/app/run-host.ts';
 import { openStores, type AppStores } from '../../src/app/stores.ts';
 import { fixedClock, type EventData } from '../../src/core/index.ts';
-import { hashPassword } from '../../src/desk/index.ts';
+import { CheckinCodes, hashPassword } from '../../src/desk/index.ts';
 import type { Reply } from '../../src/dialogs/types.ts';
 import { FakeAnswerer } from './fake-answerer.ts';
 
@@ -80,6 +80,7 @@ export async function startDeskHost(env: Record<string, string> = {}): Promise<D
     answerer: new FakeAnswerer(event),
     addresses: stores.addresses,
     onError: (error) => logger.error({ err: String(error) }, 'turn failed'),
+    checkinCode: (r) => new CheckinCodes(checkinSecret, event.id).codeOf(r),
   });
   return {
     url: `http://127.0.0.1:${host.port}`,

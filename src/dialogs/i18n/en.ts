@@ -173,6 +173,7 @@ export const en: Messages = {
   factAddress: 'Shipping address',
   factName: 'Name',
   factStatus: 'Status',
+  factCheckinCode: 'Check-in code (show it at the entrance)',
   statusConfirmed: 'registered',
   statusWaitlisted: 'on the waiting list',
   bookOrdered: (price) => `yes (${price})`,

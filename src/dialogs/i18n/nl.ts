@@ -179,6 +179,7 @@ export const nl = {
   factAddress: 'Verzendadres',
   factName: 'Naam',
   factStatus: 'Status',
+  factCheckinCode: 'Check-in code (toon hem aan de ingang)',
   statusConfirmed: 'ingeschreven',
   statusWaitlisted: 'op de wachtlijst',
   bookOrdered: (price: string) => `ja (${price})`,
