@@ -126,7 +126,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     desk =
       codes && config.organisers.length > 0
         ? createDesk(
-            { event, ledger, outbox: stores.outbox, audit: stores.audit, checkins: stores.checkins, codes, clock: systemClock, ledgerClock: clock.clock, logger },
+            { event, ledger, outbox: stores.outbox, messages: stores.messages, audit: stores.audit, checkins: stores.checkins, codes, clock: systemClock, ledgerClock: clock.clock, logger },
             config,
           )
         : undefined;

@@ -1,4 +1,4 @@
-import type { AddressBook, AuditLog, CheckinBook, ConversationStore, EventData, ExpiringValues, Outbox, SeatLedger, TurnLock } from '../core/index.ts';
+import type { AddressBook, AuditLog, CheckinBook, ConversationStore, EventData, ExpiringValues, Outbox, ParticipantMessages, SeatLedger, TurnLock } from '../core/index.ts';
 import { MemoryAddressBook, MemoryExpiringValues } from '../store/memory-channel-stores.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../store/memory-conversation-store.ts';
 import { MemoryAuditLog, MemoryCheckinBook } from '../store/memory-desk-stores.ts';
@@ -16,6 +16,8 @@ export interface AppStores {
   /** The organiser desk's audit log and the check-ins at the door. */
   audit: AuditLog;
   checkins: CheckinBook;
+  /** The organisers' messages to participants, written into the outbox. */
+  messages: ParticipantMessages;
   /** For the banner and the log, without credentials: "in-memory (...)" or "Redis at redis://host:port". */
   description: string;
   /** Resolves when the store answers (readiness); rejects when it does not. */
@@ -44,6 +46,7 @@ export async function openStores(config: StoreConfig, event: EventData, logger: 
   return {
     ledger,
     outbox: ledger,
+    messages: ledger,
     conversations: new MemoryConversationStore(),
     lock: new MemoryTurnLock(),
     addresses: new MemoryAddressBook(),
@@ -60,5 +63,5 @@ async function openRedisStores(url: string, stateTtlDays: number, event: EventDa
   // Imported only here, so that the in-memory default never loads the Redis client.
   const { createRedisStores } = await import('../store/redis-stores.ts');
   const stores = await createRedisStores({ url, event, stateTtlDays, chatChannels, onError: (error) => logger.error({ err: error }, 'redis connection problem') });
-  return { ...stores, outbox: stores.ledger };
+  return { ...stores, outbox: stores.ledger, messages: stores.ledger };
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AuditLog, CheckinBook, Clock, EventData, Outbox, SeatLedger } from '../core/index.ts';
+import type { AuditLog, CheckinBook, Clock, EventData, Outbox, ParticipantMessages, SeatLedger } from '../core/index.ts';
 import type { CheckinCodes } from './checkin-code.ts';
 import type { DeskSession } from './desk-session.ts';
 
@@ -8,6 +8,7 @@ export interface DeskDeps {
   event: EventData;
   ledger: SeatLedger;
   outbox: Outbox;
+  messages: ParticipantMessages;
   audit: AuditLog;
   checkins: CheckinBook;
   codes: CheckinCodes;

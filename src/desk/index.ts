@@ -7,6 +7,7 @@ import { mountAudit } from './audit.page.ts';
 import { mountCaps } from './caps.page.ts';
 import { mountCheckin } from './checkin.page.ts';
 import { mountExports } from './exports.ts';
+import { mountMessage } from './message.page.ts';
 import { mountLists } from './lists.page.ts';
 import { mountOverview } from './overview.page.ts';
 import type { OrganiserAccount } from './organisers.ts';
@@ -16,7 +17,7 @@ export { hashPassword, verifyPassword } from './organisers.ts';
 export type { DeskDeps } from './desk-context.ts';
 
 /** Every page of the desk, in menu order. */
-export const deskPages: readonly DeskPages[] = [mountOverview, mountLists, mountCaps, mountExports, mountCheckin, mountAudit];
+export const deskPages: readonly DeskPages[] = [mountOverview, mountLists, mountCaps, mountMessage, mountExports, mountCheckin, mountAudit];
 
 /** What the host needs to know to serve the desk (from the configuration). */
 export interface DeskSettings {

@@ -59,6 +59,8 @@ export function renderNotice(entry: OutboxEntry, event: EventData): Reply[] {
       return [{ text: n.bumped(event.title), facts, choices: [mine, leave] }];
     case 'promoted':
       return [{ text: n.promoted(event.title, when), facts, choices: [mine] }];
+    case 'organiser_message':
+      return [{ text: n.organiserMessage(event.title, entry.message?.[r.language] || entry.message?.nl || ''), choices: [mine] }];
     default:
       // A kind without a text of its own (added after this one): what it holds now.
       return [{ text: n.updated(event.title), facts, choices: r.status === 'waitlisted' ? [mine, leave] : [mine] }];

@@ -65,6 +65,7 @@ const nl: MailCatalogue = {
     promoted: (t) => `Er is een plaats vrijgekomen, je bent ingeschreven: ${t}`,
     details_changed: (t) => `Je inschrijving is aangepast: ${t}`,
     old_email_notice: (t) => `Het e-mailadres van je inschrijving is gewijzigd: ${t}`,
+    organiser_message: (t) => `Bericht van de organisatie: ${t}`,
   },
   greeting: (firstName) => `Beste ${firstName},`,
   intro: {
@@ -78,6 +79,7 @@ const nl: MailCatalogue = {
     details_changed: 'Je inschrijving is aangepast. Hieronder zie je wat er veranderde en al je gegevens zoals ze nu zijn.',
     old_email_notice:
       'Het e-mailadres van je inschrijving is gewijzigd. Berichten over je inschrijving gaan vanaf nu naar het nieuwe adres; naar dit adres sturen we er geen meer.',
+    organiser_message: 'De organisatie stuurt je dit bericht over de dag:',
   },
   overviewHeading: 'Je gegevens',
   nowHoldingHeading: 'Je inschrijving nu',
@@ -126,6 +128,7 @@ const nl: MailCatalogue = {
     promoted: 'Tot dan!',
     details_changed: 'Tot dan!',
     old_email_notice: 'Met vriendelijke groeten, de organisatie.',
+    organiser_message: 'Tot dan!',
   },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Sessie ${n}: ${t}`,
@@ -142,6 +145,7 @@ const en: MailCatalogue = {
     promoted: (t) => `A place came free, you are registered: ${t}`,
     details_changed: (t) => `Your registration has been updated: ${t}`,
     old_email_notice: (t) => `The e-mail address of your registration has changed: ${t}`,
+    organiser_message: (t) => `A message from the organisers: ${t}`,
   },
   greeting: (firstName) => `Dear ${firstName},`,
   intro: {
@@ -155,6 +159,7 @@ const en: MailCatalogue = {
     details_changed: 'Your registration has been updated. Below is what changed and all your details as they are now.',
     old_email_notice:
       'The e-mail address of your registration has been changed. Messages about your registration now go to the new address; we will send no more to this one.',
+    organiser_message: 'The organisers send you this message about the day:',
   },
   overviewHeading: 'Your details',
   nowHoldingHeading: 'Your registration now',
@@ -203,6 +208,7 @@ const en: MailCatalogue = {
     promoted: 'See you there!',
     details_changed: 'See you there!',
     old_email_notice: 'Kind regards, the organisers.',
+    organiser_message: 'See you there!',
   },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Session ${n}: ${t}`,

@@ -18,6 +18,8 @@ import {
   type DeliveryState,
   type DeliveryEntry,
   type OutboxEntry,
+  type ParticipantMessage,
+  type ParticipantMessages,
   type RegisterCommand,
   type RegisterResult,
   type RegistrationRecord,
@@ -62,7 +64,7 @@ interface Step {
  * tested against. Every command runs synchronously to completion, which makes it atomic.
  * Rules in `seat-ledger-rules.ts` and `memory-outbox.ts`.
  */
-export class MemorySeatLedger implements SeatLedger, Outbox {
+export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages {
   readonly #event: EventData;
   readonly #newId: () => string;
   readonly #seats: SeatCounts;
@@ -121,6 +123,17 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       const holders = [...this.#registrations.values()].filter((r) => r.sessions.includes(command.sessionNumber));
       return { ok: true, ...this.#bumpAndPromote(pickBumped(holders, seats.taken - command.cap), step) };
     });
+  }
+
+  async writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number> {
+    let written = 0;
+    for (const id of registrationIds) {
+      const registration = this.#registrations.get(id);
+      const entryId = outboxEntryId('message', key, 'organiser_message', id);
+      if (!registration || !this.#outbox.add({ id: entryId, kind: 'organiser_message', registration: structuredClone(registration), message: { ...message }, createdAt: at.toISOString() })) continue;
+      written += 1;
+    }
+    return written;
   }
 
   async get(registrationId: string): Promise<RegistrationRecord | null> {

@@ -45,6 +45,7 @@ export const ledgerScripts = {
   balieOutboxSettle: ledgerScript('outbox-settle', 1),
   balieOutboxList: ledgerScript('outbox-list', 1, 'no-writes'),
   balieOutboxCounts: ledgerScript('outbox-counts', 1, 'no-writes'),
+  balieDeskMessage: ledgerScript('desk-message', 1),
 };
 
 /** The scripts of the ledger, for typing a client created with them. */

@@ -45,7 +45,7 @@ export interface DeskHost {
   /** Every log line the host wrote. */
   logs: string[];
   /** Registers through the Bot (a one-screen form); the replies. */
-  register(userKey: string, values: Record<string, string>): Promise<Reply[]>;
+  register(userKey: string, values: Record<string, string>, locale?: string): Promise<Reply[]>;
   close(): Promise<void>;
 }
 
@@ -90,7 +90,7 @@ export async function startDeskHost(env: Record<string, string> = {}): Promise<D
     bot,
     mailDir,
     logs,
-    register: (userKey, values) => bot.handle({ userKey, input: { kind: 'form', values }, messageId: `form-${++messageCounter}` }),
+    register: (userKey, values, locale) => bot.handle({ userKey, input: { kind: 'form', values }, messageId: `form-${++messageCounter}`, ...(locale ? { locale } : {}) }),
     close: async () => {
       await host.shutdown();
       await rm(mailDir, { recursive: true, force: true });

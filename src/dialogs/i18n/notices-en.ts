@@ -12,6 +12,7 @@ export const noticesEn: NoticeMessages = {
     'You are now on the *waiting list*: when a place comes free again you move up automatically.',
   promoted: (title, when) => `Good news: a place came free. You are now *registered* for the *${title}* (${when}).`,
   updated: (title) => `Your registration for the *${title}* has been updated.`,
+  organiserMessage: (title, message) => `A message from the organisers of the *${title}*:\n${message}`,
   leaveWaitlist: 'Leave the waiting list',
   registerAgain: 'Register again',
 };

@@ -16,6 +16,7 @@ export const noticesNl = {
     'Je staat nu op de *wachtlijst*: komt er opnieuw plaats vrij, dan schuif je automatisch door.',
   promoted: (title: string, when: string) => `Goed nieuws: er kwam een plaats vrij. Je bent nu *ingeschreven* voor de *${title}* (${when}).`,
   updated: (title: string) => `Je inschrijving voor de *${title}* is bijgewerkt.`,
+  organiserMessage: (title: string, message: string) => `Bericht van de organisatie van de *${title}*:\n${message}`,
   leaveWaitlist: 'Wachtlijst verlaten',
   registerAgain: 'Opnieuw inschrijven',
 };
