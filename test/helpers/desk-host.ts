@@ -51,11 +51,16 @@ export interface DeskHost {
 
 let messageCounter = 0;
 
+// A cheap scrypt cost keeps the many logins of the tests fast; the format is the real one. Made once,
+// so that hosts started by one test file share the accounts (and, with one BALIE_DESK_SECRET, sessions).
+let accounts: Promise<{ hash: string; other: string }> | undefined;
+async function makeAccounts(): Promise<{ hash: string; other: string }> {
+  return { hash: await hashPassword(organiser.password, { log2N: 10, r: 8, p: 1 }), other: await hashPassword('another long password', { log2N: 10, r: 8, p: 1 }) };
+}
+
 export async function startDeskHost(env: Record<string, string> = {}): Promise<DeskHost> {
   const mailDir = await mkdtemp(join(tmpdir(), 'balie-desk-'));
-  // A cheap scrypt cost keeps the many logins of the tests fast; the format is the real one.
-  const hash = await hashPassword(organiser.password, { log2N: 10, r: 8, p: 1 });
-  const other = await hashPassword('another long password', { log2N: 10, r: 8, p: 1 });
+  const { hash, other } = await (accounts ??= makeAccounts());
   const variables = {
     PORT: '0',
     HOST: '127.0.0.1',
