@@ -116,4 +116,10 @@ describe('the organiser desk in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => page.textContent('[data-outcome=waitlisted]')).toMatch(/NIET TOEGELATEN[\s\S]*wachtlijst/);
     expect((await desk.stores.checkins.all()).size).toBe(1);
   });
+
+  it('logged none of the personal data it showed', () => {
+    const logged = desk.logs.join('\n');
+    expect(logged).toMatch(/organiser desk at/);
+    for (const value of ['Zoë', 'Van den Brande', 'Janssens', 'Peeters', 'ann@example.org', 'zoe@example.org', '@Werk+1', 'Provincieplein 1', '470123456']) expect(logged).not.toContain(value);
+  });
 });

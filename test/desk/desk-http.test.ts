@@ -108,4 +108,15 @@ describe('the organiser desk over HTTP', { timeout: 60_000 }, () => {
       expect(logged).not.toContain(value);
     }
   });
+
+  it('shows failed deliveries with their reason on the overview', async () => {
+    await desk.register('telegram:900', formValues({ firstName: 'Fien', lastName: 'Wouters', email: 'fien@example.org', 'session:1': '1', 'session:2': '5' }));
+    const lane = desk.stores.outbox.lane('chat:telegram');
+    const [claimed] = await lane.claim('test-worker', 10, 60_000, new Date());
+    expect(claimed?.registration.email).toBe('fien@example.org');
+    await lane.markFailed(claimed?.id as string, 'test-worker', 'Forbidden: bot was blocked by the user', new Date());
+    const fragment = (await client.get('/organiser/overview.frag')).text;
+    expect(fragment).toMatch(/data-figure="outbox-chat:telegram-failed">1</);
+    expect(fragment).toMatch(/#4<\/td><td>confirmation<\/td><td>chat \(telegram\)<\/td><td class="num">1<\/td><td>Forbidden: bot was blocked by the user/);
+  });
 });
