@@ -10,6 +10,9 @@ import { personLine } from './tables.ts';
 
 const maxCap = 100_000;
 
+/** Who moved, as registration numbers (`b:12,11;p:4`): what the preview promised, compared after the confirm. */
+const movedLine = (bumped: readonly RegistrationRecord[], promoted: readonly RegistrationRecord[]) => `b:${bumped.map((r) => r.seq).join(',')};p:${promoted.map((r) => r.seq).join(',')}`;
+
 function people(title: string, records: readonly RegistrationRecord[], kind: 'bumped' | 'promoted'): SafeHtml {
   if (records.length === 0) return html``;
   return html`<h2>${title} (${records.length})</h2><ul data-moves="${kind}">${records.map((r) => html`<li data-seq="${r.seq}">${personLine(r)}</li>`)}</ul>`;
@@ -58,6 +61,7 @@ ${people('Verliest de plaats en gaat naar de wachtlijst', preview.bumped, 'bumpe
 ${people('Komt van de wachtlijst', preview.promoted, 'promoted')}
 <form method="post" action="/organiser/caps/confirm">${csrfField(session)}
 <input type="hidden" name="target" value="${capTargetName(target)}"><input type="hidden" name="cap" value="${cap}"><input type="hidden" name="key" value="${randomUUID()}">
+<input type="hidden" name="expected" value="${movedLine(preview.bumped, preview.promoted)}">
 <button type="submit">Bevestig: capaciteit ${cap}</button> <a href="/organiser/caps">Annuleren</a></form>
 <p>Wie verschuift, krijgt een e-mail en een bericht in de eigen chat.</p>`;
     res.type('html').send(page('Voorbeeld van de wijziging', body, session));
@@ -81,7 +85,9 @@ ${people('Komt van de wachtlijst', preview.promoted, 'promoted')}
       audited.add(key);
       await audit(deps, res, 'cap_change', `${capTargetName(target)} → ${cap}: ${result.bumped.length} naar de wachtlijst, ${result.promoted.length} van de wachtlijst`);
     }
-    const body = html`<p class="notice">De capaciteit van ${targetLabel(target)} is nu ${cap}.
+    // Someone registered or cancelled between the preview and the confirm: say that others moved than shown.
+    const changed = field(req.body, 'expected') !== movedLine(result.bumped, result.promoted);
+    const body = html`${changed ? html`<p class="refused" data-changed>Let op: sinds het voorbeeld veranderde er iets. Hieronder staat wie echt verschoof.</p>` : ''}<p class="notice">De capaciteit van ${targetLabel(target)} is nu ${cap}.
 ${result.bumped.length + result.promoted.length === 0 ? 'Niemand verschoof.' : 'Iedereen die verschoof krijgt een e-mail en een bericht in de eigen chat.'}</p>
 ${people('Verloor de plaats (nu op de wachtlijst)', result.bumped, 'bumped')}
 ${people('Kwam van de wachtlijst', result.promoted, 'promoted')}

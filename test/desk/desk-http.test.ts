@@ -36,16 +36,22 @@ describe('the organiser desk over HTTP', { timeout: 60_000 }, () => {
     const key = /name="key" value="([^"]+)"/.exec(preview.text)?.[1] as string;
     const seqs = [...preview.text.matchAll(/data-moves="bumped">([\s\S]*?)<\/ul>/g)].flatMap((m) => [...(m[1] as string).matchAll(/data-seq="(\d+)"/g)].map((x) => Number(x[1])));
     expect(seqs).toEqual([3, 2]);
-    const first = await client.post('/organiser/caps/confirm', { target: 'session-4', cap: '1', key });
-    const second = await client.post('/organiser/caps/confirm', { target: 'session-4', cap: '1', key });
+    const expected = /name="expected" value="([^"]+)"/.exec(preview.text)?.[1] as string;
+    expect(expected).toBe('b:3,2;p:');
+    const first = await client.post('/organiser/caps/confirm', { target: 'session-4', cap: '1', key, expected });
+    const second = await client.post('/organiser/caps/confirm', { target: 'session-4', cap: '1', key, expected });
     expect(first.status).toBe(200);
     expect(second.text).toContain('Dries Goossens');
+    expect(first.text).not.toContain('data-changed');
     const snapshot = await desk.stores.ledger.snapshot();
     expect(snapshot.registrations.filter((r) => r.status === 'waitlisted').map((r) => r.seq)).toEqual([2, 3]);
     const entries = [...(await desk.stores.outbox.list('pending')), ...(await desk.stores.outbox.list('sent'))].filter((e) => e.kind === 'bumped');
     expect(entries).toHaveLength(2);
     expect((await desk.stores.audit.recent(50)).filter((e) => e.action === 'cap_change').map((e) => e.detail)).toEqual(['session-4 → 1: 2 naar de wachtlijst, 0 van de wachtlijst']);
     expect((await client.post('/organiser/caps/preview', { target: 'session-99', cap: '1' })).status).toBe(400);
+    // A confirm whose preview no longer holds says so, and shows who really moved.
+    const stale = await client.post('/organiser/caps/confirm', { target: 'session-4', cap: '1', key: 'stale-preview-1', expected: 'b:1;p:' });
+    expect(stale.text).toMatch(/data-changed[\s\S]*Niemand verschoof/);
   });
 
   it('lists a session for the room, the waiting list in order, and finds people by name, organisation or e-mail', async () => {
