@@ -117,6 +117,22 @@ describe('the organiser desk in Chromium', { timeout: 120_000 }, () => {
     expect((await desk.stores.checkins.all()).size).toBe(1);
   });
 
+  it('sends a message to one session after showing how many it reaches', async () => {
+    await page.goto(`${desk.url}/organiser/message`);
+    await page.selectOption('select[name=to]', 'session-3');
+    await page.fill('textarea[name=nl]', 'Zaal 2+3 is verhuisd naar Zaal 4+5.');
+    await page.fill('textarea[name=en]', 'Room 2+3 moved to room 4+5.');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(`${desk.url}/organiser/message/preview`);
+    // Ann and Bart hold session 3 (Chris and Dirk lost it).
+    expect(await page.textContent('[data-reach=people]')).toBe('2');
+    await page.click('button:has-text("Verstuur naar 2")');
+    await page.waitForURL(`${desk.url}/organiser/message/send`);
+    expect(await page.getAttribute('[data-written]', 'data-written')).toBe('2');
+    const written = [...(await desk.stores.outbox.list('pending', 'mail')), ...(await desk.stores.outbox.list('sent', 'mail'))].filter((e) => e.kind === 'organiser_message');
+    expect(written.map((e) => e.registration.email).sort()).toEqual(['ann@example.org', 'bart@example.org']);
+  });
+
   it('logged none of the personal data it showed', () => {
     const logged = desk.logs.join('\n');
     expect(logged).toMatch(/organiser desk at/);
