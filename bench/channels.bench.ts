@@ -1,4 +1,5 @@
 // npm run bench:channels -- telegram [--people 2000] [--concurrency 100] [--connections 40] [--think-ms 0]
+// npm run bench:channels -- teams [--people 2000] [--concurrency 100] [--think-ms 0] (bench/channels-teams.ts)
 // 2,000 people register at once, 100 at a time, through the real Balie process (webhook mode,
 // Redis) against the local Telegram Bot API stand-in: each person answers every question as soon
 // as the bot asked it (typing, or pressing the button). The stand-in posts at most `connections`
@@ -22,6 +23,7 @@ import { BalieHost, freePort } from '../test/helpers/balie-host.ts';
 import { startRedisServer } from '../test/helpers/redis-server.ts';
 import { TelegramStandIn } from '../test/helpers/telegram-api.ts';
 import { TelegramChat } from '../test/helpers/telegram-chat.ts';
+import { benchTeams } from './channels-teams.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,8 +34,8 @@ const { values, positionals } = parseArgs({
     'think-ms': { type: 'string', default: '0' },
   },
 });
-const channels = ['telegram'];
-if (positionals[0] !== 'telegram') {
+const channels = ['telegram', 'teams'];
+if (!channels.includes(positionals[0] ?? '')) {
   console.error(`usage: npm run bench:channels -- <channel> [--people 2000] [--concurrency 100] [--connections 40]; channels: ${channels.join(', ')}`);
   process.exit(2);
 }
@@ -173,4 +175,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (positionals[0] === 'teams') await benchTeams({ people, concurrency, thinkMs });
+else await main();

@@ -54,6 +54,10 @@ export const seen = (sent: SentActivity): SeenReply => ({ text: textOf(sent).rep
 /** One person's personal chat with the bot through the stand-in. */
 export class TeamsChat {
   readonly conversationId: string;
+  /** Told how long each delivery took, from the POST to Balie's answer (its replies are sent by then). */
+  observe?: (ms: number) => void;
+  /** Waited for before each message of `register` (a person reading and typing). */
+  pause: () => Promise<void> = async () => {};
 
   constructor(
     readonly standIn: BotConnectorStandIn,
@@ -89,8 +93,12 @@ export class TeamsChat {
   /** Delivers an activity and returns what the bot sent for it (Teams gets its answer after the sending). */
   async send(activity: Record<string, unknown>, options: SignOptions = {}): Promise<SentActivity[]> {
     const before = new Set(this.botActivities);
-    const { status, text } = await this.standIn.deliver(activity, options);
+    // Signed first: the time observed is Balie's alone.
+    const token = options.token === undefined ? this.standIn.sign(options) : options.token;
+    const postedAt = performance.now();
+    const { status, text } = await this.standIn.deliver(activity, { ...options, token });
     if (status !== 200) throw new Error(`the bot answered ${status}: ${text}`);
+    this.observe?.(performance.now() - postedAt);
     return this.botActivities.filter((a) => !before.has(a));
   }
 
@@ -145,6 +153,7 @@ export class TeamsChat {
       const step = answer(replies);
       if (!step) throw new Error(`no answer for: ${replies.map(textOf).join(' | ')}`);
       if (step.kind === 'done') return { waitlisted: step.waitlisted, turns: turn };
+      await this.pause();
       if (step.kind === 'text') replies = await this.say(step.text);
       else {
         const card = [...this.botActivities].reverse().find((a) => choicesOf(a).some((c) => c.id === step.id));
