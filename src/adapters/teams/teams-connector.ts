@@ -139,6 +139,9 @@ export class TeamsConnector {
     if (replies.length === 0) return;
     const refused = replies.find((r) => r.fieldErrors !== undefined);
     const schema = formSchema({ event: this.deps.event, availability: await this.deps.availability(), lang: event.lang }, event.values);
+    // Nothing was checked (another turn ran, or the store failed): the card stays as it is, to be sent again.
+    const unchecked = replies.length === 1 && (['nl', 'en'] as const).some((l) => replies[0]?.text === messages(l).turnBusy || replies[0]?.text === messages(l).turnFailed);
+    if (unchecked) return sendReplies(context, replies, event.lang, this.deps.values);
     if (refused?.fieldErrors) {
       const card = renderFormCard(schema, { values: event.values, errors: refused.fieldErrors });
       // The same card with the reasons beside the fields; a new one when it cannot be updated.
