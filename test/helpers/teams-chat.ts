@@ -148,18 +148,25 @@ export class TeamsChat {
       const waitlist = replies.at(-1) && choicesOf(replies.at(-1)!).find((c) => c.label === m.joinWaitlist || c.label === m.yes);
       return nextStep(replies.map(seen), person, lang) ?? (waitlist ? { kind: 'choice', id: waitlist.id } : null);
     };
-    let replies = await this.say(lang === 'en' ? 'I want to register' : 'Ik wil me inschrijven');
+    // Balie answers once the replies are sent, or after 10 s with the turn still running: then they come later.
+    const asked = async (send: () => Promise<unknown>): Promise<SentActivity[]> => {
+      const before = this.botActivities.length;
+      await send();
+      await this.standIn.until(() => answer(this.botActivities.slice(before)) !== null, 30_000, `the bot did not ask ${person.email} anything it knows`);
+      return this.botActivities.slice(before);
+    };
+    let replies = await asked(() => this.say(lang === 'en' ? 'I want to register' : 'Ik wil me inschrijven'));
     for (let turn = 1; turn <= 40; turn++) {
       const step = answer(replies);
       if (!step) throw new Error(`no answer for: ${replies.map(textOf).join(' | ')}`);
       if (step.kind === 'done') return { waitlisted: step.waitlisted, turns: turn };
       await this.pause();
-      if (step.kind === 'text') replies = await this.say(step.text);
+      if (step.kind === 'text') replies = await asked(() => this.say(step.text));
       else {
         const card = [...this.botActivities].reverse().find((a) => choicesOf(a).some((c) => c.id === step.id));
         const label = card && choicesOf(card).find((c) => c.id === step.id)?.label;
         if (!card || label === undefined) throw new Error(`no button for choice ${step.id}`);
-        replies = await this.press(label, card);
+        replies = await asked(() => this.press(label, card));
       }
     }
     throw new Error('the registration did not finish in 40 turns');

@@ -97,6 +97,7 @@ export async function openTeams(settings: TeamsSettings, context: ChannelContext
       if (invoke === 'late' && started) {
         // Answered so that Teams does not resend; shutdown waits for the rest of the turn.
         context.track(running);
+        context.logger.warn({ budgetMs }, 'teams: a turn still runs after the budget; answered 200, its replies follow');
         res.status(200).end();
         return;
       }
