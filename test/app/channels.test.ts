@@ -24,8 +24,8 @@ describe('the channel registry', () => {
   });
 
   it('gives every channel with a notifier a chat lane, run here or not', () => {
-    expect(notifyingChannels()).toEqual(['telegram', 'teams']);
-    expect(channelDefinitions.map((d) => d.name)).toEqual(['telegram', 'teams']);
+    expect(notifyingChannels()).toEqual(['telegram', 'slack', 'teams']);
+    expect(channelDefinitions.map((d) => d.name)).toEqual(['telegram', 'slack', 'teams']);
   });
 
   it.each([

@@ -14,4 +14,13 @@ export const channelEn: ChannelMessages = {
     help: 'What I can do for you',
     english: 'Continue in English',
   },
+  continueInDm: 'I am happy to help you further in a direct message.',
+  openDm: 'Open our chat',
+  formShortTitle: 'Register',
+  formClose: 'Close',
+  answeredInDm: 'I am answering you in our direct messages.',
+  home: {
+    notRegistered: (title: string) => `You have not registered for the *${title}* yet.`,
+    seatsTitle: '*Seats per session*',
+  },
 };
