@@ -67,7 +67,7 @@ const envelope = z.looseObject({ type: z.string().min(1), serviceUrl: z.string()
  */
 export async function openTeams(settings: TeamsSettings, context: ChannelContext): Promise<RunningChannel> {
   const adapter = new BalieCloudAdapter(authentication(settings));
-  const connector = new TeamsConnector({ handler: context.handler, values: context.values, event: context.event, availability: context.availability, logger: context.logger, count: context.count });
+  const connector = new TeamsConnector({ handler: context.handler, values: context.values, views: context.views, logger: context.logger, count: context.count });
   const appId = settings.authenticated ? settings.appId : '';
   const notifier = new TeamsNotifier(adapter, appId, context.values);
   if (settings.authenticated) {

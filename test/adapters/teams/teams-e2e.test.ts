@@ -134,5 +134,12 @@ describe('npm start with Teams (the real process, real tokens both ways)', { tim
     expect(choicesOf(reply!).map((c) => c.label)).toContain('Register');
     expect(elementsOf(reply!).some((e) => e.title === 'Fill in the form')).toBe(true);
     expect(cardOf(reply!)).not.toBeNull();
+    // The form speaks the conversation's language: a Dutch Teams that switched to English gets it in English.
+    const switched = b.chat({ id: '29:switched', locale: 'nl-BE' });
+    await switched.say('hallo');
+    await switched.press('English');
+    const [form] = await switched.press('Fill in the form');
+    expect(textOf(form!)).toMatch(/^Register for the Netwerkdag sociale economie/);
+    expect(elementsOf(form!).find((e) => e.type === 'Action.Submit')).toMatchObject({ data: { balie: 'form', lang: 'en' } });
   });
 });
