@@ -6,7 +6,7 @@
 // after --think-ms (each pause 0.5 to 1.5 times it).
 // Balie answers an activity once its turn is saved and its replies are sent, so request→response
 // is the whole turn. Afterwards the ledger's invariants are checked (no seat oversold).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
@@ -19,16 +19,7 @@ import { BalieHost, freePort } from '../test/helpers/balie-host.ts';
 import { BotConnectorStandIn } from '../test/helpers/bot-connector.ts';
 import { startRedisServer } from '../test/helpers/redis-server.ts';
 import { TeamsChat } from '../test/helpers/teams-chat.ts';
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux). */
-async function cpuSeconds(pid: number | undefined): Promise<number> {
-  if (pid === undefined) return NaN;
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')).replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+import { cpuSeconds, ms, percentile } from './bench-helpers.ts';
 
 export async function benchTeams(options: { people: number; concurrency: number; thinkMs: number }): Promise<void> {
   const { people, concurrency, thinkMs } = options;
