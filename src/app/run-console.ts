@@ -6,6 +6,7 @@ import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker } from '../mail/index.ts';
 import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
+import { personalDataDesk } from './personal-data.ts';
 import type { AppConfig } from './config.ts';
 import type { AppStores } from './stores.ts';
 
@@ -31,6 +32,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     clock: chosenClock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
   });
   const connector = new ConsoleConnector(bot);

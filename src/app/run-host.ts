@@ -7,6 +7,7 @@ import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
 import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
 import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
+import { personalDataDesk } from './personal-data.ts';
 import { PrivacyJobs, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
@@ -85,6 +86,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     clock: clock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
     observe: (turn) => metrics.observeTurn(turn),
   });

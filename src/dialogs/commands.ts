@@ -1,6 +1,7 @@
 import type { Language } from '../core/index.ts';
 import { normalise } from './choices.ts';
 import type { FormField } from './i18n/index.ts';
+import { personalDataRequest } from './personal-data.words.ts';
 
 /** What "wijzig …"/"change …" points at: a form field, the session of one series, or sessions in general. */
 export type ChangeTarget = FormField | `session:${number}` | 'session';
@@ -15,7 +16,9 @@ export type Command =
   | { kind: 'myRegistration' }
   | { kind: 'language'; lang: Language }
   | { kind: 'about' }
-  | { kind: 'change'; target: ChangeTarget | null };
+  | { kind: 'change'; target: ChangeTarget | null }
+  /** "mijn gegevens" (show what is kept, and mail it) or "verwijder mijn gegevens" (erase, after a confirmation). */
+  | { kind: 'personalData'; erase: boolean };
 
 /** Politeness that may surround a command ("stop aub", "English please"). */
 const politeness = /\b(aub|a u b|alsjeblieft|alstublieft|astublieft|graag|please|pls|plz|dank je|thanks)\b/g;
@@ -84,7 +87,9 @@ export function parseCommand(text: string): Command | null {
   if (before) return { kind: 'change', target: changeTarget(before) };
   const after = changeAfter.exec(n)?.[1];
   const target = after ? changeTarget(after) : null;
-  return target ? { kind: 'change', target } : null;
+  if (target) return { kind: 'change', target };
+  const data = personalDataRequest(text);
+  return data ? { kind: 'personalData', erase: data === 'erase' } : null;
 }
 
 /** What someone wants when no form is open, recognised from a few key words. */

@@ -11,7 +11,7 @@ import { consultAnswerer } from './questions.ts';
 import { startRegistration } from './registration.dialog.ts';
 import { seatsLeft, seriesName, sessionOptions, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow, ManageIntent } from './state.ts';
-import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
+import type { SeatOutcome, TurnContext, TurnResult } from './types.ts';
 
 export { manageReask } from './my-registration.view.ts';
 export type { ManageIntent } from './state.ts';
@@ -218,7 +218,7 @@ export function manageStop(state: ConversationState, manage: ManageFlow, text: s
 }
 
 /** After the ledger answered a change, a cancel or a details update. */
-export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
+export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: SeatOutcome, ctx: TurnContext, s: Speech): Result {
   // A key the ledger knew from another command: nothing changed (and the registration is not gone).
   const known = managedRecord(manage, ctx);
   if (!outcome.result.ok && outcome.result.reason === 'idempotency_conflict' && known) {
