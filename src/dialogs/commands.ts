@@ -180,7 +180,7 @@ export function isExplicitQuestion(text: string): boolean {
   return /\?\s*$/u.test(text);
 }
 
-const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
+const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening', 'delete', 'erase', 'remove', 'forget', 'show']);
 const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goeiemorgen', 'goedemiddag', 'goeiemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
 
 /**
