@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { InboundMessage } from '../adapters/channel.ts';
+import type { InboundMessage, ViewerKey } from '../adapters/channel.ts';
 import type { AddressBook, Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
 import { BalieError, isWellFormedText, splitOwnRegistrations } from '../core/index.ts';
 import {
@@ -10,6 +10,8 @@ import {
   resumeAfterEffect,
   type ConversationState,
 } from '../dialogs/conversation.ts';
+import { formSchema, type FormSchema } from '../dialogs/form-schema.ts';
+import { homeView } from '../dialogs/home.view.ts';
 import { busyReply, failureReply } from '../dialogs/system-replies.ts';
 import type { PersonalDataDesk } from './personal-data.ts';
 import type { EffectOutcome, LedgerEffect, ProgrammeAnswerer, Reply, TurnContext, User, UserInput } from '../dialogs/types.ts';
@@ -123,6 +125,27 @@ export class Bot {
     } finally {
       await this.deps.lock.release(message.userKey, token).catch((error: unknown) => this.deps.onError?.(error));
     }
+  }
+
+  /** The one-screen form for a person (DeskViews.form): nothing is written. */
+  async formView(viewer: ViewerKey, prefill: Record<string, string> = {}): Promise<FormSchema> {
+    const [lang, availability] = await Promise.all([this.languageOf(viewer), this.deps.ledger.availability()]);
+    return formSchema({ event: this.deps.event, availability, lang }, prefill);
+  }
+
+  /** A person's registration at a glance and the seats per session (DeskViews.home): nothing is written. */
+  async homeView(viewer: ViewerKey): Promise<Reply[]> {
+    const user: User = viewer.locale ? { key: viewer.userKey, locale: viewer.locale } : { key: viewer.userKey };
+    const [lang, live] = await Promise.all([this.languageOf(viewer), this.live(user)]);
+    return homeView({ event: this.deps.event, now: this.deps.clock.now(), availability: live.availability, myRegistration: live.myRegistration, lang });
+  }
+
+  /** The language of the person's conversation, or of their locale when they have none. */
+  private async languageOf(viewer: ViewerKey): Promise<FormSchema['lang']> {
+    const stored = await this.deps.conversations.read(viewer.userKey);
+    const envelope = storedConversation.safeParse(stored?.state);
+    const state = envelope.success ? parseConversationState(envelope.data.conversation) : null;
+    return state?.lang ?? newConversation(viewer.locale ? { key: viewer.userKey, locale: viewer.locale } : { key: viewer.userKey }).lang;
   }
 
   private async runTurn(user: User, input: UserInput, messageId: string | undefined, nonce: string): Promise<{ replies: Reply[]; duplicate: boolean }> {

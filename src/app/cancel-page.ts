@@ -1,4 +1,4 @@
-import { findSession, type EventData, type Language, type RegistrationRecord } from '../core/index.ts';
+import { findSession, sessionTitle, type EventData, type Language, type RegistrationRecord } from '../core/index.ts';
 import { escapeHtml } from '../mail/index.ts';
 
 /** The words of the "ik kan toch niet komen" pages, per language (Dutch the default). */
@@ -39,7 +39,7 @@ export function askPage(event: EventData, r: RegistrationRecord, action: string)
   const sessions = r.sessions
     .map((n) => findSession(event, n))
     .filter((s) => s !== null)
-    .map((s) => `<li>${escapeHtml(t.session(s.number, s.title, s.room))}</li>`)
+    .map((s) => `<li>${escapeHtml(t.session(s.number, sessionTitle(s, r.language), s.room))}</li>`)
     .join('');
   return page(
     r.language,

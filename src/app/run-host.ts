@@ -115,10 +115,13 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     for (const entry of entries) {
       const context: ChannelContext = {
         handler,
+        views: { form: (viewer, prefill) => bot.formView(viewer, prefill), home: (viewer) => bot.homeView(viewer) },
         values: stores.values,
         logger: logger.child({ channel: entry.name }),
         count: (outcome) => metrics.countInbound(entry.name, outcome),
         track: (work) => void inFlight.track(work).catch(() => undefined),
+        event,
+        availability: () => stores.ledger.availability(),
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }

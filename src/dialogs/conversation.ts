@@ -248,6 +248,10 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
 }
 
 /** "kan ik me aanmelden?", "can I sign up?": a sign-up request of a few words, not a question about signing up. */
+/** Words that make "kan ik deelnemen …" a question about how one takes part, not a request to sign up. */
+const signUpQualifier = /\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where|online|digitaal|virtueel|remote|afstand|stream|livestream|gratis|free|kost|kosten|cost|betalen|pay|zonder|without)\b/u;
+
 function isShortSignUp(text: string): boolean {
-  return normalise(text).split(' ').length <= 6 && !/\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where)\b/u.test(normalise(text));
+  const folded = normalise(text);
+  return folded.split(' ').length <= 6 && !signUpQualifier.test(folded);
 }

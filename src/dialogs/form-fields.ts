@@ -143,7 +143,7 @@ function sessionField(event: EventData, series: number): FieldDef {
     },
     show: (value, s) => {
       const session = findSession(s.event, Number(value));
-      return session ? sessionFact(session) : value;
+      return session ? sessionFact(session, s.lang) : value;
     },
   };
 }

@@ -9,7 +9,7 @@ import { fullName, hasRegistrations, isOwn, managedRecord, ownedRegistrations, w
 import { closedForChanges, currentSession, manageOptions, manageReask, noRegistrationReply } from './my-registration.view.ts';
 import { consultAnswerer } from './questions.ts';
 import { startRegistration } from './registration.dialog.ts';
-import { seatsLeft, seriesName, sessionOptions, type Speech } from './render.ts';
+import { seatsLeft, seriesName, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow, ManageIntent } from './state.ts';
 import type { SeatOutcome, TurnContext, TurnResult } from './types.ts';
 
@@ -240,7 +240,7 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
     const number = now.sessions[index] ?? 0;
     const series = s.event.series[index];
     const name = series ? seriesName(series, s) : '';
-    const title = findSession(s.event, number)?.title ?? '';
+    const title = sessionTitleOf(number, s);
     const previous = result.previousSessions[index] ?? 0;
     const confirmed = now.status === 'confirmed';
     const note = isOwn(record, ctx)

@@ -5,7 +5,7 @@ import { idleReply } from './idle.dialog.ts';
 import { detailsOptions, detailsPrompt } from './my-registration.details.ts';
 import { fullName, isOwn, managedRecord, ownedRegistrations } from './my-registration.target.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
-import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
+import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow } from './state.ts';
 import type { Reply, TurnContext, TurnResult } from './types.ts';
 
@@ -49,7 +49,7 @@ export function manageOptions(manage: ManageFlow, record: RegistrationRecord | n
         return {
           id: `series:${series.id}`,
           label: `${seriesName(series, s)} (${seriesTime(series)})`,
-          ...(current ? { hint: `${current.number}. ${current.title}` } : {}),
+          ...(current ? { hint: `${current.number}. ${sessionTitleOf(current.number, s)}` } : {}),
           keywords: [`reeks ${series.id}`, `series ${series.id}`],
         };
       });

@@ -15,7 +15,7 @@ function registrationFacts(r: RegistrationRecord, s: Speech): Fact[] {
   for (const number of r.sessions) {
     const session = findSession(event, number);
     const series = session ? event.series.find((x) => x.id === session.series) : undefined;
-    if (session && series) facts.push({ label: m.seriesFieldName(seriesName(series, s)), value: sessionFact(session) });
+    if (session && series) facts.push({ label: m.seriesFieldName(seriesName(series, s)), value: sessionFact(session, s.lang) });
   }
   return facts;
 }

@@ -5,7 +5,7 @@ import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryF
 import { splitFullName } from './form-names.ts';
 import { withoutLeadIn } from './message-reading.ts';
 import type { FormField } from './i18n/index.ts';
-import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
+import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { Draft, FieldId, FormFlow, FormStep } from './state.ts';
 import type { Reply } from './types.ts';
 
@@ -126,7 +126,7 @@ export function prompt(form: FormFlow, s: Speech): Reply {
   const field = fieldOfStep(form.step, s);
   if (field?.type === 'session') {
     const series = event.series.find((x) => x.id === field.series);
-    if (form.fullOffer !== null) return ask(m.fullOffer(form.fullOffer, findSession(event, form.fullOffer)?.title ?? ''), options);
+    if (form.fullOffer !== null) return ask(m.fullOffer(form.fullOffer, sessionTitleOf(form.fullOffer, s)), options);
     return ask(series ? m.sessionPrompt(seriesName(series, s), seriesTime(series)) : m.pickOne, options);
   }
   // A colleague's form asks about the colleague ("Wat is de naam van je collega?").

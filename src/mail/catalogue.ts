@@ -10,6 +10,8 @@ export interface SessionLine {
 
 /** The e-mail texts of one language; the renderers hold no user-facing words of their own. */
 export interface MailCatalogue {
+  /** The language of these texts (session titles follow it). */
+  lang: Language;
   locale: string;
   subject: Record<OutboxEntry['kind'], (eventTitle: string) => string>;
   greeting: (firstName: string) => string;
@@ -61,6 +63,7 @@ export interface MailCatalogue {
 }
 
 const nl: MailCatalogue = {
+  lang: 'nl',
   locale: 'nl-BE',
   subject: {
     confirmation: (t) => `Bevestiging van je inschrijving: ${t}`,
@@ -149,6 +152,7 @@ const nl: MailCatalogue = {
 };
 
 const en: MailCatalogue = {
+  lang: 'en',
   locale: 'en-GB',
   subject: {
     confirmation: (t) => `Your registration is confirmed: ${t}`,

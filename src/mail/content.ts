@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { findSession, movedEmail, seriesOf, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
+import { findSession, movedEmail, seriesOf, sessionTitle, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
 import type { MailCatalogue } from './catalogue.ts';
 import { oneLine, type MailBlock } from './layout.ts';
 
@@ -21,7 +21,7 @@ function sessionRow(event: EventData, c: MailCatalogue, sessionNumber: number): 
   const series = seriesOf(event, session);
   return [
     c.seriesLabel(series.id),
-    c.session({ number: session.number, title: session.title, time: timeRange(series.start, series.end), room: session.room }),
+    c.session({ number: session.number, title: sessionTitle(session, c.lang), time: timeRange(series.start, series.end), room: session.room }),
   ];
 }
 

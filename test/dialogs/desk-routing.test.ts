@@ -20,6 +20,8 @@ describe('the desk: actions asked for outright, questions that merely mention th
     ['tot wanneer kan je je inschrijven', /22 oktober/],
     ['uiterste inschrijfdatum', /22 oktober/],
     ['verlies ik mijn plaats als de regels strenger worden', /LIFO/],
+    ['kan ik online deelnemen', /op locatie/],
+    ['kan ik gratis deelnemen?', /gratis/],
   ])('answers "%s" instead of opening a form', async (text, expected) => {
     const reply = await firstTurn(text);
     expect(reply).toMatch(expected);
