@@ -1,4 +1,4 @@
-import { eventStartsAt, purgeDueAt, reminderDueAt, type Clock, type EventData, type PersonalDataLedger, type PurgeReport } from '../core/index.ts';
+import { eventStartsAt, purgeDueAt, reminderDueAt, type Clock, type DeliveryEntry, type EventData, type PersonalDataLedger, type PurgeReport, type SeatLedger } from '../core/index.ts';
 
 /** The stores the purge empties besides the ledger: the in-memory ones (Redis deletes the event's keys in the purge script). */
 export interface ClearableStore {
@@ -91,5 +91,17 @@ export function startPrivacyLoop(jobs: PrivacyJobs, options: { pollMs: number; o
       clearInterval(timer);
       if (running) await running;
     },
+  };
+}
+
+/**
+ * For the delivery workers: a reminder written while the person was confirmed, who has since
+ * cancelled or lost their place, is withdrawn instead of sent. Other kinds always go.
+ */
+export function reminderWithdrawn(ledger: Pick<SeatLedger, 'get'>): (entry: DeliveryEntry) => Promise<string | null> {
+  return async (entry) => {
+    if (entry.kind !== 'reminder') return null;
+    const now = await ledger.get(entry.registration.id);
+    return now?.status === 'confirmed' ? null : 'withdrawn: no longer confirmed when the reminder was to go';
   };
 }

@@ -8,7 +8,7 @@ import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
 import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
 import { personalDataDesk } from './personal-data.ts';
-import { PrivacyJobs, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
+import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
 import { AppMetrics } from './metrics.ts';
@@ -149,6 +149,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     notice: (line) => (mailNotice = line),
     pollMs,
     ...(config.links ? { links: withCancelLink(config.links) } : {}),
+    withdrawn: reminderWithdrawn(stores.ledger),
   });
   privacyLoop = startPrivacyLoop(
     new PrivacyJobs({ event, clock: clock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
@@ -163,7 +164,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   );
   for (const { name, channel } of channels) {
     if (!channel.notifier) continue;
-    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger });
+    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger, withdrawn: reminderWithdrawn(stores.ledger) });
     notices.push(startDeliveryLoop(worker, { logger, pollMs }));
   }
   logger.info(

@@ -25,6 +25,8 @@ export interface StartMailWorkerOptions {
   batchSize?: number;
   leaseMs?: number;
   retry?: RetryPolicy;
+  /** Why an entry is no longer to be sent, e.g. a reminder to someone who cancelled since. */
+  withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
   /** The links a mail carries (the reminder's cancel link). */
   links?: (entry: DeliveryEntry) => MailLinks;
 }
@@ -64,6 +66,7 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     retry: options.retry,
     logger: options.logger,
     ...(options.links ? { links: options.links } : {}),
+    ...(options.withdrawn ? { withdrawn: options.withdrawn } : {}),
   });
 
   const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });

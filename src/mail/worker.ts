@@ -23,6 +23,8 @@ export interface MailWorkerOptions {
   leaseMs?: number;
   retry?: RetryPolicy;
   logger?: MailLogger;
+  /** Why an entry is no longer to be sent (DeliveryWorker), e.g. a reminder to someone who cancelled since. */
+  withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
   /** The links a mail carries (the reminder's cancel link); none by default. */
   links?: (entry: DeliveryEntry) => MailLinks;
 }

@@ -112,3 +112,26 @@ if (requireRedisServer()) {
     });
   });
 }
+
+describe('a reminder to someone who cancelled after it was written', () => {
+  it('is withdrawn by the mail worker instead of sent; the others go', async () => {
+    const { MailWorker } = await import('../../src/mail/index.ts');
+    const { reminderWithdrawn } = await import('../../src/app/privacy-jobs.ts');
+    const ledger = new MemorySeatLedger(event);
+    await fill(ledger);
+    await jobs(event, ledger, due).runOnce();
+    const [first] = await reminders(ledger);
+    if (!first) throw new Error('no reminder');
+    const cancelled = await ledger.cancel({ key: 'late', at: due, registrationId: first.registration.id });
+    expect(cancelled.ok).toBe(true);
+    const sent: string[] = [];
+    const sender = { description: 'test', close: () => undefined, send: async (mail: { subject: string; to: { address: string } }) => (sent.push(`${mail.to.address} ${mail.subject}`), { ok: true as const }) };
+    const worker = new MailWorker({ outbox: ledger, event, sender, batchSize: 100, withdrawn: reminderWithdrawn(ledger) });
+    const report = await worker.drain();
+    expect(report.failed).toBe(1);
+    const remindersSent = sent.filter((line) => line.includes('Herinnering'));
+    expect(remindersSent.length).toBe(2);
+    expect(remindersSent.join('\n')).not.toContain(first.registration.email);
+    expect((await ledger.list('failed', 'mail')).map((e) => [e.kind, e.lastError])).toEqual([['reminder', 'withdrawn: no longer confirmed when the reminder was to go']]);
+  });
+});
