@@ -20,6 +20,14 @@ export function eventStartsAt(event: EventData): Date {
   return zonedTime(event.date, event.hours.start, event.timezone);
 }
 
+/**
+ * Whether a registration can still be cancelled: after the registration deadline no change is made
+ * any more, but "ik kan toch niet komen" frees a seat for the waiting list until the day starts.
+ */
+export function isCancellationOpen(event: EventData, now: Date): boolean {
+  return now.getTime() < eventStartsAt(event).getTime();
+}
+
 /** The counts that stay after the purge, for the organisers' report: nothing in them points at a person. */
 export interface AnonymousCounts {
   /** ISO time of the purge. */
