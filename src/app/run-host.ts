@@ -7,6 +7,9 @@ import { createDesk, hostCheckinCodes } from '../desk/index.ts';
 import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
 import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
+import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
+import { personalDataDesk } from './personal-data.ts';
+import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
 import { AppMetrics } from './metrics.ts';
@@ -49,9 +52,15 @@ export interface RunningHost {
   shutdown(): Promise<void>;
 }
 
-/** Options for tests: how often the delivery workers look at the outbox (default 1 s). */
+/** Options for tests: how often the delivery workers look at the outbox (default 1 s), and the privacy jobs (default 1 min). */
 export interface HostTuning {
   pollMs?: number;
+  privacyPollMs?: number;
+}
+
+/** The links of a mail: the reminder carries its signed "ik kan toch niet komen" link. */
+function withCancelLink(links: { publicUrl: string; secret: string }) {
+  return (entry: { kind: string; registration: { id: string } }) => (entry.kind === 'reminder' ? { cancelUrl: cancelUrl(links.publicUrl, links.secret, entry.registration.id) } : {});
 }
 
 /**
@@ -87,6 +96,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     clock: clock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
     observe: (turn) => metrics.observeTurn(turn),
     ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
@@ -98,6 +108,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   let server: ListeningHost | null = null;
   let mail: MailWorkerHandle | null = null;
   const notices: DeliveryLoop[] = [];
+  let privacyLoop: PrivacyLoop | null = null;
   let desk: ReturnType<typeof createDesk> | undefined;
 
   const shutdown = async (): Promise<void> => {
@@ -108,7 +119,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     );
     if (!(await inFlight.idle(shutdownTurnsMs))) logger.warn({ inFlight: inFlight.count }, 'turns still running at shutdown');
     await closing;
-    await Promise.all([mail?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
+    await Promise.all([mail?.stop(), privacyLoop?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
     await stores.close().catch((error: unknown) => logger.error({ err: String(error) }, 'closing the store failed'));
   };
 
@@ -121,8 +132,6 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
         logger: logger.child({ channel: entry.name }),
         count: (outcome) => metrics.countInbound(entry.name, outcome),
         track: (work) => void inFlight.track(work).catch(() => undefined),
-        event,
-        availability: () => stores.ledger.availability(),
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }
@@ -133,7 +142,16 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
             config,
           )
         : undefined;
-    host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger, ...(desk ? { desk } : {}), trustProxy: config.trustProxy });
+    // The reminder's "ik kan toch niet komen" link, when mails can point at this host.
+    const pages = config.links ? [cancelLinkRoutes({ event, ledger: stores.ledger, secret: config.links.secret, clock: clock.clock, onError: (error) => logger.error({ err: String(error) }, 'cancel link failed') })] : [];
+    host = createHostApp({
+      channels: [...channels.map((c) => c.channel), ...pages],
+      ready: () => readiness(stores.ping),
+      metrics,
+      logger,
+      ...(desk ? { desk } : {}),
+      trustProxy: config.trustProxy,
+    });
     server = await listen(host.app, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
       throw new BalieError('config_invalid', `Invalid configuration: PORT: cannot listen on ${where} (${error.code ?? error.message})`);
     });
@@ -154,11 +172,24 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     logger,
     notice: (line) => (mailNotice = line),
     pollMs,
+    ...(config.links ? { links: withCancelLink(config.links) } : {}),
+    withdrawn: reminderWithdrawn(stores.ledger),
     ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
   });
+  privacyLoop = startPrivacyLoop(
+    new PrivacyJobs({ event, clock: clock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
+    {
+      pollMs: tuning.privacyPollMs ?? 60_000,
+      onPass: (pass) => {
+        if (pass.reminders > 0) logger.info({ reminders: pass.reminders }, 'reminders written to the outbox');
+        if (pass.purged) logger.info({ ...pass.purged, counts: undefined }, 'personal data purged after the event');
+      },
+      onError: (error) => logger.error({ err: String(error) }, 'privacy jobs failed'),
+    },
+  );
   for (const { name, channel } of channels) {
     if (!channel.notifier) continue;
-    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger });
+    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger, withdrawn: reminderWithdrawn(stores.ledger) });
     notices.push(startDeliveryLoop(worker, { logger, pollMs }));
   }
   logger.info(

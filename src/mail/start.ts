@@ -1,4 +1,5 @@
-import type { Clock, EventData, Outbox } from '../core/index.ts';
+import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
+import type { MailLinks } from './content.ts';
 import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
 import { startDeliveryLoop } from '../delivery/index.ts';
 import type { CheckinCodeOf } from './checkin-block.ts';
@@ -25,6 +26,10 @@ export interface StartMailWorkerOptions {
   batchSize?: number;
   leaseMs?: number;
   retry?: RetryPolicy;
+  /** Why an entry is no longer to be sent, e.g. a reminder to someone who cancelled since. */
+  withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
+  /** The links a mail carries (the reminder's cancel link). */
+  links?: (entry: DeliveryEntry) => MailLinks;
   /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
   checkinCode?: CheckinCodeOf;
 }
@@ -63,7 +68,9 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     leaseMs: options.leaseMs,
     retry: options.retry,
     logger: options.logger,
-    checkinCode: options.checkinCode,
+    ...(options.links ? { links: options.links } : {}),
+    ...(options.withdrawn ? { withdrawn: options.withdrawn } : {}),
+    ...(options.checkinCode ? { checkinCode: options.checkinCode } : {}),
   });
 
   const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });

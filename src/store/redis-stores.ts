@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { BalieError, type AddressBook, type AuditLog, type CheckinBook, type ConversationStore, type EventData, type ExpiringValues, type Outbox, type ParticipantMessages, type SeatLedger, type TurnLock } from '../core/index.ts';
+import {
+  BalieError,
+  type AddressBook,
+  type AuditLog,
+  type CheckinBook,
+  type ConversationStore,
+  type EventData,
+  type ExpiringValues,
+  type Outbox,
+  type ParticipantMessages,
+  type PersonalDataLedger,
+  type SeatLedger,
+  type TurnLock,
+} from '../core/index.ts';
 import { RedisAddressBook, RedisExpiringValues } from './redis-channel-stores.ts';
 import { connectRedis, isRedisUrl } from './redis-connection.ts';
 import { RedisConversationStore, RedisTurnLock } from './redis-conversation-store.ts';
@@ -22,7 +35,7 @@ export interface RedisStoresOptions {
 
 /** Every Redis-backed port of one event, sharing one client, and how to let go of it. */
 export interface RedisStores {
-  ledger: SeatLedger & Outbox & ParticipantMessages;
+  ledger: SeatLedger & Outbox & ParticipantMessages & { privacy: PersonalDataLedger };
   conversations: ConversationStore;
   lock: TurnLock;
   addresses: AddressBook;
