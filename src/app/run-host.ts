@@ -9,7 +9,7 @@ import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
 import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
 import { personalDataDesk } from './personal-data.ts';
-import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
+import { PrivacyJobs, purgePersonalData, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
 import { AppMetrics } from './metrics.ts';
@@ -138,7 +138,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     desk =
       codes && config.organisers.length > 0
         ? createDesk(
-            { event, ledger, outbox: stores.outbox, messages: stores.messages, audit: stores.audit, checkins: stores.checkins, codes, clock: systemClock, ledgerClock: clock.clock, logger },
+            { event, ledger, outbox: stores.outbox, messages: stores.messages, privacy: stores.privacy, purge: (at) => purgePersonalData(stores, at), audit: stores.audit, checkins: stores.checkins, codes, clock: systemClock, ledgerClock: clock.clock, logger },
             config,
           )
         : undefined;

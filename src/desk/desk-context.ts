@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AuditLog, CheckinBook, Clock, EventData, Outbox, ParticipantMessages, SeatLedger } from '../core/index.ts';
+import type { AuditLog, CheckinBook, Clock, EventData, Outbox, ParticipantMessages, PersonalDataLedger, PurgeReport, SeatLedger } from '../core/index.ts';
 import type { CheckinCodes } from './checkin-code.ts';
 import type { DeskSession } from './desk-session.ts';
 
@@ -9,6 +9,10 @@ export interface DeskDeps {
   ledger: SeatLedger;
   outbox: Outbox;
   messages: ParticipantMessages;
+  /** The purge's preview and counts (the ledger's privacy half). */
+  privacy: Pick<PersonalDataLedger, 'purgePreview' | 'purgedCounts'>;
+  /** Runs the purge of all personal data (privacy-jobs.ts purgePersonalData: the ledger and the chat stores). */
+  purge: (at: Date) => Promise<PurgeReport>;
   audit: AuditLog;
   checkins: CheckinBook;
   codes: CheckinCodes;

@@ -38,6 +38,7 @@ const navigation: Array<[href: string, label: string]> = [
   ['/organiser/exports', 'Exports'],
   ['/organiser/checkin', 'Check-in'],
   ['/organiser/audit', 'Logboek'],
+  ['/organiser/purge', 'Gegevens wissen'],
 ];
 
 /** A whole desk page: the menu (when logged in), the title and `body`. */

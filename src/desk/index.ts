@@ -10,6 +10,7 @@ import { mountExports } from './exports.ts';
 import { mountMessage } from './message.page.ts';
 import { mountLists } from './lists.page.ts';
 import { mountOverview } from './overview.page.ts';
+import { mountPurge } from './purge.page.ts';
 import type { OrganiserAccount } from './organisers.ts';
 
 export { CheckinCodes, developmentCheckinSecret } from './checkin-code.ts';
@@ -17,7 +18,7 @@ export { hashPassword, verifyPassword } from './organisers.ts';
 export type { DeskDeps } from './desk-context.ts';
 
 /** Every page of the desk, in menu order. */
-export const deskPages: readonly DeskPages[] = [mountOverview, mountLists, mountCaps, mountMessage, mountExports, mountCheckin, mountAudit];
+export const deskPages: readonly DeskPages[] = [mountOverview, mountLists, mountCaps, mountMessage, mountExports, mountCheckin, mountAudit, mountPurge];
 
 /** What the host needs to know to serve the desk (from the configuration). */
 export interface DeskSettings {

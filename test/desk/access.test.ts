@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskClient, organiser, startDeskHost, type DeskHost } from '../helpers/desk-host.ts';
 
 /** Every page of the desk (redirected to the login without a session) and every export or API URL (401). */
-export const deskPages = ['/organiser', '/organiser/lists/registrations', '/organiser/lists/session-3', '/organiser/caps', '/organiser/message', '/organiser/exports', '/organiser/checkin', '/organiser/audit'];
+export const deskPages = ['/organiser', '/organiser/lists/registrations', '/organiser/lists/session-3', '/organiser/caps', '/organiser/message', '/organiser/exports', '/organiser/checkin', '/organiser/audit', '/organiser/purge'];
 export const deskApi = ['/organiser/api/overview', '/organiser/overview.frag', '/organiser/exports/registrations.csv', '/organiser/exports/session-3.xlsx', '/organiser/exports/checkins.csv'];
-export const deskPosts = ['/organiser/logout', '/organiser/caps/preview', '/organiser/caps/confirm', '/organiser/message/preview', '/organiser/message/send', '/organiser/checkin'];
+export const deskPosts = ['/organiser/logout', '/organiser/caps/preview', '/organiser/caps/confirm', '/organiser/message/preview', '/organiser/message/send', '/organiser/checkin', '/organiser/purge'];
 
 describe('the organiser desk: access', { timeout: 60_000 }, () => {
   let desk: DeskHost;
