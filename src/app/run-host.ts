@@ -125,8 +125,6 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
         logger: logger.child({ channel: entry.name }),
         count: (outcome) => metrics.countInbound(entry.name, outcome),
         track: (work) => void inFlight.track(work).catch(() => undefined),
-        event,
-        availability: () => stores.ledger.availability(),
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }

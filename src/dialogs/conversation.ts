@@ -1,6 +1,6 @@
 import { tidy } from '../core/index.ts';
 import { normalise, stripFormatCharacters, yesNo } from './choices.ts';
-import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, parseIdleIntent, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
+import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, parseIdleIntent, requestCore, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
 import { submitForm } from './form-submission.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { afterGreeting, isBareContactDetail, isJunk, unsupportedLanguage } from './message-reading.ts';
@@ -252,6 +252,6 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
 const signUpQualifier = /\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where|online|digitaal|virtueel|remote|afstand|stream|livestream|gratis|free|kost|kosten|cost|betalen|pay|zonder|without)\b/u;
 
 function isShortSignUp(text: string): boolean {
-  const folded = normalise(text);
+  const folded = requestCore(text);
   return folded.split(' ').length <= 6 && !signUpQualifier.test(folded);
 }
