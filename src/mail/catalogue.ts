@@ -52,7 +52,8 @@ export interface MailCatalogue {
   calendarHint: string;
   /** The reminder's way out: a link that cancels after one confirmation (cancelLink), or the words to send the bot. */
   cannotComeHeading: string;
-  cannotComeLink: (url: string) => string;
+  cannotComeLink: string;
+  cannotComeLinkLabel: string;
   cannotComeChat: string;
   /** The data_export mail: what the attached file holds. */
   dataExportHint: string;
@@ -131,7 +132,8 @@ const nl: MailCatalogue = {
   notYou: (address) => `Heb je dit niet zelf gevraagd, of klopt er iets niet? Mail dan meteen naar ${address}.`,
   calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
   cannotComeHeading: 'Kan je toch niet komen?',
-  cannotComeLink: (url) => `Laat het ons weten, dan geven we je plaats aan iemand op de wachtlijst: ${url}`,
+  cannotComeLink: 'Laat het ons weten, dan geven we je plaats aan iemand op de wachtlijst:',
+  cannotComeLinkLabel: 'ik kan toch niet komen',
   cannotComeChat: 'Stuur "ik kan toch niet komen" naar de inschrijvingsbot, dan geven we je plaats aan iemand op de wachtlijst.',
   dataExportHint:
     'We bewaren je gegevens voor de contactopsporing, je bevestiging en de levering van het boek, en wissen ze na het evenement. Stuur "verwijder mijn gegevens" naar de inschrijvingsbot om ze nu al te laten wissen.',
@@ -220,7 +222,8 @@ const en: MailCatalogue = {
   notYou: (address) => `Did you not ask for this, or is something wrong? Please e-mail ${address} straight away.`,
   calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',
   cannotComeHeading: "Can't make it after all?",
-  cannotComeLink: (url) => `Let us know and we will give your place to someone on the waiting list: ${url}`,
+  cannotComeLink: 'Let us know and we will give your place to someone on the waiting list:',
+  cannotComeLinkLabel: "I can't come after all",
   cannotComeChat: 'Send "I can\'t come" to the registration bot and we will give your place to someone on the waiting list.',
   dataExportHint:
     'We keep your data for contact tracing, your confirmation and the delivery of the book, and delete it after the event. Send "delete my data" to the registration bot to have it deleted now.',

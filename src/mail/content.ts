@@ -134,7 +134,7 @@ function reminder(entry: OutboxEntry, event: EventData, c: MailCatalogue, links:
     { kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) },
     { kind: 'paragraph', text: c.calendarHint },
     { kind: 'heading', text: c.cannotComeHeading },
-    { kind: 'paragraph', text: links.cancelUrl ? c.cannotComeLink(links.cancelUrl) : c.cannotComeChat },
+    links.cancelUrl ? { kind: 'link', text: c.cannotComeLink, label: c.cannotComeLinkLabel, url: links.cancelUrl } : { kind: 'paragraph', text: c.cannotComeChat },
     { kind: 'paragraph', text: c.contact(event.contact) },
     { kind: 'paragraph', text: c.signOff.reminder },
   ];

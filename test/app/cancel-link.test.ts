@@ -53,6 +53,7 @@ describe('the reminder\'s "ik kan toch niet komen" link', () => {
     const url = /http:\/\/127\.0\.0\.1:\d+\/cancel\/\S+/.exec(rendered.mail.text)?.[0];
     expect(url).toBeDefined();
     expect(rendered.mail.attachments.map((a) => a.contentType)).toEqual([expect.stringMatching(/^text\/calendar/)]);
+    expect(rendered.mail.html).toContain(`<a href="${url as string}">ik kan toch niet komen</a>`);
 
     const shown = await fetch(url as string);
     expect(shown.status).toBe(200);
