@@ -19,6 +19,7 @@ export const en: Messages = {
   idleHelp: (contact) =>
     'With me you can:\n- *register* for the networking day\n- view *your registration*, change a session or cancel\n' +
     '- ask about the *programme*, e.g. "When is session 3?"\n' +
+    '- see what I keep about you ("my data"), or have it deleted ("delete my data")\n' +
     `Typ "Nederlands" voor Nederlands. Want to talk to a person? E-mail ${contact}.`,
   thanks: "You're welcome!",
   goodbye: 'OK, bye for now! Just type something if you need me again.',

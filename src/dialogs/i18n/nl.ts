@@ -23,6 +23,7 @@ export const nl = {
   idleHelp: (contact: string) =>
     'Bij mij kan je:\n- je *inschrijven* voor de netwerkdag\n- *je inschrijving* bekijken, een sessie wijzigen of annuleren\n' +
     '- vragen stellen over het *programma*, bv. "Wanneer is sessie 3?"\n' +
+    '- zien wat ik over je bijhoud ("mijn gegevens"), of het laten wissen ("verwijder mijn gegevens")\n' +
     `Typ "English please" for English. Een mens spreken? Mail ${contact}.`,
   thanks: 'Graag gedaan!',
   goodbye: 'Oké, tot ziens! Typ gerust iets als je me nog nodig hebt.',
