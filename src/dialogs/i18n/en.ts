@@ -1,6 +1,7 @@
 import { channelEn } from './channel-en.ts';
 import type { Messages } from './nl.ts';
 import { noticesEn } from './notices-en.ts';
+import { seatsEn } from './seats-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
 export const en: Messages = {
@@ -260,5 +261,6 @@ export const en: Messages = {
   turnBusy: 'I am still working on your previous message. Please try again in a moment.',
   turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
   notices: noticesEn,
+  seats: seatsEn,
   channel: channelEn,
 };

@@ -1,6 +1,7 @@
 import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
+import { seatsNl } from './seats-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
 export type { FormField } from '../form-field-ids.ts';
@@ -269,6 +270,7 @@ export const nl = {
   turnBusy: 'Ik ben je vorige bericht nog aan het verwerken. Probeer het zo meteen opnieuw.',
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
   notices: noticesNl,
+  seats: seatsNl,
   channel: channelNl,
 };
 
