@@ -158,7 +158,7 @@ export const en: Messages = {
   waitlistField: 'Waiting list',
   waitlistFieldPrompt: 'If a session you chose is full, do you want to join the waiting list?',
   venueFullInForm: (cap) => `All ${cap} places are taken; choose the waiting list to register anyway.`,
-  sessionFullInForm: (number) => `Session ${number} is full. Pick another session, or choose the waiting list.`,
+  sessionFullInForm: (number) => `Session ${number} is full. Pick another session, or the waiting list for this session.`,
   formHasMistakes: 'Not everything is right yet; nothing was registered:',
 
   fullOffer: (number, title) => `Session ${number} (*${title}*) is full. Do you want to join the waiting list, or choose another session?`,

@@ -164,7 +164,7 @@ export const nl = {
   waitlistField: 'Wachtlijst',
   waitlistFieldPrompt: 'Is een gekozen sessie volzet, wil je dan op de wachtlijst?',
   venueFullInForm: (cap: number) => `Alle ${cap} plaatsen zijn ingenomen; kies de wachtlijst om je toch in te schrijven.`,
-  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of kies de wachtlijst.`,
+  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of de wachtlijst voor deze sessie.`,
   formHasMistakes: 'Nog niet alles is in orde; er is niets ingeschreven:',
 
   fullOffer: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet. Wil je op de wachtlijst, of kies je een andere sessie?`,
