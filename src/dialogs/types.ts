@@ -77,6 +77,10 @@ export interface QaContext {
   lang: Language;
   availability: Availability;
   now: Date;
+  /** The asker's own registration (null: none), when a person asks in a chat: "sta ik nog op de wachtlijst?". */
+  myRegistration?: RegistrationRecord | null;
+  /** The waiting lists, read when the asker's registration waits (their places). */
+  waitlists?: Waitlists;
 }
 
 /** An answer to a programme question. */
