@@ -1,6 +1,6 @@
 import type { EventData, RegistrationRecord } from '../core/index.ts';
 import { findSession } from '../core/index.ts';
-import { moveSeats, pickBumped, pickPromoted, type SeatCounts } from '../store/seat-ledger-rules.ts';
+import { MemorySeatLedger } from '../store/memory-seat-ledger.ts';
 import type { DeskData } from './desk-data.ts';
 
 /** What a cap change is about: the venue, or one session. */
@@ -29,34 +29,16 @@ export const capTargetName = (t: CapTarget) => (t.kind === 'venue' ? 'venue' : `
 
 /**
  * The outcome of setting `target`'s cap to `newCap` on the ledger as it stands, by the ledger's own
- * rules (seat-ledger-rules.ts, which the memory and Redis ledgers apply): lowering moves the most
- * recent confirmed holders to the waiting list, then whoever fits is promoted in order.
+ * rules: the command runs on a memory replica of the snapshot (MemorySeatLedger.replica), which the
+ * Redis ledger mirrors. Lowering moves the most recent holders (LIFO) to the waiting list (a
+ * session's own, or the venue's), then whoever fits is promoted in order.
  */
-export function previewCap(data: DeskData, target: CapTarget, newCap: number): CapPreview {
+export async function previewCap(data: DeskData, event: EventData, target: CapTarget, newCap: number): Promise<CapPreview> {
   const { availability } = data.snapshot;
-  const seats: SeatCounts = {
-    venueCap: availability.venueCap,
-    venueTaken: availability.venueTaken,
-    sessions: new Map(availability.sessions.map((s) => [s.sessionNumber, { cap: s.cap, taken: s.taken }])),
-  };
-  const records = new Map(data.snapshot.registrations.map((r) => [r.id, { ...r }]));
-  let currentCap: number;
-  let taken: number;
-  let bumped: RegistrationRecord[];
-  if (target.kind === 'venue') {
-    [currentCap, taken] = [seats.venueCap, seats.venueTaken];
-    seats.venueCap = newCap;
-    bumped = pickBumped([...records.values()], seats.venueTaken - newCap);
-  } else {
-    const session = seats.sessions.get(target.sessionNumber) ?? { cap: 0, taken: 0 };
-    [currentCap, taken] = [session.cap, session.taken];
-    session.cap = newCap;
-    bumped = pickBumped([...records.values()].filter((r) => r.sessions.includes(target.sessionNumber)), session.taken - newCap);
-  }
-  for (const r of bumped) {
-    moveSeats(seats, r.sessions, -1);
-    records.set(r.id, { ...r, status: 'waitlisted' });
-  }
-  const promoted = pickPromoted(seats, records.values());
-  return { target, currentCap, taken, newCap, bumped, promoted };
+  const replica = MemorySeatLedger.replica(event, data.snapshot);
+  const command = { key: 'preview', at: new Date(0), cap: newCap };
+  const session = target.kind === 'session' ? availability.sessions.find((s) => s.sessionNumber === target.sessionNumber) : undefined;
+  const result = target.kind === 'venue' ? await replica.setVenueCap(command) : await replica.setSessionCap({ ...command, sessionNumber: target.sessionNumber });
+  const [currentCap, taken] = target.kind === 'venue' ? [availability.venueCap, availability.venueTaken] : [session?.cap ?? 0, session?.taken ?? 0];
+  return { target, currentCap, taken, newCap, bumped: result.ok ? result.bumped : [], promoted: result.ok ? result.promoted : [] };
 }

@@ -53,11 +53,11 @@ ${availability.sessions.map((s) => html`<option value="session-${s.sessionNumber
       res.status(400).type('html').send(page('Capaciteit wijzigen', await form(session, `Kies de locatie of een sessie en een capaciteit van 0 tot ${maxCap}.`), session));
       return;
     }
-    const preview = previewCap(await readDesk(deps), target, cap);
+    const preview = await previewCap(await readDesk(deps), deps.event, target, cap);
     const nothing = preview.bumped.length + preview.promoted.length === 0;
     const body = html`<p class="notice">Capaciteit van ${targetLabel(target)}: ${preview.currentCap} → ${cap} (nu ${preview.taken} bezet).
 ${nothing ? 'Niemand verschuift.' : ''}</p>
-${people('Verliest de plaats en gaat naar de wachtlijst', preview.bumped, 'bumped')}
+${people(target.kind === 'venue' ? 'Verliest de plaats op de dag (naar de wachtlijst van de locatie)' : 'Verliest de plaats in deze sessie (en wacht erop; de dag en de andere sessie blijven)', preview.bumped, 'bumped')}
 ${people('Komt van de wachtlijst', preview.promoted, 'promoted')}
 <form method="post" action="/organiser/caps/confirm">${csrfField(session)}
 <input type="hidden" name="target" value="${capTargetName(target)}"><input type="hidden" name="cap" value="${cap}"><input type="hidden" name="key" value="${randomUUID()}">
@@ -89,7 +89,7 @@ ${people('Komt van de wachtlijst', preview.promoted, 'promoted')}
     const changed = field(req.body, 'expected') !== movedLine(result.bumped, result.promoted);
     const body = html`${changed ? html`<p class="refused" data-changed>Let op: sinds het voorbeeld veranderde er iets. Hieronder staat wie echt verschoof.</p>` : ''}<p class="notice">De capaciteit van ${targetLabel(target)} is nu ${cap}.
 ${result.bumped.length + result.promoted.length === 0 ? 'Niemand verschoof.' : 'Iedereen die verschoof krijgt een e-mail en een bericht in de eigen chat.'}</p>
-${people('Verloor de plaats (nu op de wachtlijst)', result.bumped, 'bumped')}
+${people(target.kind === 'venue' ? 'Verloor de plaats op de dag (nu op de wachtlijst)' : 'Verloor de plaats in deze sessie (wacht er nu op)', result.bumped, 'bumped')}
 ${people('Kwam van de wachtlijst', result.promoted, 'promoted')}
 <p><a href="/organiser">Naar het overzicht</a></p>`;
     res.type('html').send(page('Capaciteit gewijzigd', body, session));

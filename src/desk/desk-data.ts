@@ -25,13 +25,21 @@ export function holdersOf(data: DeskData, sessionNumber: number): RegistrationRe
   return confirmed(data).filter((r) => r.sessions.includes(sessionNumber));
 }
 
-/** Who waits for a session, first come first served (a waitlisted registration waits for every session it names). */
+const byIds = (data: DeskData, ids: readonly string[]) => {
+  const records = new Map(data.snapshot.registrations.map((r) => [r.id, r]));
+  return ids.flatMap((id) => records.get(id) ?? []);
+};
+
+/** Who waits for a session on its own waiting list, first come first served (the ledger's order). */
 export function waitingFor(data: DeskData, sessionNumber: number): RegistrationRecord[] {
-  return data.snapshot.registrations.filter((r) => r.status === 'waitlisted' && r.sessions.includes(sessionNumber)).sort((a, b) => a.seq - b.seq);
+  const list = data.snapshot.waitlists?.sessions.find((s) => s.sessionNumber === sessionNumber);
+  if (list) return byIds(data, list.registrationIds);
+  return data.snapshot.registrations.filter((r) => (r.waitingFor ?? []).includes(sessionNumber)).sort((a, b) => a.seq - b.seq);
 }
 
-/** Everyone waiting, in order. */
+/** The venue's waiting list (registrations that hold nothing yet), in order. */
 export function waitingList(data: DeskData): RegistrationRecord[] {
+  if (data.snapshot.waitlists) return byIds(data, data.snapshot.waitlists.venue);
   return data.snapshot.registrations.filter((r) => r.status === 'waitlisted').sort((a, b) => a.seq - b.seq);
 }
 

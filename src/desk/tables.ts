@@ -27,7 +27,8 @@ const checkedIn = (data: DeskData, r: RegistrationRecord): Cell => {
 /** The list `name`, or null when there is none of that name. */
 export function buildTable(name: string, data: DeskData, event: EventData): DeskTable | null {
   const seriesColumns = event.series.map((s) => `Sessie ${s.name.toLowerCase()}`);
-  const sessionCells = (r: RegistrationRecord) => event.series.map((_, i) => (r.sessions[i] === undefined ? null : (r.sessions[i] as number)));
+  // A registration may hold nothing in a series (it waits for a session there, or skips it).
+  const sessionCells = (r: RegistrationRecord) => event.series.map((series) => r.sessions.find((n) => findSession(event, n)?.series === series.id) ?? null);
   const person = (r: RegistrationRecord) => [r.seq, r.firstName, r.lastName, r.organisation];
   const number = /^(session|waiting)-(\d+)$/.exec(name);
   if (number) {
@@ -53,10 +54,10 @@ export function buildTable(name: string, data: DeskData, event: EventData): Desk
       return {
         name,
         title: 'Alle inschrijvingen',
-        columns: ['Nr', 'Voornaam', 'Naam', 'Organisatie', 'Soort organisatie', 'E-mail', 'Telefoon', 'Status', ...seriesColumns, 'Boek', 'Ingeschreven op', 'Ingecheckt'],
+        columns: ['Nr', 'Voornaam', 'Naam', 'Organisatie', 'Soort organisatie', 'E-mail', 'Telefoon', 'Status', ...seriesColumns, 'Wacht op', 'Boek', 'Ingeschreven op', 'Ingecheckt'],
         rows: data.snapshot.registrations.map((r) => ({
           record: r,
-          cells: [...person(r), organisationTypeLabel(r.organisationType), r.email, r.phone, statusLabel(r), ...sessionCells(r), r.book ? 'ja' : 'nee', { at: r.registeredAt }, checkedIn(data, r)],
+          cells: [...person(r), organisationTypeLabel(r.organisationType), r.email, r.phone, statusLabel(r), ...sessionCells(r), (r.waitingFor ?? []).join(', '), r.book ? 'ja' : 'nee', { at: r.registeredAt }, checkedIn(data, r)],
         })),
       };
     case 'venue':
@@ -69,7 +70,7 @@ export function buildTable(name: string, data: DeskData, event: EventData): Desk
     case 'waiting':
       return {
         name,
-        title: 'De wachtlijst',
+        title: 'Wachtlijst van de locatie (wie nog geen plaats op de dag heeft)',
         columns: ['Plaats', 'Nr', 'Voornaam', 'Naam', 'Organisatie', 'E-mail', ...seriesColumns, 'Ingeschreven op'],
         rows: waitingList(data).map((r, i) => ({ record: r, cells: [i + 1, ...person(r), r.email, ...sessionCells(r), { at: r.registeredAt }] })),
       };

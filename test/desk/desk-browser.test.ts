@@ -73,9 +73,9 @@ describe('the organiser desk in Chromium', { timeout: 120_000 }, () => {
     await page.click('button:has-text("Bevestig")');
     await page.waitForURL(`${desk.url}/organiser/caps/confirm`);
     expect(await page.locator('[data-moves=bumped] li').allTextContents()).toEqual([expect.stringContaining('Dirk Janssens'), expect.stringContaining('Chris Janssens')]);
-    expect((await registered('dirk@example.org')).status).toBe('waitlisted');
-    expect((await registered('chris@example.org')).status).toBe('waitlisted');
-    expect((await registered('bart@example.org')).status).toBe('confirmed');
+    // They keep their day and their other session, and wait for session 3 on its own list.
+    for (const email of ['dirk@example.org', 'chris@example.org']) expect(await registered(email)).toMatchObject({ status: 'confirmed', sessions: [7], waitingFor: [3] });
+    expect((await registered('bart@example.org')).sessions).toEqual([3, 7]);
     const mails = [...(await desk.stores.outbox.list('pending', 'mail')), ...(await desk.stores.outbox.list('sent', 'mail'))];
     expect(mails.filter((e) => e.kind === 'bumped').map((e) => e.registration.email).sort()).toEqual(['chris@example.org', 'dirk@example.org']);
     await page.goto(`${desk.url}/organiser/lists/waiting-3`);
@@ -110,8 +110,17 @@ describe('the organiser desk in Chromium', { timeout: 120_000 }, () => {
     await page.fill('input[name=code]', code);
     await page.click('form[data-scan] button[type=submit]');
     await expect.poll(() => page.textContent('[data-outcome=already]')).toContain(`is al ingecheckt om ${time}`);
-    const dirk = await registered('dirk@example.org');
-    await page.fill('input[name=code]', new CheckinCodes(checkinSecret, desk.event.id).codeOf(dirk));
+    // Someone on the venue's waiting list holds no place on the day.
+    const venue = (await desk.stores.ledger.availability()).venueTaken;
+    await desk.stores.ledger.setVenueCap({ key: 'full-venue', at: new Date(), cap: venue });
+    const late = await desk.stores.ledger.register({
+      key: 'late',
+      at: new Date(),
+      waitlistIfFull: true,
+      registrant: { firstName: 'Lotte', lastName: 'Laat', email: 'lotte@example.org', phone: '+32470999999', organisation: 'Gemeente Tienen', organisationType: 'local_government', sessions: [1, 5], book: null, language: 'nl', owner: 'jsonl:late' },
+    });
+    expect(late.ok && late.registration.status).toBe('waitlisted');
+    await page.fill('input[name=code]', new CheckinCodes(checkinSecret, desk.event.id).codeOf(await registered('lotte@example.org')));
     await page.click('form[data-scan] button[type=submit]');
     await expect.poll(() => page.textContent('[data-outcome=waitlisted]')).toMatch(/NIET TOEGELATEN[\s\S]*wachtlijst/);
     expect((await desk.stores.checkins.all()).size).toBe(1);

@@ -44,7 +44,8 @@ describe('the organiser desk over HTTP', { timeout: 60_000 }, () => {
     expect(second.text).toContain('Dries Goossens');
     expect(first.text).not.toContain('data-changed');
     const snapshot = await desk.stores.ledger.snapshot();
-    expect(snapshot.registrations.filter((r) => r.status === 'waitlisted').map((r) => r.seq)).toEqual([2, 3]);
+    expect(snapshot.registrations.filter((r) => (r.waitingFor ?? []).includes(4)).map((r) => r.seq)).toEqual([2, 3]);
+    expect(snapshot.registrations.filter((r) => r.sessions.includes(4)).map((r) => r.seq)).toEqual([1]);
     const entries = [...(await desk.stores.outbox.list('pending')), ...(await desk.stores.outbox.list('sent'))].filter((e) => e.kind === 'bumped');
     expect(entries).toHaveLength(2);
     expect((await desk.stores.audit.recent(50)).filter((e) => e.action === 'cap_change').map((e) => e.detail)).toEqual(['session-4 → 1: 2 naar de wachtlijst, 0 van de wachtlijst']);
