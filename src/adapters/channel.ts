@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { FormSchema } from '../dialogs/form-schema.ts';
 import type { Environment, ExpiringValues } from '../core/index.ts';
 import type { Reply, UserInput } from '../dialogs/types.ts';
 
@@ -21,6 +22,24 @@ export interface InboundMessage {
 /** What a channel needs from the app: handle one message to completion and get the replies (none for a redelivery). */
 export interface MessageHandler {
   handle(message: InboundMessage): Promise<Reply[]>;
+}
+
+/** Who a read-only view is for: the user key, and the platform's locale for a person without a conversation yet. */
+export interface ViewerKey {
+  userKey: string;
+  locale?: string;
+}
+
+/**
+ * What a channel can show outside a turn, read without changing anything: the one-screen form (a
+ * Slack modal, an Adaptive Card) and a home screen (Slack's App Home). In the language of the
+ * person's conversation, or of their locale when they have none yet.
+ */
+export interface DeskViews {
+  /** The registration form as one screen (formSchema), with the live seats and `prefill` by field id. */
+  form(viewer: ViewerKey, prefill?: Record<string, string>): Promise<FormSchema>;
+  /** The person's registration at a glance and the seats per session (homeView). */
+  home(viewer: ViewerKey): Promise<Reply[]>;
 }
 
 /**
@@ -53,6 +72,8 @@ export type InboundRefusal = 'rejected' | 'ignored';
 export interface ChannelContext {
   /** Runs the turn of one message (the Bot, behind the app's in-flight count and metrics). */
   handler: MessageHandler;
+  /** Read-only views for a channel's own surfaces (the Bot's). */
+  views: DeskViews;
   /** Values shared by every process of the event (memory: this one), e.g. long button ids behind short tokens; keys start with the channel's name (`telegram:cb:...`). */
   values: ExpiringValues;
   logger: ChannelLogger;

@@ -1,4 +1,6 @@
 import type { ChannelDefinition, ConfiguredChannel } from '../adapters/channel.ts';
+import { slackChannel } from '../adapters/slack/index.ts';
+import { teamsChannel } from '../adapters/teams/index.ts';
 import { telegramChannel } from '../adapters/telegram/index.ts';
 import type { Environment } from '../core/index.ts';
 
@@ -7,7 +9,7 @@ import type { Environment } from '../core/index.ts';
  * environment, how it mounts on the host or runs its own transport, its notifier and its
  * start-up line all come from its ChannelDefinition.
  */
-export const channelDefinitions: readonly ChannelDefinition[] = [telegramChannel];
+export const channelDefinitions: readonly ChannelDefinition[] = [telegramChannel, slackChannel, teamsChannel];
 
 /** A channel configured by the environment, with its name. */
 export interface ConfiguredEntry {

@@ -1,11 +1,14 @@
 import type { ChannelContext, MessageHandler, RunningChannel } from '../adapters/channel.ts';
 import { noticeDeliverer } from '../adapters/notice-delivery.ts';
-import { BalieError, chatLane } from '../core/index.ts';
+import { BalieError, chatLane, purgeDueAt } from '../core/index.ts';
 import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
 import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
+import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
+import { personalDataDesk } from './personal-data.ts';
+import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
 import { AppMetrics } from './metrics.ts';
@@ -42,9 +45,15 @@ export interface RunningHost {
   shutdown(): Promise<void>;
 }
 
-/** Options for tests: how often the delivery workers look at the outbox (default 1 s). */
+/** Options for tests: how often the delivery workers look at the outbox (default 1 s), and the privacy jobs (default 1 min). */
 export interface HostTuning {
   pollMs?: number;
+  privacyPollMs?: number;
+}
+
+/** The links of a mail: the reminder carries its signed "ik kan toch niet komen" link. */
+function withCancelLink(links: { publicUrl: string; secret: string }) {
+  return (entry: { kind: string; registration: { id: string } }) => (entry.kind === 'reminder' ? { cancelUrl: cancelUrl(links.publicUrl, links.secret, entry.registration.id) } : {});
 }
 
 /**
@@ -65,6 +74,11 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
       { deadline: clock.deadline.toISOString(), now: clock.at.toISOString() },
       `REGISTRATION FOR "${event.title}" CLOSED ON ${event.registrationCloses}: the clock is pinned to ${clock.at.toISOString()} so that people can try registering. Set BALIE_NOW to choose the time.`,
     );
+    // On the pinned clock the automatic purge never comes: say so when it is due by the real time.
+    const purgeDue = purgeDueAt(event, config.purgeDaysAfter);
+    if (purgeDue.getTime() <= Date.now()) {
+      logger.warn({ purgeDue: purgeDue.toISOString() }, `The personal data of "${event.title}" is due for purge since ${purgeDue.toISOString()}; on a pinned clock it is not purged automatically: run npm run admin -- purge.`);
+    }
   }
 
   const metrics = new AppMetrics(stores.outbox, (error) => logger.warn({ err: String(error) }, 'metrics: outbox counts unavailable'));
@@ -77,6 +91,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     clock: clock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
     observe: (turn) => metrics.observeTurn(turn),
   });
@@ -87,6 +102,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   let server: ListeningHost | null = null;
   let mail: MailWorkerHandle | null = null;
   const notices: DeliveryLoop[] = [];
+  let privacyLoop: PrivacyLoop | null = null;
 
   const shutdown = async (): Promise<void> => {
     host?.drain();
@@ -96,7 +112,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     );
     if (!(await inFlight.idle(shutdownTurnsMs))) logger.warn({ inFlight: inFlight.count }, 'turns still running at shutdown');
     await closing;
-    await Promise.all([mail?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
+    await Promise.all([mail?.stop(), privacyLoop?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
     await stores.close().catch((error: unknown) => logger.error({ err: String(error) }, 'closing the store failed'));
   };
 
@@ -104,6 +120,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     for (const entry of entries) {
       const context: ChannelContext = {
         handler,
+        views: { form: (viewer, prefill) => bot.formView(viewer, prefill), home: (viewer) => bot.homeView(viewer) },
         values: stores.values,
         logger: logger.child({ channel: entry.name }),
         count: (outcome) => metrics.countInbound(entry.name, outcome),
@@ -111,7 +128,9 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }
-    host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger });
+    // The reminder's "ik kan toch niet komen" link, when mails can point at this host.
+    const pages = config.links ? [cancelLinkRoutes({ event, ledger: stores.ledger, secret: config.links.secret, clock: clock.clock, onError: (error) => logger.error({ err: String(error) }, 'cancel link failed') })] : [];
+    host = createHostApp({ channels: [...channels.map((c) => c.channel), ...pages], ready: () => readiness(stores.ping), metrics, logger });
     server = await listen(host.app, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
       throw new BalieError('config_invalid', `Invalid configuration: PORT: cannot listen on ${where} (${error.code ?? error.message})`);
     });
@@ -132,10 +151,23 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     logger,
     notice: (line) => (mailNotice = line),
     pollMs,
+    ...(config.links ? { links: withCancelLink(config.links) } : {}),
+    withdrawn: reminderWithdrawn(stores.ledger),
   });
+  privacyLoop = startPrivacyLoop(
+    new PrivacyJobs({ event, clock: clock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
+    {
+      pollMs: tuning.privacyPollMs ?? 60_000,
+      onPass: (pass) => {
+        if (pass.reminders > 0) logger.info({ reminders: pass.reminders }, 'reminders written to the outbox');
+        if (pass.purged) logger.info({ ...pass.purged, counts: undefined }, 'personal data purged after the event');
+      },
+      onError: (error) => logger.error({ err: String(error) }, 'privacy jobs failed'),
+    },
+  );
   for (const { name, channel } of channels) {
     if (!channel.notifier) continue;
-    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger });
+    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger, withdrawn: reminderWithdrawn(stores.ledger) });
     notices.push(startDeliveryLoop(worker, { logger, pollMs }));
   }
   logger.info(

@@ -121,6 +121,11 @@ export function sessionsOfSeries(event: EventData, seriesId: number): Session[] 
 }
 
 /** A session by its number, or null. */
+/** A session's title in a conversation's language: the English title where the event file gives one. */
+export function sessionTitle(session: Session, lang: 'nl' | 'en'): string {
+  return lang === 'en' ? (session.en?.title ?? session.title) : session.title;
+}
+
 export function findSession(event: EventData, sessionNumber: number): Session | null {
   return event.sessions.find((s) => s.number === sessionNumber) ?? null;
 }

@@ -152,7 +152,7 @@ export function showSeriesChoice(choice: SeriesChoice | null, s: Speech, place: 
   if (!choice) return '';
   const fact = (n: number) => {
     const session = findSession(s.event, n);
-    return session ? sessionFact(session) : String(n);
+    return session ? sessionFact(session, s.lang) : String(n);
   };
   const t = s.m.seats;
   if (choice.wait === null) return choice.hold === null ? t.skipped : t.holding(fact(choice.hold));

@@ -1,5 +1,5 @@
 import type { RegistrationRecord } from '../core/index.ts';
-import { findSession, isRegistrationOpen, sessionInSeries } from '../core/index.ts';
+import { findSession, isCancellationOpen, isRegistrationOpen, sessionInSeries } from '../core/index.ts';
 import { showSeriesChoice } from './form-fields.ts';
 import { seriesOptions } from './my-registration.seats.ts';
 import { placeOf, recordChoice } from './series-choice.ts';
@@ -8,7 +8,7 @@ import { idleReply } from './idle.dialog.ts';
 import { detailsOptions, detailsPrompt } from './my-registration.details.ts';
 import { fullName, isOwn, managedRecord, ownedRegistrations } from './my-registration.target.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
-import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, type Speech } from './render.ts';
+import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow } from './state.ts';
 import type { Reply, TurnContext, TurnResult } from './types.ts';
 
@@ -32,9 +32,9 @@ function withPlaces(facts: Array<{ label: string; value: string }>, record: Regi
   });
 }
 
-/** Why changes are refused after the deadline, without inviting anyone to register. */
-export function closedForChanges(s: Speech): string {
-  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact);
+/** Why changes are refused after the deadline (and whether cancelling still can), without inviting anyone to register. */
+export function closedForChanges(s: Speech, now: Date): string {
+  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact, isCancellationOpen(s.event, now));
 }
 
 function status(record: RegistrationRecord, s: Speech): string {
@@ -62,7 +62,7 @@ export function manageOptions(manage: ManageFlow, record: RegistrationRecord | n
         return {
           id: `series:${series.id}`,
           label: `${seriesName(series, s)} (${seriesTime(series)})`,
-          ...(current ? { hint: `${current.number}. ${current.title}` } : {}),
+          ...(current ? { hint: `${current.number}. ${sessionTitleOf(current.number, s)}` } : {}),
           keywords: [`reeks ${series.id}`, `series ${series.id}`],
         };
       });
@@ -74,7 +74,10 @@ export function manageOptions(manage: ManageFlow, record: RegistrationRecord | n
         { id: 'cancel:no', label: m.cancelNo, aliases: [...noAliases] },
       ];
     default: {
-      if (!isRegistrationOpen(s.event, ctx.now)) return [...registrationChoices(record, ctx, s), menu];
+      if (!isRegistrationOpen(s.event, ctx.now)) {
+        const cancel: Option[] = isCancellationOpen(s.event, ctx.now) ? [{ id: 'cancel-registration', label: m.cancelRegistration, aliases: ['annuleer mijn inschrijving', 'cancel my registration'] }] : [];
+        return [...cancel, ...registrationChoices(record, ctx, s), menu];
+      }
       const book: Option[] = !s.event.book
         ? []
         : record.book
@@ -103,7 +106,7 @@ function viewText(record: RegistrationRecord, ctx: TurnContext, s: Speech): stri
   } else {
     lines.push(confirmed ? m.viewOther(fullName(record), event.title, eventWhen(s)) : m.viewOtherWaitlisted(fullName(record), event.title));
   }
-  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s));
+  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s, ctx.now));
   return lines.join('\n');
 }
 

@@ -62,6 +62,9 @@ export function renderNotice(entry: OutboxEntry, event: EventData): Reply[] {
     case 'promoted':
       if (entry.sessionNumber !== undefined) return [{ text: m.seats.promotedToSession(entry.sessionNumber, event.title), facts, choices: [mine] }];
       return [{ text: n.promoted(event.title, when), facts, choices: [mine] }];
+    case 'reminder':
+      // The cancel flow asks once more before it frees the seats.
+      return [{ text: n.reminder(event.title, when), facts, choices: [mine, { id: 'cancel-registration', label: n.cannotCome }] }];
     default:
       // A kind without a text of its own (added after this one): what it holds now.
       return [{ text: n.updated(event.title), facts, choices: r.status === 'waitlisted' ? [mine, leave] : [mine] }];

@@ -10,7 +10,7 @@ import { consultAnswerer } from './questions.ts';
 import { advance, askStop, changeField, enterSummary, reask, refuse, resumeAfterStop, stages, stopForm } from './registration.moves.ts';
 import { acceptText, fieldOfStep, isFilled, isTextStep, matchStepOption, needsWaitlist, seriesOfStep } from './registration.steps.ts';
 import { isRequired, seriesValue, waitLines, type SeriesChoice } from './series-choice.ts';
-import { formatDate, isVenueFull, seatsLeft, seriesName, type Speech } from './render.ts';
+import { formatDate, isVenueFull, seatsLeft, seriesName, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, Draft, FieldId, FormFlow } from './state.ts';
 import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
 
@@ -61,8 +61,8 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
   const intro = [
     opts.someoneElse ? s.m.formIntroOther : s.m.formIntro,
     ...(isVenueFull(s) ? [s.m.venueFullIntro(s.availability.venueCap)] : []),
-    ...(noted.length ? [s.m.sessionsNoted(noted.map((x) => `${x.number}. ${x.title}`))] : []),
-    ...full.map((x) => s.m.fullNamedAtStart(x.number, x.title)),
+    ...(noted.length ? [s.m.sessionsNoted(noted.map((x) => `${x.number}. ${sessionTitleOf(x.number, s)}`))] : []),
+    ...full.map((x) => s.m.fullNamedAtStart(x.number, sessionTitleOf(x.number, s))),
     ...(reading ? [...reading.problems.values()] : []),
   ].join('\n');
   const started: FormFlow = {
@@ -135,10 +135,14 @@ function sessionTyped(form: FormFlow, text: string, s: Speech): Session | null {
   if (typed !== null) return findSession(s.event, typed);
   const described = sessionByRoomOrTime(text, s, series);
   if (described || series === null) return described;
-  // Words of a title: this series first, then the others ("the one about workplace learning" at series 1 is session 6).
-  for (const id of [series, ...s.event.series.map((x) => x.id).filter((id) => id !== series)]) {
-    const found = sessionByWords(text, s, id);
-    if (found) return found;
+  // Words of a title, then of a description: this series first, then the others ("the one about
+  // workplace learning" at series 1 is session 6; "die over wijk-werken" is 7 by its title, whatever
+  // a series-1 description says about it).
+  for (const part of ['title', 'text'] as const) {
+    for (const id of [series, ...s.event.series.map((x) => x.id).filter((id) => id !== series)]) {
+      const found = sessionByWords(text, s, id, part);
+      if (found) return found;
+    }
   }
   return null;
 }
@@ -182,7 +186,7 @@ function applyReading(state: ConversationState, form: FormFlow, reading: Reading
       return reask(state, { ...form, draft, implicit, step, fullOffer: full.number, returnTo, failures: 0 }, s, notes.join('\n') || undefined);
     }
     wanted = { ...wanted, [String(full.series)]: full.number };
-    notes.push(s.m.fullNamedAtStart(full.number, full.title));
+    notes.push(s.m.fullNamedAtStart(full.number, sessionTitleOf(full.number, s)));
   }
   const moved: FormFlow = { ...form, wanted };
   const note = notes.join('\n') || undefined;
@@ -295,7 +299,7 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
       const number = result.sessionNumbers[0] ?? 0;
       const session = findSession(s.event, number);
       const seriesId = session?.series ?? s.event.series[0]?.id ?? 1;
-      const text = s.m.fullMeanwhile(number, session?.title ?? '');
+      const text = s.m.fullMeanwhile(number, sessionTitleOf(number, s));
       return reask(state, { ...next, step: `session:${seriesId}`, fullOffer: session ? number : null, meanwhileFor: null, returnTo: 'summary' }, s, text);
     }
     case 'venue_full':

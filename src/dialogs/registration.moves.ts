@@ -2,7 +2,7 @@ import { findSession } from '../core/index.ts';
 import { answerOf, applicableFields, fieldById, type FieldDef } from './form-fields.ts';
 import { idleReply } from './idle.dialog.ts';
 import { firstFullChoice, isFilled, prompt, stuckHelp } from './registration.steps.ts';
-import { isVenueFull, seatsLeft, type Speech } from './render.ts';
+import { isVenueFull, seatsLeft, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, Draft, FieldId, FormFlow, FormStep } from './state.ts';
 import type { Reply, TurnResult } from './types.ts';
 
@@ -90,7 +90,7 @@ function offerWanted(form: FormFlow, s: Speech): FormFlow {
 export function enterSummary(state: ConversationState, form: FormFlow, s: Speech, note?: string): Result {
   const full = firstFullChoice(form.draft, s);
   if (full) {
-    const text = s.m.fullMeanwhile(full.session, findSession(s.event, full.session)?.title ?? '');
+    const text = s.m.fullMeanwhile(full.session, sessionTitleOf(full.session, s));
     return reask(state, { ...form, step: `session:${full.series}`, fullOffer: full.session, returnTo: 'summary' }, s, note ? `${note}\n${text}` : text);
   }
   if (!form.draft.waitlist && isVenueFull(s)) return reask(state, { ...form, step: 'venueFull', returnTo: null }, s, note);

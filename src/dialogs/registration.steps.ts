@@ -5,7 +5,7 @@ import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryF
 import { splitFullName } from './form-names.ts';
 import { withoutLeadIn } from './message-reading.ts';
 import type { FormField } from './i18n/index.ts';
-import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, type Speech } from './render.ts';
+import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { Draft, FieldId, FormFlow, FormStep } from './state.ts';
 import type { Reply } from './types.ts';
 import { isRequired, parseSeriesValue } from './series-choice.ts';
@@ -135,7 +135,7 @@ export function prompt(form: FormFlow, s: Speech): Reply {
     if (form.meanwhileFor) return ask(m.seats.pickMeanwhile(form.meanwhileFor), options);
     if (form.fullOffer !== null) {
       const cap = s.availability.sessions.find((x) => x.sessionNumber === form.fullOffer)?.cap ?? findSession(event, form.fullOffer)?.capacity ?? 0;
-      return ask(m.seats.fullOfferChoices(form.fullOffer, findSession(event, form.fullOffer)?.title ?? '', cap), options);
+      return ask(m.seats.fullOfferChoices(form.fullOffer, sessionTitleOf(form.fullOffer, s), cap), options);
     }
     return ask(series ? m.sessionPrompt(seriesName(series, s), seriesTime(series)) : m.pickOne, options);
   }

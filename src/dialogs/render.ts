@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Availability, EventData, Language, Series, Session } from '../core/index.ts';
-import { sessionsOfSeries } from '../core/index.ts';
+import { sessionsOfSeries, sessionTitle } from '../core/index.ts';
 import { toChoices, type Option } from './choices.ts';
 import { messages, type Messages } from './i18n/index.ts';
 import type { Choice, Reply } from './types.ts';
@@ -78,7 +78,7 @@ export function sessionOption(session: Session, s: Speech, opts: { current?: boo
   const hint = s.m.sessionHint(session.number, session.room, seatsText(session, s)) + (opts.current ? ` · ${s.m.currentChoice}` : '');
   return {
     id: `session:${session.number}`,
-    label: session.title,
+    label: sessionTitle(session, s.lang),
     hint,
     ...(full && !opts.allowFull ? { disabled: true } : {}),
     // A bare number is the session's own number (channels show it in the hint; the console maps its
@@ -99,8 +99,14 @@ export function sessionOptions(seriesId: number, s: Speech, opts: { current?: nu
  * "#3 Samenwerken werkt! … · Zaal 2+3" for a summary row: no brackets (a title may hold its own, and
  * a channel may bracket the whole as a hint), and a number that does not read as an option's "3.".
  */
-export function sessionFact(session: Session): string {
-  return `#${session.number} ${session.title} · ${session.room}`;
+export function sessionFact(session: Session, lang: Language = 'nl'): string {
+  return `#${session.number} ${sessionTitle(session, lang)} · ${session.room}`;
+}
+
+/** The title of session `number` in the conversation's language ('' for an unknown number). */
+export function sessionTitleOf(number: number, s: Speech): string {
+  const session = s.event.sessions.find((x) => x.number === number);
+  return session ? sessionTitle(session, s.lang) : '';
 }
 
 /** The idle menu as options. */
@@ -132,12 +138,12 @@ export function programmeReply(s: Speech): Reply {
   const lines = [m.programmeIntro(event.title, eventWhen(s), `${event.hours.start}–${event.hours.end}`, event.venue.shortName)];
   for (const series of event.series) {
     lines.push('', m.programmeSeries(seriesName(series, s), seriesTime(series)));
-    for (const session of sessionsOfSeries(event, series.id)) lines.push(m.programmeSession(session.number, session.title, session.room, seatsText(session, s)));
+    for (const session of sessionsOfSeries(event, series.id)) lines.push(m.programmeSession(session.number, sessionTitle(session, s.lang), session.room, seatsText(session, s)));
   }
   lines.push('', m.programmeOutro);
   const options: Option[] = [
     { id: 'register', label: m.menu.register },
-    ...event.sessions.map((session) => ({ id: `ask:${m.askSessionQuestion(session.number)}`, label: m.askSession(session.number), hint: session.title })),
+    ...event.sessions.map((session) => ({ id: `ask:${m.askSessionQuestion(session.number)}`, label: m.askSession(session.number), hint: sessionTitle(session, s.lang) })),
   ];
   return ask(lines.join('\n'), options);
 }

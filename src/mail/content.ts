@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { findSession, movedEmail, seriesOf, sessionInSeries, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
+import { findSession, movedEmail, seriesOf, sessionInSeries, sessionTitle, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
 import type { MailCatalogue } from './catalogue.ts';
 import { oneLine, type MailBlock } from './layout.ts';
 
@@ -21,7 +21,7 @@ function sessionRow(event: EventData, c: MailCatalogue, sessionNumber: number): 
   const series = seriesOf(event, session);
   return [
     c.seriesLabel(series.id),
-    c.session({ number: session.number, title: session.title, time: timeRange(series.start, series.end), room: session.room }),
+    c.session({ number: session.number, title: sessionTitle(session, c.lang), time: timeRange(series.start, series.end), room: session.room }),
   ];
 }
 
@@ -129,7 +129,42 @@ function practicalRows(event: EventData, c: MailCatalogue): Array<[string, strin
 /** Whether a mail of this kind carries the calendar file: when the person holds seats after it (and, after a details change, only at a new address). */
 export function carriesCalendar(entry: OutboxEntry): boolean {
   if (entry.registration.status !== 'confirmed') return false;
-  return ['confirmation', 'session_changed', 'promoted'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+  return ['confirmation', 'session_changed', 'promoted', 'reminder'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+}
+
+/** Links a mail may carry, made by the host (a signed URL); absent when Balie has no public URL. */
+export interface MailLinks {
+  /** The page where the person says "ik kan toch niet komen" (one confirmation, then cancelled). */
+  cancelUrl?: string;
+}
+
+/** The reminder: the sessions with their rooms, the day, the calendar file, and the one-step way out. */
+function reminder(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks): MailContent {
+  const r = entry.registration;
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
+    { kind: 'paragraph', text: c.intro.reminder },
+    { kind: 'facts', heading: c.nowHoldingHeading, rows: holdingRows(event, c, r, false) },
+    { kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) },
+    { kind: 'paragraph', text: c.calendarHint },
+    { kind: 'heading', text: c.cannotComeHeading },
+    links.cancelUrl ? { kind: 'link', text: c.cannotComeLink, label: c.cannotComeLinkLabel, url: links.cancelUrl } : { kind: 'paragraph', text: c.cannotComeChat },
+    { kind: 'paragraph', text: c.contact(event.contact) },
+    { kind: 'paragraph', text: c.signOff.reminder },
+  ];
+  return { subject: c.subject.reminder(event.title), blocks };
+}
+
+/** The mail with a person's data attached (the attachment is made by renderMail). */
+function dataExport(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(entry.registration.firstName)) },
+    { kind: 'paragraph', text: c.intro.data_export },
+    { kind: 'paragraph', text: c.dataExportHint },
+    { kind: 'paragraph', text: c.contact(event.contact) },
+    { kind: 'paragraph', text: c.signOff.data_export },
+  ];
+  return { subject: c.subject.data_export(event.title), blocks };
 }
 
 /** The notice to the address a registration left: no new address and no details, in case the old one was never theirs. */
@@ -144,8 +179,10 @@ function oldEmailNotice(entry: OutboxEntry, event: EventData, c: MailCatalogue):
 }
 
 /** The words of the mail for one outbox entry, in the catalogue's language. */
-export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks = {}): MailContent {
   if (entry.kind === 'old_email_notice') return oldEmailNotice(entry, event, c);
+  if (entry.kind === 'reminder') return reminder(entry, event, c, links);
+  if (entry.kind === 'data_export') return dataExport(entry, event, c);
   const r = entry.registration;
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },

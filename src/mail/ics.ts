@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { findSession, seriesIndexOf, sessionTimes, zonedTime, type EventData, type RegistrationRecord } from '../core/index.ts';
+import { findSession, seriesIndexOf, sessionTimes, sessionTitle, zonedTime, type EventData, type RegistrationRecord } from '../core/index.ts';
 import type { MailCatalogue } from './catalogue.ts';
 
 /**
@@ -40,7 +40,7 @@ export function buildIcs(event: EventData, registration: RegistrationRecord, c: 
       end,
       stamp,
       sequence,
-      summary: c.icsSessionTitle(session.number, session.title),
+      summary: c.icsSessionTitle(session.number, sessionTitle(session, c.lang)),
       location: `${session.room}, ${where}`,
       description: session.description,
     });

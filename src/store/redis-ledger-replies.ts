@@ -75,6 +75,7 @@ export const outboxEntry = z.object({
   previousSessions: z.array(z.number().int()).optional(),
   sessionNumber: z.number().int().optional(),
   previousDetails: previousDetails.optional(),
+  dataExport: z.string().optional(),
   createdAt: z.string(),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),

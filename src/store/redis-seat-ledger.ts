@@ -29,8 +29,10 @@ import {
   type SetVenueCapCommand,
   type UpdateDetailsCommand,
   type UpdateDetailsResult,
+  type PersonalDataLedger,
 } from '../core/index.ts';
 import { RedisOutbox } from './redis-outbox.ts';
+import { RedisPrivacy } from './redis-privacy.ts';
 import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, seatsReply, snapshotReply, toRecord, waitlistsReply, withRecords } from './redis-ledger-replies.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 import { RedisRegisters } from './redis-register.ts';
@@ -73,6 +75,8 @@ function toDeliveryEntry(json: string, lane: DeliveryLane): DeliveryEntry {
  * retry or a claim (records.lua). Calls are bounded by one CallDeadline, not node-redis timers.
  */
 export class RedisSeatLedger implements SeatLedger, Outbox {
+  /** Reminders, a person's data, forgetting and the purge (redis-privacy.ts). */
+  readonly privacy: PersonalDataLedger;
   readonly #client: LedgerRedisClient;
   readonly #event: EventData;
   readonly #newId: () => string;
@@ -94,6 +98,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
     this.#outbox = new RedisOutbox(this.#base, options.chatChannels ?? [], (script, keys, args) => this.#call(script, keys, args), toDeliveryEntry);
+    this.privacy = new RedisPrivacy(this.#seats, (script, keys, args) => this.#call(script, keys, args));
     this.#registers = new RedisRegisters({
       event,
       base: this.#base,

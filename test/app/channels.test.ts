@@ -24,8 +24,8 @@ describe('the channel registry', () => {
   });
 
   it('gives every channel with a notifier a chat lane, run here or not', () => {
-    expect(notifyingChannels()).toEqual(['telegram']);
-    expect(channelDefinitions.map((d) => d.name)).toEqual(['telegram']);
+    expect(notifyingChannels()).toEqual(['telegram', 'slack', 'teams']);
+    expect(channelDefinitions.map((d) => d.name)).toEqual(['telegram', 'slack', 'teams']);
   });
 
   it.each([

@@ -20,14 +20,20 @@ describe('the desk: actions asked for outright, questions that merely mention th
     ['tot wanneer kan je je inschrijven', /22 oktober/],
     ['uiterste inschrijfdatum', /22 oktober/],
     ['verlies ik mijn plaats als de regels strenger worden', /LIFO/],
+    ['kan ik online deelnemen', /op locatie/],
+    ['kan ik gratis deelnemen?', /gratis/],
   ])('answers "%s" instead of opening a form', async (text, expected) => {
     const reply = await firstTurn(text);
     expect(reply).toMatch(expected);
     expect(reply).not.toMatch(/voornaam/i);
   });
 
-  it.each(['ik wil me inschrijven', 'inschrijven', 'Ik zou me graag inschrijven voor de netwerkdag'])('starts the form for "%s"', async (text) => {
+  it.each(['ik wil me inschrijven', 'inschrijven', 'Ik zou me graag inschrijven voor de netwerkdag', 'kan ik me inschrijven voor de netwerkdag?'])('starts the form for "%s"', async (text) => {
     expect(await firstTurn(text)).toMatch(/voornaam/i);
+  });
+
+  it.each(['Hi, can I register for the networking day?', "hey there, I'd like to sign up", 'I would like to attend', 'can I join?', 'Register'])('starts the form in English for "%s"', async (text) => {
+    expect(await firstTurn(text)).toMatch(/What is your name\?/);
   });
 
   it('answers an English request in English, also when it is a command', async () => {

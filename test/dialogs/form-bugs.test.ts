@@ -136,7 +136,7 @@ describe('a full session named in the first message', () => {
     await desk.fillSession(4);
     const chat = desk.chat('console:four');
     await chat.say('Can I sign up for session 4 and 9?');
-    expect(chat.turnText()).toMatch(/Session 4 \(\*Lokale diensteneconomie.*\*\) is full; at that series you can join the waiting list or pick another session/);
+    expect(chat.turnText()).toMatch(/Session 4 \(\*The local service economy.*\*\) is full; at that series you can join the waiting list or pick another session/);
     expect(chat.turnText()).toMatch(/You already chose \*9\. /);
     await answerDetails(chat, { lang: 'en' });
     expect(chat.lastText()).toMatch(/Session 4 .* is full/);

@@ -196,6 +196,43 @@ describe('sessions by number, room, time or words', () => {
     expect(chat.fact(/reeks 2/)).toMatch(/^#6 /);
   });
 
+  it('reads a title before a description: "die over wijk-werken" is 7 at series 2 and noted as 7 at series 1, "die over arbeidszorg" is 2', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    await answerDetails(chat);
+    await chat.say('die over wijkwerken');
+    expect(chat.lastText()).toMatch(/Sessie 7 hoort bij Reeks 2; die heb ik voor die reeks genoteerd[\s\S]*Reeks 1/);
+    await chat.say('die over arbeidszorg');
+    expect(chat.lastText()).toMatch(/boek/);
+    await chat.say('nee');
+    expect(chat.fact(/reeks 1/)).toMatch(/^#2 /);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 /);
+  });
+
+  it('picks no session for words that name none: "die van 13:30" at series 1, "ik wil enkel naar reeks 1" at series 2', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    await answerDetails(chat);
+    await chat.say('die van 13:30');
+    expect(chat.lastText()).toMatch(/Welke sessie kies je in \*Reeks 1\*/);
+    expect(chat.turnText()).not.toMatch(/genoteerd/);
+    await chat.say('2');
+    await chat.say('ik wil enkel naar reeks 1');
+    expect(chat.lastText()).toMatch(/Welke sessie kies je in \*Reeks 2\*/);
+  });
+
+  it('reads an abbreviation in capitals and a title word at series 2 over a description word of series 1', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    await answerDetails(chat);
+    await chat.say('die over LDE');
+    expect(chat.lastText()).toMatch(/Reeks 2/);
+    await chat.say('die over Wijk-werken graag');
+    await chat.say('nee');
+    expect(chat.fact(/reeks 1/)).toMatch(/^#4 /);
+    expect(chat.fact(/reeks 2/)).toMatch(/^#7 /);
+  });
+
   it('takes a number at a session step as the session number, never the place in the list', async () => {
     const chat = await startChat();
     await chat.say('inschrijven');

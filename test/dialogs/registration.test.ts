@@ -419,7 +419,7 @@ describe('sessions named in the sign-up message', () => {
   it('understands it in English, and "back" returns to the last question asked, not to a noted session', async () => {
     const chat = await startChat();
     await chat.say('I would like to register for sessions 2 and 6');
-    expect(chat.turnText()).toMatch(/You already chose \*2\. Wat is arbeidszorg\?\* and \*6\. /);
+    expect(chat.turnText()).toMatch(/You already chose \*2\. What is arbeidszorg \(supported care work\)\?\* and \*6\. /);
     await answerDetails(chat, { lang: 'en' });
     expect(chat.lastText()).toMatch(/book/i);
     await chat.say('back');

@@ -67,8 +67,8 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
         '+32 470 12 34 56',
         'Local government',
         'Series 1',
-        'session 1, Sociale clausules bij overheidsopdrachten (13:30–15:00, Spoor 95)',
-        'session 6, Ook getest op lokale besturen: werkplekleren (15:15–16:45, Provincieraadzaal)',
+        'session 1, Social clauses in public procurement (13:30–15:00, Spoor 95)',
+        'session 6, Also tested on local governments: workplace learning (15:15–16:45, Provincieraadzaal)',
         '€33.00',
         'Kerkstraat 12, 3020 Herent, Belgium',
         'Thursday, 29 October 2020, 12:15–16:45',
@@ -81,7 +81,7 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
   },
   waitlisted: {
     nl: { subject: /^Je staat op de wachtlijst/, phrases: ['wachtlijst', 'Op de wachtlijst', 'sessie 1, Sociale clausules', 'mijn inschrijving'], calendar: false },
-    en: { subject: /^You are on the waiting list/, phrases: ['waiting list', 'On the waiting list', 'session 1, Sociale clausules', 'my registration'], calendar: false },
+    en: { subject: /^You are on the waiting list/, phrases: ['waiting list', 'On the waiting list', 'session 1, Social clauses', 'my registration'], calendar: false },
   },
   session_changed: {
     nl: {
@@ -91,7 +91,7 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
     },
     en: {
       subject: /^Your choice of sessions has changed/,
-      phrases: ['What changed', 'Series 1, before', 'Series 1, now', 'session 2, Wat is arbeidszorg? (13:30–15:00, Provincieraadzaal)', 'Registered'],
+      phrases: ['What changed', 'Series 1, before', 'Series 1, now', 'session 2, What is arbeidszorg (supported care work)? (13:30–15:00, Provincieraadzaal)', 'Registered'],
       calendar: true,
     },
   },
@@ -105,7 +105,7 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
   },
   promoted: {
     nl: { subject: /^Er is een plaats vrijgekomen/, phrases: ['plaats vrijgekomen', 'Ingeschreven', 'sessie 1, Sociale clausules', 'donderdag 29 oktober 2020'], calendar: true },
-    en: { subject: /^A place came free/, phrases: ['place came free', 'Registered', 'session 1, Sociale clausules', 'Thursday, 29 October 2020'], calendar: true },
+    en: { subject: /^A place came free/, phrases: ['place came free', 'Registered', 'session 1, Social clauses', 'Thursday, 29 October 2020'], calendar: true },
   },
   details_changed: {
     nl: {
@@ -149,6 +149,30 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
       to: 'anna.oud@example.org',
       absent: ['anna.peeters@example.org', 'Kerkstraat', 'See you there'],
     },
+  },
+  reminder: {
+    nl: {
+      subject: /^Herinnering: binnenkort is het zover, Netwerkdag sociale economie$/,
+      phrases: [
+        'Beste Anna',
+        'sessie 1, Sociale clausules bij overheidsopdrachten (13:30–15:00, Spoor 95)',
+        'sessie 6, Ook getest op lokale besturen: werkplekleren (15:15–16:45, Provincieraadzaal)',
+        'donderdag 29 oktober 2020, 12:15–16:45',
+        'Kan je toch niet komen?',
+        'ik kan toch niet komen',
+      ],
+      calendar: true,
+      absent: ['+32', 'Kerkstraat'],
+    },
+    en: {
+      subject: /^Reminder: Netwerkdag sociale economie is coming up$/,
+      phrases: ['Dear Anna', 'session 6, Also tested on local governments: workplace learning (15:15–16:45, Provincieraadzaal)', "Can't make it after all?", "I can't come"],
+      calendar: true,
+    },
+  },
+  data_export: {
+    nl: { subject: /^Je gegevens bij de inschrijving: Netwerkdag/, phrases: ['Beste Anna', 'bijgevoegde bestand (JSON)', 'verwijder mijn gegevens'], calendar: false },
+    en: { subject: /^Your data from the registration: Netwerkdag/, phrases: ['Dear Anna', 'attached file (JSON)', 'delete my data'], calendar: false },
   },
 };
 

@@ -96,7 +96,7 @@ describe('the .ics attachment', { timeout: 30_000 }, () => {
         )
       ).text,
     );
-    expect(changed.items[1]?.summary).toBe('Session 2: Wat is arbeidszorg?');
+    expect(changed.items[1]?.summary).toBe('Session 2: What is arbeidszorg (supported care work)?');
     expect(changed.items.map((i) => i.uid)).toEqual(confirmation.items.map((i) => i.uid));
     expect(changed.items[1]?.location).toContain('Provincieraadzaal');
   });
