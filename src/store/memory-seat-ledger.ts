@@ -13,7 +13,6 @@ import {
   type ChangeSessionResult,
   type EventData,
   type LedgerSnapshot,
-  type Movements,
   type Outbox,
   type DeliveryCount,
   type DeliveryLane,
@@ -40,7 +39,6 @@ import {
   changesNothing,
   checkDetails,
   commandDigest,
-  hasFreeSeat,
   idempotencyConflict,
   isValidCap,
   movesEmail,
@@ -48,26 +46,14 @@ import {
   outboxEntryId,
   pickBumped,
   seatChoice,
-  withSeriesSession,
   type SeatCounts,
 } from './seat-ledger-rules.ts';
+import { bumpFromSession, bumpFromVenue, promote, setSeries, withWaits, type LedgerParts, type Step } from './memory-seat-moves.ts';
 import { MemoryWaitlists } from './memory-waitlists.ts';
 
-/** `record` with its waits set (the field left out when there are none, as the ledgers store it). */
-function withWaits(record: RegistrationRecord, waitingFor: readonly number[]): RegistrationRecord {
-  const { waitingFor: _old, ...rest } = record;
-  return waitingFor.length > 0 ? { ...rest, waitingFor: [...waitingFor] } : rest;
-}
 
 type CommandName = 'register' | 'change' | 'change-series' | 'cancel' | 'details' | 'venue-cap' | 'session-cap';
 
-/** What one command is doing: its name, key and time, and the outbox entries it writes. */
-interface Step {
-  command: CommandName;
-  key: string;
-  at: string;
-  entries: OutboxEntry[];
-}
 
 /**
  * The seat ledger of one process: the embedded default and the reference the Redis ledger is
@@ -88,6 +74,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
   /** The first result of every (command, key), with the digest of the command it answered. */
   readonly #results = new Map<string, { digest: string; result: unknown }>();
   readonly #outbox: MemoryOutbox;
+  readonly #parts: LedgerParts;
   #nextSeq = 1;
 
   constructor(event: EventData, options: { newId?: () => string } & OutboxOptions = {}) {
@@ -100,6 +87,14 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
       venueCap: event.venueCap,
       venueTaken: 0,
       sessions: new Map(event.sessions.map((s) => [s.number, { cap: s.capacity, taken: 0 }])),
+    };
+    this.#parts = {
+      event,
+      seats: this.#seats,
+      registrations: this.#registrations,
+      waitlists: this.#waitlists,
+      put: (record) => this.#put(record),
+      write: (step, kind, registration, extra) => this.#write(step, kind, registration, extra),
     };
   }
 
@@ -144,7 +139,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
       if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
       this.#seats.venueCap = command.cap;
       const bumped = pickBumped([...this.#registrations.values()], this.#seats.venueTaken - command.cap);
-      return { ok: true, ...this.#bumpFromVenue(bumped, step) };
+      return { ok: true, ...bumpFromVenue(this.#parts, bumped, step) };
     });
   }
 
@@ -155,7 +150,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
       if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
       seats.cap = command.cap;
       const holders = [...this.#registrations.values()].filter((r) => r.status === 'confirmed' && r.sessions.includes(command.sessionNumber));
-      return { ok: true, ...this.#bumpFromSession(command.sessionNumber, pickBumped(holders, seats.taken - command.cap), step) };
+      return { ok: true, ...bumpFromSession(this.#parts, command.sessionNumber, pickBumped(holders, seats.taken - command.cap), step) };
     });
   }
 
@@ -275,7 +270,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
     if (!current) return { ok: false, reason: 'not_found' };
     const index = seriesIndexOf(this.#event, command.sessionNumber);
     if (index < 0) return { ok: false, reason: 'invalid_session' };
-    return this.#setSeries(current, index, command.sessionNumber, null, step) as ChangeSessionResult;
+    return setSeries(this.#parts, current, index, command.sessionNumber, null, step) as ChangeSessionResult;
   }
 
   #changeSeries(command: ChangeSeriesCommand, step: Step): ChangeSeriesResult {
@@ -287,31 +282,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
       return { ok: false, reason: 'invalid_session' };
     }
     if (command.hold === null && command.wait === null && this.#event.series[index]!.required) return { ok: false, reason: 'series_required' };
-    return this.#setSeries(current, index, command.hold, command.wait, step);
-  }
-
-  /** Rule 1 for one series of a registration: take the new seat before releasing the old, then promote. */
-  #setSeries(current: RegistrationRecord, index: number, hold: number | null, wait: number | null, step: Step): ChangeSeriesResult {
-    const held = current.sessions.find((n) => seriesIndexOf(this.#event, n) === index) ?? null;
-    const waited = current.waitingFor?.find((n) => seriesIndexOf(this.#event, n) === index) ?? null;
-    let [nextHold, nextWait] = [hold, wait];
-    const confirmed = current.status === 'confirmed';
-    // With a venue seat, a session waited for that is held already, or has a free seat, is simply held.
-    if (confirmed && nextWait !== null && (nextWait === held || hasFreeSeat(this.#seats, nextWait))) [nextHold, nextWait] = [nextWait, null];
-    if (nextHold === held && nextWait === waited) return { ok: false, reason: 'unchanged' };
-    if (confirmed && nextHold !== null && nextHold !== held) {
-      if (!hasFreeSeat(this.#seats, nextHold)) return { ok: false, reason: 'session_full', sessionNumbers: [nextHold] };
-      moveSeats(this.#seats, [nextHold], 1, false);
-      if (held !== null) moveSeats(this.#seats, [held], -1, false);
-    } else if (confirmed && nextHold === null && held !== null) moveSeats(this.#seats, [held], -1, false);
-    const changed = withWaits(
-      { ...current, sessions: withSeriesSession(this.#event, current.sessions, index, nextHold), updatedAt: step.at },
-      withSeriesSession(this.#event, current.waitingFor ?? [], index, nextWait),
-    );
-    this.#put(changed);
-    this.#write(step, 'session_changed', changed, { previousSessions: [...current.sessions] });
-    const promoted = this.#promote(step);
-    return { ok: true, registration: this.#registrations.get(changed.id) ?? changed, previousSessions: [...current.sessions], bumped: [], promoted };
+    return setSeries(this.#parts, current, index, command.hold, command.wait, step);
   }
 
   #cancel(command: CancelCommand, step: Step): CancelResult {
@@ -321,7 +292,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
     this.#remove(current);
     const cancelled: RegistrationRecord = { ...current, updatedAt: step.at };
     this.#write(step, 'cancelled', cancelled);
-    return { ok: true, cancelled, bumped: [], promoted: this.#promote(step) };
+    return { ok: true, cancelled, bumped: [], promoted: promote(this.#parts, step) };
   }
 
   #updateDetails(command: UpdateDetailsCommand, step: Step): UpdateDetailsResult {
@@ -339,64 +310,6 @@ export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages
     this.#write(step, 'details_changed', changed, { previousDetails });
     if (movesEmail(current.email, changed.email)) this.#write(step, 'old_email_notice', changed, { previousDetails });
     return { ok: true, registration: changed, previousDetails };
-  }
-
-  /** Rule 2 for the venue: `bumped` go to the venue waiting list holding nothing (keeping their seq), then promotion. */
-  #bumpFromVenue(bumped: RegistrationRecord[], step: Step): Movements {
-    const moved = bumped.map((r) => {
-      moveSeats(this.#seats, r.sessions, -1);
-      const record: RegistrationRecord = { ...r, status: 'waitlisted', updatedAt: step.at };
-      this.#put(record);
-      this.#write(step, 'bumped', record);
-      return record;
-    });
-    return { bumped: moved, promoted: this.#promote(step) };
-  }
-
-  /** Rule 2 for a session: `bumped` give it up and wait for it (unless it was a fallback), keeping all else. */
-  #bumpFromSession(sessionNumber: number, bumped: RegistrationRecord[], step: Step): Movements {
-    const index = seriesIndexOf(this.#event, sessionNumber);
-    const moved = bumped.map((r) => {
-      moveSeats(this.#seats, [sessionNumber], -1, false);
-      const waits = r.waitingFor?.some((n) => seriesIndexOf(this.#event, n) === index) ? (r.waitingFor ?? []) : withSeriesSession(this.#event, r.waitingFor ?? [], index, sessionNumber);
-      const record = withWaits({ ...r, sessions: r.sessions.filter((n) => n !== sessionNumber), updatedAt: step.at }, waits);
-      this.#put(record);
-      this.#write(step, 'bumped', record, { sessionNumber });
-      return record;
-    });
-    return { bumped: moved, promoted: this.#promote(step) };
-  }
-
-  /** Rule 3: the sessions' waiting lists, then the venue's. */
-  #promote(step: Step): RegistrationRecord[] {
-    const promoted: RegistrationRecord[] = [];
-    for (;;) {
-      const head = this.#waitlists.sessionHead(this.#registrations, (n) => hasFreeSeat(this.#seats, n));
-      if (!head) break;
-      const { sessionNumber, record: r } = head;
-      const index = seriesIndexOf(this.#event, sessionNumber);
-      const fallback = r.sessions.find((n) => seriesIndexOf(this.#event, n) === index);
-      moveSeats(this.#seats, [sessionNumber], 1, false);
-      if (fallback !== undefined) moveSeats(this.#seats, [fallback], -1, false);
-      const record = withWaits(
-        { ...r, sessions: withSeriesSession(this.#event, r.sessions, index, sessionNumber), updatedAt: step.at },
-        (r.waitingFor ?? []).filter((n) => n !== sessionNumber),
-      );
-      this.#put(record);
-      this.#write(step, 'promoted', record, { sessionNumber });
-      promoted.push(record);
-    }
-    while (this.#seats.venueTaken < this.#seats.venueCap) {
-      const r = this.#waitlists.venueHead(this.#registrations);
-      if (!r) break;
-      const plan = seatChoice(this.#event, this.#seats, r.sessions, r.waitingFor ?? [], true);
-      moveSeats(this.#seats, plan.sessions, 1);
-      const record = withWaits({ ...r, status: 'confirmed', sessions: plan.sessions, updatedAt: step.at }, plan.waitingFor);
-      this.#put(record);
-      this.#write(step, 'promoted', record);
-      promoted.push(record);
-    }
-    return promoted;
   }
 
   /** Stores a new or changed registration and keeps every index in step with it. */

@@ -57,9 +57,12 @@ for i = 1, count do
     end
     combos[sessions] = numbers
   end
-  for n in string.gmatch(ARGV[o + 10], '%d+') do
-    seat_fields[#seat_fields + 1] = 'c' .. n
-    seat_fields[#seat_fields + 1] = 't' .. n
+  -- Only a registration that waits pays for the iterator.
+  if ARGV[o + 10] ~= '' then
+    for n in string.gmatch(ARGV[o + 10], '%d+') do
+      seat_fields[#seat_fields + 1] = 'c' .. n
+      seat_fields[#seat_fields + 1] = 't' .. n
+    end
   end
 end
 local stored = redis.call('MGET', unpack(idem_keys))
@@ -88,8 +91,8 @@ local strings, email_new, owner_new, confirmed, entries, fresh, chat = {}, {}, {
 -- of a new registration (its full reply is built only for a retry in the same batch).
 local decided = {}
 local replies = {}
--- Per registration: whether it is fresh (it took a seq), and the strings made for it here (rec, small).
-local fresh_reply, made = {}, {}
+-- Per registration: the strings made for it here (rec, small), on the rare paths.
+local made = {}
 
 -- The registration string, small form and outbox entry value of registration i with another status
 -- and sessions field (sessions_field in records.lua) than the confirmed ones the caller sent:
@@ -146,7 +149,9 @@ local function register(i)
       local r = parse_rec(ARGV[o + 4], rec)
       r.seq = tonumber(seq_before)
       for k = 1, earlier do
-        if fresh_reply[k] then r.seq = r.seq + 1 end
+        -- Fresh replies are 'c', 'w' or '+<sessions>'; a refusal or a retry starts with a digest.
+        local fresh = replies[k]
+        if fresh == 'c' or fresh == 'w' or string.byte(fresh, 1) == 43 then r.seq = r.seq + 1 end
       end
       return string.sub(small, 1, DIGEST_LEN) .. fresh_result_json(small, r)
     end
@@ -168,12 +173,12 @@ local function register(i)
   if existing then
     return refuse(i, '{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
   end
-  local wait_if_full = string.byte(flags, 1) == 50
   local waits = ARGV[o + 10]
   local venue_full = vtaken >= vcap
-  if shortage and not wait_if_full and (venue_full or waits == '') then return refuse(i, '{"ok":false,' .. shortage .. '}') end
+  if shortage and string.byte(flags, 1) ~= 50 and (venue_full or waits == '') then return refuse(i, '{"ok":false,' .. shortage .. '}') end
   local held, waiting, full
   if not venue_full and (shortage or waits ~= '') then
+    local wait_if_full = string.byte(flags, 1) == 50
     series_of = series_of or load_series()
     held, waiting, full = seat_choice(sessions, waits, series_of, has_seat, wait_if_full)
     if #full > 0 then return refuse(i, '{"ok":false,"reason":"session_full","sessionNumbers":[' .. table.concat(full, ',') .. ']}') end
@@ -184,7 +189,6 @@ local function register(i)
   email_new[#email_new + 1] = email_key
   email_new[#email_new + 1] = id
   seq, written = seq + 1, written + 1
-  fresh_reply[i] = true
   local rec, small, entry_id, entry, reply = ARGV[o + 6], ARGV[o + 7], ARGV[o + 8], ARGV[o + 9], 'c'
   if venue_full then
     -- The rare paths make their strings.
