@@ -114,7 +114,9 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   if (loose) return formChoice(state, form, loose.id, ctx, s);
   if (isTextStep(field) && form.fullOffer === null) {
     if (reading.filled.length > 1 && reading.filled.includes(field.id)) return applyReading(state, form, reading, text, s);
-    const accepted = acceptText(form, field, text, s);
+    const accepted = acceptText(form, field, text, s, ctx.myRegistration);
+    // A name split by a guess while changing it: the last name is asked as a check, then back.
+    if (accepted.ok && accepted.recheck && form.returnTo) return reask(state, { ...form, draft: accepted.draft, step: accepted.recheck, failures: 0 }, s);
     if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s, accepted.implicit);
     return refuse(state, form, s, accepted.reason);
   }

@@ -1,6 +1,7 @@
 import { channelEn } from './channel-en.ts';
 import type { Messages } from './nl.ts';
 import { noticesEn } from './notices-en.ts';
+import { readingEn } from './reading-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
 export const en: Messages = {
@@ -261,4 +262,5 @@ export const en: Messages = {
   turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
   notices: noticesEn,
   channel: channelEn,
+  reading: readingEn,
 };

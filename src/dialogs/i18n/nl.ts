@@ -1,6 +1,7 @@
 import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
+import { readingNl } from './reading-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
 export type { FormField } from '../form-field-ids.ts';
@@ -270,6 +271,7 @@ export const nl = {
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
   notices: noticesNl,
   channel: channelNl,
+  reading: readingNl,
 };
 
 /** The shape every catalogue has. */
