@@ -38,6 +38,8 @@ const emailToken = /[^\s,;:<>()"'[\]]+@[^\s,;:<>()"'[\]]+/gu;
 const sessionRun = /\b(?:sess?ies?|sess?ions?|workshops?)\s*((?:(?:en|and|&|\+|,)?\s*\d{1,3}\b\s*)+)/giu;
 const insteadOf = /\b(?:in plaats van|instead of|ipv|i\.p\.v\.|rather than)\s+(?:(?:sessie|session)\s+)?\d{1,3}\b/giu;
 const bookNo = /\b(?:geen|zonder|no|without(?:\s+(?:the|a))?)\s+(?:boek(?:je)?|book)\b|\b(?:boek|book)\s*[:=]?\s*(?:nee|neen|no)\b/iu;
+// "…, sessie 1 en 5, boek, Kerkstraat 12, …": the book named on its own between commas.
+const bookAlone = /(?:^|[,;])\s*(?:met\s+)?(?:het\s+|een\s+|the\s+|a\s+)?(?:boek|book)\s*(?=[,;]|$)/iu;
 const bookYes = /\b(?:met|with|plus)\s+(?:het\s+|the\s+|a\s+)?(?:boek|book)\b|\b(?:boek|book)\s*[:=]?\s*(?:ja|graag|yes|please)\b|\b(?:ik wil|i want|i d like|i would like|graag)\s+(?:(?:ook|also|graag)\s+)?(?:het|een|the|a)\s+(?:boek|book)\b/iu;
 const phoneRun = /(?:\+|\b00|\b0|\(0)[\d ()./-]{6,20}\d/gu;
 // Greetings, politeness and field names typed around the answers ("Hallo", "graag", "naam: ...").
@@ -82,7 +84,7 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
     readSessions(match[1] ?? '', s, set, fullSessions);
     cut(match[0]);
   }
-  const book = has.book ? (bookNo.exec(rest) ?? bookYes.exec(rest)) : null;
+  const book = has.book ? (bookNo.exec(rest) ?? bookYes.exec(rest) ?? (/[,;]/u.test(text) ? bookAlone.exec(rest.trim()) : null)) : null;
   if (book && s.event.book) {
     strong = true;
     draft = withBookAnswer(draft, bookNo.test(book[0]) ? 'no' : 'yes');
@@ -92,6 +94,11 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   const address = has.digits ? parseAddressLine(rest) : null;
   if (address && answerOf(draft, 'book') !== 'no') {
     strong = true;
+    // An address where the book is asked (or in a sign-up line) says yes to the book.
+    if (s.event.book && answerOf(draft, 'book') === undefined) {
+      draft = withBookAnswer(draft, 'yes');
+      set.set('book', 'yes');
+    }
     if (address.country) take(byId('country'), address.country);
     for (const part of ['street', 'postalCode', 'city'] as const) {
       const value = address[part];

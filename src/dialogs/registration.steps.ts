@@ -75,8 +75,8 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
   if (field?.type === 'yesNo') {
     const price = formatPrice(s.event.book?.priceEur ?? 0, s);
     return [
-      { id: 'book:yes', label: m.bookYes(price), aliases: [...yesAliases, 'met boek', 'boek', 'het boek', 'with the book', 'the book', 'book'] },
-      { id: 'book:no', label: m.bookNo, aliases: [...noAliases, 'geen boek', 'zonder boek', 'no book', 'without the book', 'without book'] },
+      { id: 'book:yes', label: m.bookYes(price), answers: 'yes', aliases: [...yesAliases, 'met boek', 'boek', 'het boek', 'with the book', 'the book', 'book'] },
+      { id: 'book:no', label: m.bookNo, answers: 'no', aliases: [...noAliases, 'geen', 'geen boek', 'zonder boek', 'no book', 'without the book', 'without book'] },
     ];
   }
   if (field?.part === 'country') {
@@ -87,8 +87,8 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
     case 'summary':
     case 'confirming':
       return [
-        { id: 'confirm', label: m.confirm, aliases: [...yesAliases, 'bevestig', 'bevestigen', 'confirm', 'inschrijven', 'register', 'register me', 'schrijf me in'] },
-        { id: 'change', label: m.change, aliases: ['nee', 'no', 'wijzig', 'wijzigen', 'aanpassen', 'change', 'edit', 'niet juist', 'klopt niet'] },
+        { id: 'confirm', label: m.confirm, answers: 'yes', aliases: [...yesAliases, 'bevestig', 'bevestigen', 'confirm', 'inschrijven', 'register', 'register me', 'schrijf me in'] },
+        { id: 'change', label: m.change, answers: 'no', aliases: ['nee', 'no', 'wijzig', 'wijzigen', 'aanpassen', 'change', 'edit', 'niet juist', 'klopt niet'] },
         { id: 'stop', label: m.stop },
       ];
     case 'pickField':
@@ -100,8 +100,8 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
       ];
     case 'confirmStop':
       return [
-        { id: 'stop:yes', label: m.stopYes, aliases: [...yesAliases, 'stop', 'stoppen'] },
-        { id: 'stop:no', label: m.stopNo, aliases: [...noAliases, 'verder', 'doorgaan', 'ik wil toch verder', 'continue', 'go on'] },
+        { id: 'stop:yes', label: m.stopYes, answers: 'yes', aliases: [...yesAliases, 'stop', 'stoppen'] },
+        { id: 'stop:no', label: m.stopNo, answers: 'no', aliases: [...noAliases, 'verder', 'doorgaan', 'ik wil toch verder', 'continue', 'go on'] },
       ];
     default:
       return [];
