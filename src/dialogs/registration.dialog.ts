@@ -4,6 +4,7 @@ import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './comman
 import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers, withBookAnswer } from './form-fields.ts';
 import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
 import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
+import { helpWithQuestion } from './form-help.ts';
 import { idleReply } from './idle.dialog.ts';
 import { isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
@@ -81,6 +82,9 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
 export async function formText(state: ConversationState, form: FormFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const exact = matchStepOption(form, text, s, 'exact');
   if (exact) return formChoice(state, form, exact.id, ctx, s);
+  // "sorry, wat moet ik nu doen?", "hallo?", "waarom wil je mijn naam?": the question explained, and again.
+  const help = helpWithQuestion(text, form.step, s);
+  if (help) return reask(state, form, s, help);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
   // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)
   if (parseIdleIntent(text) === 'register' && !/[@\d,;]/u.test(text)) return reask(state, form, s, s.m.alreadyInForm);

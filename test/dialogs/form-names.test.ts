@@ -66,10 +66,10 @@ describe('names as new users type them', () => {
     expect(chat.fact(/^Organisatie/)).toBe('Gemeente Leuven');
   });
 
-  it('refuses yes, no, thanks and greetings as a name, in both languages', async () => {
+  it('refuses yes, no and thanks as a name, in both languages', async () => {
     const desk = new Desk();
     for (const [lang, start, answers, refusal] of [
-      ['nl', 'ik wil me inschrijven', ['ja', 'ok', 'nee dank je', 'hallo'], /^Dat lijkt me geen naam\.[\s\S]*Wat is je naam\?/],
+      ['nl', 'ik wil me inschrijven', ['ja', 'ok', 'nee dank je', 'bedankt'], /^Dat lijkt me geen naam\.[\s\S]*Wat is je naam\?/],
       ['en', 'I want to register', ['no thanks', 'yes', 'ok thanks'], /^That doesn't look like a name\.[\s\S]*What is your name\?/],
     ] as const) {
       const chat = desk.chat(undefined, lang);

@@ -9,8 +9,13 @@ export const readingEn: typeof readingNl = {
   emailTypo: (suggestion) => `Did you mean *${suggestion}*?`,
   emailTypoYes: (suggestion) => `Yes, ${suggestion}`,
   emailTypoNo: (typed) => `No, ${typed} is right`,
-  whatNow: 'No problem! I am registering you for the networking day and ask a few short questions for that. Just type the answer to the question below; "back" takes you to the previous question, "stop" stops.',
-  whatNowChoice: 'No problem! I am registering you for the networking day and ask a few short questions for that. Pick an answer below (or type it); "back" takes you to the previous question, "stop" stops.',
+  whatNow: (purpose, example) =>
+    `I am registering you for the networking day and ask a few short questions for that. ${purpose} Just type your answer to the question below, e.g. ${example}. "back" takes you to the previous question, "stop" stops.`,
+  whatNowChoice: (purpose) =>
+    `I am registering you for the networking day and ask a few short questions for that. ${purpose} Pick an answer below (or type it). "back" takes you to the previous question, "stop" stops.`,
+  sorryIntro: 'No problem!',
+  hereIntro: "I'm here!",
+  whyPrefix: 'Good question.',
   why: {
     name: 'Your name goes on your registration and in the confirmation.',
     email: 'We send the confirmation, and any changes, to your e-mail address.',
@@ -19,5 +24,6 @@ export const readingEn: typeof readingNl = {
     session: 'You pick one session per series; the sessions of one series run at the same time.',
     book: 'The book is optional; "no" is fine too.',
     address: 'We only use the address to send you the book.',
+    summary: 'If everything is right, choose "Yes, register me"; otherwise "Change something".',
   },
 };

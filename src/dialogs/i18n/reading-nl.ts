@@ -12,8 +12,13 @@ export const readingNl = {
   emailTypoYes: (suggestion: string) => `Ja, ${suggestion}`,
   emailTypoNo: (typed: string) => `Nee, ${typed} klopt`,
   /** Said before the question again to someone who asks what to do ("sorry, wat moet ik nu doen?", "hallo?"). */
-  whatNow: 'Geen probleem! Ik schrijf je in voor de netwerkdag en stel daarvoor een paar korte vragen. Typ gewoon het antwoord op de vraag hieronder; "terug" brengt je naar de vorige vraag, "stop" stopt.',
-  whatNowChoice: 'Geen probleem! Ik schrijf je in voor de netwerkdag en stel daarvoor een paar korte vragen. Kies hieronder een antwoord (of typ het); "terug" brengt je naar de vorige vraag, "stop" stopt.',
+  whatNow: (purpose: string, example: string) =>
+    `Ik schrijf je in voor de netwerkdag en stel daarvoor een paar korte vragen. ${purpose} Typ gewoon je antwoord op de vraag hieronder, bv. ${example}. "terug" brengt je naar de vorige vraag, "stop" stopt.`,
+  whatNowChoice: (purpose: string) =>
+    `Ik schrijf je in voor de netwerkdag en stel daarvoor een paar korte vragen. ${purpose} Kies hieronder een antwoord (of typ het). "terug" brengt je naar de vorige vraag, "stop" stopt.`,
+  sorryIntro: 'Geen probleem!',
+  hereIntro: 'Ik ben er!',
+  whyPrefix: 'Goede vraag.',
   /** Why a question is asked ("waarom wil je mijn naam?"), per field. */
   why: {
     name: 'Je naam staat op je inschrijving en in de bevestiging.',
@@ -23,5 +28,6 @@ export const readingNl = {
     session: 'Je kiest één sessie per reeks; de sessies van een reeks lopen tegelijk.',
     book: 'Het boek is niet verplicht; "nee" is ook goed.',
     address: 'Het adres gebruiken we alleen om het boek op te sturen.',
+    summary: 'Klopt alles, kies dan "Ja, inschrijven"; anders "Iets wijzigen".',
   },
 };
