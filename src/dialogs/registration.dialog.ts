@@ -4,6 +4,7 @@ import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './comman
 import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers, withBookAnswer } from './form-fields.ts';
 import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
 import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
+import { emailTypo } from './form-email.ts';
 import { helpWithQuestion } from './form-help.ts';
 import { idleReply } from './idle.dialog.ts';
 import { isJunk, unsupportedLanguage } from './message-reading.ts';
@@ -119,8 +120,8 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   if (isTextStep(field) && form.fullOffer === null) {
     if (reading.filled.length > 1 && reading.filled.includes(field.id)) return applyReading(state, form, reading, text, s);
     const accepted = acceptText(form, field, text, s, ctx.myRegistration);
-    // A name split by a guess while changing it: the last name is asked as a check, then back.
-    if (accepted.ok && accepted.recheck && form.returnTo) return reask(state, { ...form, draft: accepted.draft, step: accepted.recheck, failures: 0 }, s);
+    // A name split by a guess while changing it, or a likely e-mail typo: asked as a check.
+    if (accepted.ok && accepted.recheck && (form.returnTo || accepted.recheck === form.step)) return reask(state, { ...form, draft: accepted.draft, step: accepted.recheck, failures: 0 }, s);
     if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s, accepted.implicit);
     return refuse(state, form, s, accepted.reason);
   }
@@ -222,6 +223,8 @@ export async function formChoice(state: ConversationState, form: FormFlow, id: s
   const { draft } = form;
   const field = fieldOfStep(form.step, s);
   if (id === 'keep' && isTextStep(field) && isFilled(form.step, draft)) return advance(state, form, draft, s);
+  const typo = id === 'email:fix' && field?.type === 'email' ? emailTypo(answerOf(draft, field.id) ?? '') : null;
+  if (typo) return acceptValue(state, form, withAnswers(draft, [['email', typo]]), ctx, s);
   if (field?.type === 'session' && field.series !== undefined) {
     const series = field.series;
     if (id === 'waitlist' && form.fullOffer !== null) return advance(state, form, { ...withAnswers(draft, [[field.id, String(form.fullOffer)]]), waitlist: true }, s);

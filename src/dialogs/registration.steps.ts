@@ -3,6 +3,7 @@ import { countryName, findSession, organisationTypes } from '../core/index.ts';
 import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
 import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryFacts, withAnswers, type FieldDef } from './form-fields.ts';
 import { isNoName, readName } from './form-names.ts';
+import { emailTypo } from './form-email.ts';
 import { readOrganisation } from './form-organisation.ts';
 import { withoutLeadIn } from './message-reading.ts';
 import type { FormField } from './i18n/index.ts';
@@ -79,6 +80,14 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
       { id: 'book:no', label: m.bookNo, answers: 'no', aliases: [...noAliases, 'geen', 'geen boek', 'zonder boek', 'no book', 'without the book', 'without book'] },
     ];
   }
+  const typo = field?.type === 'email' ? emailTypo(answerOf(form.draft, field.id) ?? '') : null;
+  if (field && typo) {
+    const typed = answerOf(form.draft, field.id) ?? '';
+    return [
+      { id: 'email:fix', label: m.reading.emailTypoYes(typo), answers: 'yes', aliases: [...yesAliases] },
+      { id: 'keep', label: m.reading.emailTypoNo(typed), answers: 'no', aliases: [...noAliases, ...keepWords] },
+    ];
+  }
   if (field?.part === 'country') {
     return [...countryChoices.map((code) => ({ id: `country:${code}`, label: countryName(code, m.locale), aliases: [code.toLowerCase()] })), ...keepOption(form, field, s)];
   }
@@ -133,6 +142,9 @@ export function prompt(form: FormFlow, s: Speech): Reply {
   }
   // A colleague's form asks about the colleague ("Wat is de naam van je collega?").
   const prompts = form.forSomeoneElse ? { ...m.prompts, ...m.promptsForColleague } : m.prompts;
+  // "sofie@gmial.com": asked as a check until it is confirmed, corrected or typed again.
+  const typo = field?.type === 'email' ? emailTypo(answerOf(form.draft, field.id) ?? '') : null;
+  if (typo) return ask(m.reading.emailTypo(typo), options);
   if (field?.type === 'yesNo') return ask(prompts.book(event.book?.title ?? '', formatPrice(event.book?.priceEur ?? 0, s)), options);
   if (field) return ask(prompts[field.key as Exclude<FormField, 'book'>], options);
   switch (form.step) {
@@ -193,7 +205,11 @@ export function acceptText(form: FormFlow, field: FieldDef, typed: string, s: Sp
     if (read) return read;
   }
   const result = field.check(text, draft, s.event);
-  return result.ok ? { ok: true, draft: withAnswers(draft, [[field.id, result.value]]), implicit: [] } : refuse(result);
+  if (!result.ok) return refuse(result);
+  const checked: Accepted = { ok: true, draft: withAnswers(draft, [[field.id, result.value]]), implicit: [] };
+  // A likely typo in a provider's domain is asked as a check, unless it is typed once more as it was.
+  const again = answerOf(draft, field.id)?.toLowerCase() === result.value.toLowerCase();
+  return field.type === 'email' && !again && emailTypo(result.value) ? { ...checked, recheck: field.id } : checked;
 }
 
 /** Whether any chosen session is full right now (the ledger has the last word at confirm). */
