@@ -1,4 +1,6 @@
-// npm run bench:channels -- telegram [--people 2000] [--concurrency 100] [--connections 40] [--think-ms 0]
+// npm run bench:channels -- telegram|slack [--people 2000] [--concurrency 100] [--connections 40] [--think-ms 0]
+// (Slack: bench/slack.bench.ts, signed HTTP events against the Slack stand-in.)
+// npm run bench:channels -- teams [--people 2000] [--concurrency 100] [--think-ms 0] (bench/channels-teams.ts)
 // 2,000 people register at once, 100 at a time, through the real Balie process (webhook mode,
 // Redis) against the local Telegram Bot API stand-in: each person answers every question as soon
 // as the bot asked it (typing, or pressing the button). The stand-in posts at most `connections`
@@ -8,7 +10,7 @@
 // --think-ms gives people time between messages (each pause 0.5 to 1.5 times it): with 0 the host
 // is saturated and the latency is Little's law (requests in flight / throughput).
 // BENCH_NODE_FLAGS passes flags to the Balie process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,9 @@ import { BalieHost, freePort } from '../test/helpers/balie-host.ts';
 import { startRedisServer } from '../test/helpers/redis-server.ts';
 import { TelegramStandIn } from '../test/helpers/telegram-api.ts';
 import { TelegramChat } from '../test/helpers/telegram-chat.ts';
+import { cpuSeconds, gate, ms, percentile } from './bench-helpers.ts';
+import { benchTeams } from './channels-teams.ts';
+import { benchSlack } from './slack.bench.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,8 +37,8 @@ const { values, positionals } = parseArgs({
     'think-ms': { type: 'string', default: '0' },
   },
 });
-const channels = ['telegram'];
-if (positionals[0] !== 'telegram') {
+const channels = ['telegram', 'slack', 'teams'];
+if (!channels.includes(positionals[0] ?? '')) {
   console.error(`usage: npm run bench:channels -- <channel> [--people 2000] [--concurrency 100] [--connections 40]; channels: ${channels.join(', ')}`);
   process.exit(2);
 }
@@ -41,32 +46,6 @@ const people = Number(values.people);
 const concurrency = Number(values.concurrency);
 const connections = Number(values.connections);
 const thinkMs = Number(values['think-ms']);
-
-/** At most `limit` posts at a time, the others wait their turn in order. */
-function gate(limit: number): <T>(post: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async (post) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await post();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux). */
-async function cpuSeconds(pid: number | undefined): Promise<number> {
-  if (pid === undefined) return NaN;
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')).replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const redis = await startRedisServer();
@@ -173,4 +152,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (positionals[0] === 'slack') await benchSlack({ people, concurrency, connections, thinkMs });
+else if (positionals[0] === 'teams') await benchTeams({ people, concurrency, thinkMs });
+else await main();

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { BalieError } from '../core/index.ts';
 import { adminUsage, runAdmin, sharedStoreProblem } from './admin.ts';
 import { notifyingChannels } from './channels.ts';
@@ -30,7 +31,17 @@ async function main(args: string[]): Promise<number> {
     const logger = createLogger(config.logLevel ?? 'warn');
     const event = await loadEvent(config.eventPath);
     stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
-    context = { event, ledger: stores.ledger, outbox: stores.outbox, now: config.now ?? new Date(), print: out, warn: err };
+    context = {
+      event,
+      ledger: stores.ledger,
+      outbox: stores.outbox,
+      privacy: stores.privacy,
+      chatStores: stores.chatStores,
+      now: config.now ?? new Date(),
+      print: out,
+      warn: err,
+      ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
+    };
   } catch (error) {
     if (!(error instanceof BalieError)) throw error;
     err(`admin: ${error.message}`);
@@ -40,6 +51,16 @@ async function main(args: string[]): Promise<number> {
     return await runAdmin(args, context);
   } finally {
     await stores.close();
+  }
+}
+
+/** A yes/no question on the terminal (the prompt on stderr, so stdout keeps only results). */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(?:y|yes|j|ja)$/i.test((await terminal.question(question)).trim());
+  } finally {
+    terminal.close();
   }
 }
 

@@ -10,13 +10,18 @@ import {
   type RegistrationRecord,
   type SeatLedger,
   type SetCapResult,
+  type PersonalDataLedger,
 } from '../core/index.ts';
+import { purgeCommand } from './admin-purge.ts';
+import type { ClearableStore } from './privacy-jobs.ts';
 
 export const adminUsage = `usage: npm run --silent admin -- <command>
   status                          seats of the venue and every session, the waiting list, and the invariant check
   venue-cap <seats>               set the venue cap; lowering it moves the latest registrations to the waiting list
   session-cap <session> <seats>   the same for one session
   outbox <pending|sent|failed>    the mails and chat notices in that state, with their attempts and last error
+  purge [--dry-run | --yes]       removes all personal data of the event now, keeping anonymous counts; shows what goes
+                                  first and asks (--dry-run: only show; --yes: no question, for scripts)
 Needs REDIS_URL: without it every bot process has its own in-memory ledger.`;
 
 /** What an organiser command works on; `print` (results) and `warn` (problems) get one line at a time. */
@@ -27,10 +32,15 @@ export interface AdminContext {
   now: Date;
   print: (line: string) => void;
   warn: (line: string) => void;
+  /** The ledger's privacy half and the in-memory stores to empty, for `purge`. */
+  privacy?: PersonalDataLedger;
+  chatStores?: readonly ClearableStore[];
+  /** Asks the organiser a yes/no question (a terminal); absent: `purge` needs --yes or --dry-run. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /** A command line that cannot be run, with the reason (exit code 2). */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** The highest cap Balie accepts from the command line (the ledger takes any whole number). */
 const maxSeats = 100_000;
@@ -52,7 +62,8 @@ function printMovements(result: Extract<SetCapResult, { ok: true }>, print: (lin
   if (result.bumped.length + result.promoted.length > 0) print('Each of them gets an e-mail from the mail worker.');
 }
 
-async function status({ event, ledger, print }: AdminContext): Promise<number> {
+async function status(context: AdminContext): Promise<number> {
+  const { event, ledger, print } = context;
   const snapshot = await ledger.snapshot();
   const { availability } = snapshot;
   print(`${event.title}: venue ${availability.venueTaken} of ${availability.venueCap} seats taken; ${availability.waitlistLength} waiting.`);
@@ -60,6 +71,8 @@ async function status({ event, ledger, print }: AdminContext): Promise<number> {
     const title = findSession(event, s.sessionNumber)?.title ?? '(not in the event file)';
     print(`  session ${s.sessionNumber}: ${s.taken} of ${s.cap}  ${title}`);
   }
+  const purged = await context.privacy?.purgedCounts();
+  if (purged) print(`Personal data purged at ${purged.purgedAt}; only anonymous counts are kept.`);
   const violations = findInvariantViolations(event, snapshot);
   if (violations.length === 0) {
     print(`Invariants hold for all ${snapshot.registrations.length} registrations.`);
@@ -128,6 +141,8 @@ export async function runAdmin(args: string[], context: AdminContext): Promise<n
         return await setCap(context, args);
       case 'outbox':
         return await listOutbox(context, args[1]);
+      case 'purge':
+        return await purgeCommand(context, args.slice(1), (message) => new UsageError(message));
       default:
         throw new UsageError(args[0] === undefined ? 'no command given' : `unknown command ${JSON.stringify(args[0])}`);
     }

@@ -6,6 +6,8 @@ import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker } from '../mail/index.ts';
 import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
+import { personalDataDesk } from './personal-data.ts';
+import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop } from './privacy-jobs.ts';
 import type { AppConfig } from './config.ts';
 import type { AppStores } from './stores.ts';
 
@@ -31,6 +33,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     clock: chosenClock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
   });
   const connector = new ConsoleConnector(bot);
@@ -43,7 +46,13 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     ...(config.mailFrom ? { from: { name: config.mailFrom.name ?? event.title, address: config.mailFrom.address } } : {}),
     logger,
     notice: (line) => (mailNotice = line),
+    withdrawn: reminderWithdrawn(stores.ledger),
   });
+  // The reminders and the purge follow the console's pinned clock, as in the host.
+  const privacy = startPrivacyLoop(
+    new PrivacyJobs({ event, clock: chosenClock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
+    { pollMs: 60_000, onError: (error) => logger.error({ err: String(error) }, 'privacy jobs failed') },
+  );
 
   const stopping = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -74,6 +83,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
       });
     }
   } finally {
+    await privacy.stop();
     // What the turns of this run put in the outbox is delivered before the store goes away.
     await mail.drain().catch((error: unknown) => logger.error({ err: error }, 'delivering the outbox failed'));
     await mail.stop();

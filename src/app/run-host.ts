@@ -6,6 +6,9 @@ import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
 import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
+import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
+import { personalDataDesk } from './personal-data.ts';
+import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
 import { AppMetrics } from './metrics.ts';
@@ -42,9 +45,15 @@ export interface RunningHost {
   shutdown(): Promise<void>;
 }
 
-/** Options for tests: how often the delivery workers look at the outbox (default 1 s). */
+/** Options for tests: how often the delivery workers look at the outbox (default 1 s), and the privacy jobs (default 1 min). */
 export interface HostTuning {
   pollMs?: number;
+  privacyPollMs?: number;
+}
+
+/** The links of a mail: the reminder carries its signed "ik kan toch niet komen" link. */
+function withCancelLink(links: { publicUrl: string; secret: string }) {
+  return (entry: { kind: string; registration: { id: string } }) => (entry.kind === 'reminder' ? { cancelUrl: cancelUrl(links.publicUrl, links.secret, entry.registration.id) } : {});
 }
 
 /**
@@ -77,6 +86,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     clock: clock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
     observe: (turn) => metrics.observeTurn(turn),
   });
@@ -87,6 +97,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   let server: ListeningHost | null = null;
   let mail: MailWorkerHandle | null = null;
   const notices: DeliveryLoop[] = [];
+  let privacyLoop: PrivacyLoop | null = null;
 
   const shutdown = async (): Promise<void> => {
     host?.drain();
@@ -96,7 +107,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     );
     if (!(await inFlight.idle(shutdownTurnsMs))) logger.warn({ inFlight: inFlight.count }, 'turns still running at shutdown');
     await closing;
-    await Promise.all([mail?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
+    await Promise.all([mail?.stop(), privacyLoop?.stop(), ...notices.map((n) => n.stop())].map((stop) => bounded(Promise.resolve(stop), shutdownDeliveryMs)));
     await stores.close().catch((error: unknown) => logger.error({ err: String(error) }, 'closing the store failed'));
   };
 
@@ -109,12 +120,12 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
         logger: logger.child({ channel: entry.name }),
         count: (outcome) => metrics.countInbound(entry.name, outcome),
         track: (work) => void inFlight.track(work).catch(() => undefined),
-        event,
-        availability: () => stores.ledger.availability(),
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }
-    host = createHostApp({ channels: channels.map((c) => c.channel), ready: () => readiness(stores.ping), metrics, logger });
+    // The reminder's "ik kan toch niet komen" link, when mails can point at this host.
+    const pages = config.links ? [cancelLinkRoutes({ event, ledger: stores.ledger, secret: config.links.secret, clock: clock.clock, onError: (error) => logger.error({ err: String(error) }, 'cancel link failed') })] : [];
+    host = createHostApp({ channels: [...channels.map((c) => c.channel), ...pages], ready: () => readiness(stores.ping), metrics, logger });
     server = await listen(host.app, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
       throw new BalieError('config_invalid', `Invalid configuration: PORT: cannot listen on ${where} (${error.code ?? error.message})`);
     });
@@ -135,10 +146,23 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     logger,
     notice: (line) => (mailNotice = line),
     pollMs,
+    ...(config.links ? { links: withCancelLink(config.links) } : {}),
+    withdrawn: reminderWithdrawn(stores.ledger),
   });
+  privacyLoop = startPrivacyLoop(
+    new PrivacyJobs({ event, clock: clock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
+    {
+      pollMs: tuning.privacyPollMs ?? 60_000,
+      onPass: (pass) => {
+        if (pass.reminders > 0) logger.info({ reminders: pass.reminders }, 'reminders written to the outbox');
+        if (pass.purged) logger.info({ ...pass.purged, counts: undefined }, 'personal data purged after the event');
+      },
+      onError: (error) => logger.error({ err: String(error) }, 'privacy jobs failed'),
+    },
+  );
   for (const { name, channel } of channels) {
     if (!channel.notifier) continue;
-    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger });
+    const worker = new DeliveryWorker({ queue: stores.outbox.lane(chatLane(name)), deliver: noticeDeliverer({ event, addresses: stores.addresses, notifier: channel.notifier }), noun: 'chat notice', logger, withdrawn: reminderWithdrawn(stores.ledger) });
     notices.push(startDeliveryLoop(worker, { logger, pollMs }));
   }
   logger.info(

@@ -52,10 +52,12 @@ export const outboxKinds = [
   'promoted',
   'details_changed',
   'old_email_notice',
+  'reminder',
+  'data_export',
 ] as const;
 
 /** Kinds delivered by mail only: `old_email_notice` is for the mailbox the registration left, not the owner's chat. */
-export const mailOnlyKinds: ReadonlySet<(typeof outboxKinds)[number]> = new Set(['old_email_notice']);
+export const mailOnlyKinds: ReadonlySet<(typeof outboxKinds)[number]> = new Set(['old_email_notice', 'data_export']);
 
 /** A message the ledger's change obliges Balie to send; written in the same atomic step. */
 export interface OutboxEntry {
@@ -71,6 +73,8 @@ export interface OutboxEntry {
   previousSessions?: number[];
   /** For details_changed and old_email_notice: the e-mail address and book order held before. */
   previousDetails?: RegistrantDetails;
+  /** For data_export: everything Balie keeps about the person, as the JSON text the mail attaches. */
+  dataExport?: string;
   createdAt: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Language } from '../core/index.ts';
 import { normalise } from './choices.ts';
 import type { FormField } from './i18n/index.ts';
+import { personalDataRequest } from './personal-data.words.ts';
 
 /** What "wijzig …"/"change …" points at: a form field, the session of one series, or sessions in general. */
 export type ChangeTarget = FormField | `session:${number}` | 'session';
@@ -15,7 +16,9 @@ export type Command =
   | { kind: 'myRegistration' }
   | { kind: 'language'; lang: Language }
   | { kind: 'about' }
-  | { kind: 'change'; target: ChangeTarget | null };
+  | { kind: 'change'; target: ChangeTarget | null }
+  /** "mijn gegevens" (show what is kept, and mail it) or "verwijder mijn gegevens" (erase, after a confirmation). */
+  | { kind: 'personalData'; erase: boolean };
 
 /** Politeness that may surround a command ("stop aub", "English please"). */
 const politeness = /\b(aub|a u b|alsjeblieft|alstublieft|astublieft|graag|please|pls|plz|dank je|thanks)\b/g;
@@ -84,7 +87,9 @@ export function parseCommand(text: string): Command | null {
   if (before) return { kind: 'change', target: changeTarget(before) };
   const after = changeAfter.exec(n)?.[1];
   const target = after ? changeTarget(after) : null;
-  return target ? { kind: 'change', target } : null;
+  if (target) return { kind: 'change', target };
+  const data = personalDataRequest(text);
+  return data ? { kind: 'personalData', erase: data === 'erase' } : null;
 }
 
 /** What someone wants when no form is open, recognised from a few key words. */
@@ -94,7 +99,7 @@ const mine = /\b(mijn|my|m n)\b/;
 const registrationWords = /\b(inschrijving|registratie|aanmelding|registration|booking|reservation|reservatie|plaats|ticket)\b/;
 
 /** "ik kan (toch) niet komen", "I can't make it": a cancellation in other words. */
-const cannotCome = /\b(?:(?:ik )?kan (?:\w+ )?niet (?:\w+ )?(?:komen|aanwezig zijn|deelnemen)|i can t (?:\w+ )?(?:come|make it|attend)|i cannot (?:come|make it|attend))\b/;
+const cannotCome = /\b(?:(?:ik )?kan (?:\w+ )?niet (?:\w+ )?(?:komen|aanwezig zijn|deelnemen)|(?:i )?can t (?:\w+ )?(?:come|make it|attend)|(?:i )?cannot (?:come|make it|attend))\b/;
 
 /** A question about one's own registration, which only the ledger can answer ("wat heb ik gekozen?"). */
 const ownRegistrationQuestion =
@@ -175,8 +180,10 @@ export function isExplicitQuestion(text: string): boolean {
   return /\?\s*$/u.test(text);
 }
 
-const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
+const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening', 'delete', 'erase', 'remove', 'forget', 'show']);
 const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goeiemorgen', 'goedemiddag', 'goeiemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
+
+const oneWordRequests = new Set(['register', 'registration', 'inschrijven', 'inschrijving', 'aanmelden']);
 
 /**
  * The language a short message is clearly written in, or null when unsure. Used at the desk only,
@@ -188,6 +195,8 @@ export function guessLanguage(text: string): Language | null {
   const dutch = words.filter((w) => dutchWords.has(w) && !englishWords.has(w)).length;
   if (english >= 2 && dutch === 0) return 'en';
   if (dutch >= 2 && english === 0) return 'nl';
+  // One word that is a request on its own ("Register", "inschrijven") says the language too.
+  if (words.length === 1 && oneWordRequests.has(words[0] ?? '')) return english === 1 ? 'en' : dutch === 1 ? 'nl' : null;
   return null;
 }
 
@@ -226,7 +235,15 @@ export function sessionChangeTarget(text: string): number | null {
 }
 
 const firstPersonAsk = /\b(?:can i|could i|may i|i want|i d like|i would like|kan ik|mag ik|wil ik|ik wil|ik zou|ik wou|graag)\b/u;
-const signUpWord = /\b(?:register|sign up|signup|enrol|enroll|inschrijven|inschrijf|aanmelden|aanmeld|schrijf|deelnemen)\b/u;
+const signUpWord = /\b(?:register|sign up|signup|sign me up|enrol|enroll|attend|join|participate|take part|inschrijven|inschrijf|aanmelden|aanmeld|schrijf|deelnemen)\b/u;
+
+/** Greetings and the event's own name around a request: "hi, can I register for the networking day?" asks no more than "can I register". */
+const requestFrame = /\b(?:hi|hey|hello|hallo|dag|goedemorgen|goeiemorgen|goedemiddag|goeiemiddag|goedenavond|there|please|graag|aub|alsjeblieft|(?:for|to|at|voor|op|bij|aan) (?:the |de |het )?(?:networking day|network day|netwerkdag|netwerkdag sociale economie|event|evenement|day|dag))\b/gu;
+
+/** A request with its greeting and the event's name left out, to judge how much more it says. */
+export function requestCore(text: string): string {
+  return normalise(text).replace(requestFrame, ' ').replace(/\s+/gu, ' ').trim();
+}
 
 /** "Kan ik me inschrijven …?", "Can I sign up …?": asking to be signed up, even with a question mark. */
 export function isSignUpRequest(text: string): boolean {

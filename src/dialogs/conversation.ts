@@ -1,12 +1,13 @@
 import { tidy } from '../core/index.ts';
 import { normalise, stripFormatCharacters, yesNo } from './choices.ts';
-import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, parseIdleIntent, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
+import { asksAboutOwnRegistration, asksToRegisterSomeoneElse, guessLanguage, isDirectRequest, isSignUpRequest, looksLikeQuestion, parseCommand, parseIdleIntent, requestCore, sessionChangeTarget, sessionsNamed, type Command } from './commands.ts';
 import { submitForm } from './form-submission.ts';
 import { classifyIdle, idleAnswer, idleReply } from './idle.dialog.ts';
 import { afterGreeting, isBareContactDetail, isJunk, unsupportedLanguage } from './message-reading.ts';
 import { detailsWish } from './my-registration.details.ts';
 import { isCancelWord, manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
 import { hasRegistrations } from './my-registration.target.ts';
+import { askErase, eraseAnswer, eraseChoice, eraseNo, eraseYes, resumePersonalData, showPersonalData } from './personal-data.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
 import { askStop } from './registration.moves.ts';
@@ -70,6 +71,7 @@ export async function resumeAfterEffect(before: ConversationState, outcome: Effe
   const state: ConversationState = { ...before, ops: before.ops + 1 };
   const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration, registeredForOthers: outcome.registeredForOthers ?? [] };
   const s = speech(ctx.event, ctx.availability, state.lang);
+  if (outcome.kind === 'exportData' || outcome.kind === 'eraseData') return resumePersonalData(state, outcome, s);
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);
   if (state.flow.kind === 'manage' && outcome.kind !== 'register') return resumeManage(state, state.flow, outcome, ctx, s);
   return idleReply(state, s, []);
@@ -118,6 +120,8 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
     case 'change':
       if (flow.kind === 'form') return changeField(state, flow, command.target, s);
       return openChange(state, ctx, s, command.target, text);
+    case 'personalData':
+      return command.erase ? askErase(state, ctx, s) : showPersonalData(state, ctx, s);
   }
 }
 
@@ -129,6 +133,8 @@ const globalChoices = new Map<string, Command>([
   ['stop', { kind: 'stop' }],
   ['back', { kind: 'back' }],
   ['my-registration', { kind: 'myRegistration' }],
+  ['my-data', { kind: 'personalData', erase: false }],
+  ['erase-data', { kind: 'personalData', erase: true }],
 ]);
 
 /** A choice, tapped or typed; `text` is what was typed, if anything (it may name sessions to note). */
@@ -143,6 +149,7 @@ async function handleChoice(state: ConversationState, id: string, ctx: TurnConte
     if (flow.kind === 'form') return reask(state, flow, s, s.m.alreadyInForm);
     return startRegistration(state, ctx, s, { someoneElse: id === 'register-other', text });
   }
+  if (id === eraseYes || id === eraseNo) return eraseChoice(state, id, ctx, s);
   if (flow.kind === 'form') return formChoice(state, flow, id, ctx, s);
   if (flow.kind === 'manage') return manageChoice(state, flow, id, ctx, s);
   if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel', [], null, text);
@@ -165,6 +172,9 @@ function inGuessedLanguage(current: ConversationState, text: string, context: Sp
 }
 
 async function idleText(current: ConversationState, given: string, ctx: TurnContext, context: Speech): Promise<Result> {
+  // "ja" / "nee" to "Wil je echt al je gegevens laten verwijderen?".
+  const erase = eraseAnswer(current, given);
+  if (erase) return eraseChoice(current, erase, ctx, context);
   // Nothing to read ("a", "j a"), or a bare e-mail address: the help text, in the language we speak.
   if (isJunk(given) || isBareContactDetail(given)) return idleReply(current, context, [context.m.idleHelp(context.event.contact)]);
   // "Hallo, ik wil me inschrijven": the greeting does not hide the request.
@@ -242,6 +252,6 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
 const signUpQualifier = /\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where|online|digitaal|virtueel|remote|afstand|stream|livestream|gratis|free|kost|kosten|cost|betalen|pay|zonder|without)\b/u;
 
 function isShortSignUp(text: string): boolean {
-  const folded = normalise(text);
+  const folded = requestCore(text);
   return folded.split(' ').length <= 6 && !signUpQualifier.test(folded);
 }

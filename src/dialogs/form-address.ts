@@ -45,6 +45,7 @@ export function parseAddressLine(text: string): AddressParts | null {
   }
   found ??= placeBeforeCountry(segments);
   if (!found) return null;
+  if (found.country) return found;
   const city = found.city ?? '';
   const after = segments[segments.findIndex((segment) => segment.endsWith(city)) + 1];
   const named = after ? checkCountry(after) : null;
@@ -65,12 +66,16 @@ function placeBeforeCountry(segments: string[]): AddressParts | null {
     const country = checkCountry(segments[i + 1] as string);
     if (!country.ok) continue;
     const words = (segments[i] as string).split(' ');
+    // The code before the place ("SW1A 2AA London") or after it ("London SW1A 2AA").
     for (const size of [1, 2, 3]) {
-      const code = words.slice(0, size).join(' ');
-      const city = words.slice(size).join(' ');
-      if (city && /\d/.test(code) && checkPostalCode(code, country.value).ok) {
-        const before = segments[i - 1];
-        return { ...(before && looksLikeStreet(before) ? { street: before } : {}), postalCode: code, city };
+      for (const [code, city] of [
+        [words.slice(0, size).join(' '), words.slice(size).join(' ')],
+        [words.slice(-size).join(' '), words.slice(0, -size).join(' ')],
+      ] as const) {
+        if (city && /\d/.test(code) && checkPostalCode(code, country.value).ok) {
+          const before = segments[i - 1];
+          return { ...(before && looksLikeStreet(before) ? { street: before } : {}), postalCode: code, city, country: country.value };
+        }
       }
     }
   }

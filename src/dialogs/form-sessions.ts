@@ -42,7 +42,9 @@ export function sessionByRoomOrTime(text: string, s: Speech, series: number | nu
 
 // A message that describes what it chooses rather than asking something ("die over werkplekleren", "the one about ...").
 const describing = /\b(?:over|about|rond|omtrent|on|the one|die|degene|welke gaat|ik kies|ik neem|i choose|i ll take|i take|i want|ik wil|liefst|interested in|interesse in)\b/u;
-const commonWords = new Set(['sessie', 'session', 'workshop', 'lokale', 'besturen', 'sociale', 'economie', 'local', 'about', 'would', 'graag', 'welke', 'which', 'there', 'their', 'where', 'waarom', 'zijn', 'voor', 'with', 'with', 'door', 'from']);
+/** Words that make no pair of title words ("die van", "the one"). */
+const pairStopWords = new Set(['die', 'van', 'het', 'een', 'over', 'about', 'the', 'one', 'rond', 'met', 'with', 'naar', 'voor', 'for', 'and', 'graag', 'please', 'sessie', 'session', 'workshop', 'degene', 'welke', 'which', 'kies', 'neem', 'choose', 'take', 'want', 'wil']);
+const commonWords = new Set(['sessie', 'session', 'workshop', 'lokale', 'besturen', 'sociale', 'economie', 'local', 'about', 'would', 'graag', 'welke', 'which', 'there', 'their', 'where', 'waarom', 'zijn', 'voor', 'with', 'door', 'from', 'enkel', 'enkele', 'alleen', 'only', 'reeks', 'series', 'eerste', 'tweede', 'first', 'second', 'twijfel', 'tussen', 'between', 'liefst', 'maybe', 'misschien']);
 
 /**
  * The session of `series` a message describes by words of its title (`part` 'title') or of its
@@ -55,7 +57,8 @@ export function sessionByWords(text: string, s: Speech, series: number, part: 't
   const n = normalise(text);
   if (!describing.test(n)) return null;
   const typed = n.split(' ');
-  const pairs = typed.slice(1).map((word, i) => `${typed[i]} ${word}`).filter((pair) => pair.length >= 7);
+  const content = (word: string | undefined): boolean => word !== undefined && /^\p{L}{3,}$/u.test(word) && !pairStopWords.has(word);
+  const pairs = typed.slice(1).flatMap((word, i) => (content(typed[i]) && content(word) ? [`${typed[i]} ${word}`] : []));
   // An abbreviation typed in capitals ("die over LDE") counts however short it is.
   const abbreviations = (text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).map((x) => x.toLowerCase());
   const words = [...expand(typed).words.filter((w) => w.length >= 5 && !commonWords.has(w)), ...pairs, ...abbreviations];
@@ -70,6 +73,8 @@ export function sessionByWords(text: string, s: Speech, series: number, part: 't
   );
   const hits = new Set<number>();
   for (const word of words) {
+    // A description holds many short everyday words: there only longer ones count.
+    if (part === 'text' && !word.includes(' ') && word.length < 6 && !abbreviations.includes(word)) continue;
     const fits = sessions.filter((session) => (texts.get(session.number) ?? '').includes(` ${word}`));
     if (fits.length === 1) hits.add(fits[0]!.number);
   }

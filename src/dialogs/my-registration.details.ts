@@ -1,6 +1,7 @@
 import type { RegistrantDetails, RegistrationRecord, ShippingAddress } from '../core/index.ts';
 import { checkCity, checkCountry, checkEmail, checkPostalCode, checkStreet, countryName, fieldLimits, type FieldProblem } from '../core/index.ts';
 import { noAliases, normalise, yesAliases, type Option } from './choices.ts';
+import { parseAddressLine } from './form-address.ts';
 import { fullName, isOwn } from './my-registration.target.ts';
 import { formatPrice, type Speech } from './render.ts';
 import type { ManageFlow, ManageIntent } from './state.ts';
@@ -140,9 +141,19 @@ function problem(reason: FieldProblem, max: number, s: Speech): string {
   return reason === 'too_long' ? s.m.tooLongMax(max) : s.m.problems[reason];
 }
 
+/** Words a person uses to ask or want something, and never in a street's name. */
+const notAnAddress = /\b(?:ik|i|wil|want|wat|what|hoe|how|mijn|my|toch|geen|niet|not|no|reeks|series|sessie|session)\b|\?/u;
+
 /** A typed value at one of this flow's text steps; null when the step takes no typed value. */
 export function detailsText(manage: ManageFlow, record: RegistrationRecord, text: string, s: Speech): Move | null {
   const { entered } = manage;
+  const addressStep = ['street', 'postalCode', 'city', 'country'].includes(manage.step);
+  // A whole address in one line ("Bondgenotenlaan 1, 3000 Leuven") at any of its steps fills every part it names.
+  const line = addressStep ? parseAddressLine(text) : null;
+  if (line?.postalCode && line.city) return withAddressLine(manage, line, s);
+  // "ik wil toch geen sessie in reeks 2" is no street or postal code: it goes on to be read as the
+  // wish or question it is.
+  if ((manage.step === 'street' || manage.step === 'postalCode') && notAnAddress.test(normalise(text))) return null;
   switch (manage.step) {
     case 'email': {
       const checked = checkEmail(emailIn(text) ?? text);
@@ -174,6 +185,22 @@ export function detailsText(manage: ManageFlow, record: RegistrationRecord, text
     default:
       return null;
   }
+}
+
+function withAddressLine(manage: ManageFlow, line: ReturnType<typeof parseAddressLine> & object, s: Speech): Move {
+  const street = line.street ? checkStreet(line.street) : null;
+  const city = checkCity(line.city ?? '');
+  const entered = {
+    ...manage.entered,
+    ...(street?.ok ? { street: street.value } : {}),
+    ...(city.ok ? { city: city.value } : {}),
+    postalCode: line.postalCode,
+  };
+  const next = { ...manage, entered };
+  if (!entered.street) return ask({ ...next, step: 'street' });
+  if (!entered.city) return ask({ ...next, step: 'city' });
+  const country = line.country ?? entered.country;
+  return country ? withCountry(next, country, s) : ask({ ...next, step: 'country' });
 }
 
 function withCountry(manage: ManageFlow, country: string, s: Speech): Move {

@@ -1,5 +1,5 @@
 import type { RegistrationRecord } from '../core/index.ts';
-import { findSession, isRegistrationOpen } from '../core/index.ts';
+import { findSession, isCancellationOpen, isRegistrationOpen } from '../core/index.ts';
 import { matchOption, normalise, type MatchMode, type Option } from './choices.ts';
 import type { ChangeTarget } from './commands.ts';
 import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
@@ -11,7 +11,7 @@ import { consultAnswerer } from './questions.ts';
 import { startRegistration } from './registration.dialog.ts';
 import { seatsLeft, seriesName, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow, ManageIntent } from './state.ts';
-import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
+import type { SeatOutcome, TurnContext, TurnResult } from './types.ts';
 
 export { manageReask } from './my-registration.view.ts';
 export type { ManageIntent } from './state.ts';
@@ -81,7 +81,8 @@ function actOn(state: ConversationState, manage: ManageFlow, whose: Whose, inten
 
 function startIntent(state: ConversationState, given: ManageFlow, record: RegistrationRecord, intent: ManageIntent, ctx: TurnContext, s: Speech, notes: string[] = [], target: number | null = null, text = ''): Result {
   const manage = atView(given, record);
-  if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, ctx, s, notes);
+  const open = intent === 'cancel' ? isCancellationOpen(s.event, ctx.now) : isRegistrationOpen(s.event, ctx.now);
+  if (intent !== 'view' && !open) return manageReask(state, manage, ctx, s, notes);
   if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
   if (intent === 'change') return startChange(state, manage, ctx, s, notes);
   if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, ctx, s, notes);
@@ -101,8 +102,10 @@ function changeTo(state: ConversationState, manage: ManageFlow, number: number, 
   return manageChoice(state, { ...manage, step: 'pickSession', series }, `session:${number}`, ctx, s);
 }
 
-// Choices that change something, refused after the deadline.
-const changing = /^(?:change-session|cancel-registration|order-book|cancel-book|change-email|series:|session:|cancel:yes|details:yes|country:)/u;
+// Choices that change something, refused after the deadline; a cancel stays possible until the day
+// starts (the reminder's "ik kan toch niet komen": the seats go to the waiting list).
+const changing = /^(?:change-session|order-book|cancel-book|change-email|series:|session:|details:yes|country:)/u;
+const cancelling = /^(?:cancel-registration|cancel:yes)$/u;
 
 /** A pressed (or typed and matched) choice in the manage dialog. */
 export function manageChoice(state: ConversationState, manage: ManageFlow, id: string, ctx: TurnContext, s: Speech): Result {
@@ -114,7 +117,8 @@ export function manageChoice(state: ConversationState, manage: ManageFlow, id: s
   }
   const record = managedRecord(manage, ctx);
   if (!record) return manage.step === 'pickRegistration' ? manageReask(state, { ...manage, intent: id === 'cancel-registration' ? 'cancel' : manage.intent }, ctx, s) : idleReply(state, s, [s.m.registrationGone]);
-  if (changing.test(id) && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s)]);
+  if (changing.test(id) && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s, ctx.now)]);
+  if (cancelling.test(id) && !isCancellationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s, ctx.now)]);
   if (id === 'change-session') return startChange(state, manage, ctx, s);
   if (id === 'cancel-registration') return manageReask(state, { ...atView(manage, record), step: 'confirmCancel' }, ctx, s);
   if (id === 'order-book' || id === 'cancel-book' || id === 'change-email') {
@@ -218,7 +222,7 @@ export function manageStop(state: ConversationState, manage: ManageFlow, text: s
 }
 
 /** After the ledger answered a change, a cancel or a details update. */
-export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
+export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: SeatOutcome, ctx: TurnContext, s: Speech): Result {
   // A key the ledger knew from another command: nothing changed (and the registration is not gone).
   const known = managedRecord(manage, ctx);
   if (!outcome.result.ok && outcome.result.reason === 'idempotency_conflict' && known) {

@@ -45,6 +45,17 @@ const otherPeople = /\b(?:collega|collegas|colleague|colleagues|iemand anders|so
 const self = /\b(?:mijn eigen|my own|mezelf|mijzelf|myself|zelf)\b/u;
 const firstPerson = /\b(?:ik|i|me|mij|mijn|my|m n)\b/u;
 
+/** "Piet kan niet komen", "Rita can't come": a sentence about someone named, in the third person. */
+const namedSubject = /^(?:\p{Lu}[\p{L}'’-]+)(?: \p{Lu}[\p{L}'’-]+)? (?:kan|komt|moet|is|zal|wil|can|cannot|can't|can’t|won't|will|is)\b/u;
+const pronounOrGreeting = /^(?:ik|i|ok|oké|okay|hallo|hello|hi|hey|dag|sorry|nee|no|ja|yes|toch|helaas|jammer|wij|we|mijn|my)$/iu;
+
+function namesSomeoneElse(text: string, own: RegistrationRecord | null): boolean {
+  const match = namedSubject.exec(text.trim());
+  if (!match) return false;
+  const first = match[0].split(' ')[0] ?? '';
+  return !pronounOrGreeting.test(first) && (!own || normalise(first) !== normalise(own.firstName));
+}
+
 function mentions(text: string, words: string): boolean {
   return words.length > 0 && ` ${text} `.includes(` ${words} `);
 }
@@ -64,6 +75,8 @@ export function whoseRegistration(text: string, ctx: TurnContext, current: Regis
   const byFirstName = others.filter((r) => normalise(r.firstName) !== ownFirst && mentions(n, normalise(r.firstName)));
   if (byName.length === 0 && byFirstName.length === 1) return { kind: 'record', record: byFirstName[0]! };
   if (self.test(n) || (own && mentions(n, normalise(fullName(own))))) return own ? { kind: 'record', record: own } : { kind: 'noOwn' };
+  // Someone named who has no registration here is never the person's own registration.
+  if (namesSomeoneElse(text, own)) return others.length > 0 ? { kind: 'pick' } : { kind: 'noOthers' };
   if (otherPeople.test(n)) {
     if (others.length === 1) return { kind: 'record', record: others[0]! };
     return others.length > 1 ? { kind: 'pick' } : { kind: 'noOthers' };

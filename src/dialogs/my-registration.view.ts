@@ -1,5 +1,5 @@
 import type { RegistrationRecord } from '../core/index.ts';
-import { findSession, isRegistrationOpen } from '../core/index.ts';
+import { findSession, isCancellationOpen, isRegistrationOpen } from '../core/index.ts';
 import { noAliases, yesAliases, type Option } from './choices.ts';
 import { idleReply } from './idle.dialog.ts';
 import { detailsOptions, detailsPrompt } from './my-registration.details.ts';
@@ -19,9 +19,9 @@ export function currentSession(record: RegistrationRecord, s: Speech, seriesId: 
   return index < 0 ? undefined : record.sessions[index];
 }
 
-/** Why changes are refused after the deadline, without inviting anyone to register. */
-export function closedForChanges(s: Speech): string {
-  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact);
+/** Why changes are refused after the deadline (and whether cancelling still can), without inviting anyone to register. */
+export function closedForChanges(s: Speech, now: Date): string {
+  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact, isCancellationOpen(s.event, now));
 }
 
 function status(record: RegistrationRecord, s: Speech): string {
@@ -61,7 +61,10 @@ export function manageOptions(manage: ManageFlow, record: RegistrationRecord | n
         { id: 'cancel:no', label: m.cancelNo, aliases: [...noAliases] },
       ];
     default: {
-      if (!isRegistrationOpen(s.event, ctx.now)) return [...registrationChoices(record, ctx, s), menu];
+      if (!isRegistrationOpen(s.event, ctx.now)) {
+        const cancel: Option[] = isCancellationOpen(s.event, ctx.now) ? [{ id: 'cancel-registration', label: m.cancelRegistration, aliases: ['annuleer mijn inschrijving', 'cancel my registration'] }] : [];
+        return [...cancel, ...registrationChoices(record, ctx, s), menu];
+      }
       const book: Option[] = !s.event.book
         ? []
         : record.book
@@ -90,7 +93,7 @@ function viewText(record: RegistrationRecord, ctx: TurnContext, s: Speech): stri
   } else {
     lines.push(confirmed ? m.viewOther(fullName(record), event.title, eventWhen(s)) : m.viewOtherWaitlisted(fullName(record), event.title));
   }
-  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s));
+  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s, ctx.now));
   return lines.join('\n');
 }
 

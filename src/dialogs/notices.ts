@@ -59,6 +59,9 @@ export function renderNotice(entry: OutboxEntry, event: EventData): Reply[] {
       return [{ text: n.bumped(event.title), facts, choices: [mine, leave] }];
     case 'promoted':
       return [{ text: n.promoted(event.title, when), facts, choices: [mine] }];
+    case 'reminder':
+      // The cancel flow asks once more before it frees the seats.
+      return [{ text: n.reminder(event.title, when), facts, choices: [mine, { id: 'cancel-registration', label: n.cannotCome }] }];
     default:
       // A kind without a text of its own (added after this one): what it holds now.
       return [{ text: n.updated(event.title), facts, choices: r.status === 'waitlisted' ? [mine, leave] : [mine] }];

@@ -56,7 +56,11 @@ export type LedgerEffect =
   | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
   | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
-  | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> };
+  | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> }
+  /** Mail the person everything Balie keeps about them (their own registration's address). */
+  | { kind: 'exportData'; command: { key: string; registrationId: string } }
+  /** Cancel the person's own registration (if any), blank it everywhere, forget their address and conversation. */
+  | { kind: 'eraseData'; command: { key: string; registrationId: string | null } };
 
 /** The outcome of a LedgerEffect, with the live data read right after it. */
 export type EffectOutcome = (
@@ -64,7 +68,12 @@ export type EffectOutcome = (
   | { kind: 'changeSession'; result: ChangeSessionResult }
   | { kind: 'cancel'; result: CancelResult }
   | { kind: 'updateDetails'; result: UpdateDetailsResult }
+  | { kind: 'exportData'; mailedTo: string | null }
+  | { kind: 'eraseData'; cancelled: boolean }
 ) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
+
+/** The outcome of a seat change (not of the personal-data effects). */
+export type SeatOutcome = Exclude<EffectOutcome, { kind: 'exportData' } | { kind: 'eraseData' }>;
 
 /** Context for answering a programme question. */
 export interface QaContext {

@@ -50,6 +50,12 @@ export interface MailCatalogue {
   /** In the notice to an address a registration left: what to do if the person did not ask for it. */
   notYou: (address: string) => string;
   calendarHint: string;
+  /** The reminder's way out: a link that cancels after one confirmation (cancelLink), or the words to send the bot. */
+  cannotComeHeading: string;
+  cannotComeLink: (url: string) => string;
+  cannotComeChat: string;
+  /** The data_export mail: what the attached file holds. */
+  dataExportHint: string;
   /** The last words, per kind: a cancellation does not end with "see you there". */
   signOff: Record<OutboxEntry['kind'], string>;
   icsDayTitle: (eventTitle: string) => string;
@@ -68,6 +74,8 @@ const nl: MailCatalogue = {
     promoted: (t) => `Er is een plaats vrijgekomen, je bent ingeschreven: ${t}`,
     details_changed: (t) => `Je inschrijving is aangepast: ${t}`,
     old_email_notice: (t) => `Het e-mailadres van je inschrijving is gewijzigd: ${t}`,
+    reminder: (t) => `Herinnering: binnenkort is het zover, ${t}`,
+    data_export: (t) => `Je gegevens bij de inschrijving: ${t}`,
   },
   greeting: (firstName) => `Beste ${firstName},`,
   intro: {
@@ -81,6 +89,8 @@ const nl: MailCatalogue = {
     details_changed: 'Je inschrijving is aangepast. Hieronder zie je wat er veranderde en al je gegevens zoals ze nu zijn.',
     old_email_notice:
       'Het e-mailadres van je inschrijving is gewijzigd. Berichten over je inschrijving gaan vanaf nu naar het nieuwe adres; naar dit adres sturen we er geen meer.',
+    reminder: 'Binnenkort is het zover. Hieronder vind je nog eens je sessies en de zalen, en in de bijlage het agenda-bestand.',
+    data_export: 'Je vroeg welke gegevens we over je bijhouden. Je vindt ze allemaal in het bijgevoegde bestand (JSON).',
   },
   overviewHeading: 'Je gegevens',
   nowHoldingHeading: 'Je inschrijving nu',
@@ -120,6 +130,11 @@ const nl: MailCatalogue = {
   contact: (address) => `Vragen? Mail de organisatie op ${address}.`,
   notYou: (address) => `Heb je dit niet zelf gevraagd, of klopt er iets niet? Mail dan meteen naar ${address}.`,
   calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
+  cannotComeHeading: 'Kan je toch niet komen?',
+  cannotComeLink: (url) => `Laat het ons weten, dan geven we je plaats aan iemand op de wachtlijst: ${url}`,
+  cannotComeChat: 'Stuur "ik kan toch niet komen" naar de inschrijvingsbot, dan geven we je plaats aan iemand op de wachtlijst.',
+  dataExportHint:
+    'We bewaren je gegevens voor de contactopsporing, je bevestiging en de levering van het boek, en wissen ze na het evenement. Stuur "verwijder mijn gegevens" naar de inschrijvingsbot om ze nu al te laten wissen.',
   signOff: {
     confirmation: 'Tot dan!',
     waitlisted: 'Tot dan!',
@@ -129,6 +144,8 @@ const nl: MailCatalogue = {
     promoted: 'Tot dan!',
     details_changed: 'Tot dan!',
     old_email_notice: 'Met vriendelijke groeten, de organisatie.',
+    reminder: 'Tot binnenkort!',
+    data_export: 'Met vriendelijke groeten, de organisatie.',
   },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Sessie ${n}: ${t}`,
@@ -146,6 +163,8 @@ const en: MailCatalogue = {
     promoted: (t) => `A place came free, you are registered: ${t}`,
     details_changed: (t) => `Your registration has been updated: ${t}`,
     old_email_notice: (t) => `The e-mail address of your registration has changed: ${t}`,
+    reminder: (t) => `Reminder: ${t} is coming up`,
+    data_export: (t) => `Your data from the registration: ${t}`,
   },
   greeting: (firstName) => `Dear ${firstName},`,
   intro: {
@@ -159,6 +178,8 @@ const en: MailCatalogue = {
     details_changed: 'Your registration has been updated. Below is what changed and all your details as they are now.',
     old_email_notice:
       'The e-mail address of your registration has been changed. Messages about your registration now go to the new address; we will send no more to this one.',
+    reminder: 'The day is nearly here. Below are your sessions and their rooms once more, and the calendar file is attached.',
+    data_export: 'You asked which data we keep about you. It is all in the attached file (JSON).',
   },
   overviewHeading: 'Your details',
   nowHoldingHeading: 'Your registration now',
@@ -198,6 +219,11 @@ const en: MailCatalogue = {
   contact: (address) => `Questions? E-mail the organisers at ${address}.`,
   notYou: (address) => `Did you not ask for this, or is something wrong? Please e-mail ${address} straight away.`,
   calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',
+  cannotComeHeading: "Can't make it after all?",
+  cannotComeLink: (url) => `Let us know and we will give your place to someone on the waiting list: ${url}`,
+  cannotComeChat: 'Send "I can\'t come" to the registration bot and we will give your place to someone on the waiting list.',
+  dataExportHint:
+    'We keep your data for contact tracing, your confirmation and the delivery of the book, and delete it after the event. Send "delete my data" to the registration bot to have it deleted now.',
   signOff: {
     confirmation: 'See you there!',
     waitlisted: 'See you there!',
@@ -207,6 +233,8 @@ const en: MailCatalogue = {
     promoted: 'See you there!',
     details_changed: 'See you there!',
     old_email_notice: 'Kind regards, the organisers.',
+    reminder: 'See you soon!',
+    data_export: 'Kind regards, the organisers.',
   },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Session ${n}: ${t}`,

@@ -115,7 +115,42 @@ function practicalRows(event: EventData, c: MailCatalogue): Array<[string, strin
 /** Whether a mail of this kind carries the calendar file: when the person holds seats after it (and, after a details change, only at a new address). */
 export function carriesCalendar(entry: OutboxEntry): boolean {
   if (entry.registration.status !== 'confirmed') return false;
-  return ['confirmation', 'session_changed', 'promoted'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+  return ['confirmation', 'session_changed', 'promoted', 'reminder'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+}
+
+/** Links a mail may carry, made by the host (a signed URL); absent when Balie has no public URL. */
+export interface MailLinks {
+  /** The page where the person says "ik kan toch niet komen" (one confirmation, then cancelled). */
+  cancelUrl?: string;
+}
+
+/** The reminder: the sessions with their rooms, the day, the calendar file, and the one-step way out. */
+function reminder(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks): MailContent {
+  const r = entry.registration;
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
+    { kind: 'paragraph', text: c.intro.reminder },
+    { kind: 'facts', heading: c.nowHoldingHeading, rows: holdingRows(event, c, r, false) },
+    { kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) },
+    { kind: 'paragraph', text: c.calendarHint },
+    { kind: 'heading', text: c.cannotComeHeading },
+    { kind: 'paragraph', text: links.cancelUrl ? c.cannotComeLink(links.cancelUrl) : c.cannotComeChat },
+    { kind: 'paragraph', text: c.contact(event.contact) },
+    { kind: 'paragraph', text: c.signOff.reminder },
+  ];
+  return { subject: c.subject.reminder(event.title), blocks };
+}
+
+/** The mail with a person's data attached (the attachment is made by renderMail). */
+function dataExport(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(entry.registration.firstName)) },
+    { kind: 'paragraph', text: c.intro.data_export },
+    { kind: 'paragraph', text: c.dataExportHint },
+    { kind: 'paragraph', text: c.contact(event.contact) },
+    { kind: 'paragraph', text: c.signOff.data_export },
+  ];
+  return { subject: c.subject.data_export(event.title), blocks };
 }
 
 /** The notice to the address a registration left: no new address and no details, in case the old one was never theirs. */
@@ -130,8 +165,10 @@ function oldEmailNotice(entry: OutboxEntry, event: EventData, c: MailCatalogue):
 }
 
 /** The words of the mail for one outbox entry, in the catalogue's language. */
-export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks = {}): MailContent {
   if (entry.kind === 'old_email_notice') return oldEmailNotice(entry, event, c);
+  if (entry.kind === 'reminder') return reminder(entry, event, c, links);
+  if (entry.kind === 'data_export') return dataExport(entry, event, c);
   const r = entry.registration;
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkEmail, outboxRecipient, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
 import { mailCatalogues } from './catalogue.ts';
-import { carriesCalendar, mailContent } from './content.ts';
+import { carriesCalendar, mailContent, type MailLinks } from './content.ts';
 import { buildIcs } from './ics.ts';
 import { oneLine, renderHtml, renderText } from './layout.ts';
 
@@ -46,12 +46,12 @@ export function messageIdFor(entryId: string, eventId: string): string {
  * Renders one outbox entry as a mail in the registrant's language: plain text, HTML and, when
  * the person holds seats, the calendar file. Pure: no clock, no I/O (the entry's time stamps it).
  */
-export function renderMail(entry: OutboxEntry, event: EventData): Result<{ mail: RenderedMail }, RenderProblem> {
+export function renderMail(entry: OutboxEntry, event: EventData, links: MailLinks = {}): Result<{ mail: RenderedMail }, RenderProblem> {
   const registration = entry.registration;
   const address = outboxRecipient(entry).trim();
   if (!isSafeAddress(address)) return { ok: false, reason: 'invalid_recipient' };
   const catalogue = mailCatalogues[registration.language] ?? mailCatalogues.nl;
-  const content = mailContent(entry, event, catalogue);
+  const content = mailContent(entry, event, catalogue, links);
   const subject = oneLine(content.subject);
   const attachments: RenderedMail['attachments'] = [];
   if (carriesCalendar(entry)) {
@@ -60,6 +60,9 @@ export function renderMail(entry: OutboxEntry, event: EventData): Result<{ mail:
       content: buildIcs(event, registration, catalogue, new Date(entry.createdAt)),
       contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
     });
+  }
+  if (entry.kind === 'data_export' && entry.dataExport) {
+    attachments.push({ filename: `${event.id}-${catalogue.locale.startsWith('nl') ? 'mijn-gegevens' : 'my-data'}.json`, content: entry.dataExport, contentType: 'application/json; charset=utf-8' });
   }
   return {
     ok: true,

@@ -10,6 +10,7 @@ import {
   type DeliveryState,
   type Outbox,
   type OutboxEntry,
+  blankPersonalFields,
 } from '../core/index.ts';
 
 /** One delivery of an entry in one lane. */
@@ -59,6 +60,29 @@ export class MemoryOutbox implements Outbox {
     this.#lanes.get('mail')?.set(entry.id, fresh());
     const channel = channelOfUserKey(entry.registration.owner);
     if (channel !== null && this.#chatChannels.has(channel) && !mailOnlyKinds.has(entry.kind)) this.#lanes.get(chatLane(channel))?.set(entry.id, fresh());
+  }
+
+  /**
+   * Blanks the personal fields of the entries `pick` selects and withdraws their pending deliveries
+   * (failed, `reason`); with `dryRun` it only counts. Returns how many entries held personal data.
+   */
+  blank(pick: (entry: OutboxEntry) => boolean, reason: string, dryRun = false): number {
+    let count = 0;
+    for (const [id, entry] of this.#entries) {
+      if (!pick(entry)) continue;
+      const blanked = blankPersonalFields(entry);
+      if (JSON.stringify(blanked) !== JSON.stringify(entry)) count += 1;
+      if (dryRun) continue;
+      this.#entries.set(id, blanked);
+      for (const deliveries of this.#lanes.values()) {
+        const d = deliveries.get(id);
+        if (d?.state !== 'pending') continue;
+        d.state = 'failed';
+        d.leaseOwner = null;
+        d.lastError = reason;
+      }
+    }
+    return count;
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {

@@ -27,8 +27,10 @@ import {
   type SetVenueCapCommand,
   type UpdateDetailsCommand,
   type UpdateDetailsResult,
+  type PersonalDataLedger,
 } from '../core/index.ts';
 import { MemoryOutbox, type OutboxOptions } from './memory-outbox.ts';
+import { MemoryPrivacy } from './memory-privacy.ts';
 import {
   changesNothing,
   checkDetails,
@@ -63,6 +65,8 @@ interface Step {
  * Rules in `seat-ledger-rules.ts` and `memory-outbox.ts`.
  */
 export class MemorySeatLedger implements SeatLedger, Outbox {
+  /** Reminders, a person's data, forgetting and the purge (memory-privacy.ts). */
+  readonly privacy: PersonalDataLedger;
   readonly #event: EventData;
   readonly #newId: () => string;
   readonly #seats: SeatCounts;
@@ -80,6 +84,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     this.#event = event;
     this.#outbox = new MemoryOutbox({ chatChannels: options.chatChannels ?? [] });
     this.#newId = options.newId ?? randomUUID;
+    this.privacy = new MemoryPrivacy({ registrations: this.#registrations, idByEmail: this.#idByEmail, idsByOwner: this.#idsByOwner, results: this.#results, outbox: this.#outbox });
     this.#seats = {
       venueCap: event.venueCap,
       venueTaken: 0,

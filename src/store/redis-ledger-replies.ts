@@ -67,6 +67,7 @@ export const outboxEntry = z.object({
   registration: rawRecord,
   previousSessions: z.array(z.number().int()).optional(),
   previousDetails: previousDetails.optional(),
+  dataExport: z.string().optional(),
   createdAt: z.string(),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),

@@ -29,9 +29,11 @@ import {
   type UpdateDetailsCommand,
   type UpdateDetailsResult,
   type ShippingAddress,
+  type PersonalDataLedger,
 } from '../core/index.ts';
 import { GroupCommit } from './group-commit.ts';
 import { RedisOutbox } from './redis-outbox.ts';
+import { RedisPrivacy } from './redis-privacy.ts';
 import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, registerReply, seatsReply, snapshotReply, toRecord, withRecords } from './redis-ledger-replies.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 import { checkDetails, commandDigest, commandDigestLength, digestOf, idempotencyConflict, isValidCap } from './seat-ledger-rules.ts';
@@ -101,6 +103,8 @@ const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
  * retry or a claim (records.lua). Calls are bounded by one CallDeadline, not node-redis timers.
  */
 export class RedisSeatLedger implements SeatLedger, Outbox {
+  /** Reminders, a person's data, forgetting and the purge (redis-privacy.ts). */
+  readonly privacy: PersonalDataLedger;
   readonly #client: LedgerRedisClient;
   readonly #event: EventData;
   readonly #newId: () => string;
@@ -123,6 +127,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
     this.#outbox = new RedisOutbox(this.#base, options.chatChannels ?? [], (script, keys, args) => this.#call(script, keys, args), toDeliveryEntry);
+    this.privacy = new RedisPrivacy(this.#seats, (script, keys, args) => this.#call(script, keys, args));
     this.#registers = new GroupCommit((batch) => this.#registerBatch(batch), Math.min(options.maxRegisterBatch ?? 64, maxRegisterBatch));
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BalieError, type AddressBook, type ConversationStore, type EventData, type ExpiringValues, type Outbox, type SeatLedger, type TurnLock } from '../core/index.ts';
+import { BalieError, type AddressBook, type ConversationStore, type EventData, type ExpiringValues, type Outbox, type PersonalDataLedger, type SeatLedger, type TurnLock } from '../core/index.ts';
 import { RedisAddressBook, RedisExpiringValues } from './redis-channel-stores.ts';
 import { connectRedis, isRedisUrl } from './redis-connection.ts';
 import { RedisConversationStore, RedisTurnLock } from './redis-conversation-store.ts';
@@ -21,7 +21,7 @@ export interface RedisStoresOptions {
 
 /** Every Redis-backed port of one event, sharing one client, and how to let go of it. */
 export interface RedisStores {
-  ledger: SeatLedger & Outbox;
+  ledger: SeatLedger & Outbox & { privacy: PersonalDataLedger };
   conversations: ConversationStore;
   lock: TurnLock;
   addresses: AddressBook;

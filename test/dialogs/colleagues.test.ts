@@ -117,6 +117,19 @@ describe('registering a colleague', () => {
     expect((await desk.ledger.findAllByOwner('console:ann')).map((r) => r.firstName)).toEqual(['Jan']);
   });
 
+  it('"Piet kan niet komen" with no registration for Piet never offers to cancel one\'s own; "Rita can\'t come" neither', async () => {
+    const desk = new Desk();
+    const chat = desk.chat('console:ann');
+    await registerMyself(chat);
+    await chat.say('Piet kan niet komen');
+    expect(chat.turnText()).toMatch(/Ik vind geen inschrijving die je voor iemand anders maakte/);
+    expect(chat.turnText()).not.toMatch(/echt annuleren/);
+    await chat.say("Rita can't come");
+    expect(chat.turnText()).not.toMatch(/echt annuleren|really cancel/);
+    await chat.say('Jan kan niet komen');
+    expect(chat.lastText()).toMatch(/echt annuleren/);
+  });
+
   it('asks which colleague when there are several, and cancels the one picked', async () => {
     const desk = new Desk();
     const chat = desk.chat('console:ann');

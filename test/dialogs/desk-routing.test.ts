@@ -28,8 +28,12 @@ describe('the desk: actions asked for outright, questions that merely mention th
     expect(reply).not.toMatch(/voornaam/i);
   });
 
-  it.each(['ik wil me inschrijven', 'inschrijven', 'Ik zou me graag inschrijven voor de netwerkdag'])('starts the form for "%s"', async (text) => {
+  it.each(['ik wil me inschrijven', 'inschrijven', 'Ik zou me graag inschrijven voor de netwerkdag', 'kan ik me inschrijven voor de netwerkdag?'])('starts the form for "%s"', async (text) => {
     expect(await firstTurn(text)).toMatch(/voornaam/i);
+  });
+
+  it.each(['Hi, can I register for the networking day?', "hey there, I'd like to sign up", 'I would like to attend', 'can I join?', 'Register'])('starts the form in English for "%s"', async (text) => {
+    expect(await firstTurn(text)).toMatch(/What is your name\?/);
   });
 
   it('answers an English request in English, also when it is a command', async () => {

@@ -209,6 +209,18 @@ describe('sessions by number, room, time or words', () => {
     expect(chat.fact(/reeks 2/)).toMatch(/^#7 /);
   });
 
+  it('picks no session for words that name none: "die van 13:30" at series 1, "ik wil enkel naar reeks 1" at series 2', async () => {
+    const chat = await startChat();
+    await chat.say('inschrijven');
+    await answerDetails(chat);
+    await chat.say('die van 13:30');
+    expect(chat.lastText()).toMatch(/Welke sessie kies je in \*Reeks 1\*/);
+    expect(chat.turnText()).not.toMatch(/genoteerd/);
+    await chat.say('2');
+    await chat.say('ik wil enkel naar reeks 1');
+    expect(chat.lastText()).toMatch(/Welke sessie kies je in \*Reeks 2\*/);
+  });
+
   it('reads an abbreviation in capitals and a title word at series 2 over a description word of series 1', async () => {
     const chat = await startChat();
     await chat.say('inschrijven');

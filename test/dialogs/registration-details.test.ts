@@ -40,6 +40,21 @@ describe('after registering: the book', () => {
     expect(chat.turnText()).not.toMatch(/vink het aan|formulier/);
   });
 
+  it('reads a whole address typed in one line after "ik wil toch een boek", and a request typed at the street is no street', async () => {
+    const { chat, mine } = await registered();
+    await chat.say('ik wil toch een boek');
+    await chat.say('Bondgenotenlaan 1, 3000 Leuven');
+    expect(chat.lastText()).toMatch(/Zal ik het boek .* \(€ 33\) bestellen, te versturen naar Bondgenotenlaan 1, 3000 Leuven, België\?/);
+    await chat.say('ja');
+    expect((await mine())?.book).toEqual({ shippingAddress: { street: 'Bondgenotenlaan 1', postalCode: '3000', city: 'Leuven', country: 'BE' } });
+    await chat.say('wijzig adres');
+    await chat.say('ik wil toch geen sessie in reeks 2');
+    expect(chat.turnText()).not.toMatch(/^Postcode\?$/m);
+    await chat.say('wijzig adres');
+    await chat.say('10 Downing Street, London SW1A 2AA, United Kingdom');
+    expect(chat.lastText()).toMatch(/voortaan naar 10 Downing Street, SW1A 2AA London, Verenigd Koninkrijk sturen\?/);
+  });
+
   it('takes the book off again ("toch geen boek"), after asking, and a changed address', async () => {
     const { chat, mine, mails } = await registered({ book: true });
     await chat.say('ik wil toch een boek');
@@ -160,9 +175,9 @@ describe('after the deadline', () => {
     const { desk, chat, mine } = await registered();
     desk.clock.set('2020-10-23', '09:00');
     await chat.say('mijn inschrijving');
-    expect(chat.lastText()).toMatch(/Je bent ingeschreven[\s\S]*afgesloten .*wijzigen of annuleren kan niet meer via mij/);
+    expect(chat.lastText()).toMatch(/Je bent ingeschreven[\s\S]*afgesloten .*wijzigen kan niet meer via mij/);
     expect(chat.lastText()).not.toMatch(/inschrijven/i);
-    expect(chat.choiceIds()).toEqual(['menu']);
+    expect(chat.choiceIds()).toEqual(['cancel-registration', 'menu']);
     await chat.say('ik wil toch een boek');
     expect(chat.lastText()).toMatch(/afgesloten/);
     expect((await mine())?.book).toBeNull();

@@ -153,19 +153,26 @@ describe('after the deadline', () => {
     expect(await desk.ledger.findByOwner('console:last-minute')).toBeNull();
   });
 
-  it('shows a registration but refuses changes and cancelling', async () => {
+  it('shows a registration and refuses changes, but still cancels (the seat goes to the waiting list) until the day starts', async () => {
     const desk = new Desk();
     const chat = desk.chat('console:late-change');
     await fillForm(chat);
     await chat.say('ja');
     desk.clock.set('2020-10-25', '10:00');
     await chat.say('mijn inschrijving');
-    expect(chat.lastText()).toMatch(/ingeschreven[\s\S]*afgesloten/);
-    expect(chat.choiceIds()).toEqual(['menu']);
-    await chat.say('annuleer mijn inschrijving');
-    expect(chat.turnText()).toMatch(/afgesloten.*sociale\.economie@vlaamsbrabant\.be/s);
+    expect(chat.lastText()).toMatch(/ingeschreven[\s\S]*afgesloten[\s\S]*Annuleren kan nog/);
+    expect(chat.choiceIds()).toEqual(['cancel-registration', 'menu']);
     await chat.choose('change-session');
-    expect(chat.turnText()).toMatch(/afgesloten/);
+    expect(chat.turnText()).toMatch(/afgesloten.*sociale\.economie@vlaamsbrabant\.be/s);
     expect(await desk.ledger.findByOwner('console:late-change')).toMatchObject({ status: 'confirmed' });
+    desk.clock.set('2020-10-29', '12:15');
+    await chat.say('annuleer mijn inschrijving');
+    expect(chat.turnText()).toMatch(/wijzigen of annuleren kan niet meer via mij/);
+    expect(await desk.ledger.findByOwner('console:late-change')).toMatchObject({ status: 'confirmed' });
+    desk.clock.set('2020-10-28', '18:00');
+    await chat.say('ik kan toch niet komen');
+    expect(chat.lastText()).toMatch(/echt annuleren/);
+    await chat.say('ja');
+    expect(await desk.ledger.findByOwner('console:late-change')).toBeNull();
   });
 });

@@ -91,6 +91,7 @@ export class SlackStandIn {
   readonly #triggers = new Map<string, number>();
   readonly #watchers = new Set<() => void>();
   readonly #failures = new Map<string, string[]>();
+  readonly #held = new Map<string, Array<() => Promise<void>>>();
   #seq = 0;
 
   private constructor(
@@ -135,6 +136,22 @@ export class SlackStandIn {
   /** The next `count` calls of `method` answer `{ ok: false, error }`. */
   failNext(method: string, error: string, count = 1): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array.from({ length: count }, () => error)]);
+  }
+
+  /** Holds the next call of `method` until released; `reached` resolves when it arrived. */
+  hold(method: string): { release(): void; reached: Promise<void> } {
+    let release!: () => void;
+    let reached!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const arrived = new Promise<void>((resolve) => (reached = resolve));
+    this.#held.set(method, [
+      ...(this.#held.get(method) ?? []),
+      async () => {
+        reached();
+        await released;
+      },
+    ]);
+    return { release, reached: arrived };
   }
 
   /** How many Socket Mode connections are open. */
@@ -292,6 +309,7 @@ export class SlackStandIn {
     for (const key of ['blocks', 'view']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string) as unknown;
     const call: RecordedCall = { method, body, token, ok: true, at: performance.now() };
     let reply: Json;
+    await this.#held.get(method)?.shift()?.();
     const wanted = method === 'apps.connections.open' ? this.appToken : this.botToken;
     const injected = this.#failures.get(method)?.shift();
     if (token !== wanted) reply = { ok: false, error: 'invalid_auth' };

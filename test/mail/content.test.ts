@@ -150,6 +150,30 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
       absent: ['anna.peeters@example.org', 'Kerkstraat', 'See you there'],
     },
   },
+  reminder: {
+    nl: {
+      subject: /^Herinnering: binnenkort is het zover, Netwerkdag sociale economie$/,
+      phrases: [
+        'Beste Anna',
+        'sessie 1, Sociale clausules bij overheidsopdrachten (13:30–15:00, Spoor 95)',
+        'sessie 6, Ook getest op lokale besturen: werkplekleren (15:15–16:45, Provincieraadzaal)',
+        'donderdag 29 oktober 2020, 12:15–16:45',
+        'Kan je toch niet komen?',
+        'ik kan toch niet komen',
+      ],
+      calendar: true,
+      absent: ['+32', 'Kerkstraat'],
+    },
+    en: {
+      subject: /^Reminder: Netwerkdag sociale economie is coming up$/,
+      phrases: ['Dear Anna', 'session 6, Also tested on local governments: workplace learning (15:15–16:45, Provincieraadzaal)', "Can't make it after all?", "I can't come"],
+      calendar: true,
+    },
+  },
+  data_export: {
+    nl: { subject: /^Je gegevens bij de inschrijving: Netwerkdag/, phrases: ['Beste Anna', 'bijgevoegde bestand (JSON)', 'verwijder mijn gegevens'], calendar: false },
+    en: { subject: /^Your data from the registration: Netwerkdag/, phrases: ['Dear Anna', 'attached file (JSON)', 'delete my data'], calendar: false },
+  },
 };
 
 /** The HTML part as a person reads it: tags dropped, entities decoded. */

@@ -12,6 +12,13 @@ import type { Result } from '../../core/index.ts';
 /** The route Slack posts events, interactions and the slash command to (HTTP mode). */
 export const eventsPath = '/slack/events';
 
+/**
+ * How long a delivery may wait for its turn before Balie answers Slack anyway (the turn goes on
+ * and its replies follow): inside Slack's 3 seconds, so a slow turn (waiting for the same
+ * person's previous one) never makes Slack retry.
+ */
+export const ackBudgetMs = 2_500;
+
 /** The slash command the manifest declares. */
 export const slashCommand = '/balie';
 
@@ -63,7 +70,7 @@ export async function openSlack(settings: SlackSettings, context: ChannelContext
   }
   const people = new SlackPeople(client, context.logger);
   const notifier = new SlackNotifier(client, (userId) => people.languageOf(userId));
-  const connector = new SlackConnector({ handler: context.handler, views: context.views, api: client, notifier, people, logger: context.logger, count: context.count });
+  const connector = new SlackConnector({ handler: context.handler, views: context.views, api: client, notifier, people, values: context.values, logger: context.logger, count: context.count });
 
   const router = express.Router();
   let receiver: ExpressReceiver | SocketModeReceiver;
@@ -88,9 +95,16 @@ export async function openSlack(settings: SlackSettings, context: ChannelContext
       context.logger.warn({ problem: parsed.message }, 'slack: not a delivery Balie reads');
       return null;
     }
-    const handled = await connector.handle(parsed.event);
-    context.track(handled.sent);
-    return handled;
+    const handling = connector.handle(parsed.event);
+    context.track(handling.then((handled) => handled.sent));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ackBudgetMs)));
+    const handled = await Promise.race([handling, late]);
+    clearTimeout(timer);
+    if (handled !== 'late') return handled;
+    // The turn's replies still reach the DM; only a modal's refused fields are lost (the modal closes).
+    context.logger.warn({ kind: parsed.event.kind }, "slack: answered before the turn was done (Slack's 3 seconds)");
+    return null;
   };
   app.event(/^(message|app_mention|app_home_opened)$/, async ({ body }) => void (await run(parseSlackEvent(body))));
   app.action(/.*/, async ({ ack, body }) => {

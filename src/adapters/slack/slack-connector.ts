@@ -1,4 +1,4 @@
-import type { Language } from '../../core/index.ts';
+import type { ExpiringValues, Language } from '../../core/index.ts';
 import { messages } from '../../dialogs/i18n/index.ts';
 import type { Reply, UserInput } from '../../dialogs/types.ts';
 import type { ChannelLogger, DeskViews, InboundMessage, InboundRefusal, MessageHandler } from '../channel.ts';
@@ -18,6 +18,8 @@ export interface SlackConnectorDeps {
   api: SlackApi;
   notifier: SlackNotifier;
   people: SlackPeople;
+  /** Shared by every process: the mentions already answered (no turn, so no handled id of the Bot). */
+  values: ExpiringValues;
   logger: ChannelLogger;
   count(outcome: InboundRefusal): void;
 }
@@ -169,6 +171,8 @@ export class SlackConnector {
 
   async #mention(event: Of<'mention'>): Promise<void> {
     this.deps.count('ignored');
+    const answered = `slack:mention:${event.eventId}`;
+    if ((await this.deps.values.get(answered).catch(() => null)) !== null) return;
     const m = messages(lang((await this.deps.people.get(event.userId)).locale));
     const url = event.appId ? `https://slack.com/app_redirect?app=${encodeURIComponent(event.appId)}${event.teamId ? `&team=${encodeURIComponent(event.teamId)}` : ''}` : undefined;
     const blocks = [
@@ -177,6 +181,7 @@ export class SlackConnector {
     ];
     try {
       await this.deps.api.chat.postMessage({ channel: event.channelId, thread_ts: event.threadTs, text: m.channel.continueInDm, blocks: blocks as never });
+      await this.deps.values.set(answered, '1', 24 * 3600_000).catch(() => undefined);
     } catch (error) {
       this.deps.logger.warn({ code: slackCode(error) }, 'slack: the mention was not answered');
     }

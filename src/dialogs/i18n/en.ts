@@ -1,6 +1,7 @@
 import { channelEn } from './channel-en.ts';
 import type { Messages } from './nl.ts';
 import { noticesEn } from './notices-en.ts';
+import { privacyEn } from './privacy-en.ts';
 import { readingEn } from './reading-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
@@ -216,7 +217,10 @@ export const en: Messages = {
   andList: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   noRegistrationClosed: (date, contact) =>
     `I can't find a registration of yours on this channel. Registration is closed (it was open until ${date}); for questions, please e-mail ${contact}.`,
-  closedForChanges: (date, contact) => `Registration is closed (it was open until ${date}), so I can no longer change or cancel anything; please e-mail ${contact}.`,
+  closedForChanges: (date, contact, canCancel) =>
+    canCancel
+      ? `Registration is closed (it was open until ${date}), so I can no longer change anything; please e-mail ${contact} for that. You can still cancel: your place then goes to the waiting list.`
+      : `Registration is closed (it was open until ${date}), so I can no longer change or cancel anything; please e-mail ${contact}.`,
   viewOther: (name, title, when) => `This is the registration of *${name}* for the *${title}* (${when}).`,
   viewOtherWaitlisted: (name, title) => `*${name}* is on the *waiting list* for the ${title}.`,
   alsoRegistered: (names) => `You also registered ${names}. Pick a name to view or change that registration.`,
@@ -261,6 +265,7 @@ export const en: Messages = {
   turnBusy: 'I am still working on your previous message. Please try again in a moment.',
   turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
   notices: noticesEn,
+  privacy: privacyEn,
   channel: channelEn,
   reading: readingEn,
 };

@@ -1,6 +1,7 @@
 import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
+import { privacyNl } from './privacy-nl.ts';
 import { readingNl } from './reading-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
@@ -223,8 +224,10 @@ export const nl = {
   andList: (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`),
   noRegistrationClosed: (date: string, contact: string) =>
     `Ik vind geen inschrijving van jou via dit kanaal. De inschrijvingen zijn afgesloten (dat kon tot en met ${date}); met vragen kan je terecht bij ${contact}.`,
-  closedForChanges: (date: string, contact: string) =>
-    `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen of annuleren kan niet meer via mij. Mail daarvoor naar ${contact}.`,
+  closedForChanges: (date: string, contact: string, canCancel: boolean) =>
+    canCancel
+      ? `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen kan niet meer via mij; mail daarvoor naar ${contact}. Annuleren kan nog: dan gaat je plaats naar de wachtlijst.`
+      : `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen of annuleren kan niet meer via mij. Mail daarvoor naar ${contact}.`,
   viewOther: (name: string, title: string, when: string) => `Dit is de inschrijving van *${name}* voor de *${title}* (${when}).`,
   viewOtherWaitlisted: (name: string, title: string) => `*${name}* staat op de *wachtlijst* voor de ${title}.`,
   alsoRegistered: (names: string) => `Je schreef ook in: ${names}. Kies een naam om die inschrijving te bekijken of te wijzigen.`,
@@ -270,6 +273,7 @@ export const nl = {
   turnBusy: 'Ik ben je vorige bericht nog aan het verwerken. Probeer het zo meteen opnieuw.',
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
   notices: noticesNl,
+  privacy: privacyNl,
   channel: channelNl,
   reading: readingNl,
 };

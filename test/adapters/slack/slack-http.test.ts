@@ -89,4 +89,22 @@ describe('Slack over HTTP: a DM conversation through signed events and button pr
     expect(h.standIn.callsOf('chat.update').filter((c) => c.body.channel === chat.channel)).toHaveLength(1);
     expect(chat.botMessages.filter((m) => m.text.includes('Netwerkdag') && m.controls.some((c) => c.kind === 'option'))).toHaveLength(1);
   });
+
+  it('answers Slack within its 3 seconds when a turn is slow, and the reply follows', async () => {
+    const chat = h.chat({ id: 'U0SLO0806' });
+    // users.info for this new person hangs: the turn cannot finish in time.
+    const held = h.standIn.hold('users.info');
+    const body = h.standIn.messageEvent(chat.userId, 'hallo');
+    const started = performance.now();
+    const answer = await chat.deliver('events_api', body);
+    const took = performance.now() - started;
+    expect(answer.status).toBe(200);
+    expect(took).toBeLessThan(3000);
+    await held.reached;
+    expect(chat.botMessages).toEqual([]);
+    held.release();
+    await h.done.wait(String(body.event_id));
+    expect(chat.botMessages.length).toBeGreaterThan(0);
+    expect(h.logs.some((l) => l.msg === "slack: answered before the turn was done (Slack's 3 seconds)")).toBe(true);
+  });
 });
