@@ -73,7 +73,7 @@ function purposeOf(field: FieldDef | null): keyof Speech['m']['reading']['why'] 
  * doen?", "hallo?") or asks why it is asked ("waarom wil je mijn naam?"): what is going on and
  * what the question is for, with an example. Null for any other message.
  */
-export function helpWithQuestion(text: string, step: FormStep, s: Speech): string | null {
+export function helpWithQuestion(text: string, step: FormStep, s: Speech, forColleague = false): string | null {
   const n = normalise(text);
   const field = fieldById(s.event, step);
   const { reading, examples } = s.m;
@@ -83,9 +83,10 @@ export function helpWithQuestion(text: string, step: FormStep, s: Speech): strin
   }
   if (!lost.test(n)) return null;
   const intro = greeting.test(n) ? reading.hereIntro : reading.sorryIntro;
+  const who = forColleague ? reading.registeringColleague : reading.registering;
   const purpose = reading.why[purposeOf(field)];
   const typed = field && (field.type === 'name' || field.type === 'email' || field.type === 'phone' || field.type === 'organisation' || field.type === 'address');
-  if (!typed) return `${intro} ${reading.whatNowChoice(purpose)}`;
+  if (!typed) return `${intro} ${reading.whatNowChoice(who, purpose)}`;
   const example = field.id === 'firstName' ? `${examples.firstName} ${examples.lastName}` : field.id === 'street' ? `${examples.street}, ${examples.postalCode} ${examples.city}` : examples[field.key as FormField];
-  return `${intro} ${reading.whatNow(purpose, example)}`;
+  return `${intro} ${reading.whatNow(who, purpose, example)}`;
 }

@@ -84,7 +84,7 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   const exact = matchStepOption(form, text, s, 'exact');
   if (exact) return formChoice(state, form, exact.id, ctx, s);
   // "sorry, wat moet ik nu doen?", "hallo?", "waarom wil je mijn naam?": the question explained, and again.
-  const help = helpWithQuestion(text, form.step, s);
+  const help = helpWithQuestion(text, form.step, s, form.forSomeoneElse === true);
   if (help) return reask(state, form, s, help);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
   // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)

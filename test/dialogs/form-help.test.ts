@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Desk, startChat } from '../helpers/chat.ts';
+import { Desk, fillForm, startChat } from '../helpers/chat.ts';
 
 // The user test's problem 16: a confused person mid-form got "Daar heb ik geen antwoord op".
 describe('a person who is lost in the form', () => {
@@ -35,5 +35,15 @@ describe('a person who is lost in the form', () => {
     await chat.say('what do I do now?');
     expect(chat.lastText()).toMatch(/^No problem! [\s\S]*one session per series[\s\S]*Pick an answer below[\s\S]*\nWhich session do you choose in \*Series 1\*/);
     expect(chat.choices().length).toBeGreaterThan(1);
+  });
+
+  it('says it registers the colleague in a colleague\'s form', async () => {
+    const desk = new Desk();
+    const chat = desk.chat();
+    await fillForm(chat);
+    await chat.say('ja');
+    await chat.say('Kan ik een collega inschrijven?');
+    await chat.say('wat moet ik nu doen?');
+    expect(chat.lastText()).toMatch(/^Geen probleem! Ik schrijf je collega in voor de netwerkdag[\s\S]*\nWat is de naam van je collega\?/);
   });
 });

@@ -9,10 +9,12 @@ export const readingEn: typeof readingNl = {
   emailTypo: (suggestion) => `Did you mean *${suggestion}*?`,
   emailTypoYes: (suggestion) => `Yes, ${suggestion}`,
   emailTypoNo: (typed) => `No, ${typed} is right`,
-  whatNow: (purpose, example) =>
-    `I am registering you for the networking day and ask a few short questions for that. ${purpose} Just type your answer to the question below, e.g. ${example}. "back" takes you to the previous question, "stop" stops.`,
-  whatNowChoice: (purpose) =>
-    `I am registering you for the networking day and ask a few short questions for that. ${purpose} Pick an answer below (or type it). "back" takes you to the previous question, "stop" stops.`,
+  whatNow: (who, purpose, example) =>
+    `${who} and ask a few short questions for that. ${purpose} Just type your answer to the question below, e.g. ${example}. "back" takes you to the previous question, "stop" stops.`,
+  whatNowChoice: (who, purpose) =>
+    `${who} and ask a few short questions for that. ${purpose} Pick an answer below (or type it). "back" takes you to the previous question, "stop" stops.`,
+  registering: 'I am registering you for the networking day',
+  registeringColleague: 'I am registering your colleague for the networking day',
   sorryIntro: 'No problem!',
   hereIntro: "I'm here!",
   whyPrefix: 'Good question.',

@@ -12,10 +12,12 @@ export const readingNl = {
   emailTypoYes: (suggestion: string) => `Ja, ${suggestion}`,
   emailTypoNo: (typed: string) => `Nee, ${typed} klopt`,
   /** Said before the question again to someone who asks what to do ("sorry, wat moet ik nu doen?", "hallo?"). */
-  whatNow: (purpose: string, example: string) =>
-    `Ik schrijf je in voor de netwerkdag en stel daarvoor een paar korte vragen. ${purpose} Typ gewoon je antwoord op de vraag hieronder, bv. ${example}. "terug" brengt je naar de vorige vraag, "stop" stopt.`,
-  whatNowChoice: (purpose: string) =>
-    `Ik schrijf je in voor de netwerkdag en stel daarvoor een paar korte vragen. ${purpose} Kies hieronder een antwoord (of typ het). "terug" brengt je naar de vorige vraag, "stop" stopt.`,
+  whatNow: (who: string, purpose: string, example: string) =>
+    `${who} en stel daarvoor een paar korte vragen. ${purpose} Typ gewoon je antwoord op de vraag hieronder, bv. ${example}. "terug" brengt je naar de vorige vraag, "stop" stopt.`,
+  whatNowChoice: (who: string, purpose: string) =>
+    `${who} en stel daarvoor een paar korte vragen. ${purpose} Kies hieronder een antwoord (of typ het). "terug" brengt je naar de vorige vraag, "stop" stopt.`,
+  registering: 'Ik schrijf je in voor de netwerkdag',
+  registeringColleague: 'Ik schrijf je collega in voor de netwerkdag',
   sorryIntro: 'Geen probleem!',
   hereIntro: 'Ik ben er!',
   whyPrefix: 'Goede vraag.',
