@@ -3,6 +3,7 @@ import { checkCountry, checkEmail, findSession, tidy } from '../core/index.ts';
 import { matchOption, normalise, yesNo } from './choices.ts';
 import { looksLikeStreet, parseAddressLine, type AddressParts } from './form-address.ts';
 import { answerOf, applicableFields, withAnswers, withBookAnswer, type FieldDef } from './form-fields.ts';
+import { emailTypo } from './form-email.ts';
 import { isNoName, readName } from './form-names.ts';
 import { isSelfEmployed, readOrganisation, splitNameAndOrganisation } from './form-organisation.ts';
 import { isOnlyLeadIn, withoutLeadIn } from './message-reading.ts';
@@ -116,6 +117,8 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   // A sign-up message fills names only next to personal details ("Hi, can I sign up for session 4" has no name in it).
   if (!opts.atStart || set.has('email') || set.has('phone')) readLooseText(rest, form, s, fields, set, problems, take, guessed);
   if (set.has('organisationType') || set.has('country')) strong = true;
+  // "sofie@gmial.com" in a longer message: asked as a check when its question comes.
+  if (emailTypo(set.get('email') ?? '')) guessed.push('email');
   const filled = fields.map((field) => field.id).filter((id) => set.has(id));
   return { draft: withAnswers(draft, set), filled, problems, fullSessions, strong, guessed };
 }

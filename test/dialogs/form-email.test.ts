@@ -39,6 +39,16 @@ describe('a likely typo in the e-mail domain', () => {
     }
   });
 
+  it('asks the same check for a typo in a one-line registration, then goes on to the summary', async () => {
+    const desk = new Desk();
+    const chat = desk.chat();
+    await chat.say('Ik wil me inschrijven: Sofie Peeters, sofie@gmial.com, 0470 12 34 56, Stad Gent, lokaal bestuur, sessie 3 en 7, geen boek');
+    expect(chat.lastText()).toBe('Bedoel je *sofie@gmail.com*?');
+    await chat.say('ja');
+    expect(chat.lastText()).toMatch(/^Klopt alles/);
+    expect(chat.fact(/^E-mail/)).toBe('sofie@gmail.com');
+  });
+
   it('suggests only well-known providers, never an organisation\'s own domain', () => {
     expect(emailTypo('a@hotmial.be')).toBe('a@hotmail.be');
     expect(emailTypo('a@gmail.con')).toBe('a@gmail.com');
