@@ -52,7 +52,10 @@ function seats(raw: string | undefined, what: string): number {
   return Number(raw);
 }
 
-const person = (r: RegistrationRecord) => `#${r.seq} ${r.firstName} ${r.lastName} <${r.email}> (sessions ${r.sessions.join(', ')})`;
+const person = (r: RegistrationRecord) => {
+  const waits = r.waitingFor?.length ? `; waiting for ${r.waitingFor.join(', ')}` : '';
+  return `#${r.seq} ${r.firstName} ${r.lastName} <${r.email}> (sessions ${r.sessions.join(', ') || 'none'}${waits})`;
+};
 
 function printMovements(result: Extract<SetCapResult, { ok: true }>, print: (line: string) => void): void {
   print(result.bumped.length === 0 ? 'Nobody moved to the waiting list.' : `Moved to the waiting list, latest first (${result.bumped.length}):`);
@@ -69,7 +72,8 @@ async function status(context: AdminContext): Promise<number> {
   print(`${event.title}: venue ${availability.venueTaken} of ${availability.venueCap} seats taken; ${availability.waitlistLength} waiting.`);
   for (const s of availability.sessions) {
     const title = findSession(event, s.sessionNumber)?.title ?? '(not in the event file)';
-    print(`  session ${s.sessionNumber}: ${s.taken} of ${s.cap}  ${title}`);
+    const waiting = s.waiting ? `, ${s.waiting} waiting` : '';
+    print(`  session ${s.sessionNumber}: ${s.taken} of ${s.cap}${waiting}  ${title}`);
   }
   const purged = await context.privacy?.purgedCounts();
   if (purged) print(`Personal data purged at ${purged.purgedAt}; only anonymous counts are kept.`);

@@ -185,6 +185,7 @@ export class Bot {
         availability: outcome.availability,
         myRegistration: outcome.myRegistration,
         registeredForOthers: outcome.registeredForOthers ?? [],
+        ...(outcome.waitlists ? { waitlists: outcome.waitlists } : {}),
       });
       replies.push(...result.replies);
     }
@@ -196,12 +197,16 @@ export class Bot {
     return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce };
   }
 
-  /** The counters, and the user's own registration and the ones they made for others. */
-  private async live(user: User): Promise<Pick<TurnContext, 'availability' | 'myRegistration' | 'registeredForOthers'>> {
+  /**
+   * The counters, and the user's own registration and the ones they made for others; the waiting
+   * lists too when one of them waits (for the place numbers), so that other turns read no more.
+   */
+  private async live(user: User): Promise<Pick<TurnContext, 'availability' | 'myRegistration' | 'registeredForOthers' | 'waitlists'>> {
     const { ledger } = this.deps;
     const [availability, owned] = await Promise.all([ledger.availability(), ledger.findAllByOwner(user.key)]);
     const { own, forOthers } = splitOwnRegistrations(owned);
-    return { availability, myRegistration: own, registeredForOthers: forOthers };
+    const waits = owned.some((r) => r.status === 'waitlisted' || (r.waitingFor?.length ?? 0) > 0);
+    return { availability, myRegistration: own, registeredForOthers: forOthers, ...(waits ? { waitlists: await ledger.waitlists() } : {}) };
   }
 
   private async execute(effect: LedgerEffect, user: User): Promise<EffectOutcome> {
@@ -213,6 +218,8 @@ export class Bot {
         return { kind: 'register', result: await ledger.register({ ...effect.command, at }), ...(await after()) };
       case 'changeSession':
         return { kind: 'changeSession', result: await ledger.changeSession({ ...effect.command, at }), ...(await after()) };
+      case 'changeSeries':
+        return { kind: 'changeSeries', result: await ledger.changeSeries({ ...effect.command, at }), ...(await after()) };
       case 'cancel':
         return { kind: 'cancel', result: await ledger.cancel({ ...effect.command, at }), ...(await after()) };
       case 'exportData': {

@@ -65,7 +65,8 @@ export function cancelLinkRoutes(options: CancelLinkOptions): { mount(router: Ro
     if (id === null) return send(res, 404, invalidPage(event));
     try {
       const r = await ledger.get(id);
-      if (!confirm) return r ? send(res, 200, askPage(event, r, `${cancelPath}/${encodeURIComponent(String(req.params.token))}`)) : send(res, 404, gonePage(event));
+      // The form posts to the page's own URL (relative), also behind a proxy that serves Balie under a path.
+      if (!confirm) return r ? send(res, 200, askPage(event, r, encodeURIComponent(String(req.params.token)))) : send(res, 404, gonePage(event));
       const result = await ledger.cancel({ key: `link:${id}`, registrationId: id, at: clock.now() });
       if (result.ok) return send(res, 200, donePage(event, result.cancelled.language));
       return send(res, result.reason === 'not_found' ? 404 : 409, gonePage(event, r?.language));

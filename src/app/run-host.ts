@@ -1,6 +1,6 @@
 import type { ChannelContext, MessageHandler, RunningChannel } from '../adapters/channel.ts';
 import { noticeDeliverer } from '../adapters/notice-delivery.ts';
-import { BalieError, chatLane } from '../core/index.ts';
+import { BalieError, chatLane, purgeDueAt } from '../core/index.ts';
 import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
@@ -74,6 +74,11 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
       { deadline: clock.deadline.toISOString(), now: clock.at.toISOString() },
       `REGISTRATION FOR "${event.title}" CLOSED ON ${event.registrationCloses}: the clock is pinned to ${clock.at.toISOString()} so that people can try registering. Set BALIE_NOW to choose the time.`,
     );
+    // On the pinned clock the automatic purge never comes: say so when it is due by the real time.
+    const purgeDue = purgeDueAt(event, config.purgeDaysAfter);
+    if (purgeDue.getTime() <= Date.now()) {
+      logger.warn({ purgeDue: purgeDue.toISOString() }, `The personal data of "${event.title}" is due for purge since ${purgeDue.toISOString()}; on a pinned clock it is not purged automatically: run npm run admin -- purge.`);
+    }
   }
 
   const metrics = new AppMetrics(stores.outbox, (error) => logger.warn({ err: String(error) }, 'metrics: outbox counts unavailable'));

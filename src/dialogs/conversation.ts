@@ -69,7 +69,14 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
 /** Continues after the caller executed the effect of the previous result. */
 export async function resumeAfterEffect(before: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
   const state: ConversationState = { ...before, ops: before.ops + 1 };
-  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration, registeredForOthers: outcome.registeredForOthers ?? [] };
+  const { waitlists: _before, ...rest } = context;
+  const ctx: TurnContext = {
+    ...rest,
+    availability: outcome.availability,
+    myRegistration: outcome.myRegistration,
+    registeredForOthers: outcome.registeredForOthers ?? [],
+    ...(outcome.waitlists ? { waitlists: outcome.waitlists } : {}),
+  };
   const s = speech(ctx.event, ctx.availability, state.lang);
   if (outcome.kind === 'exportData' || outcome.kind === 'eraseData') return resumePersonalData(state, outcome, s);
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);

@@ -1,5 +1,5 @@
 import type { RegistrationRecord } from '../core/index.ts';
-import { findSession, isCancellationOpen, isRegistrationOpen } from '../core/index.ts';
+import { findSession, isCancellationOpen, isRegistrationOpen, sessionInSeries } from '../core/index.ts';
 import { matchOption, normalise, type MatchMode, type Option } from './choices.ts';
 import type { ChangeTarget } from './commands.ts';
 import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, sessionsNamed, typedSessionNumber } from './commands.ts';
@@ -7,6 +7,7 @@ import { idleReply } from './idle.dialog.ts';
 import { detailsBack, detailsChoice, detailsOutcome, detailsText, detailsWish, startDetails, type DetailsWish, type Move } from './my-registration.details.ts';
 import { fullName, hasRegistrations, isOwn, managedRecord, ownedRegistrations, whoseRegistration, type Whose } from './my-registration.target.ts';
 import { closedForChanges, currentSession, manageOptions, manageReask, noRegistrationReply } from './my-registration.view.ts';
+import { seriesChangedNote, seriesEffect } from './my-registration.seats.ts';
 import { consultAnswerer } from './questions.ts';
 import { startRegistration } from './registration.dialog.ts';
 import { seatsLeft, seriesName, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
@@ -104,7 +105,7 @@ function changeTo(state: ConversationState, manage: ManageFlow, number: number, 
 
 // Choices that change something, refused after the deadline; a cancel stays possible until the day
 // starts (the reminder's "ik kan toch niet komen": the seats go to the waiting list).
-const changing = /^(?:change-session|order-book|cancel-book|change-email|series:|session:|details:yes|country:)/u;
+const changing = /^(?:change-session|order-book|cancel-book|change-email|series:|session:|leave-wait|details:yes|country:)/u;
 const cancelling = /^(?:cancel-registration|cancel:yes)$/u;
 
 /** A pressed (or typed and matched) choice in the manage dialog. */
@@ -131,11 +132,15 @@ export function manageChoice(state: ConversationState, manage: ManageFlow, id: s
     const series = Number(id.slice('series:'.length));
     if (s.event.series.some((x) => x.id === series)) return manageReask(state, { ...manage, step: 'pickSession', series }, ctx, s);
   }
+  const series = seriesEffect(state, manage, record, id, s);
+  if (series) return series;
   if (manage.step === 'pickSession' && id.startsWith('session:') && manage.series !== null) {
     const number = Number(id.slice('session:'.length));
     const session = findSession(s.event, number);
     if (session && session.series === manage.series) {
-      if (currentSession(record, s, manage.series) === number) return manageReask(state, atView(manage, record), ctx, s, [s.m.alreadyYourSession(number)]);
+      if (currentSession(record, s, manage.series) === number && !record.waitingFor?.some((n) => findSession(s.event, n)?.series === manage.series)) {
+        return manageReask(state, atView(manage, record), ctx, s, [s.m.alreadyYourSession(number)]);
+      }
       if (record.status === 'confirmed' && seatsLeft(session, s) === 0) return manageReask(state, manage, ctx, s, [s.m.sessionFullPickOther(number)]);
       return {
         state: { ...state, flow: { ...manage, step: 'changing' } },
@@ -235,17 +240,19 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
   }
   if (outcome.kind === 'updateDetails') return runMove(state, detailsOutcome(manage, outcome, s), ctx, s);
   const record = managedRecord(manage, ctx);
-  if (outcome.kind !== 'changeSession' || !record) return idleReply(state, s, [s.m.registrationGone]);
+  if ((outcome.kind !== 'changeSession' && outcome.kind !== 'changeSeries') || !record) return idleReply(state, s, [s.m.registrationGone]);
   const { result } = outcome;
   const view = atView(manage, record);
+  const seriesNote = outcome.kind === 'changeSeries' ? seriesChangedNote(manage, outcome, ctx, s) : null;
+  if (seriesNote) return manageReask(state, view, ctx, s, [seriesNote]);
   if (result.ok) {
     const now = result.registration;
     const index = s.event.series.findIndex((x) => x.id === manage.series);
-    const number = now.sessions[index] ?? 0;
+    const number = currentSession(now, s, manage.series ?? 0) ?? 0;
     const series = s.event.series[index];
     const name = series ? seriesName(series, s) : '';
     const title = sessionTitleOf(number, s);
-    const previous = result.previousSessions[index] ?? 0;
+    const previous = sessionInSeries(s.event, result.previousSessions, manage.series ?? 0) ?? 0;
     const confirmed = now.status === 'confirmed';
     const note = isOwn(record, ctx)
       ? (confirmed ? s.m.sessionChanged : s.m.sessionChangedWaitlisted)(name, number, title, previous)

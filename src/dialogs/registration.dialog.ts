@@ -11,6 +11,7 @@ import { isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
 import { advance, askStop, changeField, enterSummary, reask, refuse, resumeAfterStop, stages, stopForm } from './registration.moves.ts';
 import { acceptText, fieldOfStep, isFilled, isTextStep, matchStepOption, needsWaitlist, seriesOfStep } from './registration.steps.ts';
+import { isRequired, seriesValue, waitLines, type SeriesChoice } from './series-choice.ts';
 import { formatDate, isVenueFull, seatsLeft, seriesName, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, Draft, FieldId, FormFlow } from './state.ts';
 import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
@@ -227,12 +228,23 @@ export async function formChoice(state: ConversationState, form: FormFlow, id: s
   if (typo) return acceptValue(state, form, withAnswers(draft, [['email', typo]]), ctx, s);
   if (field?.type === 'session' && field.series !== undefined) {
     const series = field.series;
-    if (id === 'waitlist' && form.fullOffer !== null) return advance(state, form, { ...withAnswers(draft, [[field.id, String(form.fullOffer)]]), waitlist: true }, s);
+    const choose = (choice: SeriesChoice) => {
+      const chosen = withAnswers(draft, [[field.id, seriesValue(choice)]]);
+      return advance(state, { ...form, meanwhileFor: null }, { ...chosen, waitlist: chosen.waitlist && needsWaitlist(chosen, s) }, s);
+    };
+    // The three ways on at a full session: wait and hold another meanwhile, wait only, or another session.
+    if (id === 'wait:fallback' && form.fullOffer !== null) return reask(state, { ...form, meanwhileFor: form.fullOffer, fullOffer: null }, s);
+    if ((id === 'wait:only' || id === 'waitlist') && form.fullOffer !== null) return choose({ hold: null, wait: form.fullOffer });
+    if (id === 'session:none' && !isRequired(s.event, series)) return choose({ hold: null, wait: null });
     const session = id.startsWith('session:') ? findSession(s.event, Number(id.slice('session:'.length))) : null;
     if (session && session.series === series) {
-      if (seatsLeft(session, s) === 0) return reask(state, { ...form, fullOffer: session.number }, s);
-      const chosen = withAnswers(draft, [[field.id, String(session.number)]]);
-      return advance(state, form, { ...chosen, waitlist: chosen.waitlist && needsWaitlist(chosen, s) }, s);
+      const waiting = form.meanwhileFor ?? null;
+      if (waiting !== null && session.number === waiting) return reask(state, form, s);
+      if (seatsLeft(session, s) === 0) {
+        if (waiting !== null) return reask(state, form, s, s.m.seats.meanwhileFull(session.number));
+        return reask(state, { ...form, fullOffer: session.number }, s);
+      }
+      return choose({ hold: session.number, wait: waiting });
     }
   }
   if (field && field.choicePrefix && field.type !== 'session' && id.startsWith(field.choicePrefix)) {
@@ -287,7 +299,8 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
     const text = form.forSomeoneElse
       ? (confirmed ? s.m.registeredOther : s.m.registeredOtherWaitlisted)(name, registration.email)
       : (confirmed ? s.m.registered : s.m.registeredWaitlisted)(registration.email);
-    return idleReply(state, s, [text]);
+    const waits = confirmed ? waitLines(registration, outcome, s) : [];
+    return idleReply(state, s, waits.length > 0 ? [text, s.m.seats.registeredWaiting(waits)] : [text]);
   }
   const next: FormFlow = { ...form, step: 'summary' };
   switch (result.reason) {
@@ -296,7 +309,7 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
       const session = findSession(s.event, number);
       const seriesId = session?.series ?? s.event.series[0]?.id ?? 1;
       const text = s.m.fullMeanwhile(number, sessionTitleOf(number, s));
-      return reask(state, { ...next, step: `session:${seriesId}`, fullOffer: session ? number : null, returnTo: 'summary' }, s, text);
+      return reask(state, { ...next, step: `session:${seriesId}`, fullOffer: session ? number : null, meanwhileFor: null, returnTo: 'summary' }, s, text);
     }
     case 'venue_full':
       return reask(state, { ...next, step: 'venueFull' }, s);

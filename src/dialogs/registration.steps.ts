@@ -10,6 +10,7 @@ import type { FormField } from './i18n/index.ts';
 import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { Draft, FieldId, FormFlow, FormStep } from './state.ts';
 import type { Reply } from './types.ts';
+import { isRequired, parseSeriesValue } from './series-choice.ts';
 
 export { addressLine, answerOf, draftFromRecord, fieldById, formFields, summaryFacts, toRegistrant } from './form-fields.ts';
 
@@ -66,11 +67,16 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
   const field = fieldOfStep(form.step, s);
   if (field?.type === 'session') {
     const series = field.series ?? 0;
+    const skip: Option[] = isRequired(s.event, series) ? [] : [{ id: 'session:none', label: m.seats.noSession, aliases: ['geen', 'geen sessie', 'none', 'no session', 'overslaan', 'skip'] }];
+    if (form.meanwhileFor) return sessionOptions(series, s).filter((o) => !o.disabled && o.id !== `session:${form.meanwhileFor}`);
     if (form.fullOffer !== null) {
       const others = sessionOptions(series, s).filter((o) => !o.disabled);
-      return [{ id: 'waitlist', label: m.joinWaitlist, aliases: ['wachtlijst', 'waiting list', 'waitlist', 'op de wachtlijst'] }, ...others];
+      const fallback: Option[] = others.length === 0 ? [] : [{ id: 'wait:fallback', label: m.seats.waitWithFallback(form.fullOffer), aliases: ['intussen', 'wachtlijst en intussen', 'meanwhile', 'waiting list and meanwhile'] }];
+      const only: Option = { id: 'wait:only', label: m.seats.waitOnly(form.fullOffer), aliases: ['wachtlijst', 'waiting list', 'waitlist', 'op de wachtlijst', 'alleen wachtlijst', 'zonder andere sessie', 'without another session'] };
+      return [...fallback, only, ...others, ...skip];
     }
-    return sessionOptions(series, s, { current: Number(answerOf(form.draft, field.id) ?? -1) });
+    const current = parseSeriesValue(answerOf(form.draft, field.id));
+    return [...sessionOptions(series, s, { current: current?.hold ?? current?.wait ?? -1 }), ...skip];
   }
   if (field?.type === 'choice') return organisationTypeOptions(s);
   if (field?.type === 'yesNo') {
@@ -137,7 +143,11 @@ export function prompt(form: FormFlow, s: Speech): Reply {
   const field = fieldOfStep(form.step, s);
   if (field?.type === 'session') {
     const series = event.series.find((x) => x.id === field.series);
-    if (form.fullOffer !== null) return ask(m.fullOffer(form.fullOffer, sessionTitleOf(form.fullOffer, s)), options);
+    if (form.meanwhileFor) return ask(m.seats.pickMeanwhile(form.meanwhileFor), options);
+    if (form.fullOffer !== null) {
+      const cap = s.availability.sessions.find((x) => x.sessionNumber === form.fullOffer)?.cap ?? findSession(event, form.fullOffer)?.capacity ?? 0;
+      return ask(m.seats.fullOfferChoices(form.fullOffer, sessionTitleOf(form.fullOffer, s), cap), options);
+    }
     return ask(series ? m.sessionPrompt(seriesName(series, s), seriesTime(series)) : m.pickOne, options);
   }
   // A colleague's form asks about the colleague ("Wat is de naam van je collega?").
@@ -212,19 +222,19 @@ export function acceptText(form: FormFlow, field: FieldDef, typed: string, s: Sp
   return field.type === 'email' && !again && emailTypo(result.value) ? { ...checked, recheck: field.id } : checked;
 }
 
-/** Whether any chosen session is full right now (the ledger has the last word at confirm). */
+/** Whether any session chosen to hold is full right now (the ledger has the last word at confirm); a session waited for is meant to be full. */
 export function firstFullChoice(draft: Draft, s: Speech): { series: number; session: number } | null {
   for (const series of s.event.series) {
-    const number = answerOf(draft, `session:${series.id}`);
-    const session = number === undefined ? null : findSession(s.event, Number(number));
+    const hold = parseSeriesValue(answerOf(draft, `session:${series.id}`))?.hold ?? null;
+    const session = hold === null ? null : findSession(s.event, hold);
     if (session && seatsLeft(session, s) === 0) return { series: series.id, session: session.number };
   }
   return null;
 }
 
-/** Whether the draft still needs the waiting list: a chosen session or the venue is full. */
-export function needsWaitlist(draft: Draft, s: Speech): boolean {
-  return isVenueFull(s) || firstFullChoice(draft, s) !== null;
+/** Whether the draft still needs the venue waiting list (`draft.waitlist`): the venue is full. Sessions are waited for per series. */
+export function needsWaitlist(_draft: Draft, s: Speech): boolean {
+  return isVenueFull(s);
 }
 
 /** The options of a typed answer at a choice step (sessions, yes/no, ...), or null. */
@@ -235,7 +245,7 @@ export function matchStepOption(form: FormFlow, text: string, s: Speech, mode: M
   if (picked) return picked;
   // A full session typed by number or title also counts: it leads to the waiting-list offer.
   const series = seriesOfStep(form.step);
-  if (series !== null && form.fullOffer !== null) return matchOption(text, sessionOptions(series, s, { allowFull: true }), mode);
+  if (series !== null && (form.fullOffer !== null || form.meanwhileFor)) return matchOption(text, sessionOptions(series, s, { allowFull: true }), mode);
   return null;
 }
 

@@ -4,6 +4,8 @@ import type {
   CancelResult,
   ChangeSessionCommand,
   ChangeSessionResult,
+  ChangeSeriesCommand,
+  ChangeSeriesResult,
   EventData,
   Language,
   RegisterCommand,
@@ -11,6 +13,7 @@ import type {
   RegistrationRecord,
   UpdateDetailsCommand,
   UpdateDetailsResult,
+  Waitlists,
 } from '../core/index.ts';
 
 /** A button or numbered option; every choice can also be answered by typing. */
@@ -55,6 +58,7 @@ export interface User {
 export type LedgerEffect =
   | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
+  | { kind: 'changeSeries'; command: Omit<ChangeSeriesCommand, 'at'> }
   | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
   | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> }
   /** Mail the person everything Balie keeps about them (their own registration's address). */
@@ -66,11 +70,12 @@ export type LedgerEffect =
 export type EffectOutcome = (
   | { kind: 'register'; result: RegisterResult }
   | { kind: 'changeSession'; result: ChangeSessionResult }
+  | { kind: 'changeSeries'; result: ChangeSeriesResult }
   | { kind: 'cancel'; result: CancelResult }
   | { kind: 'updateDetails'; result: UpdateDetailsResult }
   | { kind: 'exportData'; mailedTo: string | null }
   | { kind: 'eraseData'; cancelled: boolean }
-) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
+) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[]; waitlists?: Waitlists };
 
 /** The outcome of a seat change (not of the personal-data effects). */
 export type SeatOutcome = Exclude<EffectOutcome, { kind: 'exportData' } | { kind: 'eraseData' }>;
@@ -81,6 +86,10 @@ export interface QaContext {
   lang: Language;
   availability: Availability;
   now: Date;
+  /** The asker's own registration (null: none), when a person asks in a chat: "sta ik nog op de wachtlijst?". */
+  myRegistration?: RegistrationRecord | null;
+  /** The waiting lists, read when the asker's registration waits (their places). */
+  waitlists?: Waitlists;
 }
 
 /** An answer to a programme question. */
@@ -107,6 +116,8 @@ export interface TurnContext {
   myRegistration: RegistrationRecord | null;
   /** The registrations this user made for others (colleagues), in seq order; absent: none. */
   registeredForOthers?: RegistrationRecord[];
+  /** The waiting lists, read when one of this user's registrations waits (place numbers); absent: not read. */
+  waitlists?: Waitlists;
   answerer: ProgrammeAnswerer;
   /**
    * A fresh id for this turn (the caller makes it; dialogs stay pure). A form started in the turn

@@ -52,7 +52,8 @@ export interface MailCatalogue {
   calendarHint: string;
   /** The reminder's way out: a link that cancels after one confirmation (cancelLink), or the words to send the bot. */
   cannotComeHeading: string;
-  cannotComeLink: (url: string) => string;
+  cannotComeLink: string;
+  cannotComeLinkLabel: string;
   cannotComeChat: string;
   /** The data_export mail: what the attached file holds. */
   dataExportHint: string;
@@ -60,11 +61,29 @@ export interface MailCatalogue {
   signOff: Record<OutboxEntry['kind'], string>;
   icsDayTitle: (eventTitle: string) => string;
   icsSessionTitle: (number: number, title: string) => string;
+  /** A series row of a registration waiting for a session: the session waited for, and the one held meanwhile (or none). */
+  waitingFor: (session: string, meanwhile: string | null) => string;
+  /** A series row of a series skipped. */
+  noSession: string;
+  /** Instead of intro and subject for a promotion off, or a bump from, one session's waiting list. */
+  sessionIntro: { promoted: (number: number) => string; bumped: (number: number) => string };
+  sessionSubject: { promoted: (number: number, eventTitle: string) => string; bumped: (number: number, eventTitle: string) => string };
 }
 
 const nl: MailCatalogue = {
   lang: 'nl',
   locale: 'nl-BE',
+  waitingFor: (session, meanwhile) => `op de wachtlijst voor ${session}; intussen ${meanwhile ?? 'geen andere sessie'}`,
+  noSession: 'geen sessie',
+  sessionIntro: {
+    promoted: (n) => `Goed nieuws: er is een plaats vrijgekomen in sessie ${n}. Je bent nu ingeschreven voor sessie ${n}; een sessie die je intussen volgde in die reeks, is vrijgegeven. Hieronder wat je nu hebt.`,
+    bumped: (n) =>
+      `Door strengere coronaregels moest het aantal plaatsen in sessie ${n} verlaagd worden. Volgens het LIFO-principe (last in, first out) vervalt je plaats in sessie ${n}; je plaats op de dag en je andere sessies blijven. Je staat nu op de wachtlijst voor sessie ${n}: komt er opnieuw plaats vrij, dan schuif je automatisch door.`,
+  },
+  sessionSubject: {
+    promoted: (n, t) => `Er is een plaats vrijgekomen in sessie ${n}: ${t}`,
+    bumped: (n, t) => `Je plaats in sessie ${n} is vervallen: ${t}`,
+  },
   subject: {
     confirmation: (t) => `Bevestiging van je inschrijving: ${t}`,
     waitlisted: (t) => `Je staat op de wachtlijst: ${t}`,
@@ -80,7 +99,7 @@ const nl: MailCatalogue = {
   greeting: (firstName) => `Beste ${firstName},`,
   intro: {
     confirmation: 'Bedankt voor je inschrijving. Je plaats is bevestigd. Hieronder vind je een overzicht van alle gegevens die je ingevuld hebt.',
-    waitlisted: 'De sessies die je koos zijn volzet, of de zaal zit vol. Je staat op de wachtlijst: komt er een plaats vrij, dan schrijven we je automatisch in en laten we het je weten.',
+    waitlisted: 'De zaal zit vol. Je staat op de wachtlijst: komt er een plaats vrij, dan schrijven we je automatisch in en laten we het je weten.',
     session_changed: 'Je sessiekeuze is gewijzigd. Dit is wat er veranderde en wat je nu hebt.',
     cancelled: 'Je inschrijving is geannuleerd. Je plaats is vrijgegeven voor iemand anders.',
     bumped:
@@ -131,7 +150,8 @@ const nl: MailCatalogue = {
   notYou: (address) => `Heb je dit niet zelf gevraagd, of klopt er iets niet? Mail dan meteen naar ${address}.`,
   calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
   cannotComeHeading: 'Kan je toch niet komen?',
-  cannotComeLink: (url) => `Laat het ons weten, dan geven we je plaats aan iemand op de wachtlijst: ${url}`,
+  cannotComeLink: 'Laat het ons weten, dan geven we je plaats aan iemand op de wachtlijst:',
+  cannotComeLinkLabel: 'ik kan toch niet komen',
   cannotComeChat: 'Stuur "ik kan toch niet komen" naar de inschrijvingsbot, dan geven we je plaats aan iemand op de wachtlijst.',
   dataExportHint:
     'We bewaren je gegevens voor de contactopsporing, je bevestiging en de levering van het boek, en wissen ze na het evenement. Stuur "verwijder mijn gegevens" naar de inschrijvingsbot om ze nu al te laten wissen.',
@@ -154,6 +174,17 @@ const nl: MailCatalogue = {
 const en: MailCatalogue = {
   lang: 'en',
   locale: 'en-GB',
+  waitingFor: (session, meanwhile) => `on the waiting list for ${session}; meanwhile ${meanwhile ?? 'no other session'}`,
+  noSession: 'no session',
+  sessionIntro: {
+    promoted: (n) => `Good news: a place came free in session ${n}. You are now registered for session ${n}; a session you attended meanwhile in that series has been released. Below is what you have now.`,
+    bumped: (n) =>
+      `Stricter coronavirus rules meant the number of places in session ${n} had to be lowered. Under the LIFO principle (last in, first out) your place in session ${n} lapses; your place at the event and your other sessions stay. You are now on the waiting list for session ${n}: when a place comes free again, you move up automatically.`,
+  },
+  sessionSubject: {
+    promoted: (n, t) => `A place came free in session ${n}: ${t}`,
+    bumped: (n, t) => `Your place in session ${n} has lapsed: ${t}`,
+  },
   subject: {
     confirmation: (t) => `Your registration is confirmed: ${t}`,
     waitlisted: (t) => `You are on the waiting list: ${t}`,
@@ -169,7 +200,7 @@ const en: MailCatalogue = {
   greeting: (firstName) => `Dear ${firstName},`,
   intro: {
     confirmation: 'Thank you for registering. Your place is confirmed. Below is an overview of everything you entered.',
-    waitlisted: 'The sessions you chose, or the venue, are full. You are on the waiting list: when a place comes free we register you automatically and let you know.',
+    waitlisted: 'The venue is full. You are on the waiting list: when a place comes free we register you automatically and let you know.',
     session_changed: 'Your choice of sessions has changed. This is what changed and what you hold now.',
     cancelled: 'Your registration is cancelled. Your place has been released for someone else.',
     bumped:
@@ -220,7 +251,8 @@ const en: MailCatalogue = {
   notYou: (address) => `Did you not ask for this, or is something wrong? Please e-mail ${address} straight away.`,
   calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',
   cannotComeHeading: "Can't make it after all?",
-  cannotComeLink: (url) => `Let us know and we will give your place to someone on the waiting list: ${url}`,
+  cannotComeLink: 'Let us know and we will give your place to someone on the waiting list:',
+  cannotComeLinkLabel: "I can't come after all",
   cannotComeChat: 'Send "I can\'t come" to the registration bot and we will give your place to someone on the waiting list.',
   dataExportHint:
     'We keep your data for contact tracing, your confirmation and the delivery of the book, and delete it after the event. Send "delete my data" to the registration bot to have it deleted now.',

@@ -2,7 +2,9 @@
 export type MailBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'heading'; text: string }
-  | { kind: 'facts'; heading: string; rows: Array<[label: string, value: string]> };
+  | { kind: 'facts'; heading: string; rows: Array<[label: string, value: string]> }
+  /** A sentence and a link Balie made itself (an http(s) URL): the URL after the text, or a labelled link in HTML. */
+  | { kind: 'link'; text: string; label: string; url: string };
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -42,6 +44,7 @@ export function renderText(blocks: MailBlock[]): string {
   for (const block of blocks) {
     if (block.kind === 'paragraph') out.push(block.text, '');
     if (block.kind === 'heading') out.push(block.text, '-'.repeat(block.text.length));
+    if (block.kind === 'link') out.push(`${block.text} ${block.url}`, '');
     if (block.kind === 'facts') {
       out.push(block.heading, '-'.repeat(block.heading.length));
       for (const [label, value] of block.rows) out.push(`${label}: ${oneLine(value)}`);
@@ -56,6 +59,10 @@ export function renderHtml(blocks: MailBlock[], title: string, lang: string): st
   const body = blocks.map((block) => {
     if (block.kind === 'paragraph') return html`<p style="margin:0 0 12px">${block.text}</p>`;
     if (block.kind === 'heading') return html`<h2 style="font-size:16px;margin:16px 0 8px">${block.text}</h2>`;
+    if (block.kind === 'link') {
+      const url = /^https?:\/\//.test(block.url) ? block.url : '#';
+      return html`<p style="margin:0 0 12px">${block.text} <a href="${url}">${block.label}</a></p>`;
+    }
     const rows = block.rows.map(
       ([label, value]) =>
         html`<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;font-weight:600">${label}</th><td style="padding:4px 0">${oneLine(value)}</td></tr>`,

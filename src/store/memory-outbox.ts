@@ -85,6 +85,22 @@ export class MemoryOutbox implements Outbox {
     return count;
   }
 
+  /**
+   * Gives every entry the id `purged-<write order>`, keeping its order and delivery state (the
+   * purge: an entry id holds the command key it came from, which may name a chat user).
+   */
+  renameForPurge(): void {
+    const ids = new Map([...this.#entries.keys()].map((id, i) => [id, `purged-${i + 1}`]));
+    // In place: the lanes' queues handed out before (to running workers) hold these very maps.
+    const rename = <T>(map: Map<string, T>, value: (id: string, v: T) => T = (_id, v) => v) => {
+      const renamed = [...map].map(([id, v]) => [ids.get(id) ?? id, v] as const);
+      map.clear();
+      for (const [id, v] of renamed) map.set(id, value(id, v));
+    };
+    rename(this.#entries, (id, entry) => ({ ...entry, id }));
+    for (const deliveries of this.#lanes.values()) rename(deliveries);
+  }
+
   lane(lane: DeliveryLane): DeliveryQueue {
     const deliveries = this.#lanes.get(lane) ?? new Map<string, Delivery>();
     const handOut = (id: string, d: Delivery) => this.#handOut(lane, id, d);

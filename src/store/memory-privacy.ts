@@ -74,6 +74,7 @@ export class MemoryPrivacy implements PersonalDataLedger {
     this.parts.idsByOwner.clear();
     for (const r of records) this.parts.registrations.set(r.id, purgedRecord(r));
     this.parts.outbox.blank(() => true, withdrawnPurged);
+    this.parts.outbox.renameForPurge();
     this.parts.results.clear();
     return { ...preview, counts: structuredClone(this.#counts) };
   }

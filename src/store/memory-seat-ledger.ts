@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   emailKey,
-  findSession,
-  hasOneSessionPerSeries,
+  isValidSeriesChoice,
+  seriesIndexOf,
   type Availability,
   type CancelCommand,
+  type ChangeSeriesCommand,
+  type ChangeSeriesResult,
+  type Waitlists,
   type CancelResult,
   type ChangeSessionCommand,
   type ChangeSessionResult,
@@ -35,7 +38,6 @@ import {
   changesNothing,
   checkDetails,
   commandDigest,
-  findShortage,
   hasFreeSeat,
   idempotencyConflict,
   isValidCap,
@@ -43,13 +45,19 @@ import {
   moveSeats,
   outboxEntryId,
   pickBumped,
-  pickPromoted,
-  swapSeat,
-  swapSession,
+  seatChoice,
+  withSeriesSession,
   type SeatCounts,
 } from './seat-ledger-rules.ts';
+import { MemoryWaitlists } from './memory-waitlists.ts';
 
-type CommandName = 'register' | 'change' | 'cancel' | 'details' | 'venue-cap' | 'session-cap';
+/** `record` with its waits set (the field left out when there are none, as the ledgers store it). */
+function withWaits(record: RegistrationRecord, waitingFor: readonly number[]): RegistrationRecord {
+  const { waitingFor: _old, ...rest } = record;
+  return waitingFor.length > 0 ? { ...rest, waitingFor: [...waitingFor] } : rest;
+}
+
+type CommandName = 'register' | 'change' | 'change-series' | 'cancel' | 'details' | 'venue-cap' | 'session-cap';
 
 /** What one command is doing: its name, key and time, and the outbox entries it writes. */
 interface Step {
@@ -73,8 +81,8 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   readonly #registrations = new Map<string, RegistrationRecord>();
   readonly #idByEmail = new Map<string, string>();
   readonly #idsByOwner = new Map<string, Set<string>>();
-  /** Ids of the waitlisted registrations, so promotion and counts never scan everyone. */
-  readonly #waiting = new Set<string>();
+  /** The waiting lists, so promotion and counts never scan everyone. */
+  readonly #waitlists: MemoryWaitlists;
   /** The first result of every (command, key), with the digest of the command it answered. */
   readonly #results = new Map<string, { digest: string; result: unknown }>();
   readonly #outbox: MemoryOutbox;
@@ -85,6 +93,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     this.#outbox = new MemoryOutbox({ chatChannels: options.chatChannels ?? [] });
     this.#newId = options.newId ?? randomUUID;
     this.privacy = new MemoryPrivacy({ registrations: this.#registrations, idByEmail: this.#idByEmail, idsByOwner: this.#idsByOwner, results: this.#results, outbox: this.#outbox });
+    this.#waitlists = new MemoryWaitlists(event.sessions.map((s) => s.number));
     this.#seats = {
       venueCap: event.venueCap,
       venueTaken: 0,
@@ -100,6 +109,10 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return this.#once('change', command, (step) => this.#changeSession(command, step));
   }
 
+  async changeSeries(command: ChangeSeriesCommand): Promise<ChangeSeriesResult> {
+    return this.#once('change-series', command, (step) => this.#changeSeries(command, step));
+  }
+
   async cancel(command: CancelCommand): Promise<CancelResult> {
     return this.#once('cancel', command, (step) => this.#cancel(command, step));
   }
@@ -113,7 +126,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
       this.#seats.venueCap = command.cap;
       const bumped = pickBumped([...this.#registrations.values()], this.#seats.venueTaken - command.cap);
-      return { ok: true, ...this.#bumpAndPromote(bumped, step) };
+      return { ok: true, ...this.#bumpFromVenue(bumped, step) };
     });
   }
 
@@ -123,8 +136,8 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       if (!seats) return { ok: false, reason: 'invalid_session' };
       if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
       seats.cap = command.cap;
-      const holders = [...this.#registrations.values()].filter((r) => r.sessions.includes(command.sessionNumber));
-      return { ok: true, ...this.#bumpAndPromote(pickBumped(holders, seats.taken - command.cap), step) };
+      const holders = [...this.#registrations.values()].filter((r) => r.status === 'confirmed' && r.sessions.includes(command.sessionNumber));
+      return { ok: true, ...this.#bumpFromSession(command.sessionNumber, pickBumped(holders, seats.taken - command.cap), step) };
     });
   }
 
@@ -158,14 +171,18 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       venueTaken: this.#seats.venueTaken,
       sessions: [...this.#seats.sessions.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([sessionNumber, s]) => ({ sessionNumber, cap: s.cap, taken: s.taken })),
-      waitlistLength: this.#waiting.size,
+        .map(([sessionNumber, s]) => ({ sessionNumber, cap: s.cap, taken: s.taken, waiting: this.#waitlists.waiting(sessionNumber) })),
+      waitlistLength: this.#waitlists.venueLength,
     };
+  }
+
+  async waitlists(): Promise<Waitlists> {
+    return this.#waitlists.lists(this.#registrations);
   }
 
   async snapshot(): Promise<LedgerSnapshot> {
     const registrations = [...this.#registrations.values()].sort((a, b) => a.seq - b.seq);
-    return { availability: await this.availability(), registrations: structuredClone(registrations) };
+    return { availability: await this.availability(), registrations: structuredClone(registrations), waitlists: await this.waitlists() };
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {
@@ -197,50 +214,75 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   }
 
   #register({ registrant, waitlistIfFull }: RegisterCommand, step: Step): RegisterResult {
-    if (!hasOneSessionPerSeries(this.#event, registrant.sessions)) return { ok: false, reason: 'invalid_sessions' };
+    const waitingFor = registrant.waitingFor ?? [];
+    if (!isValidSeriesChoice(this.#event, registrant.sessions, waitingFor)) return { ok: false, reason: 'invalid_sessions' };
     const email = emailKey(registrant.email);
     const existing = this.#idByEmail.get(email);
     if (existing) return { ok: false, reason: 'email_taken', registrationId: existing };
-    const shortage = findShortage(this.#seats, registrant.sessions);
-    if (shortage && !waitlistIfFull) return { ok: false, ...shortage };
-    const record: RegistrationRecord = {
-      ...structuredClone(registrant),
-      id: this.#newId(),
-      status: shortage ? 'waitlisted' : 'confirmed',
-      seq: this.#nextSeq++,
-      registeredAt: step.at,
-      updatedAt: step.at,
-    };
-    if (!shortage) moveSeats(this.#seats, record.sessions, 1);
+    const venueFull = this.#seats.venueTaken >= this.#seats.venueCap;
+    if (venueFull && !waitlistIfFull) return { ok: false, reason: 'venue_full' };
+    const plan = venueFull ? null : seatChoice(this.#event, this.#seats, registrant.sessions, waitingFor, waitlistIfFull);
+    if (plan && plan.full.length > 0) return { ok: false, reason: 'session_full', sessionNumbers: plan.full };
+    const record = withWaits(
+      {
+        ...structuredClone(registrant),
+        sessions: plan ? plan.sessions : [...registrant.sessions],
+        id: this.#newId(),
+        status: plan ? 'confirmed' : 'waitlisted',
+        seq: this.#nextSeq++,
+        registeredAt: step.at,
+        updatedAt: step.at,
+      },
+      plan ? plan.waitingFor : waitingFor,
+    );
+    if (plan) moveSeats(this.#seats, record.sessions, 1);
     this.#put(record);
-    this.#write(step, shortage ? 'waitlisted' : 'confirmation', record);
+    this.#write(step, plan ? 'confirmation' : 'waitlisted', record);
     return { ok: true, registration: record };
   }
 
   #changeSession(command: ChangeSessionCommand, step: Step): ChangeSessionResult {
     const current = this.#registrations.get(command.registrationId);
     if (!current) return { ok: false, reason: 'not_found' };
-    if (!findSession(this.#event, command.sessionNumber)) return { ok: false, reason: 'invalid_session' };
-    const swap = swapSession(this.#event, current.sessions, command.sessionNumber);
-    if (!swap.ok) return { ok: false, reason: swap.reason };
-    if (current.status === 'confirmed') {
-      // Take the new seat before releasing the old one: a full session leaves everything as it was.
-      if (!hasFreeSeat(this.#seats, command.sessionNumber)) {
-        return { ok: false, reason: 'session_full', sessionNumbers: [command.sessionNumber] };
-      }
-      swapSeat(this.#seats, swap.released, command.sessionNumber);
+    const index = seriesIndexOf(this.#event, command.sessionNumber);
+    if (index < 0) return { ok: false, reason: 'invalid_session' };
+    return this.#setSeries(current, index, command.sessionNumber, null, step) as ChangeSessionResult;
+  }
+
+  #changeSeries(command: ChangeSeriesCommand, step: Step): ChangeSeriesResult {
+    const current = this.#registrations.get(command.registrationId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    const index = this.#event.series.findIndex((s) => s.id === command.seriesId);
+    const inSeries = (n: number | null) => n === null || seriesIndexOf(this.#event, n) === index;
+    if (index < 0 || !inSeries(command.hold) || !inSeries(command.wait) || (command.hold !== null && command.hold === command.wait)) {
+      return { ok: false, reason: 'invalid_session' };
     }
-    const changed: RegistrationRecord = { ...current, sessions: swap.sessions, updatedAt: step.at };
+    if (command.hold === null && command.wait === null && this.#event.series[index]!.required) return { ok: false, reason: 'series_required' };
+    return this.#setSeries(current, index, command.hold, command.wait, step);
+  }
+
+  /** Rule 1 for one series of a registration: take the new seat before releasing the old, then promote. */
+  #setSeries(current: RegistrationRecord, index: number, hold: number | null, wait: number | null, step: Step): ChangeSeriesResult {
+    const held = current.sessions.find((n) => seriesIndexOf(this.#event, n) === index) ?? null;
+    const waited = current.waitingFor?.find((n) => seriesIndexOf(this.#event, n) === index) ?? null;
+    let [nextHold, nextWait] = [hold, wait];
+    const confirmed = current.status === 'confirmed';
+    // With a venue seat, a session waited for that is held already, or has a free seat, is simply held.
+    if (confirmed && nextWait !== null && (nextWait === held || hasFreeSeat(this.#seats, nextWait))) [nextHold, nextWait] = [nextWait, null];
+    if (nextHold === held && nextWait === waited) return { ok: false, reason: 'unchanged' };
+    if (confirmed && nextHold !== null && nextHold !== held) {
+      if (!hasFreeSeat(this.#seats, nextHold)) return { ok: false, reason: 'session_full', sessionNumbers: [nextHold] };
+      moveSeats(this.#seats, [nextHold], 1, false);
+      if (held !== null) moveSeats(this.#seats, [held], -1, false);
+    } else if (confirmed && nextHold === null && held !== null) moveSeats(this.#seats, [held], -1, false);
+    const changed = withWaits(
+      { ...current, sessions: withSeriesSession(this.#event, current.sessions, index, nextHold), updatedAt: step.at },
+      withSeriesSession(this.#event, current.waitingFor ?? [], index, nextWait),
+    );
     this.#put(changed);
     this.#write(step, 'session_changed', changed, { previousSessions: [...current.sessions] });
     const promoted = this.#promote(step);
-    return {
-      ok: true,
-      registration: this.#registrations.get(changed.id) ?? changed,
-      previousSessions: [...current.sessions],
-      bumped: [],
-      promoted,
-    };
+    return { ok: true, registration: this.#registrations.get(changed.id) ?? changed, previousSessions: [...current.sessions], bumped: [], promoted };
   }
 
   #cancel(command: CancelCommand, step: Step): CancelResult {
@@ -270,8 +312,8 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return { ok: true, registration: changed, previousDetails };
   }
 
-  /** Moves `bumped` to the waiting list (keeping their seq), then promotes whoever fits now. */
-  #bumpAndPromote(bumped: RegistrationRecord[], step: Step): Movements {
+  /** Rule 2 for the venue: `bumped` go to the venue waiting list holding nothing (keeping their seq), then promotion. */
+  #bumpFromVenue(bumped: RegistrationRecord[], step: Step): Movements {
     const moved = bumped.map((r) => {
       moveSeats(this.#seats, r.sessions, -1);
       const record: RegistrationRecord = { ...r, status: 'waitlisted', updatedAt: step.at };
@@ -282,39 +324,73 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return { bumped: moved, promoted: this.#promote(step) };
   }
 
-  #promote(step: Step): RegistrationRecord[] {
-    if (this.#waiting.size === 0) return [];
-    const waiting = [...this.#waiting].map((id) => this.#registrations.get(id)).filter((r) => r !== undefined);
-    return pickPromoted(this.#seats, waiting).map((r) => {
-      const record: RegistrationRecord = { ...r, status: 'confirmed', updatedAt: step.at };
+  /** Rule 2 for a session: `bumped` give it up and wait for it (unless it was a fallback), keeping all else. */
+  #bumpFromSession(sessionNumber: number, bumped: RegistrationRecord[], step: Step): Movements {
+    const index = seriesIndexOf(this.#event, sessionNumber);
+    const moved = bumped.map((r) => {
+      moveSeats(this.#seats, [sessionNumber], -1, false);
+      const waits = r.waitingFor?.some((n) => seriesIndexOf(this.#event, n) === index) ? (r.waitingFor ?? []) : withSeriesSession(this.#event, r.waitingFor ?? [], index, sessionNumber);
+      const record = withWaits({ ...r, sessions: r.sessions.filter((n) => n !== sessionNumber), updatedAt: step.at }, waits);
       this.#put(record);
-      this.#write(step, 'promoted', record);
+      this.#write(step, 'bumped', record, { sessionNumber });
       return record;
     });
+    return { bumped: moved, promoted: this.#promote(step) };
+  }
+
+  /** Rule 3: the sessions' waiting lists, then the venue's. */
+  #promote(step: Step): RegistrationRecord[] {
+    const promoted: RegistrationRecord[] = [];
+    for (;;) {
+      const head = this.#waitlists.sessionHead(this.#registrations, (n) => hasFreeSeat(this.#seats, n));
+      if (!head) break;
+      const { sessionNumber, record: r } = head;
+      const index = seriesIndexOf(this.#event, sessionNumber);
+      const fallback = r.sessions.find((n) => seriesIndexOf(this.#event, n) === index);
+      moveSeats(this.#seats, [sessionNumber], 1, false);
+      if (fallback !== undefined) moveSeats(this.#seats, [fallback], -1, false);
+      const record = withWaits(
+        { ...r, sessions: withSeriesSession(this.#event, r.sessions, index, sessionNumber), updatedAt: step.at },
+        (r.waitingFor ?? []).filter((n) => n !== sessionNumber),
+      );
+      this.#put(record);
+      this.#write(step, 'promoted', record, { sessionNumber });
+      promoted.push(record);
+    }
+    while (this.#seats.venueTaken < this.#seats.venueCap) {
+      const r = this.#waitlists.venueHead(this.#registrations);
+      if (!r) break;
+      const plan = seatChoice(this.#event, this.#seats, r.sessions, r.waitingFor ?? [], true);
+      moveSeats(this.#seats, plan.sessions, 1);
+      const record = withWaits({ ...r, status: 'confirmed', sessions: plan.sessions, updatedAt: step.at }, plan.waitingFor);
+      this.#put(record);
+      this.#write(step, 'promoted', record);
+      promoted.push(record);
+    }
+    return promoted;
   }
 
   /** Stores a new or changed registration and keeps every index in step with it. */
   #put(record: RegistrationRecord): void {
-    this.#registrations.set(record.id, record);
     this.#idByEmail.set(emailKey(record.email), record.id);
     const owned = this.#idsByOwner.get(record.owner) ?? new Set<string>();
     this.#idsByOwner.set(record.owner, owned.add(record.id));
-    if (record.status === 'waitlisted') this.#waiting.add(record.id);
-    else this.#waiting.delete(record.id);
+    this.#waitlists.update(this.#registrations.get(record.id), record);
+    this.#registrations.set(record.id, record);
   }
 
   #remove(record: RegistrationRecord): void {
+    this.#waitlists.update(this.#registrations.get(record.id), null);
     this.#registrations.delete(record.id);
     this.#idByEmail.delete(emailKey(record.email));
-    this.#waiting.delete(record.id);
     const owned = this.#idsByOwner.get(record.owner);
     owned?.delete(record.id);
     if (owned?.size === 0) this.#idsByOwner.delete(record.owner);
   }
 
-  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, extra: Pick<OutboxEntry, 'previousSessions' | 'previousDetails'> = {}): void {
+  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, extra: Pick<OutboxEntry, 'previousSessions' | 'previousDetails' | 'sessionNumber'> = {}): void {
     step.entries.push({
-      id: outboxEntryId(step.command, step.key, kind, registration.id),
+      id: outboxEntryId(step.command, step.key, kind, registration.id, extra.sessionNumber),
       kind,
       registration: structuredClone(registration),
       ...structuredClone(extra),

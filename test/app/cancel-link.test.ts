@@ -53,6 +53,7 @@ describe('the reminder\'s "ik kan toch niet komen" link', () => {
     const url = /http:\/\/127\.0\.0\.1:\d+\/cancel\/\S+/.exec(rendered.mail.text)?.[0];
     expect(url).toBeDefined();
     expect(rendered.mail.attachments.map((a) => a.contentType)).toEqual([expect.stringMatching(/^text\/calendar/)]);
+    expect(rendered.mail.html).toContain(`<a href="${url as string}">ik kan toch niet komen</a>`);
 
     const shown = await fetch(url as string);
     expect(shown.status).toBe(200);
@@ -63,7 +64,10 @@ describe('the reminder\'s "ik kan toch niet komen" link', () => {
     expect(page).toContain('<form method="post"');
     expect((await ledger.get(own))?.status).toBe('confirmed');
 
-    const confirmed = await fetch(url as string, { method: 'POST' });
+    // The button posts to the form's action, resolved against the page (relative: works under a path prefix too).
+    const action = new URL(/<form method="post" action="([^"]+)"/.exec(page)?.[1] ?? 'missing', url as string).href;
+    expect(action).toBe(url);
+    const confirmed = await fetch(action, { method: 'POST' });
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('is geannuleerd');
     expect(await ledger.get(own)).toBeNull();

@@ -58,6 +58,15 @@ describe('"mijn gegevens": everything Balie keeps, shown and mailed as a file', 
     expect(chat.turnText()).toContain('I also sent this to *jan.peeters@example.be* as a file (JSON).');
   });
 
+  it('is named in the help text, in both languages', async () => {
+    const chat = new Desk().chat('console:help');
+    await chat.say('help');
+    expect(chat.turnText()).toContain('("mijn gegevens"), of het laten wissen ("verwijder mijn gegevens")');
+    await chat.say('english');
+    await chat.say('help');
+    expect(chat.turnText()).toContain('("my data"), or have it deleted ("delete my data")');
+  });
+
   it('does not take "mijn gegevens wijzigen" for a look at the data', async () => {
     const { chat } = await registered();
     await chat.say('mijn gegevens wijzigen');

@@ -3,6 +3,7 @@ import type { Messages } from './nl.ts';
 import { noticesEn } from './notices-en.ts';
 import { privacyEn } from './privacy-en.ts';
 import { readingEn } from './reading-en.ts';
+import { seatsEn } from './seats-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   idleHelp: (contact) =>
     'With me you can:\n- *register* for the networking day\n- view *your registration*, change a session or cancel\n' +
     '- ask about the *programme*, e.g. "When is session 3?"\n' +
+    '- see what I keep about you ("my data"), or have it deleted ("delete my data")\n' +
     `Typ "Nederlands" voor Nederlands. Want to talk to a person? E-mail ${contact}.`,
   thanks: "You're welcome!",
   goodbye: 'OK, bye for now! Just type something if you need me again.',
@@ -159,7 +161,7 @@ export const en: Messages = {
   waitlistField: 'Waiting list',
   waitlistFieldPrompt: 'If a session you chose is full, do you want to join the waiting list?',
   venueFullInForm: (cap) => `All ${cap} places are taken; choose the waiting list to register anyway.`,
-  sessionFullInForm: (number) => `Session ${number} is full. Pick another session, or choose the waiting list.`,
+  sessionFullInForm: (number) => `Session ${number} is full. Pick another session, or the waiting list for this session.`,
   formHasMistakes: 'Not everything is right yet; nothing was registered:',
 
   fullOffer: (number, title) => `Session ${number} (*${title}*) is full. Do you want to join the waiting list, or choose another session?`,
@@ -266,6 +268,7 @@ export const en: Messages = {
   turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
   notices: noticesEn,
   privacy: privacyEn,
+  seats: seatsEn,
   channel: channelEn,
   reading: readingEn,
 };

@@ -3,6 +3,7 @@ import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
 import { privacyNl } from './privacy-nl.ts';
 import { readingNl } from './reading-nl.ts';
+import { seatsNl } from './seats-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
 export type { FormField } from '../form-field-ids.ts';
@@ -24,6 +25,7 @@ export const nl = {
   idleHelp: (contact: string) =>
     'Bij mij kan je:\n- je *inschrijven* voor de netwerkdag\n- *je inschrijving* bekijken, een sessie wijzigen of annuleren\n' +
     '- vragen stellen over het *programma*, bv. "Wanneer is sessie 3?"\n' +
+    '- zien wat ik over je bijhoud ("mijn gegevens"), of het laten wissen ("verwijder mijn gegevens")\n' +
     `Typ "English please" for English. Een mens spreken? Mail ${contact}.`,
   thanks: 'Graag gedaan!',
   goodbye: 'Oké, tot ziens! Typ gerust iets als je me nog nodig hebt.',
@@ -165,7 +167,7 @@ export const nl = {
   waitlistField: 'Wachtlijst',
   waitlistFieldPrompt: 'Is een gekozen sessie volzet, wil je dan op de wachtlijst?',
   venueFullInForm: (cap: number) => `Alle ${cap} plaatsen zijn ingenomen; kies de wachtlijst om je toch in te schrijven.`,
-  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of kies de wachtlijst.`,
+  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of de wachtlijst voor deze sessie.`,
   formHasMistakes: 'Nog niet alles is in orde; er is niets ingeschreven:',
 
   fullOffer: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet. Wil je op de wachtlijst, of kies je een andere sessie?`,
@@ -274,6 +276,7 @@ export const nl = {
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
   notices: noticesNl,
   privacy: privacyNl,
+  seats: seatsNl,
   channel: channelNl,
   reading: readingNl,
 };

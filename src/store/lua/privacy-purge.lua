@@ -1,7 +1,8 @@
 -- purge: KEYS seats; ARGV base, at, reason, '1' for a preview (nothing changes). Blanks every
 -- registration down to its status, seq, sessions, organisation type and book yes/no (a unique
 -- `<id>@purged.invalid` keeps the e-mail invariant), blanks the outbox entries (withdrawing pending
--- deliveries), deletes the kept command results, the e-mail and owner indexes, and the event's
+-- deliveries) and renames them `purged-<write order>` (their ids held command keys, which may name a
+-- chat user), deletes the kept command results, the e-mail and owner indexes, and the event's
 -- conversation states, turn locks, address book and short-lived values. The anonymous counts are
 -- kept in `purged` (the first purge's). Answers what went (or would go), as JSON.
 local at, reason, preview = ARGV[2], ARGV[3], ARGV[4] == '1'
@@ -55,8 +56,13 @@ for _, reg in ipairs(regs) do
   save_rec(r)
 end
 for _, entry in ipairs(cleaned) do
-  redis.call('HSET', B .. 'ob:entry', entry[1], entry[2] .. '|' .. entry[3])
   withdraw(entry[1], entry[2], reason)
+  local renamed = 'purged-' .. entry[2]
+  if entry[1] == renamed then
+    redis.call('HSET', B .. 'ob:entry', entry[1], entry[2] .. '|' .. entry[3])
+  else
+    rename_entry(entry[1], renamed, entry[2], entry[3])
+  end
 end
 for _, key in ipairs(results) do redis.call('DEL', key) end
 for _, key in ipairs(chat) do redis.call('DEL', key) end

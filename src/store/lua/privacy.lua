@@ -73,3 +73,31 @@ local function full_payload(entry_id, payload)
   if not load_rec(id) then return payload end
   return entry_json(entry_id, payload)
 end
+
+-- Gives entry `old` (write order `n`) the id `new` in the entry hash and in every lane, keeping its
+-- place and delivery state: an entry id holds the command key it came from, which may name a chat user.
+local function rename_entry(old, new, n, payload)
+  local json = payload
+  local head = '{"id":' .. cjson.encode(old)
+  if string.sub(json, 1, #head) == head then json = '{"id":' .. cjson.encode(new) .. string.sub(json, #head + 1) end
+  redis.call('HDEL', B .. 'ob:entry', old)
+  redis.call('HSET', B .. 'ob:entry', new, n .. '|' .. json)
+  for _, P in ipairs(lane_prefixes()) do
+    local fresh = P .. 'fresh'
+    if redis.call('LPOS', fresh, old) then redis.call('LSET', fresh, redis.call('LPOS', fresh, old), new) end
+    for _, set in ipairs({ 'ready', 'sent', 'failed' }) do
+      local score = redis.call('ZSCORE', P .. set, old)
+      if score then
+        redis.call('ZREM', P .. set, old)
+        redis.call('ZADD', P .. set, score, new)
+      end
+    end
+    for _, hash in ipairs({ 'lease', 'attempts', 'error' }) do
+      local value = redis.call('HGET', P .. hash, old)
+      if value then
+        redis.call('HDEL', P .. hash, old)
+        redis.call('HSET', P .. hash, new, value)
+      end
+    end
+  end
+end
