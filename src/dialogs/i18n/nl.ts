@@ -2,6 +2,7 @@ import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
 import { privacyNl } from './privacy-nl.ts';
+import { readingNl } from './reading-nl.ts';
 import { seatsNl } from './seats-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
@@ -278,6 +279,7 @@ export const nl = {
   privacy: privacyNl,
   seats: seatsNl,
   channel: channelNl,
+  reading: readingNl,
 };
 
 /** The shape every catalogue has. */
