@@ -59,7 +59,7 @@ describe('formSchema(): the registration form as one screen', () => {
   it('speaks English, prefills values, and offers a full session as its waiting list; the waiting-list field only with a full venue', () => {
     const schema = formSchema(ctx({ lang: 'en', availability: availability([4]) }), { email: 'ann@example.org' });
     expect(schema.fields.find((f) => f.id === 'email')).toMatchObject({ value: 'ann@example.org', label: 'E-mail' });
-    expect(schema.fields.find((f) => f.id === 'session:1')?.options?.[3]).toEqual({ value: 'w4', label: 'Join the waiting list for session 4: Lokale diensteneconomie (LDE) op maat van jouw gemeente', hint: 'session 4 · Zaal 6+7 · full' });
+    expect(schema.fields.find((f) => f.id === 'session:1')?.options?.[3]).toEqual({ value: 'w4', label: 'Join the waiting list for session 4: The local service economy (LDE) tailored to your municipality', hint: 'session 4 · Zaal 6+7 · full' });
     expect(schema.fields.some((f) => f.id === 'waitlist')).toBe(false);
     const venueFull = formSchema(ctx({ lang: 'en', availability: availability([], 100) }));
     expect(venueFull.fields.at(-1)).toMatchObject({ id: 'waitlist', type: 'yesNo', required: true, label: 'Waiting list' });
