@@ -1,5 +1,6 @@
 // npm run bench:channels -- telegram|slack [--people 2000] [--concurrency 100] [--connections 40] [--think-ms 0]
 // (Slack: bench/slack.bench.ts, signed HTTP events against the Slack stand-in.)
+// npm run bench:channels -- teams [--people 2000] [--concurrency 100] [--think-ms 0] (bench/channels-teams.ts)
 // 2,000 people register at once, 100 at a time, through the real Balie process (webhook mode,
 // Redis) against the local Telegram Bot API stand-in: each person answers every question as soon
 // as the bot asked it (typing, or pressing the button). The stand-in posts at most `connections`
@@ -24,6 +25,7 @@ import { startRedisServer } from '../test/helpers/redis-server.ts';
 import { TelegramStandIn } from '../test/helpers/telegram-api.ts';
 import { TelegramChat } from '../test/helpers/telegram-chat.ts';
 import { cpuSeconds, gate, ms, percentile } from './bench-helpers.ts';
+import { benchTeams } from './channels-teams.ts';
 import { benchSlack } from './slack.bench.ts';
 
 const { values, positionals } = parseArgs({
@@ -35,7 +37,7 @@ const { values, positionals } = parseArgs({
     'think-ms': { type: 'string', default: '0' },
   },
 });
-const channels = ['telegram', 'slack'];
+const channels = ['telegram', 'slack', 'teams'];
 if (!channels.includes(positionals[0] ?? '')) {
   console.error(`usage: npm run bench:channels -- <channel> [--people 2000] [--concurrency 100] [--connections 40]; channels: ${channels.join(', ')}`);
   process.exit(2);
@@ -151,4 +153,5 @@ async function main(): Promise<void> {
 }
 
 if (positionals[0] === 'slack') await benchSlack({ people, concurrency, connections, thinkMs });
+else if (positionals[0] === 'teams') await benchTeams({ people, concurrency, thinkMs });
 else await main();

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { FormSchema } from '../dialogs/form-schema.ts';
-import type { Availability, Environment, EventData, ExpiringValues } from '../core/index.ts';
+import type { Environment, ExpiringValues } from '../core/index.ts';
 import type { Reply, UserInput } from '../dialogs/types.ts';
 
 // The shape every channel shares, and what it gets from the app. A channel folder
@@ -81,9 +81,6 @@ export interface ChannelContext {
   count(outcome: InboundRefusal): void;
   /** Takes work the channel does after answering the platform (sending the replies): shutdown waits for it. */
   track(work: Promise<unknown>): void;
-  /** The event and its live seats: what a channel that shows the one-screen form (formSchema) builds it from. */
-  event: EventData;
-  availability(): Promise<Availability>;
 }
 
 /** A channel that was opened (credentials checked with the platform) and can be started. */

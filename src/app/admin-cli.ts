@@ -1,6 +1,8 @@
+import { createInterface } from 'node:readline/promises';
 import { BalieError } from '../core/index.ts';
 import { adminUsage, runAdmin, sharedStoreProblem } from './admin.ts';
 import { notifyingChannels } from './channels.ts';
+import { runHashPassword } from './hash-password.ts';
 import { loadConfig } from './config.ts';
 import { loadEvent } from './load-event.ts';
 import { createLogger } from './logger.ts';
@@ -18,6 +20,8 @@ async function main(args: string[]): Promise<number> {
     out(adminUsage);
     return args.length === 0 ? 2 : 0;
   }
+  // Needs no store: it only makes a password hash for BALIE_ORGANISERS.
+  if (args[0] === 'hash-password') return runHashPassword(args[1], out, err);
   let stores: AppStores;
   let context: Parameters<typeof runAdmin>[1];
   try {
@@ -30,7 +34,17 @@ async function main(args: string[]): Promise<number> {
     const logger = createLogger(config.logLevel ?? 'warn');
     const event = await loadEvent(config.eventPath);
     stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
-    context = { event, ledger: stores.ledger, outbox: stores.outbox, now: config.now ?? new Date(), print: out, warn: err };
+    context = {
+      event,
+      ledger: stores.ledger,
+      outbox: stores.outbox,
+      privacy: stores.privacy,
+      chatStores: stores.chatStores,
+      now: config.now ?? new Date(),
+      print: out,
+      warn: err,
+      ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
+    };
   } catch (error) {
     if (!(error instanceof BalieError)) throw error;
     err(`admin: ${error.message}`);
@@ -40,6 +54,16 @@ async function main(args: string[]): Promise<number> {
     return await runAdmin(args, context);
   } finally {
     await stores.close();
+  }
+}
+
+/** A yes/no question on the terminal (the prompt on stderr, so stdout keeps only results). */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(?:y|yes|j|ja)$/i.test((await terminal.question(question)).trim());
+  } finally {
+    terminal.close();
   }
 }
 

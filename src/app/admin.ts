@@ -10,14 +10,20 @@ import {
   type RegistrationRecord,
   type SeatLedger,
   type SetCapResult,
+  type PersonalDataLedger,
 } from '../core/index.ts';
+import { purgeCommand } from './admin-purge.ts';
+import type { ClearableStore } from './privacy-jobs.ts';
 
 export const adminUsage = `usage: npm run --silent admin -- <command>
   status                          seats of the venue and every session, the waiting list, and the invariant check
   venue-cap <seats>               set the venue cap; lowering it moves the latest registrations to the waiting list
   session-cap <session> <seats>   the same for one session
   outbox <pending|sent|failed>    the mails and chat notices in that state, with their attempts and last error
-Needs REDIS_URL: without it every bot process has its own in-memory ledger.`;
+  purge [--dry-run | --yes]       removes all personal data of the event now, keeping anonymous counts; shows what goes
+                                  first and asks (--dry-run: only show; --yes: no question, for scripts)
+  hash-password [name]            reads a password (terminal or stdin) and prints name:hash for BALIE_ORGANISERS
+Needs REDIS_URL (hash-password does not): without it every bot process has its own in-memory ledger.`;
 
 /** What an organiser command works on; `print` (results) and `warn` (problems) get one line at a time. */
 export interface AdminContext {
@@ -27,10 +33,15 @@ export interface AdminContext {
   now: Date;
   print: (line: string) => void;
   warn: (line: string) => void;
+  /** The ledger's privacy half and the in-memory stores to empty, for `purge`. */
+  privacy?: PersonalDataLedger;
+  chatStores?: readonly ClearableStore[];
+  /** Asks the organiser a yes/no question (a terminal); absent: `purge` needs --yes or --dry-run. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /** A command line that cannot be run, with the reason (exit code 2). */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** The highest cap Balie accepts from the command line (the ledger takes any whole number). */
 const maxSeats = 100_000;
@@ -42,7 +53,10 @@ function seats(raw: string | undefined, what: string): number {
   return Number(raw);
 }
 
-const person = (r: RegistrationRecord) => `#${r.seq} ${r.firstName} ${r.lastName} <${r.email}> (sessions ${r.sessions.join(', ')})`;
+const person = (r: RegistrationRecord) => {
+  const waits = r.waitingFor?.length ? `; waiting for ${r.waitingFor.join(', ')}` : '';
+  return `#${r.seq} ${r.firstName} ${r.lastName} <${r.email}> (sessions ${r.sessions.join(', ') || 'none'}${waits})`;
+};
 
 function printMovements(result: Extract<SetCapResult, { ok: true }>, print: (line: string) => void): void {
   print(result.bumped.length === 0 ? 'Nobody moved to the waiting list.' : `Moved to the waiting list, latest first (${result.bumped.length}):`);
@@ -52,14 +66,18 @@ function printMovements(result: Extract<SetCapResult, { ok: true }>, print: (lin
   if (result.bumped.length + result.promoted.length > 0) print('Each of them gets an e-mail from the mail worker.');
 }
 
-async function status({ event, ledger, print }: AdminContext): Promise<number> {
+async function status(context: AdminContext): Promise<number> {
+  const { event, ledger, print } = context;
   const snapshot = await ledger.snapshot();
   const { availability } = snapshot;
   print(`${event.title}: venue ${availability.venueTaken} of ${availability.venueCap} seats taken; ${availability.waitlistLength} waiting.`);
   for (const s of availability.sessions) {
     const title = findSession(event, s.sessionNumber)?.title ?? '(not in the event file)';
-    print(`  session ${s.sessionNumber}: ${s.taken} of ${s.cap}  ${title}`);
+    const waiting = s.waiting ? `, ${s.waiting} waiting` : '';
+    print(`  session ${s.sessionNumber}: ${s.taken} of ${s.cap}${waiting}  ${title}`);
   }
+  const purged = await context.privacy?.purgedCounts();
+  if (purged) print(`Personal data purged at ${purged.purgedAt}; only anonymous counts are kept.`);
   const violations = findInvariantViolations(event, snapshot);
   if (violations.length === 0) {
     print(`Invariants hold for all ${snapshot.registrations.length} registrations.`);
@@ -128,6 +146,8 @@ export async function runAdmin(args: string[], context: AdminContext): Promise<n
         return await setCap(context, args);
       case 'outbox':
         return await listOutbox(context, args[1]);
+      case 'purge':
+        return await purgeCommand(context, args.slice(1), (message) => new UsageError(message));
       default:
         throw new UsageError(args[0] === undefined ? 'no command given' : `unknown command ${JSON.stringify(args[0])}`);
     }

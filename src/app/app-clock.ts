@@ -1,4 +1,4 @@
-import { fixedClock, isRegistrationOpen, registrationDeadline, systemClock, zonedTime, type Clock, type EventData } from '../core/index.ts';
+import { eventStartsAt, fixedClock, registrationDeadline, systemClock, zonedTime, type Clock, type EventData } from '../core/index.ts';
 import { defaultConsoleNow } from './config.ts';
 
 /** The clock the console runs on, and why, for the banner and the log. */
@@ -40,12 +40,14 @@ export function pinnedBeforeDeadline(event: EventData): Date {
 }
 
 /**
- * The host's clock: BALIE_NOW when set; else the real time while registration is open; else
- * (the shipped 2020 event) pinned a week before the deadline, so that Telegram can be tried with it.
+ * The host's clock: BALIE_NOW when set; else the real time until the event starts (between the
+ * deadline and the day, registering is refused but a cancel, the reminders and their links must run
+ * on time, also after a restart); else (a past event, such as the shipped 2020 one) pinned a week
+ * before the deadline, so that Telegram can be tried with it.
  */
 export function hostClock(pinned: Date | null, event: EventData, realNow: Date): HostClock {
   if (pinned) return { clock: fixedClock(pinned), source: 'BALIE_NOW', at: pinned };
-  if (isRegistrationOpen(event, realNow)) return { clock: systemClock, source: 'system' };
+  if (realNow.getTime() < eventStartsAt(event).getTime()) return { clock: systemClock, source: 'system' };
   const at = pinnedBeforeDeadline(event);
   return { clock: fixedClock(at), source: 'closed', at, deadline: registrationDeadline(event) };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InboundMessage, ViewerKey } from '../adapters/channel.ts';
-import type { AddressBook, Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
+import type { AddressBook, Clock, ConversationStore, EventData, RegistrationRecord, SeatLedger, TurnLock } from '../core/index.ts';
 import { BalieError, isWellFormedText, splitOwnRegistrations } from '../core/index.ts';
 import {
   handleTurn,
@@ -13,6 +13,7 @@ import {
 import { formSchema, type FormSchema } from '../dialogs/form-schema.ts';
 import { homeView } from '../dialogs/home.view.ts';
 import { busyReply, failureReply } from '../dialogs/system-replies.ts';
+import type { PersonalDataDesk } from './personal-data.ts';
 import type { EffectOutcome, LedgerEffect, ProgrammeAnswerer, Reply, TurnContext, User, UserInput } from '../dialogs/types.ts';
 
 /**
@@ -34,11 +35,15 @@ export interface BotDeps {
   answerer: ProgrammeAnswerer;
   /** Where each inbound message's `address` is kept, so notices can reach the person later. */
   addresses?: AddressBook;
+  /** Runs "mijn gegevens" (the mailed export) and "verwijder mijn gegevens" (the erasure); without it neither is mailed nor erased. */
+  personalData?: PersonalDataDesk;
   /** Called with failures that are not the user's (never with personal data). */
   onError?: (error: unknown) => void;
   /** Told about every turn (for metrics). */
   observe?: (turn: TurnObservation) => void;
   tuning?: Partial<BotTuning>;
+  /** The personal check-in code of a registration, shown in "mijn inschrijving" (the desk's CheckinCodes). */
+  checkinCode?: (registration: RegistrationRecord) => string | null;
 }
 
 /** How one inbound message went: answered, dropped as a redelivery, refused while another turn ran, or failed. */
@@ -155,7 +160,12 @@ export class Bot {
       // A platform's redelivery of a message this conversation already answered changes nothing.
       if (messageId !== undefined && handled.includes(messageId)) return { replies: [], duplicate: true };
       const state = (envelope.success && parseConversationState(envelope.data.conversation)) || newConversation(user);
-      const { state: next, replies } = await this.converse(state, context, input);
+      const { state: next, replies, erased } = await this.converse(state, context, input);
+      // "verwijder mijn gegevens": the conversation goes too, handled ids and all.
+      if (erased) {
+        await conversations.delete(user.key);
+        return { replies, duplicate: false };
+      }
       const nextHandled = messageId === undefined ? handled : [...handled, messageId].slice(-this.tuning.rememberedMessageIds);
       const written: StoredConversation = { conversation: next, handled: nextHandled };
       if ((await conversations.write(user.key, written, stored?.version ?? null)) !== null) return { replies, duplicate: false };
@@ -165,33 +175,41 @@ export class Bot {
     throw new BalieError('state_conflict', 'conversation state kept changing during the turn');
   }
 
-  private async converse(state: ConversationState, context: TurnContext, input: UserInput): Promise<{ state: ConversationState; replies: Reply[] }> {
+  private async converse(state: ConversationState, context: TurnContext, input: UserInput): Promise<{ state: ConversationState; replies: Reply[]; erased: boolean }> {
     let result = await handleTurn(state, input, context);
     const replies = [...result.replies];
+    let erased = false;
     for (let count = 0; result.effect && count < maxEffectsPerTurn; count++) {
+      erased ||= result.effect.kind === 'eraseData' && this.deps.personalData !== undefined;
       const outcome = await this.execute(result.effect, context.user);
       result = await resumeAfterEffect(result.state, outcome, {
         ...context,
         availability: outcome.availability,
         myRegistration: outcome.myRegistration,
         registeredForOthers: outcome.registeredForOthers ?? [],
+        ...(outcome.waitlists ? { waitlists: outcome.waitlists } : {}),
       });
       replies.push(...result.replies);
     }
-    return { state: result.state, replies };
+    return { state: result.state, replies, erased };
   }
 
   private async context(user: User, nonce: string): Promise<TurnContext> {
     const { event, clock, answerer } = this.deps;
-    return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce };
+    const checkinCode = this.deps.checkinCode;
+    return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce, ...(checkinCode ? { checkinCode } : {}) };
   }
 
-  /** The counters, and the user's own registration and the ones they made for others. */
-  private async live(user: User): Promise<Pick<TurnContext, 'availability' | 'myRegistration' | 'registeredForOthers'>> {
+  /**
+   * The counters, and the user's own registration and the ones they made for others; the waiting
+   * lists too when one of them waits (for the place numbers), so that other turns read no more.
+   */
+  private async live(user: User): Promise<Pick<TurnContext, 'availability' | 'myRegistration' | 'registeredForOthers' | 'waitlists'>> {
     const { ledger } = this.deps;
     const [availability, owned] = await Promise.all([ledger.availability(), ledger.findAllByOwner(user.key)]);
     const { own, forOthers } = splitOwnRegistrations(owned);
-    return { availability, myRegistration: own, registeredForOthers: forOthers };
+    const waits = owned.some((r) => r.status === 'waitlisted' || (r.waitingFor?.length ?? 0) > 0);
+    return { availability, myRegistration: own, registeredForOthers: forOthers, ...(waits ? { waitlists: await ledger.waitlists() } : {}) };
   }
 
   private async execute(effect: LedgerEffect, user: User): Promise<EffectOutcome> {
@@ -203,8 +221,18 @@ export class Bot {
         return { kind: 'register', result: await ledger.register({ ...effect.command, at }), ...(await after()) };
       case 'changeSession':
         return { kind: 'changeSession', result: await ledger.changeSession({ ...effect.command, at }), ...(await after()) };
+      case 'changeSeries':
+        return { kind: 'changeSeries', result: await ledger.changeSeries({ ...effect.command, at }), ...(await after()) };
       case 'cancel':
         return { kind: 'cancel', result: await ledger.cancel({ ...effect.command, at }), ...(await after()) };
+      case 'exportData': {
+        const mailedTo = (await this.deps.personalData?.mailExport(user.key, effect.command.registrationId, effect.command.key, at)) ?? null;
+        return { kind: 'exportData', mailedTo, ...(await after()) };
+      }
+      case 'eraseData': {
+        const cancelled = (await this.deps.personalData?.erase(user.key, effect.command.registrationId, effect.command.key, at)) ?? false;
+        return { kind: 'eraseData', cancelled, ...(await after()) };
+      }
       case 'updateDetails':
         return { kind: 'updateDetails', result: await ledger.updateDetails({ ...effect.command, at }), ...(await after()) };
       case 'findEmail': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { readEnvironment, zonedTime, type Environment } from '../core/index.ts';
+import { BalieError, readEnvironment, zonedTime, type Environment } from '../core/index.ts';
+import { organisersSchema, type OrganiserAccount } from '../desk/organisers.ts';
 
 /** The shipped event file, used when BALIE_EVENT is not set. */
 export const defaultEventPath = 'events/netwerkdag-2020.yaml';
@@ -56,6 +57,13 @@ const mailFromSchema = z.string().transform((value, context) => {
   return { name: name === '' ? null : name, address };
 });
 
+const wholeDays = (what: string) =>
+  z.coerce
+    .number({ error: `expected a whole number of days ${what}, 0 or more` })
+    .int({ error: `expected a whole number of days ${what}, 0 or more` })
+    .min(0, { error: `expected a whole number of days ${what}, 0 or more` })
+    .max(3650, { error: `expected a whole number of days ${what}, at most 3650` });
+
 const configSchema = z.object({
   BALIE_EVENT: z.string().default(defaultEventPath),
   BALIE_NOW: instantSchema.optional(),
@@ -74,6 +82,10 @@ const configSchema = z.object({
     .int({ error: 'expected a whole number of days, at least 1' })
     .min(1, { error: 'expected a whole number of days, at least 1' })
     .default(30),
+  BALIE_REMINDER_DAYS: wholeDays('before the event').default(2),
+  BALIE_PURGE_DAYS_AFTER: wholeDays('after the event').default(30),
+  BALIE_PUBLIC_URL: urlWithProtocol(['http', 'https'], 'https://balie.example.org').optional(),
+  BALIE_LINK_SECRET: z.string().min(32, { error: 'expected at least 32 characters (e.g. openssl rand -base64 32)' }).optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `expected one of ${logLevels.join(', ')}` }).optional(),
   PORT: z.coerce
     .number({ error: 'expected a port number from 0 to 65535' })
@@ -85,6 +97,13 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:[\]_-]+$/, { error: 'expected an address to listen on, such as 0.0.0.0, 127.0.0.1 or ::' })
     .default('0.0.0.0'),
+  BALIE_ORGANISERS: organisersSchema.optional(),
+  BALIE_DESK_SECRET: z.string().min(32, { error: 'expected at least 32 characters (e.g. openssl rand -base64 32)' }).optional(),
+  BALIE_CHECKIN_SECRET: z.string().min(32, { error: 'expected at least 32 characters (e.g. openssl rand -base64 32)' }).optional(),
+  BALIE_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|loopback|uniquelocal|linklocal|[0-9a-f.:/,\s]+)$/i, { error: 'expected a number of proxies, loopback, or addresses/subnets (Express "trust proxy")' })
+    .optional(),
 });
 
 /** Balie's configuration, read once from the environment at start-up. */
@@ -99,11 +118,25 @@ export interface AppConfig {
   /** BALIE_MAIL_FROM: the sender of every mail (no name: the event's title), or null for the event's contact address. */
   mailFrom: { name: string | null; address: string } | null;
   stateTtlDays: number;
+  /** BALIE_REMINDER_DAYS: the reminder goes out this many days before the event starts. */
+  reminderDays: number;
+  /** BALIE_PURGE_DAYS_AFTER: personal data is purged this many days after the event ended. */
+  purgeDaysAfter: number;
+  /** BALIE_PUBLIC_URL and BALIE_LINK_SECRET: where the host is reached from a mail, and the key its links are signed with; null without a public URL. */
+  links: { publicUrl: string; secret: string } | null;
   /** LOG_LEVEL, or null when unset: `info`, except in the interactive chat (`warn`, so log lines do not run through the conversation). */
   logLevel: LogLevel | null;
   /** Where the HTTP host listens when a channel runs (PORT, HOST). */
   port: number;
   host: string;
+  /** BALIE_ORGANISERS: who may log in to the organiser desk (none: no desk). */
+  organisers: OrganiserAccount[];
+  /** BALIE_DESK_SECRET: signs desk sessions, so every process accepts them; null: a random one per process. */
+  deskSecret: string | null;
+  /** BALIE_CHECKIN_SECRET: makes the check-in codes; null: the embedded development secret (the terminal only). */
+  checkinSecret: string | null;
+  /** BALIE_TRUST_PROXY: Express's "trust proxy" (the client's address and https from X-Forwarded-*), or null. */
+  trustProxy: string | null;
 }
 
 /**
@@ -112,6 +145,9 @@ export interface AppConfig {
  */
 export function loadConfig(env: Environment): AppConfig {
   const c = readEnvironment(configSchema, env);
+  if (c.BALIE_PUBLIC_URL && !c.BALIE_LINK_SECRET) {
+    throw new BalieError('config_invalid', 'Invalid configuration: BALIE_LINK_SECRET: needed with BALIE_PUBLIC_URL, to sign the links in mails (at least 32 characters)');
+  }
   return {
     eventPath: c.BALIE_EVENT,
     now: c.BALIE_NOW ?? null,
@@ -120,8 +156,15 @@ export function loadConfig(env: Environment): AppConfig {
     mailDir: c.BALIE_MAIL_DIR,
     mailFrom: c.BALIE_MAIL_FROM ?? null,
     stateTtlDays: c.BALIE_STATE_TTL_DAYS,
+    reminderDays: c.BALIE_REMINDER_DAYS,
+    purgeDaysAfter: c.BALIE_PURGE_DAYS_AFTER,
+    links: c.BALIE_PUBLIC_URL && c.BALIE_LINK_SECRET ? { publicUrl: c.BALIE_PUBLIC_URL.replace(/\/+$/, ''), secret: c.BALIE_LINK_SECRET } : null,
     logLevel: c.LOG_LEVEL ?? null,
     port: c.PORT,
     host: c.HOST,
+    organisers: c.BALIE_ORGANISERS ?? [],
+    deskSecret: c.BALIE_DESK_SECRET ?? null,
+    checkinSecret: c.BALIE_CHECKIN_SECRET ?? null,
+    trustProxy: c.BALIE_TRUST_PROXY ?? null,
   };
 }

@@ -4,7 +4,7 @@ import { channelOfUserKey, type Outbox, type SeatLedger } from '../core/index.ts
 import type { TurnObservation } from './bot.ts';
 
 // The seat commands whose results are counted.
-const commands = ['register', 'changeSession', 'cancel', 'setVenueCap', 'setSessionCap'];
+const commands = ['register', 'changeSession', 'changeSeries', 'cancel', 'setVenueCap', 'setSessionCap'];
 
 /**
  * What `GET /metrics` shows (prom-client, its own registry): turns per channel and outcome, the

@@ -6,8 +6,11 @@ import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
 import { startMailWorker } from '../mail/index.ts';
 import { consoleClock, describeClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
+import { personalDataDesk } from './personal-data.ts';
+import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop } from './privacy-jobs.ts';
 import type { AppConfig } from './config.ts';
 import type { AppStores } from './stores.ts';
+import { CheckinCodes, developmentCheckinSecret } from '../desk/checkin-code.ts';
 
 /** What start-up made: the configuration, the logger, the event and the stores. */
 export interface Started {
@@ -23,6 +26,8 @@ export interface Started {
  */
 export async function runConsole({ config, event, stores, logger }: Started, jsonl: boolean, user?: string): Promise<number> {
   const chosenClock = consoleClock(config.now);
+  // The terminal may use the embedded development secret: nobody checks in with its codes.
+  const codes = new CheckinCodes(config.checkinSecret ?? developmentCheckinSecret, event.id);
   const bot = new Bot({
     event,
     ledger: stores.ledger,
@@ -31,7 +36,9 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     clock: chosenClock.clock,
     answerer: await createProgrammeAnswerer(event),
     addresses: stores.addresses,
+    personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
+    checkinCode: (r) => codes.codeOf(r),
   });
   const connector = new ConsoleConnector(bot);
   let mailNotice = '';
@@ -43,7 +50,14 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     ...(config.mailFrom ? { from: { name: config.mailFrom.name ?? event.title, address: config.mailFrom.address } } : {}),
     logger,
     notice: (line) => (mailNotice = line),
+    withdrawn: reminderWithdrawn(stores.ledger),
+    checkinCode: (r) => codes.codeOf(r),
   });
+  // The reminders and the purge follow the console's pinned clock, as in the host.
+  const privacy = startPrivacyLoop(
+    new PrivacyJobs({ event, clock: chosenClock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
+    { pollMs: 60_000, onError: (error) => logger.error({ err: String(error) }, 'privacy jobs failed') },
+  );
 
   const stopping = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -74,6 +88,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
       });
     }
   } finally {
+    await privacy.stop();
     // What the turns of this run put in the outbox is delivered before the store goes away.
     await mail.drain().catch((error: unknown) => logger.error({ err: error }, 'delivering the outbox failed'));
     await mail.stop();

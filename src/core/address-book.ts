@@ -7,6 +7,8 @@ export interface AddressBook {
   remember(userKey: string, address: string): Promise<void>;
   /** The address last remembered for `userKey`, or null. */
   find(userKey: string): Promise<string | null>;
+  /** Forgets the address of `userKey` (the person asked to delete their data). */
+  forget(userKey: string): Promise<void>;
 }
 
 /**

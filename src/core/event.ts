@@ -29,7 +29,8 @@ const sessionSchema = z.object({
   capacity: positiveInt,
 });
 
-const seriesSchema = z.object({ id: positiveInt, name: text, start: clockTime, end: clockTime });
+/** A series; `required: true` means everyone takes (or waits for) one of its sessions, else it may be skipped. */
+const seriesSchema = z.object({ id: positiveInt, name: text, start: clockTime, end: clockTime, required: z.boolean().default(false) });
 
 /** The schema of an event file: everything the event page says, validated at start-up. */
 export const eventSchema = z

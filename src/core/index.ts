@@ -10,3 +10,5 @@ export * from './address-book.ts';
 export * from './environment.ts';
 export * from './address.ts';
 export * from './user-key.ts';
+export * from './privacy.ts';
+export * from './desk-ports.ts';

@@ -31,8 +31,17 @@ export interface Registrant {
   phone: string; // E.164
   organisation: string;
   organisationType: OrganisationType;
-  /** One session number per series, in series order. */
+  /**
+   * The sessions held (or, on the venue waiting list, to be held), in series order, at most one per
+   * series: a series skipped, or waited for without a fallback, has none here.
+   */
   sessions: number[];
+  /**
+   * The sessions waited for (each on its own waiting list), in series order, at most one per series;
+   * a session held in the same series is the fallback, given up when the wanted one comes free.
+   * Absent when nothing is waited for.
+   */
+  waitingFor?: number[];
   /** The book order: null when no book is ordered, else where to send it. */
   book: { shippingAddress: ShippingAddress } | null;
   language: Language;
@@ -161,10 +170,10 @@ export type RegistrantProblem =
   | { reason: 'invalid_sessions' }
   | { reason: 'invalid_field'; field: keyof Registrant | 'shippingAddress'; problem: FieldProblem };
 
-/** Checks a whole registrant against the event's rules (closing date, one session per series). */
+/** Checks a whole registrant against the event's rules (closing date, the sessions per series). */
 export function checkRegistrant(event: EventData, registrant: Registrant, now: Date): Result<object, RegistrantProblem> {
   if (!isRegistrationOpen(event, now)) return { ok: false, reason: 'registration_closed' };
-  if (!hasOneSessionPerSeries(event, registrant.sessions)) return { ok: false, reason: 'invalid_sessions' };
+  if (!isValidSeriesChoice(event, registrant.sessions, registrant.waitingFor ?? [])) return { ok: false, reason: 'invalid_sessions' };
   const fields: Array<[keyof Registrant, FieldResult<unknown>]> = [
     ['firstName', checkName(registrant.firstName)],
     ['lastName', checkName(registrant.lastName)],
@@ -197,6 +206,47 @@ export function hasOneSessionPerSeries(event: EventData, sessions: readonly numb
       }
     }
     if (!inSeries) return false;
+  }
+  return true;
+}
+
+/** The index of a session's series in `event.series`, or -1 for a session that does not exist. */
+export function seriesIndexOf(event: EventData, sessionNumber: number): number {
+  for (const session of event.sessions) {
+    if (session.number !== sessionNumber) continue;
+    for (let index = 0; index < event.series.length; index++) if (event.series[index]!.id === session.series) return index;
+  }
+  return -1;
+}
+
+/** The session of `list` (held or waited for) in the series with this id, or undefined. */
+export function sessionInSeries(event: EventData, list: readonly number[] | undefined, seriesId: number): number | undefined {
+  const index = event.series.findIndex((s) => s.id === seriesId);
+  return index < 0 ? undefined : list?.find((n) => seriesIndexOf(event, n) === index);
+}
+
+/**
+ * What a registration may hold and wait for: sessions that exist, in series order, at most one
+ * held and one waited for per series, never the same one, and something (held or waited for) in
+ * every series the event file marks `required`.
+ */
+export function isValidSeriesChoice(event: EventData, sessions: readonly number[], waitingFor: readonly number[]): boolean {
+  if (!inSeriesOrder(event, sessions) || !inSeriesOrder(event, waitingFor)) return false;
+  for (const n of waitingFor) if (sessions.includes(n)) return false;
+  for (let index = 0; index < event.series.length; index++) {
+    if (!event.series[index]!.required) continue;
+    if (!sessions.some((n) => seriesIndexOf(event, n) === index) && !waitingFor.some((n) => seriesIndexOf(event, n) === index)) return false;
+  }
+  return true;
+}
+
+function inSeriesOrder(event: EventData, list: readonly number[]): boolean {
+  let last = -1;
+  for (const n of list) {
+    if (!Number.isSafeInteger(n)) return false;
+    const index = seriesIndexOf(event, n);
+    if (index <= last) return false;
+    last = index;
   }
   return true;
 }

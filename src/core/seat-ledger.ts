@@ -2,10 +2,11 @@ import { emailKey, type Registrant } from './registration.ts';
 import type { Result } from './result.ts';
 
 /**
- * A registration as the ledger keeps it. `confirmed` holds a venue seat and one seat in every
- * series; `waitlisted` holds nothing and waits, in `seq` order, for the sessions it names.
- * `seq` is the arrival order: it orders the waiting list (first come, first served) and the
- * LIFO removal when a cap is lowered (highest seq of the confirmed goes first).
+ * A registration as the ledger keeps it. `confirmed` holds a venue seat and the sessions in
+ * `sessions`, and waits on each session's own waiting list for those in `waitingFor`;
+ * `waitlisted` is on the venue waiting list, holds nothing, and names what it will hold and wait
+ * for once it has a venue seat. `seq` is the arrival order: it orders every waiting list (first
+ * come, first served) and the LIFO removal when a cap is lowered (highest seq goes first).
  */
 export interface RegistrationRecord extends Registrant {
   id: string;
@@ -22,6 +23,8 @@ export interface SessionSeats {
   sessionNumber: number;
   cap: number;
   taken: number;
+  /** How many wait for this session on its own waiting list (the ledgers always say; absent means 0). */
+  waiting?: number;
 }
 
 /** Live counters: what dialogs show ("3 plaatsen vrij") and the Q&A answers. */
@@ -37,6 +40,25 @@ export interface LedgerSnapshot {
   availability: Availability;
   /** Confirmed and waitlisted registrations, in seq order. */
   registrations: RegistrationRecord[];
+  /** Every waiting list in its order (the ledgers always give them). */
+  waitlists?: Waitlists;
+}
+
+/**
+ * The waiting lists in their order, first come first served: the venue's (registrations that hold
+ * nothing) and every session's (confirmed registrations waiting for that session), by id.
+ */
+export interface Waitlists {
+  venue: string[];
+  /** Every session of the event, in session-number order, also those nobody waits for. */
+  sessions: Array<{ sessionNumber: number; registrationIds: string[] }>;
+}
+
+/** The 1-based place of a registration on a session's waiting list (or the venue's, sessionNumber null), or null. */
+export function waitlistPlace(waitlists: Waitlists, registrationId: string, sessionNumber: number | null): number | null {
+  const list = sessionNumber === null ? waitlists.venue : waitlists.sessions.find((s) => s.sessionNumber === sessionNumber)?.registrationIds;
+  const index = list?.indexOf(registrationId) ?? -1;
+  return index < 0 ? null : index + 1;
 }
 
 /** The details of a registrant that can change after registering (updateDetails). */
@@ -52,10 +74,13 @@ export const outboxKinds = [
   'promoted',
   'details_changed',
   'old_email_notice',
+  'reminder',
+  'data_export',
+  'organiser_message',
 ] as const;
 
 /** Kinds delivered by mail only: `old_email_notice` is for the mailbox the registration left, not the owner's chat. */
-export const mailOnlyKinds: ReadonlySet<(typeof outboxKinds)[number]> = new Set(['old_email_notice']);
+export const mailOnlyKinds: ReadonlySet<(typeof outboxKinds)[number]> = new Set(['old_email_notice', 'data_export']);
 
 /** A message the ledger's change obliges Balie to send; written in the same atomic step. */
 export interface OutboxEntry {
@@ -69,9 +94,34 @@ export interface OutboxEntry {
   registration: RegistrationRecord;
   /** For session_changed: the sessions held before. */
   previousSessions?: number[];
+  /**
+   * For `promoted` off a session's waiting list: that session (absent for a promotion off the venue
+   * waiting list); for `bumped` by a lowered session cap: the session lost (the venue seat stays).
+   */
+  sessionNumber?: number;
   /** For details_changed and old_email_notice: the e-mail address and book order held before. */
   previousDetails?: RegistrantDetails;
+  /** For data_export: everything Balie keeps about the person, as the JSON text the mail attaches. */
+  dataExport?: string;
+  /** For organiser_message: the organisers' message, in Dutch and in English (the registrant's language is sent). */
+  message?: ParticipantMessage;
   createdAt: string;
+}
+
+/** A short message of the organisers to participants, in both languages Balie speaks. */
+export interface ParticipantMessage {
+  nl: string;
+  en: string;
+}
+
+/**
+ * Messages of the organisers to participants, through the outbox (mail and the person's own chat,
+ * as every other entry): `organiser_message` entries, one per registration, with ids
+ * `message:<key>:organiser_message:<registration id>`, so a key sent again writes nothing twice.
+ */
+export interface ParticipantMessages {
+  /** Writes the message for every registration of `registrationIds` that still exists; how many were written now. */
+  writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number>;
 }
 
 /**
@@ -129,13 +179,28 @@ interface Command {
 
 export interface RegisterCommand extends Command {
   registrant: Registrant;
-  /** Whether to join the waiting list when a chosen session or the venue is full. */
+  /**
+   * Whether to wait when something is full: a full venue puts the registration on the venue
+   * waiting list; a full session to hold is waited for instead (a full fallback is dropped).
+   * Without it a full venue or session changes nothing and says which.
+   */
   waitlistIfFull: boolean;
 }
 
 export interface ChangeSessionCommand extends Command {
   registrationId: string;
   sessionNumber: number;
+}
+
+/**
+ * What a registration has in one series from now on: `hold` a session (or null), and/or `wait` for
+ * one (or null); both null skips the series (where allowed). `hold` next to `wait` is the fallback.
+ */
+export interface ChangeSeriesCommand extends Command {
+  registrationId: string;
+  seriesId: number;
+  hold: number | null;
+  wait: number | null;
 }
 
 export interface CancelCommand extends Command {
@@ -189,6 +254,16 @@ export type ChangeSessionResult = Result<
   { reason: 'not_found' } | { reason: 'session_full'; sessionNumbers: number[] } | { reason: 'invalid_session' } | { reason: 'unchanged' } | IdempotencyConflict
 >;
 
+export type ChangeSeriesResult = Result<
+  { registration: RegistrationRecord; previousSessions: number[] } & Movements,
+  | { reason: 'not_found' }
+  | { reason: 'session_full'; sessionNumbers: number[] }
+  | { reason: 'invalid_session' }
+  | { reason: 'series_required' }
+  | { reason: 'unchanged' }
+  | IdempotencyConflict
+>;
+
 export type CancelResult = Result<{ cancelled: RegistrationRecord } & Movements, { reason: 'not_found' } | IdempotencyConflict>;
 
 export type UpdateDetailsResult = Result<
@@ -210,24 +285,28 @@ export type SetCapResult = Result<Movements, { reason: 'invalid_session' } | { r
  * the registration, the e-mail index, the LIFO order, the waiting list, the outbox) and
  * idempotent by key (a retry gets the first result; the key with another command gets
  * `idempotency_conflict` and changes nothing). Rules:
- * - register: one per e-mail (case-insensitive); a full session or venue changes nothing and
- *   says which, unless `waitlistIfFull`, then the registration joins the waiting list.
- * - changeSession: takes the new seat before releasing the old (a swap within one series);
- *   a waitlisted registration just changes what it waits for. Freed seats promote the list.
+ * - register: one per e-mail (case-insensitive); holds what is free and waits for the sessions in
+ *   `waitingFor` that are not (one that is free is held instead, giving up its fallback); a full
+ *   session to hold or a full venue changes nothing and says which, unless `waitlistIfFull`.
+ * - changeSession: holds another session of a series, giving up any wait there; changeSeries sets
+ *   what is held and waited for in one series. Both take the new seat before releasing the old;
+ *   a waitlisted registration just changes what it wants. Freed seats promote the lists.
  * - cancel: releases every seat and promotes the waiting list in the same step.
  * - updateDetails: a new e-mail address (still one registration per address, case-insensitive)
  *   and/or a book order added, re-addressed or dropped; seats do not move. The new address gets
  *   `details_changed`, and after an e-mail change the old one gets `old_email_notice`.
  * - resendConfirmation: nothing changes; the outbox gets the confirmation (or, on the waiting
  *   list, `waitlisted`) entry again, once per key.
- * - setVenueCap / setSessionCap: lowering moves the most recent confirmed registrations (LIFO)
- *   to the waiting list until the cap holds; raising promotes the waiting list in seq order.
- * Promotion walks the waiting list in seq order and promotes every entry that fits; an entry
- * whose sessions are still full keeps its place and does not block the ones behind it.
+ * - setVenueCap: lowering moves the most recent confirmed registrations (LIFO) to the venue
+ *   waiting list, holding nothing. setSessionCap: lowering moves the most recent holders of that
+ *   session to its waiting list, keeping their venue seat and other sessions. Raising promotes.
+ * Promotion (seat-ledger-rules.ts, rule 3): every session's waiting list first, then the venue's,
+ * each first come first served, until nobody waits for a seat that is free.
  */
 export interface SeatLedger {
   register(command: RegisterCommand): Promise<RegisterResult>;
   changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult>;
+  changeSeries(command: ChangeSeriesCommand): Promise<ChangeSeriesResult>;
   cancel(command: CancelCommand): Promise<CancelResult>;
   updateDetails(command: UpdateDetailsCommand): Promise<UpdateDetailsResult>;
   resendConfirmation(command: ResendConfirmationCommand): Promise<ResendConfirmationResult>;
@@ -242,6 +321,8 @@ export interface SeatLedger {
   /** Every registration made by `owner`, their own and the ones for others, in seq order. */
   findAllByOwner(owner: string): Promise<RegistrationRecord[]>;
   availability(): Promise<Availability>;
+  /** Every waiting list in its order: for organisers, and for "plaats 2" in what a person is told. */
+  waitlists(): Promise<Waitlists>;
   snapshot(): Promise<LedgerSnapshot>;
 }
 

@@ -50,6 +50,11 @@ export interface DeliveryWorkerOptions {
   leaseMs?: number;
   retry?: RetryPolicy;
   logger?: DeliveryLogger;
+  /**
+   * Why an entry is no longer to be delivered (a reminder to someone who cancelled since), or null;
+   * a withdrawn entry is recorded as failed with that reason, never sent. A throw counts as a temporary failure.
+   */
+  withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
 }
 
 /** What one pass did, for tests and the log. */
@@ -77,6 +82,7 @@ export class DeliveryWorker {
   readonly #leaseMs: number;
   readonly #retry: RetryPolicy;
   readonly #logger: DeliveryLogger;
+  readonly #withdrawn: DeliveryWorkerOptions['withdrawn'];
 
   constructor(options: DeliveryWorkerOptions) {
     this.workerId = options.workerId ?? `${options.queue.lane}-${randomUUID()}`;
@@ -88,6 +94,7 @@ export class DeliveryWorker {
     this.#leaseMs = options.leaseMs ?? 3 * 60_000;
     this.#retry = options.retry ?? defaultRetryPolicy;
     this.#logger = options.logger ?? silentLogger;
+    this.#withdrawn = options.withdrawn;
   }
 
   /** The lane this worker delivers. */
@@ -123,6 +130,17 @@ export class DeliveryWorker {
     const about = { entryId: entry.id, kind: entry.kind, lane: entry.lane, workerId: this.workerId };
     let outcome: DeliveryOutcome;
     try {
+      const withdrawn = this.#withdrawn ? await this.#withdrawn(entry) : null;
+      if (withdrawn !== null) {
+        await this.#queue.markFailed(entry.id, this.workerId, withdrawn, this.#clock.now());
+        this.#logger.info(about, `${this.#noun} withdrawn`);
+        return 'failed';
+      }
+    } catch (error) {
+      outcome = { ok: false, reason: 'temporary', error: `could not check the entry: ${String(error)}`.slice(0, 500), code: 'store' };
+      return this.#settleFailure(entry, about, outcome);
+    }
+    try {
       outcome = await this.#deliver(entry);
     } catch (error) {
       // A bug or an entry from another version: retrying would fail the same way, so it is recorded.
@@ -135,6 +153,11 @@ export class DeliveryWorker {
       this.#logger.info(about, `${this.#noun} sent`);
       return 'sent';
     }
+    return this.#settleFailure(entry, about, outcome);
+  }
+
+  /** A failed attempt: retried with backoff, or recorded as failed when permanent or out of attempts. */
+  async #settleFailure(entry: DeliveryEntry, about: object, outcome: Extract<DeliveryOutcome, { ok: false }>): Promise<'retried' | 'failed'> {
     // The outbox counts the failures, so a restarted or another worker carries on the same backoff.
     const failures = entry.attempts + 1;
     if (outcome.reason === 'permanent' || failures >= this.#retry.maxAttempts) {

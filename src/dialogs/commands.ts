@@ -1,6 +1,7 @@
 import type { Language } from '../core/index.ts';
 import { normalise } from './choices.ts';
 import type { FormField } from './i18n/index.ts';
+import { personalDataRequest } from './personal-data.words.ts';
 
 /** What "wijzig …"/"change …" points at: a form field, the session of one series, or sessions in general. */
 export type ChangeTarget = FormField | `session:${number}` | 'session';
@@ -15,7 +16,9 @@ export type Command =
   | { kind: 'myRegistration' }
   | { kind: 'language'; lang: Language }
   | { kind: 'about' }
-  | { kind: 'change'; target: ChangeTarget | null };
+  | { kind: 'change'; target: ChangeTarget | null }
+  /** "mijn gegevens" (show what is kept, and mail it) or "verwijder mijn gegevens" (erase, after a confirmation). */
+  | { kind: 'personalData'; erase: boolean };
 
 /** Politeness that may surround a command ("stop aub", "English please"). */
 const politeness = /\b(aub|a u b|alsjeblieft|alstublieft|astublieft|graag|please|pls|plz|dank je|thanks)\b/g;
@@ -84,7 +87,9 @@ export function parseCommand(text: string): Command | null {
   if (before) return { kind: 'change', target: changeTarget(before) };
   const after = changeAfter.exec(n)?.[1];
   const target = after ? changeTarget(after) : null;
-  return target ? { kind: 'change', target } : null;
+  if (target) return { kind: 'change', target };
+  const data = personalDataRequest(text);
+  return data ? { kind: 'personalData', erase: data === 'erase' } : null;
 }
 
 /** What someone wants when no form is open, recognised from a few key words. */
@@ -175,7 +180,7 @@ export function isExplicitQuestion(text: string): boolean {
   return /\?\s*$/u.test(text);
 }
 
-const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening']);
+const englishWords = new Set(['i', 'id', 'im', 'would', 'like', 'want', 'please', 'my', 'the', 'hello', 'hi', 'thanks', 'thank', 'you', 'sign', 'up', 'register', 'registration', 'there', 'can', 'could', 'to', 'me', 'good', 'morning', 'afternoon', 'evening', 'delete', 'erase', 'remove', 'forget', 'show']);
 const dutchWords = new Set(['ik', 'wil', 'graag', 'mijn', 'de', 'het', 'een', 'hallo', 'hoi', 'goeiedag', 'goedendag', 'goedemorgen', 'goeiemorgen', 'goedemiddag', 'goeiemiddag', 'inschrijven', 'inschrijving', 'bedankt', 'dank', 'je', 'me', 'mij', 'aanmelden', 'kan', 'er', 'zich', 'wij', 'we', 'graag']);
 
 const oneWordRequests = new Set(['register', 'registration', 'inschrijven', 'inschrijving', 'aanmelden']);

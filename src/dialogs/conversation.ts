@@ -8,6 +8,7 @@ import { asksOwnChoices, ownRegistrationAsk } from './my-registration.asks.ts';
 import { detailsWish } from './my-registration.details.ts';
 import { isCancelWord, manageBack, manageChoice, manageReask, manageStop, manageText, matchManageOption, openChange, openManage, resumeManage } from './my-registration.dialog.ts';
 import { hasRegistrations } from './my-registration.target.ts';
+import { askErase, eraseAnswer, eraseChoice, eraseNo, eraseYes, resumePersonalData, showPersonalData } from './personal-data.dialog.ts';
 import { consultAnswerer } from './questions.ts';
 import { changeField, formBack, formChoice, formText, reask, resumeRegister, startRegistration } from './registration.dialog.ts';
 import { askStop, showFilled } from './registration.moves.ts';
@@ -70,8 +71,16 @@ export async function handleTurn(given: ConversationState, input: UserInput, ctx
 /** Continues after the caller executed the effect of the previous result. */
 export async function resumeAfterEffect(before: ConversationState, outcome: EffectOutcome, context: TurnContext): Promise<Result> {
   const state: ConversationState = { ...before, ops: before.ops + 1 };
-  const ctx: TurnContext = { ...context, availability: outcome.availability, myRegistration: outcome.myRegistration, registeredForOthers: outcome.registeredForOthers ?? [] };
+  const { waitlists: _before, ...rest } = context;
+  const ctx: TurnContext = {
+    ...rest,
+    availability: outcome.availability,
+    myRegistration: outcome.myRegistration,
+    registeredForOthers: outcome.registeredForOthers ?? [],
+    ...(outcome.waitlists ? { waitlists: outcome.waitlists } : {}),
+  };
   const s = speech(ctx.event, ctx.availability, state.lang, !isRegistrationOpen(ctx.event, ctx.now));
+  if (outcome.kind === 'exportData' || outcome.kind === 'eraseData') return resumePersonalData(state, outcome, s);
   if (state.flow.kind === 'form' && outcome.kind === 'register') return resumeRegister(state, state.flow, outcome, s);
   if (state.flow.kind === 'manage' && outcome.kind !== 'register') return resumeManage(state, state.flow, outcome, ctx, s);
   return idleReply(state, s, []);
@@ -121,6 +130,8 @@ function runCommand(state: ConversationState, command: Command, ctx: TurnContext
     case 'change':
       if (flow.kind === 'form') return changeField(state, flow, command.target, s);
       return openChange(state, ctx, s, command.target, text);
+    case 'personalData':
+      return command.erase ? askErase(state, ctx, s) : showPersonalData(state, ctx, s);
   }
 }
 
@@ -132,6 +143,8 @@ const globalChoices = new Map<string, Command>([
   ['stop', { kind: 'stop' }],
   ['back', { kind: 'back' }],
   ['my-registration', { kind: 'myRegistration' }],
+  ['my-data', { kind: 'personalData', erase: false }],
+  ['erase-data', { kind: 'personalData', erase: true }],
 ]);
 
 /** A choice, tapped or typed; `text` is what was typed, if anything (it may name sessions to note). */
@@ -146,6 +159,7 @@ async function handleChoice(state: ConversationState, id: string, ctx: TurnConte
     if (flow.kind === 'form') return reask(state, flow, s, s.m.alreadyInForm);
     return startRegistration(state, ctx, s, { someoneElse: id === 'register-other', text });
   }
+  if (id === eraseYes || id === eraseNo) return eraseChoice(state, id, ctx, s);
   if (flow.kind === 'form') return formChoice(state, flow, id, ctx, s);
   if (flow.kind === 'manage') return manageChoice(state, flow, id, ctx, s);
   if (id === 'change-session' || id === 'cancel-registration') return openManage(state, ctx, s, id === 'change-session' ? 'change' : 'cancel', [], null, text);
@@ -168,6 +182,9 @@ function inGuessedLanguage(current: ConversationState, text: string, context: Sp
 }
 
 async function idleText(current: ConversationState, given: string, ctx: TurnContext, context: Speech): Promise<Result> {
+  // "ja" / "nee" to "Wil je echt al je gegevens laten verwijderen?".
+  const erase = eraseAnswer(current, given);
+  if (erase) return eraseChoice(current, erase, ctx, context);
   // Nothing to read ("a", "j a"), or a bare e-mail address: the help text, in the language we speak.
   if (isJunk(given) || isBareContactDetail(given)) return idleReply(current, context, [context.m.idleHelp(context.event.contact)]);
   // "Hallo, ik wil me inschrijven": the greeting does not hide the request.

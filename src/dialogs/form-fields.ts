@@ -15,7 +15,9 @@ import {
   organisationTypes,
   phoneCountryHint,
 } from '../core/index.ts';
+import { nameCapitals } from './form-names.ts';
 import type { FormField } from './i18n/index.ts';
+import { isSeriesChoiceOf, parseSeriesValue, recordChoice, seriesValue, type SeriesChoice } from './series-choice.ts';
 import { formatPhone, formatPrice, sessionFact, type Speech } from './render.ts';
 import type { Draft, FieldId } from './state.ts';
 
@@ -67,6 +69,11 @@ function checkPostalCodeOfDraft(raw: string, draft: Draft): FieldResult<string> 
   return belgian.ok || !foreign ? belgian : checkPostalCode(raw, foreign);
 }
 
+/** A first or last name, typed in lower case with Dutch capitals ("jan van der berg" -> "Jan van der Berg"). */
+function checkPersonName(raw: string): FieldResult<string> {
+  return checkName(nameCapitals(raw));
+}
+
 function checkOrganisationType(raw: string): FieldResult<string> {
   return (organisationTypes as readonly string[]).includes(raw) ? { ok: true, value: raw } : fail('invalid_characters');
 }
@@ -82,8 +89,8 @@ function checkYesNo(raw: string): FieldResult<string> {
  * for one field per series of the event.
  */
 const formDefinition: ReadonlyArray<Omit<FieldDef, 'id'> & { id: FieldId | 'session' }> = [
-  { id: 'firstName', key: 'firstName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkName, show: asTyped },
-  { id: 'lastName', key: 'lastName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkName, show: asTyped },
+  { id: 'firstName', key: 'firstName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkPersonName, show: asTyped },
+  { id: 'lastName', key: 'lastName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkPersonName, show: asTyped },
   { id: 'email', key: 'email', type: 'email', maxLength: fieldLimits.email, applies: always, check: checkEmail, show: asTyped },
   {
     id: 'phone',
@@ -137,15 +144,25 @@ function sessionField(event: EventData, series: number): FieldDef {
     series,
     choicePrefix: 'session:',
     applies: always,
+    // A session to hold, "none", or a wait with or without a fallback (series-choice.ts).
     check: (raw) => {
-      const session = /^\d{1,4}$/.test(raw) ? findSession(event, Number(raw)) : null;
-      return session && session.series === series ? { ok: true, value: String(session.number) } : fail('invalid_characters');
+      const choice = parseSeriesValue(raw);
+      return choice && isSeriesChoiceOf(event, series, choice) ? { ok: true, value: seriesValue(choice) } : fail('invalid_characters');
     },
-    show: (value, s) => {
-      const session = findSession(s.event, Number(value));
-      return session ? sessionFact(session, s.lang) : value;
-    },
+    show: (value, s) => showSeriesChoice(parseSeriesValue(value), s, null),
   };
+}
+
+/** A series' choice as a summary row says it: "#4 … · Zaal 6+7", "geen sessie", "op de wachtlijst voor sessie 4 (plaats 2), intussen #2 …". */
+export function showSeriesChoice(choice: SeriesChoice | null, s: Speech, place: number | null): string {
+  if (!choice) return '';
+  const fact = (n: number) => {
+    const session = findSession(s.event, n);
+    return session ? sessionFact(session, s.lang) : String(n);
+  };
+  const t = s.m.seats;
+  if (choice.wait === null) return choice.hold === null ? t.skipped : t.holding(fact(choice.hold));
+  return `${t.waitingFor(choice.wait, place)}, ${choice.hold === null ? t.noOther : t.meanwhile(fact(choice.hold))}`;
 }
 
 const fieldsByEvent = new WeakMap<EventData, { list: FieldDef[]; byId: Map<string, FieldDef> }>();
@@ -239,10 +256,7 @@ export function draftFromRecord(record: RegistrationRecord, event: EventData): D
     organisation: record.organisation,
     organisationType: record.organisationType,
   };
-  event.series.forEach((series, index) => {
-    const number = record.sessions[index];
-    if (number !== undefined) values[`session:${series.id}`] = String(number);
-  });
+  for (const series of event.series) values[`session:${series.id}`] = seriesValue(recordChoice(event, record, series.id));
   if (event.book) values.book = record.book ? 'yes' : 'no';
   const address = record.book?.shippingAddress;
   if (address) Object.assign(values, { street: address.street, postalCode: address.postalCode, city: address.city, country: address.country });
@@ -255,7 +269,9 @@ export function toRegistrant(draft: Draft, event: EventData, owner: string, lang
   const missing = fields.find((field) => answerOf(draft, field.id) === undefined);
   if (missing) return { missing: missing.id };
   const get = (id: FormField): string => answerOf(draft, id) ?? '';
-  const sessions = event.series.map((series) => Number(answerOf(draft, `session:${series.id}`) ?? 0));
+  const choices = event.series.map((series) => parseSeriesValue(answerOf(draft, `session:${series.id}`)));
+  const sessions = choices.flatMap((c) => (c?.hold == null ? [] : [c.hold]));
+  const waitingFor = choices.flatMap((c) => (c?.wait == null ? [] : [c.wait]));
   const book = withBook(draft, event) ? { shippingAddress: { street: get('street'), postalCode: get('postalCode'), city: get('city'), country: get('country') } } : null;
   return {
     registrant: {
@@ -266,6 +282,7 @@ export function toRegistrant(draft: Draft, event: EventData, owner: string, lang
       organisation: get('organisation'),
       organisationType: get('organisationType') as OrganisationType,
       sessions,
+      ...(waitingFor.length > 0 ? { waitingFor } : {}),
       book,
       language,
       owner,

@@ -3,6 +3,7 @@ import { countryName, findSession, postalCodePattern } from '../core/index.ts';
 import { answerOf, applicableFields, fieldLabel, formFields, withAnswers, withBookAnswer, type AddressPart, type FieldDef, type FieldType } from './form-fields.ts';
 import { countryChoices, optionsFor, organisationTypeOptions, problemText, prompt } from './registration.steps.ts';
 import { formatPrice, isVenueFull, seatsLeft, sessionOptions, speech, type Speech } from './render.ts';
+import { isRequired, parseSeriesValue, seriesValue } from './series-choice.ts';
 import type { Draft, FormFlow } from './state.ts';
 
 /** What a one-screen form is built for: the event, the live seats and the person's language. */
@@ -18,7 +19,7 @@ export interface FormOption {
   label: string;
   /** e.g. "sessie 3 · Zaal 2+3 · nog 15 plaatsen vrij" */
   hint?: string;
-  /** A full session: it can only be chosen with the waiting list. */
+  /** Kept for channels that grey out an option; the schema no longer sets it (a full session is offered as its waiting list). */
   disabled?: boolean;
 }
 
@@ -107,7 +108,13 @@ function patternOf(field: FieldDef, s: Speech): FormPattern | undefined {
 function optionsOf(field: FieldDef, s: Speech, draft: Draft): FormOption[] | undefined {
   const plain = (id: string, prefix: string) => id.slice(prefix.length);
   if (field.type === 'session' && field.series !== undefined) {
-    return sessionOptions(field.series, s, { allowFull: true }).map((o) => ({ value: plain(o.id, 'session:'), label: o.label, ...(o.hint ? { hint: o.hint } : {}), ...(seatsLeft(findSession(s.event, Number(plain(o.id, 'session:')))!, s) === 0 ? { disabled: true } : {}) }));
+    // A full session is offered as its waiting list ("w4", no other session meanwhile); "none" where the series may be skipped.
+    const sessions = sessionOptions(field.series, s, { allowFull: true }).map((o): FormOption => {
+      const number = Number(plain(o.id, 'session:'));
+      const full = seatsLeft(findSession(s.event, number)!, s) === 0;
+      return { value: full ? `w${number}` : String(number), label: full ? `${s.m.seats.waitInstead(number)}: ${o.label}` : o.label, ...(o.hint ? { hint: o.hint } : {}) };
+    });
+    return isRequired(s.event, field.series) ? sessions : [...sessions, { value: 'none', label: s.m.seats.noSession }];
   }
   if (field.type === 'choice') return organisationTypeOptions(s).map((o) => ({ value: plain(o.id, 'orgType:'), label: o.label }));
   if (field.type === 'yesNo') return optionsFor(flowAt(field, draft), s).map((o) => ({ value: plain(o.id, 'book:'), label: o.label }));
@@ -169,15 +176,11 @@ function waitlistField(s: Speech, prefill: Record<string, string>): FormSchemaFi
   };
 }
 
-function anyFull(s: Speech): boolean {
-  return isVenueFull(s) || s.event.sessions.some((session) => seatsLeft(session, s) === 0);
-}
-
 /**
  * The registration form as one screen, derived from the same field list as the chat: every field
  * with its label, prompt, required flag, current value (`prefill`, by field id), options (sessions
- * with seats left, full ones disabled), client-side pattern and the checker's messages. A
- * `waitlist` yes/no field is added when a session or the venue is full.
+ * with seats left, a full one as its waiting list, "geen sessie" where a series may be skipped),
+ * client-side pattern and the checker's messages. A `waitlist` yes/no field is added when the venue is full.
  */
 export function formSchema(ctx: FormContext, prefill: Record<string, string> = {}): FormSchema {
   const s = speech(ctx.event, ctx.availability, ctx.lang);
@@ -192,15 +195,16 @@ export function formSchema(ctx: FormContext, prefill: Record<string, string> = {
     intro: s.m.formScreenIntro(ctx.event.book ? formatPrice(ctx.event.book.priceEur, s) : ''),
     notes: isVenueFull(s) ? [s.m.venueFullIntro(s.availability.venueCap)] : [],
     submitLabel: s.m.confirm,
-    fields: anyFull(s) ? [...fields, waitlistField(s, prefill)] : fields,
+    fields: isVenueFull(s) ? [...fields, waitlistField(s, prefill)] : fields,
   };
 }
 
 /**
  * Checks a one-screen submission (values by field id) with the same core checkers as the chat:
  * the book first (the address only counts with it), then the country (the postal code is checked
- * for it), then the rest in form order. Unknown keys are ignored; a full session needs
- * `waitlist: "yes"`.
+ * for it), then the rest in form order. Unknown keys are ignored. A session field takes a
+ * session, "none", or a wait ("w4", "w4+2": series-choice.ts); a full session to hold is refused,
+ * unless `waitlist: "yes"`, which waits for it instead (as the ledger's waitlistIfFull).
  */
 export function checkFormSubmission(ctx: FormContext, values: Record<string, unknown>): FormCheck {
   const s = speech(ctx.event, ctx.availability, ctx.lang);
@@ -220,9 +224,14 @@ export function checkFormSubmission(ctx: FormContext, values: Record<string, unk
       errors[field.id] = field.part === 'postalCode' && result.reason === 'invalid_postal_code' ? s.m.postalCodeCountry(typed, countryName(answerOf(draft, 'country') ?? 'BE', s.m.locale)) : problemText(field, result.reason, s);
       continue;
     }
-    draft = field.type === 'yesNo' ? withBookAnswer(draft, result.value === 'yes' ? 'yes' : 'no') : withAnswers(draft, [[field.id, result.value]]);
-    const session = field.type === 'session' ? findSession(ctx.event, Number(result.value)) : null;
-    if (session && seatsLeft(session, s) === 0 && !draft.waitlist) errors[field.id] = s.m.sessionFullInForm(session.number);
+    let value = result.value;
+    const choice = field.type === 'session' ? parseSeriesValue(value) : null;
+    const held = choice?.hold == null ? null : findSession(ctx.event, choice.hold);
+    if (choice && held && seatsLeft(held, s) === 0) {
+      if (!draft.waitlist) errors[field.id] = s.m.sessionFullInForm(held.number);
+      else value = seriesValue(choice.wait === null ? { hold: null, wait: held.number } : { hold: null, wait: choice.wait });
+    }
+    draft = field.type === 'yesNo' ? withBookAnswer(draft, value === 'yes' ? 'yes' : 'no') : withAnswers(draft, [[field.id, value]]);
   }
   if (isVenueFull(s) && !draft.waitlist) errors.waitlist = s.m.venueFullInForm(ctx.availability.venueCap);
   const complete = applicableFields(ctx.event, draft).every((field) => answerOf(draft, field.id) !== undefined);

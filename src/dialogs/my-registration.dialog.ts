@@ -1,5 +1,5 @@
 import type { RegistrationRecord } from '../core/index.ts';
-import { findSession, isRegistrationOpen } from '../core/index.ts';
+import { findSession, isCancellationOpen, isRegistrationOpen, sessionInSeries } from '../core/index.ts';
 import { matchOption, normalise, type MatchMode, type Option } from './choices.ts';
 import type { ChangeTarget } from './commands.ts';
 import { asksToRegisterSomeoneElse, isExplicitQuestion, looksLikeQuestion, parseIdleIntent, sessionChangeTarget, typedSessionNumber } from './commands.ts';
@@ -8,11 +8,12 @@ import { addressLine, detailsBack, emailChecked, detailsChoice, detailsOutcome, 
 import { asksOwnChoices, ownRegistrationAsk } from './my-registration.asks.ts';
 import { fullName, hasRegistrations, isOwn, managedRecord, ownedRegistrations, whoseRegistration, type Whose } from './my-registration.target.ts';
 import { closedForChanges, currentSession, manageOptions, manageReask, noRegistrationReply } from './my-registration.view.ts';
+import { seriesChangedNote, seriesEffect } from './my-registration.seats.ts';
 import { consultAnswerer } from './questions.ts';
 import { startRegistration } from './registration.dialog.ts';
 import { seatsLeft, seriesName, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow, ManageIntent } from './state.ts';
-import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
+import type { SeatOutcome, TurnContext, TurnResult } from './types.ts';
 
 export { manageReask } from './my-registration.view.ts';
 export type { ManageIntent } from './state.ts';
@@ -85,7 +86,8 @@ function startIntent(state: ConversationState, given: ManageFlow, record: Regist
   // A name is the organisers' to correct (updateDetails holds the e-mail address and the book only).
   if (intent === 'changeName') return manageReask(state, manage, ctx, s, [...notes, s.m.own.nameByMail(s.event.contact)]);
   if (intent === 'resend' || intent === 'bookStatus') return ownAnswer(state, manage, record, intent, ctx, s, notes);
-  if (intent !== 'view' && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, manage, ctx, s, notes);
+  const open = intent === 'cancel' ? isCancellationOpen(s.event, ctx.now) : isRegistrationOpen(s.event, ctx.now);
+  if (intent !== 'view' && !open) return manageReask(state, manage, ctx, s, notes);
   if (intent === 'change' && target !== null && findSession(s.event, target)) return changeTo(state, manage, target, ctx, s);
   if (intent === 'change') return startChange(state, manage, ctx, s, notes);
   if (intent === 'cancel') return manageReask(state, { ...manage, step: 'confirmCancel' }, ctx, s, notes);
@@ -115,8 +117,10 @@ function changeTo(state: ConversationState, manage: ManageFlow, number: number, 
   return manageChoice(state, { ...manage, step: 'pickSession', series }, `session:${number}`, ctx, s);
 }
 
-// Choices that change something, refused after the deadline.
-const changing = /^(?:change-session|cancel-registration|order-book|cancel-book|change-email|series:|session:|cancel:yes|details:yes|country:)/u;
+// Choices that change something, refused after the deadline; a cancel stays possible until the day
+// starts (the reminder's "ik kan toch niet komen": the seats go to the waiting list).
+const changing = /^(?:change-session|order-book|cancel-book|change-email|series:|session:|leave-wait|details:yes|country:)/u;
+const cancelling = /^(?:cancel-registration|cancel:yes)$/u;
 
 /** A pressed (or typed and matched) choice in the manage dialog. */
 export function manageChoice(state: ConversationState, manage: ManageFlow, id: string, ctx: TurnContext, s: Speech): Result {
@@ -128,7 +132,8 @@ export function manageChoice(state: ConversationState, manage: ManageFlow, id: s
   }
   const record = managedRecord(manage, ctx);
   if (!record) return manage.step === 'pickRegistration' ? manageReask(state, { ...manage, intent: id === 'cancel-registration' ? 'cancel' : manage.intent }, ctx, s) : idleReply(state, s, [s.m.registrationGone]);
-  if (changing.test(id) && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s)]);
+  if (changing.test(id) && !isRegistrationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s, ctx.now)]);
+  if (cancelling.test(id) && !isCancellationOpen(s.event, ctx.now)) return manageReask(state, atView(manage, record), ctx, s, [closedForChanges(s, ctx.now)]);
   if (id === 'change-session') return startChange(state, manage, ctx, s);
   if (id === 'cancel-registration') return manageReask(state, { ...atView(manage, record), step: 'confirmCancel' }, ctx, s);
   if (id === 'order-book' || id === 'cancel-book' || id === 'change-email') {
@@ -141,11 +146,15 @@ export function manageChoice(state: ConversationState, manage: ManageFlow, id: s
     const series = Number(id.slice('series:'.length));
     if (s.event.series.some((x) => x.id === series)) return manageReask(state, { ...manage, step: 'pickSession', series }, ctx, s);
   }
+  const series = seriesEffect(state, manage, record, id, s);
+  if (series) return series;
   if (manage.step === 'pickSession' && id.startsWith('session:') && manage.series !== null) {
     const number = Number(id.slice('session:'.length));
     const session = findSession(s.event, number);
     if (session && session.series === manage.series) {
-      if (currentSession(record, s, manage.series) === number) return manageReask(state, atView(manage, record), ctx, s, [s.m.alreadyYourSession(number)]);
+      if (currentSession(record, s, manage.series) === number && !record.waitingFor?.some((n) => findSession(s.event, n)?.series === manage.series)) {
+        return manageReask(state, atView(manage, record), ctx, s, [s.m.alreadyYourSession(number)]);
+      }
       if (record.status === 'confirmed' && seatsLeft(session, s) === 0) return manageReask(state, manage, ctx, s, [s.m.sessionFullPickOther(number)]);
       return {
         state: { ...state, flow: { ...manage, step: 'changing' } },
@@ -232,7 +241,7 @@ export function manageStop(state: ConversationState, manage: ManageFlow, text: s
 }
 
 /** After the ledger answered a change, a cancel or a details update. */
-export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: EffectOutcome, ctx: TurnContext, s: Speech): Result {
+export function resumeManage(state: ConversationState, manage: ManageFlow, outcome: SeatOutcome, ctx: TurnContext, s: Speech): Result {
   // A key the ledger knew from another command: nothing changed (and the registration is not gone).
   const known = managedRecord(manage, ctx);
   if (!outcome.result.ok && outcome.result.reason === 'idempotency_conflict' && known) {
@@ -254,17 +263,19 @@ export function resumeManage(state: ConversationState, manage: ManageFlow, outco
     return idleReply(state, s, [sent.forSomeoneElse ? s.m.own.resentOther(fullName(sent), sent.email) : s.m.own.resent(sent.email)]);
   }
   const record = managedRecord(manage, ctx);
-  if (outcome.kind !== 'changeSession' || !record) return idleReply(state, s, [s.m.registrationGone]);
+  if ((outcome.kind !== 'changeSession' && outcome.kind !== 'changeSeries') || !record) return idleReply(state, s, [s.m.registrationGone]);
   const { result } = outcome;
   const view = atView(manage, record);
+  const seriesNote = outcome.kind === 'changeSeries' ? seriesChangedNote(manage, outcome, ctx, s) : null;
+  if (seriesNote) return manageReask(state, view, ctx, s, [seriesNote]);
   if (result.ok) {
     const now = result.registration;
     const index = s.event.series.findIndex((x) => x.id === manage.series);
-    const number = now.sessions[index] ?? 0;
+    const number = currentSession(now, s, manage.series ?? 0) ?? 0;
     const series = s.event.series[index];
     const name = series ? seriesName(series, s) : '';
     const title = sessionTitleOf(number, s);
-    const previous = result.previousSessions[index] ?? 0;
+    const previous = sessionInSeries(s.event, result.previousSessions, manage.series ?? 0) ?? 0;
     const confirmed = now.status === 'confirmed';
     const note = isOwn(record, ctx)
       ? (confirmed ? s.m.sessionChanged : s.m.sessionChangedWaitlisted)(name, number, title, previous)

@@ -1,11 +1,14 @@
 import type { RegistrationRecord } from '../core/index.ts';
-import { findSession, isRegistrationOpen } from '../core/index.ts';
+import { findSession, isCancellationOpen, isRegistrationOpen, sessionInSeries } from '../core/index.ts';
+import { showSeriesChoice } from './form-fields.ts';
+import { seriesOptions } from './my-registration.seats.ts';
+import { placeOf, recordChoice } from './series-choice.ts';
 import { noAliases, yesAliases, type Option } from './choices.ts';
 import { idleReply } from './idle.dialog.ts';
 import { detailsOptions, detailsPrompt } from './my-registration.details.ts';
 import { fullName, isOwn, managedRecord, ownedRegistrations } from './my-registration.target.ts';
 import { draftFromRecord, summaryFacts } from './registration.steps.ts';
-import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
+import { ask, eventWhen, formatDate, menuOptions, seriesName, seriesTime, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, ManageFlow } from './state.ts';
 import type { Reply, TurnContext, TurnResult } from './types.ts';
 
@@ -15,13 +18,23 @@ type Result = TurnResult<ConversationState>;
 
 /** The session `record` holds in a series. */
 export function currentSession(record: RegistrationRecord, s: Speech, seriesId: number): number | undefined {
-  const index = s.event.series.findIndex((x) => x.id === seriesId);
-  return index < 0 ? undefined : record.sessions[index];
+  return sessionInSeries(s.event, record.sessions, seriesId);
 }
 
-/** Why changes are refused after the deadline, without inviting anyone to register. */
-export function closedForChanges(s: Speech): string {
-  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact);
+/** The series rows with the place on each waiting list ("op de wachtlijst voor sessie 4 (plaats 2), intussen ..."). */
+function withPlaces(facts: Array<{ label: string; value: string }>, record: RegistrationRecord, ctx: TurnContext, s: Speech): Array<{ label: string; value: string }> {
+  if (!record.waitingFor?.length || record.status !== 'confirmed') return facts;
+  return facts.map((fact) => {
+    const series = s.event.series.find((x) => fact.label === s.m.seriesFieldName(seriesName(x, s)));
+    if (!series) return fact;
+    const choice = recordChoice(s.event, record, series.id);
+    return choice.wait === null ? fact : { ...fact, value: showSeriesChoice(choice, s, placeOf(ctx.waitlists, record.id, choice.wait)) };
+  });
+}
+
+/** Why changes are refused after the deadline (and whether cancelling still can), without inviting anyone to register. */
+export function closedForChanges(s: Speech, now: Date): string {
+  return s.m.closedForChanges(formatDate(s.event.registrationCloses, s), s.event.contact, isCancellationOpen(s.event, now));
 }
 
 function status(record: RegistrationRecord, s: Speech): string {
@@ -54,14 +67,17 @@ export function manageOptions(manage: ManageFlow, record: RegistrationRecord | n
         };
       });
     case 'pickSession':
-      return sessionOptions(manage.series ?? 0, s, { current: currentSession(record, s, manage.series ?? 0) ?? -1, allowFull: record.status === 'waitlisted' });
+      return seriesOptions(manage, record, s);
     case 'confirmCancel':
       return [
         { id: 'cancel:yes', label: m.cancelYes, aliases: [...yesAliases, 'annuleer', 'annuleren'] },
         { id: 'cancel:no', label: m.cancelNo, aliases: [...noAliases] },
       ];
     default: {
-      if (!isRegistrationOpen(s.event, ctx.now)) return [...registrationChoices(record, ctx, s), menu];
+      if (!isRegistrationOpen(s.event, ctx.now)) {
+        const cancel: Option[] = isCancellationOpen(s.event, ctx.now) ? [{ id: 'cancel-registration', label: m.cancelRegistration, aliases: ['annuleer mijn inschrijving', 'cancel my registration'] }] : [];
+        return [...cancel, ...registrationChoices(record, ctx, s), menu];
+      }
       const book: Option[] = !s.event.book
         ? []
         : record.book
@@ -90,7 +106,7 @@ function viewText(record: RegistrationRecord, ctx: TurnContext, s: Speech): stri
   } else {
     lines.push(confirmed ? m.viewOther(fullName(record), event.title, eventWhen(s)) : m.viewOtherWaitlisted(fullName(record), event.title));
   }
-  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s));
+  if (!isRegistrationOpen(event, ctx.now)) lines.push(closedForChanges(s, ctx.now));
   return lines.join('\n');
 }
 
@@ -110,7 +126,9 @@ export function manageReask(state: ConversationState, manage: ManageFlow, ctx: T
     reply = ask(series ? m.pickNewSession(seriesName(series, s), seriesTime(series)) : m.pickSeries, options);
   } else if (manage.step === 'confirmCancel') reply = ask(isOwn(record, ctx) ? m.confirmCancel : m.confirmCancelOther(fullName(record)), options);
   else {
-    const facts = [...summaryFacts(draftFromRecord(record, event), s), { label: m.factStatus, value: status(record, s) }];
+    const facts = [...withPlaces(summaryFacts(draftFromRecord(record, event), s), record, ctx, s), { label: m.factStatus, value: status(record, s) }];
+    const code = record.status === 'confirmed' ? ctx.checkinCode?.(record) : null;
+    if (code) facts.push({ label: m.factCheckinCode, value: code });
     reply = ask(viewText(record, ctx, s), options, facts);
   }
   const text = notes.length > 0 ? `${notes.join('\n')}\n${reply.text}` : reply.text;

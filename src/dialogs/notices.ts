@@ -1,5 +1,7 @@
 import { findSession, type EventData, type OutboxEntry, type RegistrationRecord } from '../core/index.ts';
-import { eventWhen, seriesName, sessionFact, speech, type Speech } from './render.ts';
+import { showSeriesChoice } from './form-fields.ts';
+import { eventWhen, seriesName, speech, type Speech } from './render.ts';
+import { recordChoice } from './series-choice.ts';
 import type { Choice, Fact, Reply } from './types.ts';
 
 // Notices do not show seats, so they speak without live counters.
@@ -12,10 +14,9 @@ function registrationFacts(r: RegistrationRecord, s: Speech): Fact[] {
     { label: m.factName, value: `${r.firstName} ${r.lastName}` },
     { label: m.factStatus, value: r.status === 'confirmed' ? m.statusConfirmed : m.statusWaitlisted },
   ];
-  for (const number of r.sessions) {
-    const session = findSession(event, number);
-    const series = session ? event.series.find((x) => x.id === session.series) : undefined;
-    if (session && series) facts.push({ label: m.seriesFieldName(seriesName(series, s)), value: sessionFact(session, s.lang) });
+  for (const series of event.series) {
+    const choice = recordChoice(event, r, series.id);
+    facts.push({ label: m.seriesFieldName(seriesName(series, s)), value: showSeriesChoice(choice, s, null) });
   }
   return facts;
 }
@@ -56,9 +57,16 @@ export function renderNotice(entry: OutboxEntry, event: EventData): Reply[] {
     case 'cancelled':
       return [{ text: n.cancelled(event.title), choices: [{ id: 'register', label: n.registerAgain }] }];
     case 'bumped':
+      if (entry.sessionNumber !== undefined) return [{ text: m.seats.bumpedFromSession(entry.sessionNumber, event.title), facts, choices: [mine] }];
       return [{ text: n.bumped(event.title), facts, choices: [mine, leave] }];
     case 'promoted':
+      if (entry.sessionNumber !== undefined) return [{ text: m.seats.promotedToSession(entry.sessionNumber, event.title), facts, choices: [mine] }];
       return [{ text: n.promoted(event.title, when), facts, choices: [mine] }];
+    case 'reminder':
+      // The cancel flow asks once more before it frees the seats.
+      return [{ text: n.reminder(event.title, when), facts, choices: [mine, { id: 'cancel-registration', label: n.cannotCome }] }];
+    case 'organiser_message':
+      return [{ text: n.organiserMessage(event.title, entry.message?.[r.language] || entry.message?.nl || ''), choices: [mine] }];
     default:
       // A kind without a text of its own (added after this one): what it holds now.
       return [{ text: n.updated(event.title), facts, choices: r.status === 'waitlisted' ? [mine, leave] : [mine] }];

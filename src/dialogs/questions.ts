@@ -12,7 +12,7 @@ export async function consultAnswerer(question: string, ctx: TurnContext, lang: 
   const text = question.trim();
   if (text.length === 0 || text.length > maxQuestionLength) return null;
   try {
-    const answer = await ctx.answerer.answer(text, { lang, availability: ctx.availability, now: ctx.now });
+    const answer = await ctx.answerer.answer(text, { lang, availability: ctx.availability, now: ctx.now, myRegistration: ctx.myRegistration, ...(ctx.waitlists ? { waitlists: ctx.waitlists } : {}) });
     if (!answer || answer.replies.length === 0 || !(answer.confidence >= minConfidence)) return null;
     return answer;
   } catch {

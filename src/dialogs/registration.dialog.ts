@@ -4,11 +4,14 @@ import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './comman
 import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers, withBookAnswer } from './form-fields.ts';
 import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
 import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
+import { emailTypo } from './form-email.ts';
+import { helpWithQuestion } from './form-help.ts';
 import { idleReply } from './idle.dialog.ts';
 import { asksWhen, isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
 import { advance, askStop, changeField, enterSummary, reask, refuse, resumeAfterStop, stages, stopForm } from './registration.moves.ts';
 import { acceptText, fieldOfStep, isFilled, isTextStep, matchStepOption, needsWaitlist, seriesOfStep } from './registration.steps.ts';
+import { isRequired, seriesValue, waitLines, type SeriesChoice } from './series-choice.ts';
 import { formatDate, isVenueFull, seatsLeft, seriesName, sessionTitleOf, type Speech } from './render.ts';
 import type { ConversationState, Draft, FieldId, FormFlow } from './state.ts';
 import type { EffectOutcome, TurnContext, TurnResult } from './types.ts';
@@ -81,6 +84,9 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
 export async function formText(state: ConversationState, form: FormFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const exact = matchStepOption(form, text, s, 'exact');
   if (exact) return formChoice(state, form, exact.id, ctx, s);
+  // "sorry, wat moet ik nu doen?", "hallo?", "waarom wil je mijn naam?": the question explained, and again.
+  const help = helpWithQuestion(text, form.step, s, form.forSomeoneElse === true);
+  if (help) return reask(state, form, s, help);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
   // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)
   // ("tot wanneer kan ik me inschrijven?" asks the deadline: it is answered below.)
@@ -115,7 +121,9 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   if (loose) return formChoice(state, form, loose.id, ctx, s);
   if (isTextStep(field) && form.fullOffer === null) {
     if (reading.filled.length > 1 && reading.filled.includes(field.id)) return applyReading(state, form, reading, text, s);
-    const accepted = acceptText(form, field, text, s);
+    const accepted = acceptText(form, field, text, s, ctx.myRegistration);
+    // A name split by a guess while changing it, or a likely e-mail typo: asked as a check.
+    if (accepted.ok && accepted.recheck && (form.returnTo || accepted.recheck === form.step)) return reask(state, { ...form, draft: accepted.draft, step: accepted.recheck, failures: 0 }, s);
     if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s, accepted.implicit);
     return refuse(state, form, s, accepted.reason);
   }
@@ -217,14 +225,27 @@ export async function formChoice(state: ConversationState, form: FormFlow, id: s
   const { draft } = form;
   const field = fieldOfStep(form.step, s);
   if (id === 'keep' && isTextStep(field) && isFilled(form.step, draft)) return advance(state, form, draft, s);
+  const typo = id === 'email:fix' && field?.type === 'email' ? emailTypo(answerOf(draft, field.id) ?? '') : null;
+  if (typo) return acceptValue(state, form, withAnswers(draft, [['email', typo]]), ctx, s);
   if (field?.type === 'session' && field.series !== undefined) {
     const series = field.series;
-    if (id === 'waitlist' && form.fullOffer !== null) return advance(state, form, { ...withAnswers(draft, [[field.id, String(form.fullOffer)]]), waitlist: true }, s);
+    const choose = (choice: SeriesChoice) => {
+      const chosen = withAnswers(draft, [[field.id, seriesValue(choice)]]);
+      return advance(state, { ...form, meanwhileFor: null }, { ...chosen, waitlist: chosen.waitlist && needsWaitlist(chosen, s) }, s);
+    };
+    // The three ways on at a full session: wait and hold another meanwhile, wait only, or another session.
+    if (id === 'wait:fallback' && form.fullOffer !== null) return reask(state, { ...form, meanwhileFor: form.fullOffer, fullOffer: null }, s);
+    if ((id === 'wait:only' || id === 'waitlist') && form.fullOffer !== null) return choose({ hold: null, wait: form.fullOffer });
+    if (id === 'session:none' && !isRequired(s.event, series)) return choose({ hold: null, wait: null });
     const session = id.startsWith('session:') ? findSession(s.event, Number(id.slice('session:'.length))) : null;
     if (session && session.series === series) {
-      if (seatsLeft(session, s) === 0) return reask(state, { ...form, fullOffer: session.number }, s);
-      const chosen = withAnswers(draft, [[field.id, String(session.number)]]);
-      return advance(state, form, { ...chosen, waitlist: chosen.waitlist && needsWaitlist(chosen, s) }, s);
+      const waiting = form.meanwhileFor ?? null;
+      if (waiting !== null && session.number === waiting) return reask(state, form, s);
+      if (seatsLeft(session, s) === 0) {
+        if (waiting !== null) return reask(state, form, s, s.m.seats.meanwhileFull(session.number));
+        return reask(state, { ...form, fullOffer: session.number }, s);
+      }
+      return choose({ hold: session.number, wait: waiting });
     }
   }
   if (field && field.choicePrefix && field.type !== 'session' && id.startsWith(field.choicePrefix)) {
@@ -279,7 +300,8 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
     const text = form.forSomeoneElse
       ? (confirmed ? s.m.registeredOther : s.m.registeredOtherWaitlisted)(name, registration.email)
       : (confirmed ? s.m.registered : s.m.registeredWaitlisted)(registration.email);
-    return idleReply(state, s, [text]);
+    const waits = confirmed ? waitLines(registration, outcome, s) : [];
+    return idleReply(state, s, waits.length > 0 ? [text, s.m.seats.registeredWaiting(waits)] : [text]);
   }
   const next: FormFlow = { ...form, step: 'summary' };
   switch (result.reason) {
@@ -288,7 +310,7 @@ export function resumeRegister(state: ConversationState, form: FormFlow, outcome
       const session = findSession(s.event, number);
       const seriesId = session?.series ?? s.event.series[0]?.id ?? 1;
       const text = s.m.fullMeanwhile(number, sessionTitleOf(number, s));
-      return reask(state, { ...next, step: `session:${seriesId}`, fullOffer: session ? number : null, returnTo: 'summary' }, s, text);
+      return reask(state, { ...next, step: `session:${seriesId}`, fullOffer: session ? number : null, meanwhileFor: null, returnTo: 'summary' }, s, text);
     }
     case 'venue_full':
       return reask(state, { ...next, step: 'venueFull' }, s);

@@ -70,7 +70,7 @@ function nextStep(form: FormFlow, draft: Draft, s: Speech): FormStep {
 export function advance(state: ConversationState, form: FormFlow, draft: Draft, s: Speech, opts: { implicit?: readonly FieldId[]; notes?: string[] } = {}): Result {
   const asked = form.step;
   const implicit = [...new Set([...form.implicit.filter((id) => id !== asked), ...(opts.implicit ?? [])])].slice(-40);
-  const moved: FormFlow = { ...form, draft, implicit, fullOffer: null, failures: 0 };
+  const moved: FormFlow = { ...form, draft, implicit, fullOffer: null, meanwhileFor: null, failures: 0 };
   const next = nextStep(moved, draft, s);
   const history = !stages.has(asked) && !form.returnTo && answerOf(draft, asked) !== undefined ? [...form.history, asked].slice(-60) : form.history;
   const returnTo = form.returnTo && next !== 'summary' && next !== form.returnTo ? form.returnTo : null;
@@ -94,7 +94,7 @@ function offerWanted(form: FormFlow, s: Speech): FormFlow {
 
 /** The summary, unless a chosen session filled up meanwhile: then that series is asked again. */
 export function enterSummary(state: ConversationState, form: FormFlow, s: Speech, note?: string): Result {
-  const full = form.draft.waitlist ? null : firstFullChoice(form.draft, s);
+  const full = firstFullChoice(form.draft, s);
   if (full) {
     const text = s.m.fullMeanwhile(full.session, sessionTitleOf(full.session, s));
     return reask(state, { ...form, step: `session:${full.series}`, fullOffer: full.session, returnTo: 'summary' }, s, note ? `${note}\n${text}` : text);
@@ -107,7 +107,7 @@ export function enterSummary(state: ConversationState, form: FormFlow, s: Speech
 export function askStop(state: ConversationState, form: FormFlow, s: Speech): Result {
   if (Object.keys(form.draft.values).length === 0) return stopForm(state, s);
   if (form.step === 'confirmStop') return reask(state, form, s);
-  return reask(state, { ...form, step: 'confirmStop', returnTo: form.step === 'confirming' ? 'summary' : form.step, fullOffer: null, failures: 0 }, s);
+  return reask(state, { ...form, step: 'confirmStop', returnTo: form.step === 'confirming' ? 'summary' : form.step, fullOffer: null, meanwhileFor: null, failures: 0 }, s);
 }
 
 /** Leaves the form; nothing was stored. */
@@ -125,6 +125,7 @@ export function resumeAfterStop(state: ConversationState, form: FormFlow, s: Spe
 /** "terug": the previous question, or where a change started. */
 export function formBack(state: ConversationState, form: FormFlow, s: Speech): Result {
   if (form.step === 'confirmStop') return resumeAfterStop(state, form, s);
+  if (form.meanwhileFor) return reask(state, { ...form, fullOffer: form.meanwhileFor, meanwhileFor: null }, s);
   if (form.fullOffer !== null) return reask(state, { ...form, fullOffer: null }, s);
   if (form.returnTo) return form.returnTo === 'summary' ? enterSummary(state, form, s) : reask(state, { ...form, step: form.returnTo, returnTo: null, failures: 0 }, s);
   const previous = form.history.at(-1);
@@ -139,12 +140,12 @@ export function changeField(state: ConversationState, form: FormFlow, target: st
   const fields = applicableFields(s.event, form.draft);
   if (target === null || target === 'session') {
     if (!fields.some((field) => answerOf(form.draft, field.id) !== undefined)) return reask(state, form, s, s.m.notYet);
-    return reask(state, { ...form, step: 'pickField', returnTo, fullOffer: null, failures: 0 }, s);
+    return reask(state, { ...form, step: 'pickField', returnTo, fullOffer: null, meanwhileFor: null, failures: 0 }, s);
   }
   const field = fieldById(s.event, target);
   const hereIndex = fields.findIndex((x) => x.id === here);
   const index = field ? fields.indexOf(field) : -1;
   if (!field || index < 0 || (answerOf(form.draft, field.id) === undefined && hereIndex >= 0 && index > hereIndex)) return reask(state, form, s, s.m.notYet);
-  if (field.id === form.step) return reask(state, { ...form, fullOffer: null }, s);
-  return reask(state, { ...form, step: field.id, returnTo: field.id === returnTo ? null : returnTo, fullOffer: null, failures: 0 }, s);
+  if (field.id === form.step) return reask(state, { ...form, fullOffer: null, meanwhileFor: null }, s);
+  return reask(state, { ...form, step: field.id, returnTo: field.id === returnTo ? null : returnTo, fullOffer: null, meanwhileFor: null, failures: 0 }, s);
 }

@@ -56,6 +56,8 @@ const formSchema = z.object({
   returnTo: formStepSchema.nullable(),
   /** A full session the person chose at the current session step; we offer the waiting list or another. */
   fullOffer: z.number().int().positive().nullable(),
+  /** A full session the person waits for at the current session step: the session to hold meanwhile is asked. */
+  meanwhileFor: z.number().int().positive().nullable().optional(),
   /** Fields filled by an answer to another question (a full name, a one-line address): not asked on the way. */
   implicit: z.array(fieldIdSchema).max(40).default([]),
   /** Failed answers at the current step; from the third one on, help is offered. */

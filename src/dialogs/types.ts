@@ -4,6 +4,8 @@ import type {
   CancelResult,
   ChangeSessionCommand,
   ChangeSessionResult,
+  ChangeSeriesCommand,
+  ChangeSeriesResult,
   EventData,
   Language,
   RegisterCommand,
@@ -13,6 +15,7 @@ import type {
   ResendConfirmationResult,
   UpdateDetailsCommand,
   UpdateDetailsResult,
+  Waitlists,
 } from '../core/index.ts';
 
 /** A button or numbered option; every choice can also be answered by typing. */
@@ -57,21 +60,32 @@ export interface User {
 export type LedgerEffect =
   | { kind: 'register'; command: Omit<RegisterCommand, 'at'> }
   | { kind: 'changeSession'; command: Omit<ChangeSessionCommand, 'at'> }
+  | { kind: 'changeSeries'; command: Omit<ChangeSeriesCommand, 'at'> }
   | { kind: 'cancel'; command: Omit<CancelCommand, 'at'> }
   | { kind: 'updateDetails'; command: Omit<UpdateDetailsCommand, 'at'> }
   | { kind: 'resendConfirmation'; command: Omit<ResendConfirmationCommand, 'at'> }
   /** A look-up, no change: who holds an e-mail address (asked before a change to it is confirmed). */
-  | { kind: 'findEmail'; email: string };
+  | { kind: 'findEmail'; email: string }
+  /** Mail the person everything Balie keeps about them (their own registration's address). */
+  | { kind: 'exportData'; command: { key: string; registrationId: string } }
+  /** Cancel the person's own registration (if any), blank it everywhere, forget their address and conversation. */
+  | { kind: 'eraseData'; command: { key: string; registrationId: string | null } };
 
 /** The outcome of a LedgerEffect, with the live data read right after it. */
 export type EffectOutcome = (
   | { kind: 'register'; result: RegisterResult }
   | { kind: 'changeSession'; result: ChangeSessionResult }
+  | { kind: 'changeSeries'; result: ChangeSeriesResult }
   | { kind: 'cancel'; result: CancelResult }
   | { kind: 'updateDetails'; result: UpdateDetailsResult }
   | { kind: 'resendConfirmation'; result: ResendConfirmationResult }
   | { kind: 'findEmail'; result: { ok: true; registrationId: string | null } }
-) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[] };
+  | { kind: 'exportData'; mailedTo: string | null }
+  | { kind: 'eraseData'; cancelled: boolean }
+) & { availability: Availability; myRegistration: RegistrationRecord | null; registeredForOthers?: RegistrationRecord[]; waitlists?: Waitlists };
+
+/** The outcome of a seat change (not of the personal-data effects). */
+export type SeatOutcome = Exclude<EffectOutcome, { kind: 'exportData' } | { kind: 'eraseData' }>;
 
 /** Context for answering a programme question. */
 export interface QaContext {
@@ -79,6 +93,10 @@ export interface QaContext {
   lang: Language;
   availability: Availability;
   now: Date;
+  /** The asker's own registration (null: none), when a person asks in a chat: "sta ik nog op de wachtlijst?". */
+  myRegistration?: RegistrationRecord | null;
+  /** The waiting lists, read when the asker's registration waits (their places). */
+  waitlists?: Waitlists;
 }
 
 /** An answer to a programme question. */
@@ -105,6 +123,8 @@ export interface TurnContext {
   myRegistration: RegistrationRecord | null;
   /** The registrations this user made for others (colleagues), in seq order; absent: none. */
   registeredForOthers?: RegistrationRecord[];
+  /** The waiting lists, read when one of this user's registrations waits (place numbers); absent: not read. */
+  waitlists?: Waitlists;
   answerer: ProgrammeAnswerer;
   /**
    * A fresh id for this turn (the caller makes it; dialogs stay pure). A form started in the turn
@@ -112,6 +132,8 @@ export interface TurnContext {
    * conversation starts again with the clock pinned.
    */
   nonce: string;
+  /** The personal check-in code of a registration (shown in "mijn inschrijving"); absent when the host makes none. */
+  checkinCode?: (registration: RegistrationRecord) => string | null;
 }
 
 /** The outcome of one turn: the new state, what to say, and at most one seat change to execute. */

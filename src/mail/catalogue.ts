@@ -50,15 +50,40 @@ export interface MailCatalogue {
   /** In the notice to an address a registration left: what to do if the person did not ask for it. */
   notYou: (address: string) => string;
   calendarHint: string;
+  /** The reminder's way out: a link that cancels after one confirmation (cancelLink), or the words to send the bot. */
+  cannotComeHeading: string;
+  cannotComeLink: string;
+  cannotComeLinkLabel: string;
+  cannotComeChat: string;
+  /** The data_export mail: what the attached file holds. */
+  dataExportHint: string;
   /** The last words, per kind: a cancellation does not end with "see you there". */
   signOff: Record<OutboxEntry['kind'], string>;
   icsDayTitle: (eventTitle: string) => string;
   icsSessionTitle: (number: number, title: string) => string;
+  /** A series row of a registration waiting for a session: the session waited for, and the one held meanwhile (or none). */
+  waitingFor: (session: string, meanwhile: string | null) => string;
+  /** A series row of a series skipped. */
+  noSession: string;
+  /** Instead of intro and subject for a promotion off, or a bump from, one session's waiting list. */
+  sessionIntro: { promoted: (number: number) => string; bumped: (number: number) => string };
+  sessionSubject: { promoted: (number: number, eventTitle: string) => string; bumped: (number: number, eventTitle: string) => string };
 }
 
 const nl: MailCatalogue = {
   lang: 'nl',
   locale: 'nl-BE',
+  waitingFor: (session, meanwhile) => `op de wachtlijst voor ${session}; intussen ${meanwhile ?? 'geen andere sessie'}`,
+  noSession: 'geen sessie',
+  sessionIntro: {
+    promoted: (n) => `Goed nieuws: er is een plaats vrijgekomen in sessie ${n}. Je bent nu ingeschreven voor sessie ${n}; een sessie die je intussen volgde in die reeks, is vrijgegeven. Hieronder wat je nu hebt.`,
+    bumped: (n) =>
+      `Door strengere coronaregels moest het aantal plaatsen in sessie ${n} verlaagd worden. Volgens het LIFO-principe (last in, first out) vervalt je plaats in sessie ${n}; je plaats op de dag en je andere sessies blijven. Je staat nu op de wachtlijst voor sessie ${n}: komt er opnieuw plaats vrij, dan schuif je automatisch door.`,
+  },
+  sessionSubject: {
+    promoted: (n, t) => `Er is een plaats vrijgekomen in sessie ${n}: ${t}`,
+    bumped: (n, t) => `Je plaats in sessie ${n} is vervallen: ${t}`,
+  },
   subject: {
     confirmation: (t) => `Bevestiging van je inschrijving: ${t}`,
     waitlisted: (t) => `Je staat op de wachtlijst: ${t}`,
@@ -68,11 +93,14 @@ const nl: MailCatalogue = {
     promoted: (t) => `Er is een plaats vrijgekomen, je bent ingeschreven: ${t}`,
     details_changed: (t) => `Je inschrijving is aangepast: ${t}`,
     old_email_notice: (t) => `Het e-mailadres van je inschrijving is gewijzigd: ${t}`,
+    reminder: (t) => `Herinnering: binnenkort is het zover, ${t}`,
+    data_export: (t) => `Je gegevens bij de inschrijving: ${t}`,
+    organiser_message: (t) => `Bericht van de organisatie: ${t}`,
   },
   greeting: (firstName) => `Beste ${firstName},`,
   intro: {
     confirmation: 'Bedankt voor je inschrijving. Je plaats is bevestigd. Hieronder vind je een overzicht van alle gegevens die je ingevuld hebt.',
-    waitlisted: 'De sessies die je koos zijn volzet, of de zaal zit vol. Je staat op de wachtlijst: komt er een plaats vrij, dan schrijven we je automatisch in en laten we het je weten.',
+    waitlisted: 'De zaal zit vol. Je staat op de wachtlijst: komt er een plaats vrij, dan schrijven we je automatisch in en laten we het je weten.',
     session_changed: 'Je sessiekeuze is gewijzigd. Dit is wat er veranderde en wat je nu hebt.',
     cancelled: 'Je inschrijving is geannuleerd. Je plaats is vrijgegeven voor iemand anders.',
     bumped:
@@ -81,6 +109,9 @@ const nl: MailCatalogue = {
     details_changed: 'Je inschrijving is aangepast. Hieronder zie je wat er veranderde en al je gegevens zoals ze nu zijn.',
     old_email_notice:
       'Het e-mailadres van je inschrijving is gewijzigd. Berichten over je inschrijving gaan vanaf nu naar het nieuwe adres; naar dit adres sturen we er geen meer.',
+    reminder: 'Binnenkort is het zover. Hieronder vind je nog eens je sessies en de zalen, en in de bijlage het agenda-bestand.',
+    data_export: 'Je vroeg welke gegevens we over je bijhouden. Je vindt ze allemaal in het bijgevoegde bestand (JSON).',
+    organiser_message: 'De organisatie stuurt je dit bericht over de dag:',
   },
   overviewHeading: 'Je gegevens',
   nowHoldingHeading: 'Je inschrijving nu',
@@ -120,6 +151,12 @@ const nl: MailCatalogue = {
   contact: (address) => `Vragen? Mail de organisatie op ${address}.`,
   notYou: (address) => `Heb je dit niet zelf gevraagd, of klopt er iets niet? Mail dan meteen naar ${address}.`,
   calendarHint: 'In de bijlage vind je een agenda-bestand (.ics) met de dag en je sessies.',
+  cannotComeHeading: 'Kan je toch niet komen?',
+  cannotComeLink: 'Laat het ons weten, dan geven we je plaats aan iemand op de wachtlijst:',
+  cannotComeLinkLabel: 'ik kan toch niet komen',
+  cannotComeChat: 'Stuur "ik kan toch niet komen" naar de inschrijvingsbot, dan geven we je plaats aan iemand op de wachtlijst.',
+  dataExportHint:
+    'We bewaren je gegevens voor de contactopsporing, je bevestiging en de levering van het boek, en wissen ze na het evenement. Stuur "verwijder mijn gegevens" naar de inschrijvingsbot om ze nu al te laten wissen.',
   signOff: {
     confirmation: 'Tot dan!',
     waitlisted: 'Tot dan!',
@@ -129,6 +166,9 @@ const nl: MailCatalogue = {
     promoted: 'Tot dan!',
     details_changed: 'Tot dan!',
     old_email_notice: 'Met vriendelijke groeten, de organisatie.',
+    reminder: 'Tot binnenkort!',
+    data_export: 'Met vriendelijke groeten, de organisatie.',
+    organiser_message: 'Tot dan!',
   },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Sessie ${n}: ${t}`,
@@ -137,6 +177,17 @@ const nl: MailCatalogue = {
 const en: MailCatalogue = {
   lang: 'en',
   locale: 'en-GB',
+  waitingFor: (session, meanwhile) => `on the waiting list for ${session}; meanwhile ${meanwhile ?? 'no other session'}`,
+  noSession: 'no session',
+  sessionIntro: {
+    promoted: (n) => `Good news: a place came free in session ${n}. You are now registered for session ${n}; a session you attended meanwhile in that series has been released. Below is what you have now.`,
+    bumped: (n) =>
+      `Stricter coronavirus rules meant the number of places in session ${n} had to be lowered. Under the LIFO principle (last in, first out) your place in session ${n} lapses; your place at the event and your other sessions stay. You are now on the waiting list for session ${n}: when a place comes free again, you move up automatically.`,
+  },
+  sessionSubject: {
+    promoted: (n, t) => `A place came free in session ${n}: ${t}`,
+    bumped: (n, t) => `Your place in session ${n} has lapsed: ${t}`,
+  },
   subject: {
     confirmation: (t) => `Your registration is confirmed: ${t}`,
     waitlisted: (t) => `You are on the waiting list: ${t}`,
@@ -146,11 +197,14 @@ const en: MailCatalogue = {
     promoted: (t) => `A place came free, you are registered: ${t}`,
     details_changed: (t) => `Your registration has been updated: ${t}`,
     old_email_notice: (t) => `The e-mail address of your registration has changed: ${t}`,
+    reminder: (t) => `Reminder: ${t} is coming up`,
+    data_export: (t) => `Your data from the registration: ${t}`,
+    organiser_message: (t) => `A message from the organisers: ${t}`,
   },
   greeting: (firstName) => `Dear ${firstName},`,
   intro: {
     confirmation: 'Thank you for registering. Your place is confirmed. Below is an overview of everything you entered.',
-    waitlisted: 'The sessions you chose, or the venue, are full. You are on the waiting list: when a place comes free we register you automatically and let you know.',
+    waitlisted: 'The venue is full. You are on the waiting list: when a place comes free we register you automatically and let you know.',
     session_changed: 'Your choice of sessions has changed. This is what changed and what you hold now.',
     cancelled: 'Your registration is cancelled. Your place has been released for someone else.',
     bumped:
@@ -159,6 +213,9 @@ const en: MailCatalogue = {
     details_changed: 'Your registration has been updated. Below is what changed and all your details as they are now.',
     old_email_notice:
       'The e-mail address of your registration has been changed. Messages about your registration now go to the new address; we will send no more to this one.',
+    reminder: 'The day is nearly here. Below are your sessions and their rooms once more, and the calendar file is attached.',
+    data_export: 'You asked which data we keep about you. It is all in the attached file (JSON).',
+    organiser_message: 'The organisers send you this message about the day:',
   },
   overviewHeading: 'Your details',
   nowHoldingHeading: 'Your registration now',
@@ -198,6 +255,12 @@ const en: MailCatalogue = {
   contact: (address) => `Questions? E-mail the organisers at ${address}.`,
   notYou: (address) => `Did you not ask for this, or is something wrong? Please e-mail ${address} straight away.`,
   calendarHint: 'The attached calendar file (.ics) holds the day and your sessions.',
+  cannotComeHeading: "Can't make it after all?",
+  cannotComeLink: 'Let us know and we will give your place to someone on the waiting list:',
+  cannotComeLinkLabel: "I can't come after all",
+  cannotComeChat: 'Send "I can\'t come" to the registration bot and we will give your place to someone on the waiting list.',
+  dataExportHint:
+    'We keep your data for contact tracing, your confirmation and the delivery of the book, and delete it after the event. Send "delete my data" to the registration bot to have it deleted now.',
   signOff: {
     confirmation: 'See you there!',
     waitlisted: 'See you there!',
@@ -207,6 +270,9 @@ const en: MailCatalogue = {
     promoted: 'See you there!',
     details_changed: 'See you there!',
     old_email_notice: 'Kind regards, the organisers.',
+    reminder: 'See you soon!',
+    data_export: 'Kind regards, the organisers.',
+    organiser_message: 'See you there!',
   },
   icsDayTitle: (t) => t,
   icsSessionTitle: (n, t) => `Session ${n}: ${t}`,

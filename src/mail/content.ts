@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { findSession, movedEmail, seriesOf, sessionTitle, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
+import { findSession, movedEmail, seriesOf, sessionInSeries, sessionTitle, type EventData, type OutboxEntry, type RegistrantDetails, type RegistrationRecord } from '../core/index.ts';
 import type { MailCatalogue } from './catalogue.ts';
 import { oneLine, type MailBlock } from './layout.ts';
 
@@ -23,6 +23,20 @@ function sessionRow(event: EventData, c: MailCatalogue, sessionNumber: number): 
     c.seriesLabel(series.id),
     c.session({ number: session.number, title: sessionTitle(session, c.lang), time: timeRange(series.start, series.end), room: session.room }),
   ];
+}
+
+/**
+ * Every series of the event as a row: the session held, the one waited for (with the one held
+ * meanwhile), or none. Series order; rows of sessions the event no longer has come last.
+ */
+function seriesRows(event: EventData, c: MailCatalogue, r: RegistrationRecord): Array<[string, string]> {
+  const text = (n: number) => sessionRow(event, c, n)[1];
+  return event.series.map((series): [string, string] => {
+    const held = sessionInSeries(event, r.sessions, series.id);
+    const waited = sessionInSeries(event, r.waitingFor, series.id);
+    if (waited !== undefined) return [c.seriesLabel(series.id), c.waitingFor(text(waited), held === undefined ? null : text(held))];
+    return held === undefined ? [c.seriesLabel(series.id), c.noSession] : sessionRow(event, c, held);
+  });
 }
 
 function formatPhone(phone: string): string {
@@ -64,7 +78,7 @@ function overviewRows(event: EventData, c: MailCatalogue, r: RegistrationRecord)
     [c.fields.phone, formatPhone(r.phone)],
     [c.fields.organisation, oneLine(r.organisation)],
     [c.fields.organisationType, c.organisationTypes[r.organisationType]],
-    ...r.sessions.map((n) => sessionRow(event, c, n)),
+    ...seriesRows(event, c, r),
     ...bookRows(event, c, r.book),
   ];
   rows.push([c.fields.reference, r.id]);
@@ -87,7 +101,7 @@ function detailsChangedRows(event: EventData, c: MailCatalogue, before: Registra
 function holdingRows(event: EventData, c: MailCatalogue, r: RegistrationRecord, cancelled: boolean): Array<[string, string]> {
   const status = cancelled ? c.status.cancelled : c.status[r.status];
   const rows: Array<[string, string]> = [[c.fields.status, status]];
-  if (!cancelled) rows.push(...r.sessions.map((n) => sessionRow(event, c, n)));
+  if (!cancelled) rows.push(...seriesRows(event, c, r));
   rows.push([c.fields.reference, r.id]);
   return rows;
 }
@@ -115,7 +129,42 @@ function practicalRows(event: EventData, c: MailCatalogue): Array<[string, strin
 /** Whether a mail of this kind carries the calendar file: when the person holds seats after it (and, after a details change, only at a new address). */
 export function carriesCalendar(entry: OutboxEntry): boolean {
   if (entry.registration.status !== 'confirmed') return false;
-  return ['confirmation', 'session_changed', 'promoted'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+  return ['confirmation', 'session_changed', 'promoted', 'reminder'].includes(entry.kind) || (entry.kind === 'details_changed' && movedEmail(entry));
+}
+
+/** Links a mail may carry, made by the host (a signed URL); absent when Balie has no public URL. */
+export interface MailLinks {
+  /** The page where the person says "ik kan toch niet komen" (one confirmation, then cancelled). */
+  cancelUrl?: string;
+}
+
+/** The reminder: the sessions with their rooms, the day, the calendar file, and the one-step way out. */
+function reminder(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks): MailContent {
+  const r = entry.registration;
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
+    { kind: 'paragraph', text: c.intro.reminder },
+    { kind: 'facts', heading: c.nowHoldingHeading, rows: holdingRows(event, c, r, false) },
+    { kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) },
+    { kind: 'paragraph', text: c.calendarHint },
+    { kind: 'heading', text: c.cannotComeHeading },
+    links.cancelUrl ? { kind: 'link', text: c.cannotComeLink, label: c.cannotComeLinkLabel, url: links.cancelUrl } : { kind: 'paragraph', text: c.cannotComeChat },
+    { kind: 'paragraph', text: c.contact(event.contact) },
+    { kind: 'paragraph', text: c.signOff.reminder },
+  ];
+  return { subject: c.subject.reminder(event.title), blocks };
+}
+
+/** The mail with a person's data attached (the attachment is made by renderMail). */
+function dataExport(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+  const blocks: MailBlock[] = [
+    { kind: 'paragraph', text: c.greeting(oneLine(entry.registration.firstName)) },
+    { kind: 'paragraph', text: c.intro.data_export },
+    { kind: 'paragraph', text: c.dataExportHint },
+    { kind: 'paragraph', text: c.contact(event.contact) },
+    { kind: 'paragraph', text: c.signOff.data_export },
+  ];
+  return { subject: c.subject.data_export(event.title), blocks };
 }
 
 /** The notice to the address a registration left: no new address and no details, in case the old one was never theirs. */
@@ -130,13 +179,16 @@ function oldEmailNotice(entry: OutboxEntry, event: EventData, c: MailCatalogue):
 }
 
 /** The words of the mail for one outbox entry, in the catalogue's language. */
-export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue): MailContent {
+export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks = {}): MailContent {
   if (entry.kind === 'old_email_notice') return oldEmailNotice(entry, event, c);
+  if (entry.kind === 'reminder') return reminder(entry, event, c, links);
+  if (entry.kind === 'data_export') return dataExport(entry, event, c);
   const r = entry.registration;
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
-    { kind: 'paragraph', text: c.intro[entry.kind] },
+    { kind: 'paragraph', text: sessionKind(entry) ? c.sessionIntro[sessionKind(entry)!](entry.sessionNumber!) : c.intro[entry.kind] },
   ];
+  if (entry.kind === 'organiser_message' && entry.message) blocks.push({ kind: 'paragraph', text: entry.message[r.language] || entry.message.nl });
   if (entry.kind === 'confirmation') {
     blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overviewRows(event, c, r) });
   } else if (entry.kind === 'details_changed') {
@@ -158,5 +210,11 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
     blocks.push({ kind: 'heading', text: c.manageHeading }, { kind: 'paragraph', text: r.forSomeoneElse ? c.manageByOther : c.manage });
   }
   blocks.push({ kind: 'paragraph', text: c.contact(event.contact) }, { kind: 'paragraph', text: c.signOff[entry.kind] });
-  return { subject: c.subject[entry.kind](event.title), blocks };
+  const kind = sessionKind(entry);
+  return { subject: kind ? c.sessionSubject[kind](entry.sessionNumber!, event.title) : c.subject[entry.kind](event.title), blocks };
+}
+
+/** A promotion off, or a bump from, one session's waiting list (the entry names the session). */
+function sessionKind(entry: OutboxEntry): 'promoted' | 'bumped' | null {
+  return entry.sessionNumber !== undefined && (entry.kind === 'promoted' || entry.kind === 'bumped') ? entry.kind : null;
 }

@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { findSession, sessionTimes, sessionTitle, zonedTime, type EventData, type RegistrationRecord } from '../core/index.ts';
+import { findSession, seriesIndexOf, sessionTimes, sessionTitle, zonedTime, type EventData, type RegistrationRecord } from '../core/index.ts';
 import type { MailCatalogue } from './catalogue.ts';
 
 /**
@@ -28,9 +28,10 @@ export function buildIcs(event: EventData, registration: RegistrationRecord, c: 
     location: where,
     description: c.contact(event.contact),
   });
-  registration.sessions.forEach((sessionNumber, index) => {
+  registration.sessions.forEach((sessionNumber) => {
     const session = findSession(event, sessionNumber);
     if (!session) return;
+    const index = seriesIndexOf(event, sessionNumber);
     const { start, end } = sessionTimes(event, session);
     calendar.createEvent({
       // Keyed by series, not session: a change of session replaces the item instead of adding one.

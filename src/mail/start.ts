@@ -1,6 +1,8 @@
-import type { Clock, EventData, Outbox } from '../core/index.ts';
+import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
+import type { MailLinks } from './content.ts';
 import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
 import { startDeliveryLoop } from '../delivery/index.ts';
+import type { CheckinCodeOf } from './checkin-block.ts';
 import { MailWorker, type DeliveryReport, type MailLogger, type RetryPolicy } from './worker.ts';
 
 /** What the composition root passes; everything but the outbox and the event has a default. */
@@ -24,6 +26,12 @@ export interface StartMailWorkerOptions {
   batchSize?: number;
   leaseMs?: number;
   retry?: RetryPolicy;
+  /** Why an entry is no longer to be sent, e.g. a reminder to someone who cancelled since. */
+  withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
+  /** The links a mail carries (the reminder's cancel link). */
+  links?: (entry: DeliveryEntry) => MailLinks;
+  /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
+  checkinCode?: CheckinCodeOf;
 }
 
 /** A running mail worker: `drain()` delivers everything due now, `stop()` ends the polling. */
@@ -60,6 +68,9 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     leaseMs: options.leaseMs,
     retry: options.retry,
     logger: options.logger,
+    ...(options.links ? { links: options.links } : {}),
+    ...(options.withdrawn ? { withdrawn: options.withdrawn } : {}),
+    ...(options.checkinCode ? { checkinCode: options.checkinCode } : {}),
   });
 
   const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
 import { DeliveryWorker, type Deliver, type DeliveryLogger, type DeliveryOutcome, type RetryPolicy } from '../delivery/index.ts';
+import { checkinImage, type CheckinCodeOf } from './checkin-block.ts';
+import type { MailLinks } from './content.ts';
 import { renderMail } from './render.ts';
 import type { MailSender } from './transport.ts';
 
@@ -22,17 +24,23 @@ export interface MailWorkerOptions {
   leaseMs?: number;
   retry?: RetryPolicy;
   logger?: MailLogger;
+  /** Why an entry is no longer to be sent (DeliveryWorker), e.g. a reminder to someone who cancelled since. */
+  withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
+  /** The links a mail carries (the reminder's cancel link); none by default. */
+  links?: (entry: DeliveryEntry) => MailLinks;
+  /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
+  checkinCode?: CheckinCodeOf;
 }
 
 /**
  * Renders and sends the mail of one entry. A mail that cannot be rendered (a bug, or an entry of
  * another version) or has no valid recipient is a permanent failure: retrying would fail the same way.
  */
-export function mailDeliverer(event: EventData, sender: MailSender): Deliver {
+export function mailDeliverer(event: EventData, sender: MailSender, links?: (entry: DeliveryEntry) => MailLinks, checkinCode?: CheckinCodeOf): Deliver {
   return async (entry: DeliveryEntry): Promise<DeliveryOutcome> => {
     let rendered: ReturnType<typeof renderMail>;
     try {
-      rendered = renderMail(entry, event);
+      rendered = renderMail(entry, event, links?.(entry), await checkinImage(entry, checkinCode));
     } catch (error) {
       return { ok: false, reason: 'permanent', error: `could not render: ${String(error)}`.slice(0, 500), code: 'render' };
     }
@@ -48,7 +56,7 @@ export function mailDeliverer(event: EventData, sender: MailSender): Deliver {
  */
 export class MailWorker extends DeliveryWorker {
   constructor(options: MailWorkerOptions) {
-    const { outbox, event, sender, ...rest } = options;
-    super({ ...rest, queue: outbox.lane('mail'), deliver: mailDeliverer(event, sender), noun: 'mail', workerId: options.workerId ?? `mail-${randomUUID()}` });
+    const { outbox, event, sender, links, checkinCode, ...rest } = options;
+    super({ ...rest, queue: outbox.lane('mail'), deliver: mailDeliverer(event, sender, links, checkinCode), noun: 'mail', workerId: options.workerId ?? `mail-${randomUUID()}` });
   }
 }

@@ -11,6 +11,17 @@ export class MemoryAddressBook implements AddressBook {
   async find(userKey: string): Promise<string | null> {
     return this.#addresses.get(userKey) ?? null;
   }
+
+  async forget(userKey: string): Promise<void> {
+    this.#addresses.delete(userKey);
+  }
+
+  /** Forgets every address (the purge after the event); returns how many there were. */
+  clear(): number {
+    const count = this.#addresses.size;
+    this.#addresses.clear();
+    return count;
+  }
 }
 
 /** Expiring values in this process's memory; expired ones are swept as the map grows. */
@@ -34,5 +45,12 @@ export class MemoryExpiringValues implements ExpiringValues {
     const stored = this.#values.get(key);
     if (!stored || stored.expiresAt <= this.now()) return null;
     return stored.value;
+  }
+
+  /** Drops every value (the purge after the event); returns how many there were. */
+  clear(): number {
+    const count = this.#values.size;
+    this.#values.clear();
+    return count;
   }
 }

@@ -22,6 +22,13 @@ export class MemoryConversationStore implements ConversationStore {
   async delete(userKey: string): Promise<void> {
     this.states.delete(userKey);
   }
+
+  /** Drops every state (the purge after the event); returns how many there were. */
+  clear(): number {
+    const count = this.states.size;
+    this.states.clear();
+    return count;
+  }
 }
 
 /** Per-user turn lock within one process. */

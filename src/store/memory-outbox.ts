@@ -10,6 +10,7 @@ import {
   type DeliveryState,
   type Outbox,
   type OutboxEntry,
+  blankPersonalFields,
 } from '../core/index.ts';
 
 /** One delivery of an entry in one lane. */
@@ -51,14 +52,54 @@ export class MemoryOutbox implements Outbox {
     for (const channel of this.#chatChannels) this.#lanes.set(chatLane(channel), new Map());
   }
 
-  /** Writes an entry and its deliveries; an id already written is left as it is. */
-  add(entry: OutboxEntry): void {
-    if (this.#entries.has(entry.id)) return;
+  /** Writes an entry and its deliveries; an id already written is left as it is (false). */
+  add(entry: OutboxEntry): boolean {
+    if (this.#entries.has(entry.id)) return false;
     this.#entries.set(entry.id, structuredClone(entry));
     const fresh = (): Delivery => ({ state: 'pending', dueAt: Number.NEGATIVE_INFINITY, leaseOwner: null, leaseUntil: 0, attempts: 0, lastError: null });
     this.#lanes.get('mail')?.set(entry.id, fresh());
     const channel = channelOfUserKey(entry.registration.owner);
     if (channel !== null && this.#chatChannels.has(channel) && !mailOnlyKinds.has(entry.kind)) this.#lanes.get(chatLane(channel))?.set(entry.id, fresh());
+    return true;
+  }
+
+  /**
+   * Blanks the personal fields of the entries `pick` selects and withdraws their pending deliveries
+   * (failed, `reason`); with `dryRun` it only counts. Returns how many entries held personal data.
+   */
+  blank(pick: (entry: OutboxEntry) => boolean, reason: string, dryRun = false): number {
+    let count = 0;
+    for (const [id, entry] of this.#entries) {
+      if (!pick(entry)) continue;
+      const blanked = blankPersonalFields(entry);
+      if (JSON.stringify(blanked) !== JSON.stringify(entry)) count += 1;
+      if (dryRun) continue;
+      this.#entries.set(id, blanked);
+      for (const deliveries of this.#lanes.values()) {
+        const d = deliveries.get(id);
+        if (d?.state !== 'pending') continue;
+        d.state = 'failed';
+        d.leaseOwner = null;
+        d.lastError = reason;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Gives every entry the id `purged-<write order>`, keeping its order and delivery state (the
+   * purge: an entry id holds the command key it came from, which may name a chat user).
+   */
+  renameForPurge(): void {
+    const ids = new Map([...this.#entries.keys()].map((id, i) => [id, `purged-${i + 1}`]));
+    // In place: the lanes' queues handed out before (to running workers) hold these very maps.
+    const rename = <T>(map: Map<string, T>, value: (id: string, v: T) => T = (_id, v) => v) => {
+      const renamed = [...map].map(([id, v]) => [ids.get(id) ?? id, v] as const);
+      map.clear();
+      for (const [id, v] of renamed) map.set(id, value(id, v));
+    };
+    rename(this.#entries, (id, entry) => ({ ...entry, id }));
+    for (const deliveries of this.#lanes.values()) rename(deliveries);
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   emailKey,
-  findSession,
-  hasOneSessionPerSeries,
+  isValidSeriesChoice,
+  seriesIndexOf,
   type Availability,
   type CancelCommand,
+  type ChangeSeriesCommand,
+  type ChangeSeriesResult,
+  type Waitlists,
   type CancelResult,
   type ChangeSessionCommand,
   type ChangeSessionResult,
   type EventData,
   type LedgerSnapshot,
-  type Movements,
   type Outbox,
   type DeliveryCount,
   type DeliveryLane,
@@ -18,6 +20,8 @@ import {
   type DeliveryState,
   type DeliveryEntry,
   type OutboxEntry,
+  type ParticipantMessage,
+  type ParticipantMessages,
   type RegisterCommand,
   type RegisterResult,
   type RegistrationRecord,
@@ -29,64 +33,86 @@ import {
   type SetVenueCapCommand,
   type UpdateDetailsCommand,
   type UpdateDetailsResult,
+  type PersonalDataLedger,
 } from '../core/index.ts';
 import { MemoryOutbox, type OutboxOptions } from './memory-outbox.ts';
+import { MemoryPrivacy } from './memory-privacy.ts';
 import {
   changesNothing,
   checkDetails,
   commandDigest,
-  findShortage,
-  hasFreeSeat,
   idempotencyConflict,
   isValidCap,
   movesEmail,
   moveSeats,
   outboxEntryId,
   pickBumped,
-  pickPromoted,
-  swapSeat,
-  swapSession,
+  seatChoice,
   type SeatCounts,
 } from './seat-ledger-rules.ts';
+import { bumpFromSession, bumpFromVenue, promote, setSeries, withWaits, type LedgerParts, type Step } from './memory-seat-moves.ts';
+import { MemoryWaitlists } from './memory-waitlists.ts';
 
-type CommandName = 'register' | 'change' | 'cancel' | 'details' | 'resend' | 'venue-cap' | 'session-cap';
+type CommandName = 'register' | 'change' | 'change-series' | 'cancel' | 'details' | 'resend' | 'venue-cap' | 'session-cap';
 
-/** What one command is doing: its name, key and time, and the outbox entries it writes. */
-interface Step {
-  command: CommandName;
-  key: string;
-  at: string;
-  entries: OutboxEntry[];
-}
 
 /**
  * The seat ledger of one process: the embedded default and the reference the Redis ledger is
  * tested against. Every command runs synchronously to completion, which makes it atomic.
  * Rules in `seat-ledger-rules.ts` and `memory-outbox.ts`.
  */
-export class MemorySeatLedger implements SeatLedger, Outbox {
+export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages {
+  /** Reminders, a person's data, forgetting and the purge (memory-privacy.ts). */
+  readonly privacy: PersonalDataLedger;
   readonly #event: EventData;
   readonly #newId: () => string;
   readonly #seats: SeatCounts;
   readonly #registrations = new Map<string, RegistrationRecord>();
   readonly #idByEmail = new Map<string, string>();
   readonly #idsByOwner = new Map<string, Set<string>>();
-  /** Ids of the waitlisted registrations, so promotion and counts never scan everyone. */
-  readonly #waiting = new Set<string>();
+  /** The waiting lists, so promotion and counts never scan everyone. */
+  readonly #waitlists: MemoryWaitlists;
   /** The first result of every (command, key), with the digest of the command it answered. */
   readonly #results = new Map<string, { digest: string; result: unknown }>();
   readonly #outbox: MemoryOutbox;
+  readonly #parts: LedgerParts;
   #nextSeq = 1;
 
   constructor(event: EventData, options: { newId?: () => string } & OutboxOptions = {}) {
     this.#event = event;
     this.#outbox = new MemoryOutbox({ chatChannels: options.chatChannels ?? [] });
     this.#newId = options.newId ?? randomUUID;
+    this.privacy = new MemoryPrivacy({ registrations: this.#registrations, idByEmail: this.#idByEmail, idsByOwner: this.#idsByOwner, results: this.#results, outbox: this.#outbox });
+    this.#waitlists = new MemoryWaitlists(event.sessions.map((s) => s.number));
     this.#seats = {
       venueCap: event.venueCap,
       venueTaken: 0,
       sessions: new Map(event.sessions.map((s) => [s.number, { cap: s.capacity, taken: 0 }])),
     };
+    this.#parts = {
+      event,
+      seats: this.#seats,
+      registrations: this.#registrations,
+      waitlists: this.#waitlists,
+      put: (record) => this.#put(record),
+      write: (step, kind, registration, extra) => this.#write(step, kind, registration, extra),
+    };
+  }
+
+  /**
+   * A ledger holding what `snapshot` holds (caps, counts, registrations and so every waiting list,
+   * which are ordered by seq), with an empty outbox: for trying a command by the ledger's own rules
+   * without changing the real one (the organiser desk's preview of a cap change).
+   */
+  static replica(event: EventData, snapshot: LedgerSnapshot): MemorySeatLedger {
+    const replica = new MemorySeatLedger(event);
+    const { availability } = snapshot;
+    replica.#seats.venueCap = availability.venueCap;
+    replica.#seats.venueTaken = availability.venueTaken;
+    for (const s of availability.sessions) replica.#seats.sessions.set(s.sessionNumber, { cap: s.cap, taken: s.taken });
+    for (const r of snapshot.registrations) replica.#put(structuredClone(r));
+    replica.#nextSeq = Math.max(0, ...snapshot.registrations.map((r) => r.seq)) + 1;
+    return replica;
   }
 
   async register(command: RegisterCommand): Promise<RegisterResult> {
@@ -95,6 +121,10 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
 
   async changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult> {
     return this.#once('change', command, (step) => this.#changeSession(command, step));
+  }
+
+  async changeSeries(command: ChangeSeriesCommand): Promise<ChangeSeriesResult> {
+    return this.#once('change-series', command, (step) => this.#changeSeries(command, step));
   }
 
   async cancel(command: CancelCommand): Promise<CancelResult> {
@@ -119,7 +149,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
       this.#seats.venueCap = command.cap;
       const bumped = pickBumped([...this.#registrations.values()], this.#seats.venueTaken - command.cap);
-      return { ok: true, ...this.#bumpAndPromote(bumped, step) };
+      return { ok: true, ...bumpFromVenue(this.#parts, bumped, step) };
     });
   }
 
@@ -129,9 +159,20 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       if (!seats) return { ok: false, reason: 'invalid_session' };
       if (!isValidCap(command.cap)) return { ok: false, reason: 'invalid_cap' };
       seats.cap = command.cap;
-      const holders = [...this.#registrations.values()].filter((r) => r.sessions.includes(command.sessionNumber));
-      return { ok: true, ...this.#bumpAndPromote(pickBumped(holders, seats.taken - command.cap), step) };
+      const holders = [...this.#registrations.values()].filter((r) => r.status === 'confirmed' && r.sessions.includes(command.sessionNumber));
+      return { ok: true, ...bumpFromSession(this.#parts, command.sessionNumber, pickBumped(holders, seats.taken - command.cap), step) };
     });
+  }
+
+  async writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number> {
+    let written = 0;
+    for (const id of registrationIds) {
+      const registration = this.#registrations.get(id);
+      const entryId = outboxEntryId('message', key, 'organiser_message', id);
+      if (!registration || !this.#outbox.add({ id: entryId, kind: 'organiser_message', registration: structuredClone(registration), message: { ...message }, createdAt: at.toISOString() })) continue;
+      written += 1;
+    }
+    return written;
   }
 
   async get(registrationId: string): Promise<RegistrationRecord | null> {
@@ -164,14 +205,18 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       venueTaken: this.#seats.venueTaken,
       sessions: [...this.#seats.sessions.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([sessionNumber, s]) => ({ sessionNumber, cap: s.cap, taken: s.taken })),
-      waitlistLength: this.#waiting.size,
+        .map(([sessionNumber, s]) => ({ sessionNumber, cap: s.cap, taken: s.taken, waiting: this.#waitlists.waiting(sessionNumber) })),
+      waitlistLength: this.#waitlists.venueLength,
     };
+  }
+
+  async waitlists(): Promise<Waitlists> {
+    return this.#waitlists.lists(this.#registrations);
   }
 
   async snapshot(): Promise<LedgerSnapshot> {
     const registrations = [...this.#registrations.values()].sort((a, b) => a.seq - b.seq);
-    return { availability: await this.availability(), registrations: structuredClone(registrations) };
+    return { availability: await this.availability(), registrations: structuredClone(registrations), waitlists: await this.waitlists() };
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {
@@ -203,50 +248,51 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
   }
 
   #register({ registrant, waitlistIfFull }: RegisterCommand, step: Step): RegisterResult {
-    if (!hasOneSessionPerSeries(this.#event, registrant.sessions)) return { ok: false, reason: 'invalid_sessions' };
+    const waitingFor = registrant.waitingFor ?? [];
+    if (!isValidSeriesChoice(this.#event, registrant.sessions, waitingFor)) return { ok: false, reason: 'invalid_sessions' };
     const email = emailKey(registrant.email);
     const existing = this.#idByEmail.get(email);
     if (existing) return { ok: false, reason: 'email_taken', registrationId: existing };
-    const shortage = findShortage(this.#seats, registrant.sessions);
-    if (shortage && !waitlistIfFull) return { ok: false, ...shortage };
-    const record: RegistrationRecord = {
-      ...structuredClone(registrant),
-      id: this.#newId(),
-      status: shortage ? 'waitlisted' : 'confirmed',
-      seq: this.#nextSeq++,
-      registeredAt: step.at,
-      updatedAt: step.at,
-    };
-    if (!shortage) moveSeats(this.#seats, record.sessions, 1);
+    const venueFull = this.#seats.venueTaken >= this.#seats.venueCap;
+    if (venueFull && !waitlistIfFull) return { ok: false, reason: 'venue_full' };
+    const plan = venueFull ? null : seatChoice(this.#event, this.#seats, registrant.sessions, waitingFor, waitlistIfFull);
+    if (plan && plan.full.length > 0) return { ok: false, reason: 'session_full', sessionNumbers: plan.full };
+    const record = withWaits(
+      {
+        ...structuredClone(registrant),
+        sessions: plan ? plan.sessions : [...registrant.sessions],
+        id: this.#newId(),
+        status: plan ? 'confirmed' : 'waitlisted',
+        seq: this.#nextSeq++,
+        registeredAt: step.at,
+        updatedAt: step.at,
+      },
+      plan ? plan.waitingFor : waitingFor,
+    );
+    if (plan) moveSeats(this.#seats, record.sessions, 1);
     this.#put(record);
-    this.#write(step, shortage ? 'waitlisted' : 'confirmation', record);
+    this.#write(step, plan ? 'confirmation' : 'waitlisted', record);
     return { ok: true, registration: record };
   }
 
   #changeSession(command: ChangeSessionCommand, step: Step): ChangeSessionResult {
     const current = this.#registrations.get(command.registrationId);
     if (!current) return { ok: false, reason: 'not_found' };
-    if (!findSession(this.#event, command.sessionNumber)) return { ok: false, reason: 'invalid_session' };
-    const swap = swapSession(this.#event, current.sessions, command.sessionNumber);
-    if (!swap.ok) return { ok: false, reason: swap.reason };
-    if (current.status === 'confirmed') {
-      // Take the new seat before releasing the old one: a full session leaves everything as it was.
-      if (!hasFreeSeat(this.#seats, command.sessionNumber)) {
-        return { ok: false, reason: 'session_full', sessionNumbers: [command.sessionNumber] };
-      }
-      swapSeat(this.#seats, swap.released, command.sessionNumber);
+    const index = seriesIndexOf(this.#event, command.sessionNumber);
+    if (index < 0) return { ok: false, reason: 'invalid_session' };
+    return setSeries(this.#parts, current, index, command.sessionNumber, null, step) as ChangeSessionResult;
+  }
+
+  #changeSeries(command: ChangeSeriesCommand, step: Step): ChangeSeriesResult {
+    const current = this.#registrations.get(command.registrationId);
+    if (!current) return { ok: false, reason: 'not_found' };
+    const index = this.#event.series.findIndex((s) => s.id === command.seriesId);
+    const inSeries = (n: number | null) => n === null || seriesIndexOf(this.#event, n) === index;
+    if (index < 0 || !inSeries(command.hold) || !inSeries(command.wait) || (command.hold !== null && command.hold === command.wait)) {
+      return { ok: false, reason: 'invalid_session' };
     }
-    const changed: RegistrationRecord = { ...current, sessions: swap.sessions, updatedAt: step.at };
-    this.#put(changed);
-    this.#write(step, 'session_changed', changed, { previousSessions: [...current.sessions] });
-    const promoted = this.#promote(step);
-    return {
-      ok: true,
-      registration: this.#registrations.get(changed.id) ?? changed,
-      previousSessions: [...current.sessions],
-      bumped: [],
-      promoted,
-    };
+    if (command.hold === null && command.wait === null && this.#event.series[index]!.required) return { ok: false, reason: 'series_required' };
+    return setSeries(this.#parts, current, index, command.hold, command.wait, step);
   }
 
   #cancel(command: CancelCommand, step: Step): CancelResult {
@@ -256,7 +302,7 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     this.#remove(current);
     const cancelled: RegistrationRecord = { ...current, updatedAt: step.at };
     this.#write(step, 'cancelled', cancelled);
-    return { ok: true, cancelled, bumped: [], promoted: this.#promote(step) };
+    return { ok: true, cancelled, bumped: [], promoted: promote(this.#parts, step) };
   }
 
   #updateDetails(command: UpdateDetailsCommand, step: Step): UpdateDetailsResult {
@@ -276,51 +322,27 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
     return { ok: true, registration: changed, previousDetails };
   }
 
-  /** Moves `bumped` to the waiting list (keeping their seq), then promotes whoever fits now. */
-  #bumpAndPromote(bumped: RegistrationRecord[], step: Step): Movements {
-    const moved = bumped.map((r) => {
-      moveSeats(this.#seats, r.sessions, -1);
-      const record: RegistrationRecord = { ...r, status: 'waitlisted', updatedAt: step.at };
-      this.#put(record);
-      this.#write(step, 'bumped', record);
-      return record;
-    });
-    return { bumped: moved, promoted: this.#promote(step) };
-  }
-
-  #promote(step: Step): RegistrationRecord[] {
-    if (this.#waiting.size === 0) return [];
-    const waiting = [...this.#waiting].map((id) => this.#registrations.get(id)).filter((r) => r !== undefined);
-    return pickPromoted(this.#seats, waiting).map((r) => {
-      const record: RegistrationRecord = { ...r, status: 'confirmed', updatedAt: step.at };
-      this.#put(record);
-      this.#write(step, 'promoted', record);
-      return record;
-    });
-  }
-
   /** Stores a new or changed registration and keeps every index in step with it. */
   #put(record: RegistrationRecord): void {
-    this.#registrations.set(record.id, record);
     this.#idByEmail.set(emailKey(record.email), record.id);
     const owned = this.#idsByOwner.get(record.owner) ?? new Set<string>();
     this.#idsByOwner.set(record.owner, owned.add(record.id));
-    if (record.status === 'waitlisted') this.#waiting.add(record.id);
-    else this.#waiting.delete(record.id);
+    this.#waitlists.update(this.#registrations.get(record.id), record);
+    this.#registrations.set(record.id, record);
   }
 
   #remove(record: RegistrationRecord): void {
+    this.#waitlists.update(this.#registrations.get(record.id), null);
     this.#registrations.delete(record.id);
     this.#idByEmail.delete(emailKey(record.email));
-    this.#waiting.delete(record.id);
     const owned = this.#idsByOwner.get(record.owner);
     owned?.delete(record.id);
     if (owned?.size === 0) this.#idsByOwner.delete(record.owner);
   }
 
-  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, extra: Pick<OutboxEntry, 'previousSessions' | 'previousDetails'> = {}): void {
+  #write(step: Step, kind: OutboxEntry['kind'], registration: RegistrationRecord, extra: Pick<OutboxEntry, 'previousSessions' | 'previousDetails' | 'sessionNumber'> = {}): void {
     step.entries.push({
-      id: outboxEntryId(step.command, step.key, kind, registration.id),
+      id: outboxEntryId(step.command, step.key, kind, registration.id, extra.sessionNumber),
       kind,
       registration: structuredClone(registration),
       ...structuredClone(extra),

@@ -5,6 +5,7 @@ import type { AddressBook, ExpiringValues } from '../core/index.ts';
 export interface ChannelRedisClient {
   hSet: RedisClientType['hSet'];
   hGet: RedisClientType['hGet'];
+  hDel: RedisClientType['hDel'];
   get: RedisClientType['get'];
   set: RedisClientType['set'];
   exists: RedisClientType['exists'];
@@ -32,6 +33,10 @@ export class RedisAddressBook implements AddressBook {
   async find(userKey: string): Promise<string | null> {
     const address = await this.client.hGet(this.#key, userKey);
     return address == null ? null : String(address);
+  }
+
+  async forget(userKey: string): Promise<void> {
+    await this.client.hDel(this.#key, userKey);
   }
 }
 

@@ -10,6 +10,7 @@ export const rawRecord = z.object({
   status: z.enum(['confirmed', 'waitlisted']),
   seq: z.number().int(),
   sessions: z.array(z.number().int()),
+  waitingFor: z.array(z.number().int()).optional(),
   registeredAt: z.string(),
   updatedAt: z.string(),
   registrant: z.looseObject({ email: z.string(), owner: z.string() }),
@@ -37,6 +38,7 @@ export const changeReply = z.union([
   sessionFull,
   refusal('not_found'),
   refusal('invalid_session'),
+  refusal('series_required'),
   refusal('unchanged'),
   conflict,
 ]);
@@ -57,10 +59,15 @@ export const detailsReply = z.union([
 export const resendReply = z.union([z.object({ ok: z.literal(true), registration: rawRecord }), refusal('not_found'), conflict]);
 /** venue-cap.lua's and session-cap.lua's answer. */
 export const capReply = z.union([z.object({ ok: z.literal(true), ...movements }), refusal('invalid_session'), refusal('invalid_cap'), conflict]);
-/** read.lua's availability: HGETALL becomes a flat array in JSON (an empty one encodes as {}). */
-export const seatsReply = z.object({ seats: z.union([z.array(z.string()), z.object({})]), waitlistLength: z.number().int() });
+/** read.lua's availability: HGETALL becomes a flat array in JSON (an empty one encodes as {}); `waiting` is [session, count, ...]. */
+export const seatsReply = z.object({ seats: z.union([z.array(z.string()), z.object({})]), waitlistLength: z.number().int(), waiting: z.array(z.number().int()) });
+/** read.lua's waiting lists: the venue's ids, and per session [number, ids]. */
+export const waitlistsReply = z.object({
+  venue: z.array(z.string()),
+  sessions: z.array(z.tuple([z.number().int(), z.array(z.string())])),
+});
 /** snapshot.lua's answer. */
-export const snapshotReply = seatsReply.extend({ registrations: records });
+export const snapshotReply = seatsReply.extend({ registrations: records, waitlists: waitlistsReply });
 /** An outbox entry as outbox-claim.lua and outbox-list.lua hand it out. */
 export const outboxEntry = z.object({
   lane: z.string(),
@@ -68,7 +75,10 @@ export const outboxEntry = z.object({
   kind: z.enum(outboxKinds),
   registration: rawRecord,
   previousSessions: z.array(z.number().int()).optional(),
+  sessionNumber: z.number().int().optional(),
   previousDetails: previousDetails.optional(),
+  dataExport: z.string().optional(),
+  message: z.object({ nl: z.string(), en: z.string() }).optional(),
   createdAt: z.string(),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
@@ -79,8 +89,10 @@ export type RawRecord = z.infer<typeof rawRecord>;
 
 /** A script's record as the core's RegistrationRecord. */
 export function toRecord(raw: RawRecord): RegistrationRecord {
-  const { id, status, seq, sessions, registeredAt, updatedAt, registrant } = raw;
-  return { ...(registrant as unknown as Registrant), id, status, seq, sessions, registeredAt, updatedAt };
+  const { id, status, seq, sessions, waitingFor, registeredAt, updatedAt, registrant } = raw;
+  const record: RegistrationRecord = { ...(registrant as unknown as Registrant), id, status, seq, sessions, registeredAt, updatedAt };
+  if (waitingFor) record.waitingFor = waitingFor;
+  return record;
 }
 
 /** Turns the raw records of a script's reply (registration, cancelled, bumped, promoted) into RegistrationRecords. */

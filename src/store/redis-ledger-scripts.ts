@@ -6,6 +6,8 @@ import { BalieError } from '../core/index.ts';
 // front; register.lua, the hot path, only with records.lua (every local function costs a closure per call).
 const records = readLua('records');
 const common = readLua('common');
+// The personal-data helpers of the privacy-*.lua scripts.
+const privacy = `${readLua('privacy')}\n`;
 
 function readLua(name: string): string {
   return readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
@@ -17,9 +19,9 @@ function readLua(name: string): string {
  * read-only scripts say `no-writes`, so they also run on replicas and when memory is full.
  * `numberOfKeys` undefined: as many as passed (register.lua takes a batch).
  */
-function ledgerScript(name: string, numberOfKeys: number | undefined, flags: 'no-writes' | '' = '', withCommon = true) {
+function ledgerScript(name: string, numberOfKeys: number | undefined, flags: 'no-writes' | '' = '', withCommon = true, helpers = '') {
   return defineScript({
-    SCRIPT: `#!lua${flags ? ` flags=${flags}` : ''}\n${records}\n${withCommon ? `${common}\n` : ''}${readLua(name)}`,
+    SCRIPT: `#!lua${flags ? ` flags=${flags}` : ''}\n${records}\n${withCommon ? `${common}\n` : ''}${helpers}${readLua(name)}`,
     NUMBER_OF_KEYS: numberOfKeys,
     parseCommand(parser, keys: string[], args: string[]) {
       if (numberOfKeys === undefined) parser.pushKeysLength(keys);
@@ -46,6 +48,12 @@ export const ledgerScripts = {
   balieOutboxSettle: ledgerScript('outbox-settle', 1),
   balieOutboxList: ledgerScript('outbox-list', 1, 'no-writes'),
   balieOutboxCounts: ledgerScript('outbox-counts', 1, 'no-writes'),
+  balieReminders: ledgerScript('privacy-reminders', 1),
+  balieDataExport: ledgerScript('privacy-export', 1),
+  balieForget: ledgerScript('privacy-forget', 1, '', true, privacy),
+  baliePurge: ledgerScript('privacy-purge', 1, '', true, privacy),
+  baliePurgedCounts: ledgerScript('privacy-counts', 1, 'no-writes'),
+  balieDeskMessage: ledgerScript('desk-message', 1),
 };
 
 /** The scripts of the ledger, for typing a client created with them. */

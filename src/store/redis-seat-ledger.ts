@@ -3,9 +3,11 @@ import { z } from 'zod';
 import {
   BalieError,
   emailKey,
-  findSession,
-  hasOneSessionPerSeries,
+  seriesIndexOf,
   type Availability,
+  type ChangeSeriesCommand,
+  type ChangeSeriesResult,
+  type Waitlists,
   type CancelCommand,
   type CancelResult,
   type DeliveryCount,
@@ -18,9 +20,10 @@ import {
   type EventData,
   type LedgerSnapshot,
   type Outbox,
+  type ParticipantMessage,
+  type ParticipantMessages,
   type RegisterCommand,
   type RegisterResult,
-  type Registrant,
   type RegistrationRecord,
   type SeatLedger,
   type SetCapResult,
@@ -30,13 +33,19 @@ import {
   type UpdateDetailsResult,
   type ResendConfirmationCommand,
   type ResendConfirmationResult,
-  type ShippingAddress,
+  type PersonalDataLedger,
 } from '../core/index.ts';
-import { GroupCommit } from './group-commit.ts';
 import { RedisOutbox } from './redis-outbox.ts';
-import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, registerReply, resendReply, seatsReply, snapshotReply, toRecord, withRecords } from './redis-ledger-replies.ts';
+import { RedisPrivacy } from './redis-privacy.ts';
+import { cancelReply, capReply, changeReply, detailsReply, outboxEntry, rawRecord, records, resendReply, seatsReply, snapshotReply, toRecord, waitlistsReply, withRecords } from './redis-ledger-replies.ts';
 import { CallDeadline, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
-import { checkDetails, commandDigest, commandDigestLength, digestOf, idempotencyConflict, isValidCap } from './seat-ledger-rules.ts';
+import { RedisRegisters } from './redis-register.ts';
+import { checkDetails, commandDigest, commandDigestLength, idempotencyConflict, isValidCap } from './seat-ledger-rules.ts';
+
+/** read.lua's waiting lists as the core's Waitlists. */
+function toWaitlists(reply: z.infer<typeof waitlistsReply>): Waitlists {
+  return { venue: reply.venue, sessions: reply.sessions.map(([sessionNumber, registrationIds]) => ({ sessionNumber, registrationIds })) };
+}
 
 export { ledgerScripts, type LedgerRedisClient, type LedgerScripts } from './redis-ledger-scripts.ts';
 
@@ -60,39 +69,6 @@ function toDeliveryEntry(json: string, lane: DeliveryLane): DeliveryEntry {
   return { ...entry, registration: toRecord(entry.registration) } as DeliveryEntry;
 }
 
-/** What register.lua decided for a fresh registration. */
-interface FreshRegistration {
-  status: 'confirmed' | 'waitlisted';
-  seq: number;
-}
-
-/** A register on its way to register.lua: its two keys and nine arguments. */
-interface PendingRegister {
-  idemKey: string;
-  regKey: string;
-  args: string[];
-}
-
-/** A shipping address field by field: a fixed order, whatever order the caller's object has. */
-function shippingAddress(a: ShippingAddress): ShippingAddress {
-  return { street: a.street, postalCode: a.postalCode, city: a.city, country: a.country };
-}
-
-let lastIso = { ms: NaN, iso: '' };
-
-/** `at.toISOString()`, remembered for the next call: registers made in the same millisecond share it. */
-function isoTime(at: Date): string {
-  const ms = at.getTime();
-  if (ms !== lastIso.ms) lastIso = { ms, iso: at.toISOString() };
-  return lastIso.iso;
-}
-
-/** register.lua numbers the outbox entries of one run 01-99. */
-const maxRegisterBatch = 99;
-
-const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
-
-
 /**
  * The seat ledger and its outbox in Redis, for many bot processes serving one event. Every
  * command is one Lua script (src/store/lua) doing the whole check-and-write atomically; all
@@ -102,7 +78,9 @@ const safeId = /^[A-Za-z0-9_.:-]{1,100}$/;
  * its idempotency result and outbox entry are small forms rebuilt from the registration on a
  * retry or a claim (records.lua). Calls are bounded by one CallDeadline, not node-redis timers.
  */
-export class RedisSeatLedger implements SeatLedger, Outbox {
+export class RedisSeatLedger implements SeatLedger, Outbox, ParticipantMessages {
+  /** Reminders, a person's data, forgetting and the purge (redis-privacy.ts). */
+  readonly privacy: PersonalDataLedger;
   readonly #client: LedgerRedisClient;
   readonly #event: EventData;
   readonly #newId: () => string;
@@ -111,8 +89,7 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   readonly #deadline: CallDeadline;
   #initialised: Promise<void> | null = null;
   readonly #outbox: RedisOutbox;
-  // Registers made close together go to Redis as one register.lua run (group commit).
-  readonly #registers: GroupCommit<PendingRegister, FreshRegistration | string>;
+  readonly #registers: RedisRegisters;
 
   constructor(client: LedgerRedisClient, event: EventData, options: RedisSeatLedgerOptions = {}) {
     const prefix = options.keyPrefix ?? '';
@@ -125,110 +102,38 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     this.#base = `${prefix}balie:{${event.id}}:`;
     this.#seats = `${this.#base}seats`;
     this.#outbox = new RedisOutbox(this.#base, options.chatChannels ?? [], (script, keys, args) => this.#call(script, keys, args), toDeliveryEntry);
-    this.#registers = new GroupCommit((batch) => this.#registerBatch(batch), Math.min(options.maxRegisterBatch ?? 64, maxRegisterBatch));
+    this.privacy = new RedisPrivacy(this.#seats, (script, keys, args) => this.#call(script, keys, args));
+    this.#registers = new RedisRegisters({
+      event,
+      base: this.#base,
+      seats: this.#seats,
+      newId: this.#newId,
+      outbox: this.#outbox,
+      maxBatch: options.maxRegisterBatch ?? 64,
+      call: (keys, args) => this.#call('balieLedgerRegister', keys, args),
+    });
   }
 
-  async register(command: RegisterCommand): Promise<RegisterResult> {
-    const r = command.registrant;
-    const { sessions } = r;
-    // Field by field: a fixed shape is much cheaper to copy and to serialise than an object rest.
-    const registrant: Omit<Registrant, 'sessions'> = {
-      firstName: r.firstName,
-      lastName: r.lastName,
-      email: r.email,
-      phone: r.phone,
-      organisation: r.organisation,
-      organisationType: r.organisationType,
-      book: r.book ? { shippingAddress: shippingAddress(r.book.shippingAddress) } : null,
-      language: r.language,
-      owner: r.owner,
-    };
-    // Only on registrations for someone else, so the common one keeps its shape and its bytes.
-    if (r.forSomeoneElse !== undefined) registrant.forSomeoneElse = r.forSomeoneElse;
-    const id = this.#newId();
-    if (!safeId.test(id)) throw new BalieError('internal', 'a registration id must be letters, digits, _ . : or -');
-    const at = isoTime(command.at);
-    const sessionList = sessions.join(',');
-    const email = emailKey(r.email);
-    const registrantJson = JSON.stringify(registrant);
-    // The command, for rule 4, from the strings made anyway (the registrant in a fixed field order).
-    const digest = digestOf(`${command.waitlistIfFull ? 1 : 0}\n${sessionList}\n${registrantJson}`);
-    // The strings register.lua stores for a confirmed registration, so that it makes none (it
-    // derives the rarer waiting ones). None but the key and the owner can hold a raw newline (JSON
-    // escapes it, an e-mail key is tidied), and the key comes last in the registration string.
-    const decided = `|${sessionList}|${at}|${id}`;
-    const reply = await this.#registers.push({
-      idemKey: this.#idemKey('register', command.key),
-      regKey: `${this.#base}reg:${id}`,
-      args: [
-        hasOneSessionPerSeries(this.#event, sessions) ? (command.waitlistIfFull ? '2' : '1') + this.#outbox.chatFlag(r.owner) : '0',
-        email,
-        sessionList,
-        id,
-        r.owner,
-        `confirmed\n\n${sessionList}\n${at}\n${at}\n${email}\n${registrantJson}\n${command.key}`,
-        `${digest}F|confirmed|${decided}`,
-        `register:${command.key}:confirmation:${id}`,
-        `|@confirmation|confirmed|${decided}`,
-      ],
-    });
-    if (typeof reply === 'string') {
-      // The key was known: the first result if it came with this command, else a conflict (rule 4).
-      if (!reply.startsWith(digest)) return { ...idempotencyConflict };
-      return withRecords(registerReply.parse(JSON.parse(reply.slice(commandDigestLength)))) as RegisterResult;
-    }
-    // Field by field again: an object spread followed by more fields is several µs here.
-    const registration: RegistrationRecord = {
-      firstName: registrant.firstName,
-      lastName: registrant.lastName,
-      email: registrant.email,
-      phone: registrant.phone,
-      organisation: registrant.organisation,
-      organisationType: registrant.organisationType,
-      book: registrant.book,
-      language: registrant.language,
-      owner: registrant.owner,
-      sessions: [...sessions],
-      id,
-      status: reply.status,
-      seq: reply.seq,
-      registeredAt: at,
-      updatedAt: at,
-    };
-    if (registrant.forSomeoneElse !== undefined) registration.forSomeoneElse = registrant.forSomeoneElse;
-    return { ok: true, registration };
-  }
-
-  /**
-   * One register.lua run for a batch: per registration the status and seq of a fresh one (counted
-   * on from the seq the script read, in order), or the JSON of a refusal or of a retry's result.
-   */
-  async #registerBatch(batch: PendingRegister[]): Promise<Array<FreshRegistration | string>> {
-    const keys = [this.#seats];
-    const args: string[] = [];
-    for (const { idemKey, regKey, args: fields } of batch) {
-      keys.push(idemKey, regKey);
-      for (const value of fields) args.push(value);
-    }
-    for (const fresh of this.#outbox.chatFresh) args.push(fresh);
-    const replies = z.array(z.string()).length(batch.length + 1).parse(await this.#call('balieLedgerRegister', keys, args));
-    let seq = Number(replies[batch.length]);
-    return replies.slice(0, batch.length).map((reply) => {
-      if (reply === 'c') return { status: 'confirmed', seq: ++seq };
-      if (reply === 'w') return { status: 'waitlisted', seq: ++seq };
-      return reply;
-    });
+  register(command: RegisterCommand): Promise<RegisterResult> {
+    return this.#registers.register(command);
   }
 
   async changeSession(command: ChangeSessionCommand): Promise<ChangeSessionResult> {
-    const session = findSession(this.#event, command.sessionNumber);
-    const seriesIndex = session ? this.#event.series.findIndex((s) => s.id === session.series) + 1 : 0;
-    const reply = await this.#command('balieLedgerChange', 'change', command, [
-      command.registrationId,
-      String(command.sessionNumber),
-      String(seriesIndex),
-    ]);
+    const index = seriesIndexOf(this.#event, command.sessionNumber);
+    const refusal = index < 0 ? 'invalid_session' : '';
+    const reply = await this.#command('balieLedgerChange', 'change', command, [command.registrationId, String(index + 1), String(command.sessionNumber), '', refusal, 'change']);
     return withRecords(changeReply.parse(reply)) as ChangeSessionResult;
+  }
+
+  async changeSeries(command: ChangeSeriesCommand): Promise<ChangeSeriesResult> {
+    const index = this.#event.series.findIndex((s) => s.id === command.seriesId);
+    const inSeries = (n: number | null) => n === null || seriesIndexOf(this.#event, n) === index;
+    let refusal = '';
+    if (index < 0 || !inSeries(command.hold) || !inSeries(command.wait) || (command.hold !== null && command.hold === command.wait)) refusal = 'invalid_session';
+    else if (command.hold === null && command.wait === null && this.#event.series[index]!.required) refusal = 'series_required';
+    const text = (n: number | null) => (n === null ? '' : String(n));
+    const reply = await this.#command('balieLedgerChange', 'change-series', command, [command.registrationId, String(index + 1), text(command.hold), text(command.wait), refusal, 'change-series']);
+    return withRecords(changeReply.parse(reply)) as ChangeSeriesResult;
   }
 
   async cancel(command: CancelCommand): Promise<CancelResult> {
@@ -260,6 +165,17 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return withRecords(capReply.parse(reply)) as SetCapResult;
   }
 
+  async writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number> {
+    let written = 0;
+    // In slices, so that one script call stays short however many people a message reaches.
+    for (let i = 0; i < registrationIds.length; i += 500) {
+      const ids = registrationIds.slice(i, i + 500);
+      const reply = await this.#call('balieDeskMessage', [this.#seats], [key, at.toISOString(), JSON.stringify({ nl: message.nl, en: message.en }), ...ids]);
+      written += z.number().int().parse(reply);
+    }
+    return written;
+  }
+
   async setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult> {
     const cap = isValidCap(command.cap) ? String(command.cap) : '';
     const session = Number.isSafeInteger(command.sessionNumber) ? String(command.sessionNumber) : '';
@@ -289,9 +205,14 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     return this.#toAvailability(seatsReply.parse(JSON.parse(String(reply))));
   }
 
+  async waitlists(): Promise<Waitlists> {
+    const reply = await this.#call('balieLedgerRead', [this.#seats], ['waitlists', '']);
+    return toWaitlists(waitlistsReply.parse(JSON.parse(String(reply))));
+  }
+
   async snapshot(): Promise<LedgerSnapshot> {
     const reply = snapshotReply.parse(JSON.parse(String(await this.#call('balieLedgerSnapshot', [this.#seats], []))));
-    return { availability: this.#toAvailability(reply), registrations: reply.registrations.map(toRecord) };
+    return { availability: this.#toAvailability(reply), registrations: reply.registrations.map(toRecord), waitlists: toWaitlists(reply.waitlists) };
   }
 
   lane(lane: DeliveryLane): DeliveryQueue {
@@ -350,9 +271,10 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
   }
 
   async #init(): Promise<void> {
-    const caps = this.#event.sessions.flatMap((s) => [String(s.number), String(s.capacity)]);
+    const caps = this.#event.sessions.flatMap((s) => [String(s.number), String(s.capacity), String(seriesIndexOf(this.#event, s.number) + 1)]);
+    const args = [this.#base, String(this.#event.venueCap), this.#outbox.chatChannels.join(','), new Date().toISOString(), ...caps];
     try {
-      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], [this.#base, String(this.#event.venueCap), this.#outbox.chatChannels.join(','), ...caps]));
+      await this.#deadline.run(this.#client.balieLedgerInit([this.#seats], args));
     } catch (error) {
       this.#initialised = null;
       throw error;
@@ -363,11 +285,13 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     const flat = Array.isArray(reply.seats) ? reply.seats : [];
     const values = new Map<string, number>();
     for (let i = 0; i + 1 < flat.length; i += 2) values.set(flat[i] as string, Number(flat[i + 1]));
+    const waiting = new Map<number, number>();
+    for (let i = 0; i + 1 < reply.waiting.length; i += 2) waiting.set(reply.waiting[i]!, reply.waiting[i + 1]!);
     const sessions = [...values.keys()]
       .filter((field) => field.startsWith('c'))
       .map((field) => Number(field.slice(1)))
       .sort((a, b) => a - b)
-      .map((sessionNumber) => ({ sessionNumber, cap: values.get(`c${sessionNumber}`) ?? 0, taken: values.get(`t${sessionNumber}`) ?? 0 }));
+      .map((sessionNumber) => ({ sessionNumber, cap: values.get(`c${sessionNumber}`) ?? 0, taken: values.get(`t${sessionNumber}`) ?? 0, waiting: waiting.get(sessionNumber) ?? 0 }));
     return { venueCap: values.get('vcap') ?? 0, venueTaken: values.get('vtaken') ?? 0, sessions, waitlistLength: reply.waitlistLength };
   }
 }

@@ -7,6 +7,7 @@ import {
   checkStreet,
   emailKey,
   findSession,
+  seriesIndexOf,
   type EventData,
   type IdempotencyConflict,
   type RegistrantDetails,
@@ -16,20 +17,29 @@ import {
 
 // The seat ledger's decisions as pure functions, so that every store (memory here, Lua in Redis)
 // applies the same rules. The rules, crisply:
-// 1. A registration fits when the venue has a free seat and every session it names has a free
-//    seat (taken < cap). When it does not fit, the venue comes first: `venue_full` if the venue
-//    is full, else `session_full` naming every full session in the order the registration names them.
-// 2. Lowering a cap moves the confirmed registrations with the highest seq (of the venue, or of
-//    those holding the session) to the waiting list, one by one, until taken <= cap. They keep
-//    their seq. Raising a cap, cancelling and changing a session then run a promotion pass.
-// 3. A promotion pass walks the waiting list in ascending seq and confirms every entry that fits
-//    at that moment (taking its seats before looking at the next); an entry that does not fit
-//    keeps its place and blocks nobody. After every command no waitlisted registration fits.
+// 1. A registration needs a venue seat; with one, per series it holds its session, holds none
+//    (skipped, where the event allows), or waits for one (maybe holding a fallback of the same
+//    series). seatChoice decides it per series: a session waited for that has a free seat is held
+//    instead (the fallback is given up); a session to hold that is full is `session_full`, or with
+//    waitIfFull waited for (a full fallback is dropped). The venue comes first: `venue_full`, or
+//    with waitlistIfFull the venue waiting list, holding nothing. Full sessions are named in series order.
+// 2. Lowering the venue cap moves the confirmed registrations with the highest seq to the venue
+//    waiting list, holding nothing, until taken <= cap. Lowering a session cap moves the
+//    highest-seq holders of that session to its waiting list (a fallback is just given up), keeping
+//    the venue seat and everything else. They keep their seq. Then a promotion pass runs, as after
+//    raising a cap, cancelling and changing.
+// 3. A promotion pass: while some session has a free seat and someone waiting for it, the
+//    session with the lowest number promotes its lowest-seq waiter (who takes it and gives up the
+//    fallback of that series, which may free a seat for others); then, while the venue has a free
+//    seat, the lowest-seq registration on the venue waiting list gets it and seatChoice (with
+//    waitIfFull). Every waiting list is in seq order; after every command nobody waits for a
+//    session with a free seat, and the venue list is empty while the venue has a free seat.
 // 4. Idempotency keys are scoped by command kind; the first result for a key (also a refusal)
 //    is returned for every retry and nothing changes. A retry is the same command: every field
 //    but `key` and `at` equal (commandDigest). The key with another command is refused with
 //    `idempotency_conflict`, which is not remembered and changes nothing.
-// 5. Outbox entry ids are `<command>:<key>:<entry kind>:<registration id>`.
+// 5. Outbox entry ids are `<command>:<key>:<entry kind>:<registration id>`, and `:<session>` after
+//    that for an entry that names a session (promoted off, or bumped from, a session's list).
 // 6. updateDetails stores a checked e-mail address (tidied) and/or book order; the checks, in
 //    order: the registration exists, the details are valid (`invalid_details`), they change
 //    something (`unchanged`), and the new address is no other registration's (`email_taken`,
@@ -55,9 +65,9 @@ export function findShortage(seats: SeatCounts, sessionNumbers: readonly number[
   return full.length > 0 ? { reason: 'session_full', sessionNumbers: full } : null;
 }
 
-/** Takes (or with -1 releases) a venue seat and one seat in each session. */
-export function moveSeats(seats: SeatCounts, sessionNumbers: readonly number[], delta: 1 | -1): void {
-  seats.venueTaken += delta;
+/** Takes (or with -1 releases) a venue seat (unless `venue` is false) and one seat in each session. */
+export function moveSeats(seats: SeatCounts, sessionNumbers: readonly number[], delta: 1 | -1, venue = true): void {
+  if (venue) seats.venueTaken += delta;
   for (const n of sessionNumbers) {
     const s = seats.sessions.get(n);
     if (s) s.taken += delta;
@@ -125,9 +135,42 @@ export function isValidCap(cap: number): boolean {
   return Number.isSafeInteger(cap) && cap >= 0;
 }
 
-/** Rule 5: one id per (command, entry kind, registration), so a retried command never duplicates. */
-export function outboxEntryId(command: string, key: string, kind: string, registrationId: string): string {
-  return `${command}:${key}:${kind}:${registrationId}`;
+/** Rule 5: one id per (command, entry kind, registration, session), so a retried command never duplicates. */
+export function outboxEntryId(command: string, key: string, kind: string, registrationId: string, sessionNumber?: number): string {
+  return `${command}:${key}:${kind}:${registrationId}${sessionNumber === undefined ? '' : `:${sessionNumber}`}`;
+}
+
+/** What a registration holds and waits for with a venue seat (rule 1), and the full sessions it may not wait for. */
+export interface SeatPlan {
+  sessions: number[];
+  waitingFor: number[];
+  full: number[];
+}
+
+/** Rule 1, per series in series order; reads `seats`, changes nothing. */
+export function seatChoice(event: EventData, seats: SeatCounts, sessions: readonly number[], waitingFor: readonly number[], waitIfFull: boolean): SeatPlan {
+  const plan: SeatPlan = { sessions: [], waitingFor: [], full: [] };
+  for (let index = 0; index < event.series.length; index++) {
+    const held = sessions.find((n) => seriesIndexOf(event, n) === index);
+    const wanted = waitingFor.find((n) => seriesIndexOf(event, n) === index);
+    if (wanted !== undefined && hasFreeSeat(seats, wanted)) {
+      plan.sessions.push(wanted);
+      continue;
+    }
+    if (wanted !== undefined) plan.waitingFor.push(wanted);
+    if (held === undefined) continue;
+    if (hasFreeSeat(seats, held)) plan.sessions.push(held);
+    else if (!waitIfFull) plan.full.push(held);
+    else if (wanted === undefined) plan.waitingFor.push(held);
+  }
+  return plan;
+}
+
+/** `list` with the session of series `index` replaced by `sessionNumber` (null: removed), in series order. */
+export function withSeriesSession(event: EventData, list: readonly number[], index: number, sessionNumber: number | null): number[] {
+  const next = list.filter((n) => seriesIndexOf(event, n) !== index);
+  if (sessionNumber !== null) next.push(sessionNumber);
+  return next.sort((a, b) => seriesIndexOf(event, a) - seriesIndexOf(event, b));
 }
 
 /** Rule 6: the details as updateDetails stores them (the e-mail tidied), or null when they are not valid. */

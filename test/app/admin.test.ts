@@ -56,8 +56,12 @@ describe('organiser commands (npm run admin)', () => {
     const { ledger, out, run } = await desk(5);
     expect(await run('session-cap', '1', '1')).toBe(0);
     expect(out[0]).toBe('Session 1 cap set to 1.');
-    expect(out.slice(2, 4)).toEqual(['  #3 Persoon Nummer 3 <persoon3@example.be> (sessions 1, 5)', '  #2 Persoon Nummer 2 <persoon2@example.be> (sessions 1, 5)']);
-    expect((await ledger.availability()).sessions.find((s) => s.sessionNumber === 1)).toEqual({ sessionNumber: 1, cap: 1, taken: 1 });
+    expect(out.slice(2, 4)).toEqual(['  #3 Persoon Nummer 3 <persoon3@example.be> (sessions 5; waiting for 1)', '  #2 Persoon Nummer 2 <persoon2@example.be> (sessions 5; waiting for 1)']);
+    expect((await ledger.availability()).sessions.find((s) => s.sessionNumber === 1)).toEqual({ sessionNumber: 1, cap: 1, taken: 1, waiting: 2 });
+    expect((await ledger.availability()).venueTaken).toBe(5);
+    out.length = 0;
+    expect(await run('status')).toBe(0);
+    expect(out).toContain('  session 1: 1 of 1, 2 waiting  Sociale clausules bij overheidsopdrachten');
   });
 
   it('refuses what it cannot run with exit code 2 and a reason, and changes nothing', async () => {

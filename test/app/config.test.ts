@@ -15,7 +15,7 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, logLevel: null, port: 3978, host: '0.0.0.0' });
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, reminderDays: 2, purgeDaysAfter: 30, links: null, logLevel: null, port: 3978, host: '0.0.0.0', organisers: [], deskSecret: null, checkinSecret: null, trustProxy: null });
   });
 
   it('reads every variable', () => {
@@ -27,6 +27,10 @@ describe('configuration from the environment', () => {
       BALIE_MAIL_DIR: '/tmp/mails',
       BALIE_MAIL_FROM: 'Netwerkdag <noreply@vlaamsbrabant.be>',
       BALIE_STATE_TTL_DAYS: '7',
+      BALIE_REMINDER_DAYS: '3',
+      BALIE_PURGE_DAYS_AFTER: '0',
+      BALIE_PUBLIC_URL: 'https://balie.example.org/',
+      BALIE_LINK_SECRET: 'a-secret-of-at-least-thirty-two-characters',
       LOG_LEVEL: 'debug',
       PORT: '8080',
       HOST: '::',
@@ -39,9 +43,16 @@ describe('configuration from the environment', () => {
       mailDir: '/tmp/mails',
       mailFrom: { name: 'Netwerkdag', address: 'noreply@vlaamsbrabant.be' },
       stateTtlDays: 7,
+      reminderDays: 3,
+      purgeDaysAfter: 0,
+      links: { publicUrl: 'https://balie.example.org', secret: 'a-secret-of-at-least-thirty-two-characters' },
       logLevel: 'debug',
       port: 8080,
       host: '::',
+      organisers: [],
+      deskSecret: null,
+      checkinSecret: null,
+      trustProxy: null,
     });
   });
 
@@ -72,6 +83,11 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it('reads the organiser accounts, separated by commas or white space', () => {
+    const hash = 'scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    expect(loadConfig({ BALIE_ORGANISERS: `anna:${hash}, bert:${hash}\ncarla:${hash}` }).organisers.map((a) => a.name)).toEqual(['anna', 'bert', 'carla']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ BALIE_NOW: '', REDIS_URL: '  ', LOG_LEVEL: '' })).toMatchObject({ now: null, redisUrl: null, logLevel: null });
   });
@@ -84,10 +100,22 @@ describe('configuration from the environment', () => {
     ['SMTP_URL', 'mail.example.org', /SMTP_URL: expected a URL such as smtp:\/\//],
     ['BALIE_STATE_TTL_DAYS', 'thirty', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
     ['BALIE_STATE_TTL_DAYS', '0', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
+    ['BALIE_REMINDER_DAYS', '-1', /BALIE_REMINDER_DAYS: expected a whole number of days before the event/],
+    ['BALIE_PURGE_DAYS_AFTER', 'soon', /BALIE_PURGE_DAYS_AFTER: expected a whole number of days after the event/],
+    ['BALIE_PUBLIC_URL', 'balie.example.org', /BALIE_PUBLIC_URL: expected a URL/],
+    ['BALIE_LINK_SECRET', 'short', /BALIE_LINK_SECRET: expected at least 32 characters/],
     ['BALIE_STATE_TTL_DAYS', '1.5', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent/],
+    ['BALIE_ORGANISERS', 'anna:secret', /BALIE_ORGANISERS: expected name:hash entries/],
+    ['BALIE_ORGANISERS', 'anna:scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA,anna:scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', /BALIE_ORGANISERS: the organiser anna is listed twice/],
+    ['BALIE_CHECKIN_SECRET', 'short', /BALIE_CHECKIN_SECRET: expected at least 32 characters/],
+    ['BALIE_DESK_SECRET', 'short', /BALIE_DESK_SECRET: expected at least 32 characters/],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(problem({ [name]: value })).toMatch(message);
+  });
+
+  it('wants a link secret with a public URL, naming it', () => {
+    expect(problem({ BALIE_PUBLIC_URL: 'https://balie.example.org' })).toMatch(/BALIE_LINK_SECRET: needed with BALIE_PUBLIC_URL/);
   });
 
   it('names every bad variable at once', () => {

@@ -23,7 +23,7 @@ function snapshotOf(registrations: RegistrationRecord[]): LedgerSnapshot {
   };
 }
 
-function withSession(snapshot: LedgerSnapshot, sessionNumber: number, change: { cap?: number; taken?: number }): LedgerSnapshot {
+function withSession(snapshot: LedgerSnapshot, sessionNumber: number, change: { cap?: number; taken?: number; waiting?: number }): LedgerSnapshot {
   const sessions = snapshot.availability.sessions.map((s) => (s.sessionNumber === sessionNumber ? { ...s, ...change } : s));
   return { ...snapshot, availability: { ...snapshot.availability, sessions } };
 }
@@ -38,7 +38,7 @@ describe('findInvariantViolations', () => {
 
   it('sees a venue counter that does not match the confirmed registrations', () => {
     const broken = { ...healthy, availability: { ...healthy.availability, venueTaken: 2 } };
-    expect(findInvariantViolations(event, broken)).toEqual(['venue counter 2 != 3 confirmed registrations']);
+    expect(findInvariantViolations(event, broken)).toEqual(['venue counter 2 != 3 confirmed registrations', 'the venue has a free seat and 1 waiting for one']);
   });
 
   it('sees more confirmed registrations than the venue cap', () => {
@@ -56,17 +56,33 @@ describe('findInvariantViolations', () => {
     expect(findInvariantViolations(event, broken)).toEqual(['waiting list length 0 != 1 waitlisted registrations']);
   });
 
-  it('sees a registration without one session per series', () => {
-    const broken = snapshotOf([record(1, [1, 2]), record(2, [5]), record(3, [1, 5], 'waitlisted', { sessions: [1, 42] })]);
-    expect(findInvariantViolations(event, broken)).toEqual([
-      'registration r1 does not hold one session per series',
-      'registration r2 does not hold one session per series',
-      'registration r3 does not hold one session per series',
-    ]);
+  it('sees a registration with two sessions of a series, sessions out of order or unknown, or nothing in a required series', () => {
+    const broken = snapshotOf([record(1, [1, 2]), record(2, [5, 1]), record(3, [3, 5], 'confirmed', { sessions: [3, 42] })]);
+    const problem = (id: string) => `registration ${id} holds or waits for more than one session of a series, or none of a required one`;
+    expect(findInvariantViolations(event, broken)).toEqual([problem('r1'), problem('r2'), problem('r3')]);
+    const skipping = snapshotOf([record(1, [5]), record(2, [1, 5])]);
+    expect(findInvariantViolations(event, skipping)).toEqual([]);
+    const required = { ...event, series: event.series.map((s) => ({ ...s, required: s.id === 1 })) };
+    expect(findInvariantViolations(required, skipping)).toEqual([problem('r1')]);
+    expect(findInvariantViolations(event, withSession(snapshotOf([record(1, [2, 5], 'confirmed', { waitingFor: [2] })]), 2, { cap: 1 }))).toEqual([problem('r1')]);
+  });
+
+  it('sees someone waiting for a session with a free seat, a wrong waiting count, and a waiting list out of arrival order', () => {
+    const full = withSession(snapshotOf([record(1, [1, 5]), record(2, [1, 6]), record(3, [2, 5], 'confirmed', { waitingFor: [1] })]), 1, { waiting: 1 });
+    expect(findInvariantViolations(event, full)).toEqual([]);
+    const freed = withSession(full, 1, { cap: 3 });
+    expect(findInvariantViolations(event, freed)).toEqual(['session 1 has a free seat and 1 waiting for it']);
+    expect(findInvariantViolations(event, withSession(full, 1, { waiting: 0 }))).toEqual(['session 1 waiting 0 != 1 waiting for it']);
+    const lists = (ids: string[]) => ({ venue: [], sessions: event.sessions.map((s) => ({ sessionNumber: s.number, registrationIds: s.number === 8 ? ids : [] })) });
+    const two = snapshotOf([record(1, [1, 5], 'confirmed', { waitingFor: [8] }), record(2, [2, 6], 'confirmed', { waitingFor: [8] })]);
+    const fullEight = withSession(two, 8, { cap: 0 });
+    expect(findInvariantViolations(event, { ...fullEight, waitlists: lists(['r1', 'r2']) })).toEqual([]);
+    expect(findInvariantViolations(event, { ...fullEight, waitlists: lists(['r2', 'r1']) })).toEqual(['session 8 waiting list r2,r1 is not r1,r2 in arrival order']);
+    expect(findInvariantViolations(event, { ...fullEight, waitlists: lists(['r1']) })).toEqual(['session 8 waiting list r1 is not r1,r2 in arrival order']);
   });
 
   it('sees an e-mail address twice (case-insensitively) and a repeated seq', () => {
-    const broken = snapshotOf([record(1, [1, 5]), record(2, [2, 6], 'confirmed', { email: 'PERSOON1@example.be' }), record(3, [3, 7], 'waitlisted', { seq: 1 })]);
+    const broken = snapshotOf([record(1, [1, 5]), record(2, [2, 6], 'confirmed', { email: 'PERSOON1@example.be' }), record(3, [3, 7], 'confirmed', { seq: 1 })]);
     expect(findInvariantViolations(event, broken)).toEqual(['registration r2 repeats an e-mail address', 'registration r3 repeats seq 1']);
   });
 });

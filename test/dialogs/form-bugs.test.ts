@@ -141,7 +141,7 @@ describe('a full session named in the first message', () => {
     expect(chat.turnText()).toMatch(/You already chose \*9\. /);
     await answerDetails(chat, { lang: 'en' });
     expect(chat.lastText()).toMatch(/Session 4 .* is full/);
-    expect(chat.choiceIds()).toEqual(['waitlist', 'session:1', 'session:2', 'session:3']);
+    expect(chat.choiceIds()).toEqual(['wait:fallback', 'wait:only', 'session:1', 'session:2', 'session:3', 'session:none']);
     await chat.say('2');
     expect(chat.lastText()).toMatch(/book/);
     await chat.say('no');

@@ -40,7 +40,8 @@ describe('formSchema(): the registration form as one screen', () => {
     expect(new RegExp(email!.pattern!.regex, email!.pattern!.flags).test('ann@')).toBe(false);
     const series1 = schema.fields.find((f) => f.id === 'session:1');
     expect(series1?.label).toBe('Sessie in reeks 1');
-    expect(series1?.options?.map((o) => o.value)).toEqual(['1', '2', '3', '4']);
+    expect(series1?.options?.map((o) => o.value)).toEqual(['1', '2', '3', '4', 'none']);
+    expect(series1?.options?.at(-1)).toEqual({ value: 'none', label: 'Geen sessie in deze reeks' });
     expect(series1?.options?.[2]).toEqual({ value: '3', label: 'Samenwerken werkt! Samenwerking Lokale Besturen & VDAB', hint: 'sessie 3 · Zaal 2+3 · nog 15 plaatsen vrij' });
     expect(schema.fields.find((f) => f.id === 'organisationType')?.options).toEqual([
       { value: 'local_government', label: 'Lokaal bestuur' },
@@ -55,11 +56,13 @@ describe('formSchema(): the registration form as one screen', () => {
     expect(schema.fields.some((f) => f.id === 'waitlist')).toBe(false);
   });
 
-  it('speaks English, prefills values, and marks full sessions with a waiting-list field', () => {
+  it('speaks English, prefills values, and offers a full session as its waiting list; the waiting-list field only with a full venue', () => {
     const schema = formSchema(ctx({ lang: 'en', availability: availability([4]) }), { email: 'ann@example.org' });
     expect(schema.fields.find((f) => f.id === 'email')).toMatchObject({ value: 'ann@example.org', label: 'E-mail' });
-    expect(schema.fields.find((f) => f.id === 'session:1')?.options?.[3]).toMatchObject({ value: '4', disabled: true, hint: 'session 4 · Zaal 6+7 · full' });
-    expect(schema.fields.at(-1)).toMatchObject({ id: 'waitlist', type: 'yesNo', required: false, label: 'Waiting list' });
+    expect(schema.fields.find((f) => f.id === 'session:1')?.options?.[3]).toEqual({ value: 'w4', label: 'Join the waiting list for session 4: The local service economy (LDE) tailored to your municipality', hint: 'session 4 · Zaal 6+7 · full' });
+    expect(schema.fields.some((f) => f.id === 'waitlist')).toBe(false);
+    const venueFull = formSchema(ctx({ lang: 'en', availability: availability([], 100) }));
+    expect(venueFull.fields.at(-1)).toMatchObject({ id: 'waitlist', type: 'yesNo', required: true, label: 'Waiting list' });
   });
 });
 
@@ -87,10 +90,17 @@ describe('checkFormSubmission(): one screen checked like the chat', () => {
     expect(wrong).toEqual({ ok: false, errors: { postalCode: 'De postcode 1234 AB past niet bij België. Geef de postcode opnieuw.', firstName: expect.any(String) } });
   });
 
-  it('refuses a full session unless the waiting list is chosen', () => {
+  it('refuses a full session to hold, takes its waiting list ("w3", or with a session meanwhile "w3+1") and "none" by the chat\'s rules', () => {
     const full = ctx({ availability: availability([3]) });
-    expect(checkFormSubmission(full, complete)).toEqual({ ok: false, errors: { 'session:1': 'Sessie 3 is volzet. Kies een andere sessie, of kies de wachtlijst.' } });
-    expect(checkFormSubmission(full, { ...complete, waitlist: 'yes' })).toMatchObject({ ok: true, draft: { waitlist: true } });
+    expect(checkFormSubmission(full, complete)).toEqual({ ok: false, errors: { 'session:1': 'Sessie 3 is volzet. Kies een andere sessie, of de wachtlijst voor deze sessie.' } });
+    expect(checkFormSubmission(full, { ...complete, waitlist: 'yes' })).toMatchObject({ ok: true, draft: { values: { 'session:1': 'w3' } } });
+    expect(checkFormSubmission(full, { ...complete, 'session:1': 'w3' })).toMatchObject({ ok: true, draft: { waitlist: false, values: { 'session:1': 'w3' } } });
+    expect(checkFormSubmission(full, { ...complete, 'session:1': 'w3+1' })).toMatchObject({ ok: true, draft: { values: { 'session:1': 'w3+1' } } });
+    expect(checkFormSubmission(ctx(), { ...complete, 'session:2': 'none' })).toMatchObject({ ok: true, draft: { values: { 'session:2': 'none' } } });
+    for (const wrong of ['w3+3', 'w3+5', 'w9', 'nothing']) expect(checkFormSubmission(full, { ...complete, 'session:1': wrong }).ok).toBe(false);
+    const required = ctx({ availability: availability([3]) });
+    const strict = { ...required, event: { ...required.event, series: required.event.series.map((x) => ({ ...x, required: true })) } };
+    expect(checkFormSubmission(strict, { ...complete, 'session:2': 'none' }).ok).toBe(false);
   });
 
   it('ignores keys that are no field, built-in object names included', () => {
@@ -119,6 +129,20 @@ describe('a one-screen submission through the Bot', () => {
     expect(again.at(-1)?.text).toMatch(/al ingeschreven als Ann Peeters/);
     await chat.say('mijn inschrijving');
     expect(chat.fact(/Verzendadres/)).toBe('Kerkstraat 12, 3000 Leuven, België');
+  });
+});
+
+describe('a one-screen submission with a waiting list and a skipped series', () => {
+  it('holds the day, waits for full session 4 and skips series 2, as the chat would', async () => {
+    const desk = new Desk();
+    await desk.fillSession(4);
+    const schema = formSchema({ event: desk.event, availability: await desk.ledger.availability(), lang: 'nl' });
+    const offered = schema.fields.find((f) => f.id === 'session:1')?.options?.find((o) => o.value === 'w4');
+    expect(offered?.label).toMatch(/^Op de wachtlijst voor sessie 4: /);
+    const reply = await desk.bot.handle({ userKey: 'slack:bea', input: { kind: 'form', values: { ...complete, 'session:1': 'w4', 'session:2': 'none', book: 'no' } }, messageId: 'modal-1' });
+    expect(reply.map((r) => r.text).join('\n')).toMatch(/Je bent ingeschreven![\s\S]*wachtlijst: sessie 4 \(plaats 1\)/);
+    const record = await desk.ledger.findByOwner('slack:bea');
+    expect(record).toMatchObject({ status: 'confirmed', sessions: [], waitingFor: [4] });
   });
 });
 

@@ -61,30 +61,53 @@ describe('my registration', () => {
     expect(findInvariantViolations(desk.event, await desk.ledger.snapshot())).toEqual([]);
   });
 
-  it('goes straight to changing from "wijzig mijn sessie" and refuses a full session', async () => {
+  it('goes straight to changing from "wijzig mijn sessie"; a full session is waited for, keeping the one held', async () => {
     const { desk, chat } = await registered();
     await desk.fillSession(1);
     await chat.say('Ik wil een andere sessie');
     expect(chat.lastText()).toMatch(/welke reeks/i);
     await chat.choose('series:1');
-    expect(chat.choices().find((c) => c.id === 'session:1')).toMatchObject({ disabled: true });
+    expect(chat.choices().find((c) => c.id === 'session:1')?.label).toMatch(/^Op de wachtlijst voor sessie 1: /);
+    expect(chat.choiceIds()).toContain('session:none');
     await chat.say('1');
-    expect(chat.lastText()).toMatch(/Sessie 1 is volzet; kies een andere[\s\S]*Reeks 1/);
+    expect(chat.lastText()).toMatch(/Je staat nu op de wachtlijst voor sessie 1 \(plaats 1\); intussen houd je sessie 3\./);
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ sessions: [3, 7], waitingFor: [1] });
+    expect(chat.fact(/reeks 1/)).toMatch(/^op de wachtlijst voor sessie 1 \(plaats 1\), intussen #3 /);
+    await chat.choose('change-session');
+    await chat.choose('series:1');
+    expect(chat.choiceIds()[0]).toBe('leave-wait');
+    await chat.choose('leave-wait');
+    expect(chat.lastText()).toMatch(/niet meer op de wachtlijst in deze reeks; je houdt sessie 3/);
+    expect(await desk.ledger.findByOwner('console:me')).not.toHaveProperty('waitingFor');
+    await chat.choose('change-session');
+    await chat.choose('series:1');
     await chat.say('3');
     expect(chat.lastText()).toMatch(/Sessie 3 is al je keuze/);
     await chat.say('terug');
     expect(chat.choiceIds()).toContain('register');
   });
 
-  it('refuses a session that filled up after the list was shown', async () => {
+  it('waits for a session that filled up after the list was shown, keeping the one held', async () => {
     const { desk, chat } = await registered();
     await chat.say('mijn inschrijving');
     await chat.choose('change-session');
     await chat.choose('series:1');
     await desk.fillSession(4);
     await chat.choose('session:4');
-    expect(chat.lastText()).toMatch(/Sessie 4 is volzet[\s\S]*Reeks 1/);
-    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ sessions: [3, 7] });
+    expect(chat.lastText()).toMatch(/wachtlijst voor sessie 4/);
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ sessions: [3, 7], waitingFor: [4] });
+  });
+
+  it('skips a series from "mijn inschrijving", giving the seat back', async () => {
+    const { desk, chat } = await registered();
+    await chat.say('mijn inschrijving');
+    await chat.choose('change-session');
+    await chat.choose('series:2');
+    await chat.choose('session:none');
+    expect(chat.lastText()).toMatch(/Je volgt nu geen sessie in reeks 2/);
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ status: 'confirmed', sessions: [3] });
+    expect((await desk.ledger.availability()).sessions.find((x) => x.sessionNumber === 7)?.taken).toBe(0);
+    expect(chat.fact(/reeks 2/)).toBe('geen sessie');
   });
 
   it('cancels after a confirmation, frees the seats and promotes the waiting list', async () => {
@@ -92,11 +115,11 @@ describe('my registration', () => {
     await desk.fillSession(3);
     const waiting = desk.chat('console:waiting');
     await fillForm(waiting, { email: 'wacht@example.be', sessions: ['sessie 3', 'sessie 5'] });
-    await waiting.choose('waitlist');
+    await waiting.choose('wait:only');
     await waiting.say('sessie 5');
     await waiting.say('nee');
     await waiting.say('ja');
-    expect(await desk.ledger.findByOwner('console:waiting')).toMatchObject({ status: 'waitlisted' });
+    expect(await desk.ledger.findByOwner('console:waiting')).toMatchObject({ status: 'confirmed', sessions: [5], waitingFor: [3] });
 
     await chat.say('annuleer mijn inschrijving');
     expect(chat.lastText()).toMatch(/echt annuleren/);
@@ -106,7 +129,7 @@ describe('my registration', () => {
     await chat.say('ja');
     expect(chat.turnText()).toMatch(/geannuleerd/);
     expect(await desk.ledger.findByOwner('console:me')).toBeNull();
-    expect(await desk.ledger.findByOwner('console:waiting')).toMatchObject({ status: 'confirmed' });
+    expect(await desk.ledger.findByOwner('console:waiting')).toMatchObject({ status: 'confirmed', sessions: [3, 5] });
     expect(findInvariantViolations(desk.event, await desk.ledger.snapshot())).toEqual([]);
 
     await waiting.say('mijn inschrijving');
@@ -119,18 +142,11 @@ describe('my registration', () => {
     await desk.fillSession(4);
     const chat = desk.chat('console:wait');
     await fillForm(chat, { sessions: ['sessie 3', 'sessie 5'] });
-    await chat.choose('waitlist');
+    await chat.choose('wait:only');
     await chat.say('sessie 5');
     await chat.say('nee');
     await chat.say('ja');
-    await chat.say('mijn inschrijving');
-    expect(chat.lastText()).toMatch(/wachtlijst/);
-    await chat.choose('change-session');
-    await chat.choose('series:1');
-    expect(chat.choices().find((c) => c.id === 'session:4')).not.toHaveProperty('disabled');
-    await chat.choose('session:4');
-    expect(chat.lastText()).toMatch(/Gewijzigd: in reeks 1 wacht je nu op sessie 4[\s\S]*wachtlijst/);
-    expect(await desk.ledger.findByOwner('console:wait')).toMatchObject({ status: 'waitlisted', sessions: [4, 5] });
+    expect(await desk.ledger.findByOwner('console:wait')).toMatchObject({ status: 'confirmed', sessions: [5], waitingFor: [3] });
   });
 
   it('swaps back and forth and registers again after a cancel, with the clock pinned', async () => {
@@ -190,12 +206,12 @@ describe('changing to a session named in the message', () => {
     expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([3, 8]);
   });
 
-  it('refuses a full session named that way and asks its series, changing nothing', async () => {
+  it('puts a full session named that way on the waiting list, keeping the one held', async () => {
     const { desk, chat } = await registered();
     await desk.fillSession(8);
     await chat.say('wijzig sessie 7 naar 8');
-    expect(chat.lastText()).toMatch(/Sessie 8 is volzet; kies een andere[\s\S]*Reeks 2/);
-    expect((await desk.ledger.findByOwner('console:me'))?.sessions).toEqual([3, 7]);
+    expect(chat.lastText()).toMatch(/Je staat nu op de wachtlijst voor sessie 8 \(plaats 1\); intussen houd je sessie 7/);
+    expect(await desk.ledger.findByOwner('console:me')).toMatchObject({ sessions: [3, 7], waitingFor: [8] });
   });
 });
 

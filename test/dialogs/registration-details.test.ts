@@ -179,9 +179,9 @@ describe('after the deadline', () => {
     const { desk, chat, mine } = await registered();
     desk.clock.set('2020-10-23', '09:00');
     await chat.say('mijn inschrijving');
-    expect(chat.lastText()).toMatch(/Je bent ingeschreven[\s\S]*afgesloten .*wijzigen of annuleren kan niet meer via mij/);
+    expect(chat.lastText()).toMatch(/Je bent ingeschreven[\s\S]*afgesloten .*wijzigen kan niet meer via mij/);
     expect(chat.lastText()).not.toMatch(/inschrijven/i);
-    expect(chat.choiceIds()).toEqual(['menu']);
+    expect(chat.choiceIds()).toEqual(['cancel-registration', 'menu']);
     await chat.say('ik wil toch een boek');
     expect(chat.lastText()).toMatch(/afgesloten/);
     expect((await mine())?.book).toBeNull();

@@ -25,7 +25,7 @@ describe('registering in Dutch', () => {
     await chat.say('lokaal bestuur');
 
     expect(chat.lastText()).toMatch(/Reeks 1.*13:30–15:00/);
-    expect(chat.choiceIds()).toEqual(['session:1', 'session:2', 'session:3', 'session:4']);
+    expect(chat.choiceIds()).toEqual(['session:1', 'session:2', 'session:3', 'session:4', 'session:none']);
     expect(chat.choices()[0]?.hint).toMatch(/Spoor 95 · nog 40 plaatsen vrij/);
     await chat.say('arbeidszorg');
     expect(chat.lastText()).toMatch(/Reeks 2.*15:15–16:45/);
@@ -360,7 +360,7 @@ describe('questions at a choice step', () => {
     for (const answer of ['Jan', 'Peeters', 'jan@example.be', '0470123456', 'Stad Leuven', '1']) await chat.say(answer);
     await chat.say('Wanneer is sessie 3?');
     expect(chat.lastTurn().map((r) => r.text)).toEqual(['Sessie 3 is van 13:30–15:00.', 'Welke sessie kies je in *Reeks 1* (13:30–15:00)?']);
-    expect(chat.choiceIds()).toEqual(['session:1', 'session:2', 'session:3', 'session:4']);
+    expect(chat.choiceIds()).toEqual(['session:1', 'session:2', 'session:3', 'session:4', 'session:none']);
     await chat.say('sessie 3');
     expect(chat.lastText()).toMatch(/Reeks 2/);
   });
@@ -475,7 +475,7 @@ describe('sessions named in the sign-up message', () => {
     await late.say('sessie 8');
     expect(late.lastText()).toMatch(/Sessie 8 hoort bij Reeks 2 en is volzet[\s\S]*Reeks 1/);
     await late.choose('session:2');
-    expect(late.lastText()).toMatch(/Sessie 8 .* is volzet\. Wil je op de wachtlijst, of kies je een andere sessie\?/);
+    expect(late.lastText()).toMatch(/Sessie 8 .* is volzet \(\d+\/\d+\)\. Je kan op de wachtlijst voor sessie 8 en intussen/);
   });
 
   it('asks a series as usual when the message names two sessions of it, or none', async () => {
@@ -497,11 +497,11 @@ describe('sessions named in the sign-up message', () => {
     expect(chat.turnText()).not.toMatch(/\*7\. Wijk-werken/);
     expect(chat.turnText()).toMatch(/Sessie 7 \(\*Wijk-werken.*\*\) is volzet; bij die reeks kan je kiezen voor de wachtlijst of een andere sessie/);
     await answerDetails(chat);
-    expect(chat.lastText()).toMatch(/Sessie 7 .* is volzet\. Wil je op de wachtlijst, of kies je een andere sessie\?/);
-    expect(chat.choiceIds()).toEqual(['waitlist', 'session:5', 'session:6', 'session:8', 'session:9']);
+    expect(chat.lastText()).toMatch(/Sessie 7 .* is volzet \(\d+\/\d+\)\. Je kan op de wachtlijst voor sessie 7 en intussen/);
+    expect(chat.choiceIds()).toEqual(['wait:fallback', 'wait:only', 'session:5', 'session:6', 'session:8', 'session:9', 'session:none']);
     await chat.say('wachtlijst');
     await chat.say('nee');
-    expect(chat.fact(/reeks 2/)).toMatch(/^#7 /);
-    expect(chat.fact(/Wachtlijst/)).toBe('Ja');
+    expect(chat.fact(/reeks 2/)).toBe('op de wachtlijst voor sessie 7, geen andere sessie');
+    expect(chat.fact(/Wachtlijst/)).toBeUndefined();
   });
 });

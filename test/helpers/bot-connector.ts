@@ -82,6 +82,7 @@ export class BotConnectorStandIn {
   /** Where activities are delivered: Balie's POST /api/messages. */
   botUrl = '';
   readonly #watchers = new Set<() => void>();
+  readonly #byConversation = new Map<string, SentActivity[]>();
   #activityId = 1_000;
 
   private constructor(
@@ -167,7 +168,7 @@ export class BotConnectorStandIn {
 
   /** What the bot sent into a conversation, as it reads now. */
   conversation(conversationId: string): SentActivity[] {
-    return this.sent.filter((a) => a.conversationId === conversationId);
+    return [...(this.#byConversation.get(conversationId) ?? [])];
   }
 
   /** Resolves once `condition` holds (checked after every call), or fails after `timeoutMs`. */
@@ -231,7 +232,9 @@ export class BotConnectorStandIn {
       const id = this.nextId();
       const activity = req.body as Record<string, unknown>;
       const replyToId = req.params.replyToId !== undefined ? String(req.params.replyToId) : undefined;
-      this.sent.push({ id, conversationId, ...(replyToId ? { replyToId } : {}), at: performance.now(), activity, updates: 0 });
+      const sent: SentActivity = { id, conversationId, ...(replyToId ? { replyToId } : {}), at: performance.now(), activity, updates: 0 };
+      this.sent.push(sent);
+      this.#byConversation.set(conversationId, [...(this.#byConversation.get(conversationId) ?? []), sent]);
       res.status(201).json({ id });
       this.#record(req, 201);
     };
@@ -239,7 +242,7 @@ export class BotConnectorStandIn {
     app.post('/teams/v3/conversations/:conversationId/activities/:replyToId', post);
     app.put('/teams/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
       if (!this.#authorised(req, res)) return;
-      const found = this.sent.find((a) => a.conversationId === req.params.conversationId && a.id === req.params.activityId);
+      const found = this.#byConversation.get(String(req.params.conversationId))?.find((a) => a.id === req.params.activityId);
       if (!found) {
         res.status(404).json({ error: { code: 'ActivityNotFoundInConversation', message: 'no such activity' } });
         this.#record(req, 404);

@@ -4,6 +4,8 @@ import { Bot, type BotDeps } from '../../src/app/bot.ts';
 import type { Clock, EventData, Registrant, RegistrationRecord } from '../../src/core/index.ts';
 import { parseEvent, zonedTime } from '../../src/core/index.ts';
 import type { Choice, Fact, ProgrammeAnswerer, Reply } from '../../src/dialogs/types.ts';
+import { PersonalDataDesk } from '../../src/app/personal-data.ts';
+import { MemoryAddressBook } from '../../src/store/memory-channel-stores.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../../src/store/memory-conversation-store.ts';
 import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
 import { FakeAnswerer } from './fake-answerer.ts';
@@ -135,6 +137,7 @@ export class Desk {
   readonly clock = new TestClock();
   readonly ledger: MemorySeatLedger;
   readonly conversations = new MemoryConversationStore();
+  readonly addresses = new MemoryAddressBook();
   readonly answerer: FakeAnswerer;
   readonly bot: Bot;
   readonly errors: unknown[] = [];
@@ -153,6 +156,8 @@ export class Desk {
       conversations: this.conversations,
       clock: this.clock,
       answerer: answerer ?? this.answerer,
+      addresses: this.addresses,
+      personalData: new PersonalDataDesk({ event, ledger: this.ledger, privacy: this.ledger.privacy, outbox: this.ledger, conversations: this.conversations, addresses: this.addresses, purgeDaysAfter: 30 }),
       onError: (error) => this.errors.push(error),
     });
   }

@@ -54,6 +54,10 @@ export const seen = (sent: SentActivity): SeenReply => ({ text: textOf(sent).rep
 /** One person's personal chat with the bot through the stand-in. */
 export class TeamsChat {
   readonly conversationId: string;
+  /** Told how long each delivery took, from the POST to Balie's answer (its replies are sent by then). */
+  observe?: (ms: number) => void;
+  /** Waited for before each message of `register` (a person reading and typing). */
+  pause: () => Promise<void> = async () => {};
 
   constructor(
     readonly standIn: BotConnectorStandIn,
@@ -89,8 +93,12 @@ export class TeamsChat {
   /** Delivers an activity and returns what the bot sent for it (Teams gets its answer after the sending). */
   async send(activity: Record<string, unknown>, options: SignOptions = {}): Promise<SentActivity[]> {
     const before = new Set(this.botActivities);
-    const { status, text } = await this.standIn.deliver(activity, options);
+    // Signed first: the time observed is Balie's alone.
+    const token = options.token === undefined ? this.standIn.sign(options) : options.token;
+    const postedAt = performance.now();
+    const { status, text } = await this.standIn.deliver(activity, { ...options, token });
     if (status !== 200) throw new Error(`the bot answered ${status}: ${text}`);
+    this.observe?.(performance.now() - postedAt);
     return this.botActivities.filter((a) => !before.has(a));
   }
 
@@ -140,17 +148,25 @@ export class TeamsChat {
       const waitlist = replies.at(-1) && choicesOf(replies.at(-1)!).find((c) => c.label === m.joinWaitlist || c.label === m.yes);
       return nextStep(replies.map(seen), person, lang) ?? (waitlist ? { kind: 'choice', id: waitlist.id } : null);
     };
-    let replies = await this.say(lang === 'en' ? 'I want to register' : 'Ik wil me inschrijven');
+    // Balie answers once the replies are sent, or after 10 s with the turn still running: then they come later.
+    const asked = async (send: () => Promise<unknown>): Promise<SentActivity[]> => {
+      const before = this.botActivities.length;
+      await send();
+      await this.standIn.until(() => answer(this.botActivities.slice(before)) !== null, 30_000, `the bot did not ask ${person.email} anything it knows`);
+      return this.botActivities.slice(before);
+    };
+    let replies = await asked(() => this.say(lang === 'en' ? 'I want to register' : 'Ik wil me inschrijven'));
     for (let turn = 1; turn <= 40; turn++) {
       const step = answer(replies);
       if (!step) throw new Error(`no answer for: ${replies.map(textOf).join(' | ')}`);
       if (step.kind === 'done') return { waitlisted: step.waitlisted, turns: turn };
-      if (step.kind === 'text') replies = await this.say(step.text);
+      await this.pause();
+      if (step.kind === 'text') replies = await asked(() => this.say(step.text));
       else {
         const card = [...this.botActivities].reverse().find((a) => choicesOf(a).some((c) => c.id === step.id));
         const label = card && choicesOf(card).find((c) => c.id === step.id)?.label;
         if (!card || label === undefined) throw new Error(`no button for choice ${step.id}`);
-        replies = await this.press(label, card);
+        replies = await asked(() => this.press(label, card));
       }
     }
     throw new Error('the registration did not finish in 40 turns');

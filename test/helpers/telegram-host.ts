@@ -6,7 +6,7 @@ import { defaultEventPath, loadConfig } from '../../src/app/config.ts';
 import { loadEvent } from '../../src/app/load-event.ts';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { startHost, type RunningHost } from '../../src/app/run-host.ts';
+import { startHost, type HostTuning, type RunningHost } from '../../src/app/run-host.ts';
 import { openStores, type AppStores } from '../../src/app/stores.ts';
 import { freePort } from './balie-host.ts';
 import { TelegramStandIn } from './telegram-api.ts';
@@ -19,13 +19,15 @@ export interface TelegramHost {
   host: RunningHost;
   stores: AppStores;
   url: string;
+  /** Where the mails are written (.eml files). */
+  mailDir: string;
   chat(id: number, languageCode?: string): TelegramChat;
   /** Posts an update to the webhook and waits until Balie has sent everything for it. */
   deliver(update: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
-export async function startTelegramHost(transport: Transport = 'webhook', env: Record<string, string> = {}): Promise<TelegramHost> {
+export async function startTelegramHost(transport: Transport = 'webhook', env: Record<string, string> = {}, tuning: HostTuning = {}): Promise<TelegramHost> {
   const standIn = await TelegramStandIn.start();
   const port = await freePort();
   const mailDir = await mkdtemp(join(tmpdir(), 'balie-telegram-'));
@@ -44,12 +46,13 @@ export async function startTelegramHost(transport: Transport = 'webhook', env: R
   const updates = new UpdateDoneWatcher();
   const logger = pino({ level: 'debug' }, new Writable({ write: (chunk: Buffer, _encoding, callback) => (String(chunk).split('\n').forEach((line) => updates.feed(line)), callback()) }));
   const stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
-  const host = await startHost({ config, event, stores, logger }, configuredChannels(variables), { pollMs: 50 });
+  const host = await startHost({ config, event, stores, logger }, configuredChannels(variables), { pollMs: 50, ...tuning });
   return {
     standIn,
     host,
     stores,
     url: `http://127.0.0.1:${host.port}`,
+    mailDir,
     chat: (id, languageCode) => new TelegramChat(standIn, { id, ...(languageCode ? { languageCode } : {}) }, transport, undefined, undefined, (updateId) => updates.wait(updateId)),
     deliver: async (update) => {
       const { status } = await standIn.deliver(update);

@@ -27,7 +27,14 @@ async function deliver(entry: OutboxEntry): Promise<CapturedMail> {
 const previousDetails = { email: 'anna.oud@example.org', book: null };
 
 function entryFor(kind: OutboxEntry['kind'], language: Language, overrides: Partial<RegistrationRecord> = {}, more: Partial<OutboxEntry> = {}): OutboxEntry {
-  const extra = kind === 'session_changed' ? { previousSessions: [1, 6] } : kind === 'details_changed' || kind === 'old_email_notice' ? { previousDetails } : {};
+  const extra =
+    kind === 'session_changed'
+      ? { previousSessions: [1, 6] }
+      : kind === 'details_changed' || kind === 'old_email_notice'
+        ? { previousDetails }
+        : kind === 'organiser_message'
+          ? { message: { nl: 'De deuren gaan open om 12:00.', en: 'The doors open at 12:00.' } }
+          : {};
   const sessions = kind === 'session_changed' ? [2, 6] : [1, 6];
   return outboxEntry(kind, { language, sessions, ...overrides }, { id: `out-${kind}-${language}`, ...extra, ...more });
 }
@@ -149,6 +156,34 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
       to: 'anna.oud@example.org',
       absent: ['anna.peeters@example.org', 'Kerkstraat', 'See you there'],
     },
+  },
+  reminder: {
+    nl: {
+      subject: /^Herinnering: binnenkort is het zover, Netwerkdag sociale economie$/,
+      phrases: [
+        'Beste Anna',
+        'sessie 1, Sociale clausules bij overheidsopdrachten (13:30–15:00, Spoor 95)',
+        'sessie 6, Ook getest op lokale besturen: werkplekleren (15:15–16:45, Provincieraadzaal)',
+        'donderdag 29 oktober 2020, 12:15–16:45',
+        'Kan je toch niet komen?',
+        'ik kan toch niet komen',
+      ],
+      calendar: true,
+      absent: ['+32', 'Kerkstraat'],
+    },
+    en: {
+      subject: /^Reminder: Netwerkdag sociale economie is coming up$/,
+      phrases: ['Dear Anna', 'session 6, Also tested on local governments: workplace learning (15:15–16:45, Provincieraadzaal)', "Can't make it after all?", "I can't come"],
+      calendar: true,
+    },
+  },
+  data_export: {
+    nl: { subject: /^Je gegevens bij de inschrijving: Netwerkdag/, phrases: ['Beste Anna', 'bijgevoegde bestand (JSON)', 'verwijder mijn gegevens'], calendar: false },
+    en: { subject: /^Your data from the registration: Netwerkdag/, phrases: ['Dear Anna', 'attached file (JSON)', 'delete my data'], calendar: false },
+  },
+  organiser_message: {
+    nl: { subject: /^Bericht van de organisatie: Netwerkdag/, phrases: ['De organisatie stuurt je dit bericht', 'De deuren gaan open om 12:00.', 'sessie 1'], calendar: false, absent: ['The doors open'] },
+    en: { subject: /^A message from the organisers: Netwerkdag/, phrases: ['The organisers send you this message', 'The doors open at 12:00.'], calendar: false, absent: ['De deuren'] },
   },
 };
 

@@ -245,7 +245,7 @@ describe('an entry that cannot be rendered', { timeout: 30_000 }, () => {
   it('is recorded as failed instead of blocking the outbox', async () => {
     const outbox = new MemoryOutbox();
     const broken = outboxEntry('confirmation', { sessions: [1, 6] }, { id: 'broken' });
-    (broken as { kind: string }).kind = 'reminder';
+    (broken as { kind: string }).kind = 'not_a_kind';
     outbox.add(broken);
     outbox.add(outboxEntry('cancelled', {}, { id: 'fine' }));
     const worker = new MailWorker({ outbox, event, sender: sender(), clock: manualClock() });

@@ -2,23 +2,27 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInvariantViolations, type LedgerSnapshot, type OutboxEntry, type RegistrationRecord } from '../../src/core/index.ts';
 import { ledgerScripts, RedisSeatLedger } from '../../src/store/redis-seat-ledger.ts';
-import { pickPromoted, type SeatCounts } from '../../src/store/seat-ledger-rules.ts';
 import { requireRedisServer, useRedisServer } from '../helpers/redis-server.ts';
 import { netwerkdag } from '../store/seat-ledger.fixtures.ts';
+import { LedgerModel } from '../store/seat-ledger.model.ts';
 import { runRush, skewedRegistrants } from './rush-harness.ts';
 import type { RushResult } from './rush-worker.ts';
 
 const event = netwerkdag;
 
-/** The seats a promotion pass would start from, after a cap change. */
-function seatsOf(snapshot: LedgerSnapshot, change: { venueCap?: number; session?: [number, number] }): SeatCounts {
-  const a = snapshot.availability;
-  const sessions = new Map(a.sessions.map((s) => [s.sessionNumber, { cap: s.cap, taken: s.taken }]));
-  if (change.session) sessions.get(change.session[0])!.cap = change.session[1];
-  return { venueCap: change.venueCap ?? a.venueCap, venueTaken: a.venueTaken, sessions };
-}
-
 const ids = (records: RegistrationRecord[]) => records.map((r) => r.id);
+const emails = (records: RegistrationRecord[]) => records.map((r) => r.email.toLowerCase());
+
+/** Nobody holds nothing who could hold a seat: no one on the venue list while the venue has a seat, no one waiting for a session with a seat. */
+function nobodyWaitsForAFreeSeat(snapshot: LedgerSnapshot): void {
+  const { availability, registrations } = snapshot;
+  if (availability.venueTaken < availability.venueCap) expect(registrations.filter((r) => r.status === 'waitlisted')).toEqual([]);
+  for (const s of availability.sessions) {
+    const waiting = registrations.filter((r) => r.status === 'confirmed' && r.waitingFor?.includes(s.sessionNumber));
+    if (waiting.length > 0) expect(s.taken).toBe(s.cap);
+    expect(s.waiting).toBe(waiting.length);
+  }
+}
 const entriesOf = (entries: OutboxEntry[], kind: OutboxEntry['kind']) => entries.filter((e) => e.kind === kind).map((e) => e.registration.id);
 
 if (requireRedisServer()) {
@@ -74,6 +78,19 @@ if (requireRedisServer()) {
       const waiting = snapshot.registrations.filter((r) => r.status === 'waitlisted');
       expect(waiting.length).toBeGreaterThan(100);
       expect(snapshot.availability.waitlistLength).toBe(waiting.length);
+      // Every waiting list (the venue's and each session's) in seq order, holding exactly its waiters.
+      expect(findInvariantViolations(event, snapshot)).toEqual([]);
+      const lists = snapshot.waitlists!;
+      const seqOf = new Map(snapshot.registrations.map((r) => [r.id, r.seq]));
+      for (const list of [lists.venue, ...lists.sessions.map((s) => s.registrationIds)]) {
+        const seqs = list.map((id) => seqOf.get(id)!);
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      }
+      // Those who asked to wait and found a small room full hold the day and wait only for that room.
+      const waitingForASession = snapshot.registrations.filter((r) => r.status === 'confirmed' && (r.waitingFor?.length ?? 0) > 0);
+      expect(waitingForASession.length).toBeGreaterThan(0);
+      expect(lists.sessions.filter((s) => s.registrationIds.length > 0).map((s) => s.sessionNumber)).toEqual(expect.arrayContaining([3, 4]));
+      nobodyWaitsForAFreeSeat(snapshot);
       // Within one lane a registrant arrived only after the previous one was answered: seq must grow.
       const lanes = new Map<string, RushResult[]>();
       for (const r of results) lanes.set(r.lane, [...(lanes.get(r.lane) ?? []), r]);
@@ -94,42 +111,49 @@ if (requireRedisServer()) {
       expect(bumpedMessages.sort()).toEqual(ids(latest).sort());
 
       const middle = await ledger.snapshot();
-      const expected = pickPromoted(seatsOf(middle, { venueCap: 100 }), middle.registrations);
+      const model = LedgerModel.fromSnapshot(event, middle);
+      const expected = model.setVenueCap(100);
       const raised = await ledger.setVenueCap({ key: 'venue-100', at: new Date(), cap: 100 });
-      expect(raised.ok && ids(raised.promoted)).toEqual(ids(expected));
-      expect(raised.ok && raised.promoted.map((r) => r.seq)).toEqual(expected.map((r) => r.seq).sort((a, b) => a - b));
-      expect(entriesOf(await ledger.list('pending'), 'promoted').sort()).toEqual(ids(expected).sort());
-      expect(findInvariantViolations(event, await ledger.snapshot())).toEqual([]);
+      expect(raised.ok && emails(raised.promoted)).toEqual(expected.ok && expected.promoted);
+      expect(raised.ok && raised.promoted.length).toBeGreaterThan(0);
+      expect(entriesOf(await ledger.list('pending'), 'promoted').length).toBe(raised.ok ? raised.promoted.length : -1);
+      const after = await ledger.snapshot();
+      expect(findInvariantViolations(event, after)).toEqual([]);
+      expect(after.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}:${(r.waitingFor ?? []).join(',')}:${r.book !== null}`)).toEqual(model.lines());
+      nobodyWaitsForAFreeSeat(after);
     });
 
-    it('does the same for a session cap: the latest holders are bumped once; freed seats and a raise promote in order', async () => {
+    it('does the same for a session cap: the latest holders move to its waiting list, keeping the day; a raise promotes in order', async () => {
       const before = await ledger.snapshot();
       const holders = before.registrations.filter((r) => r.status === 'confirmed' && r.sessions.includes(4)).sort((a, b) => b.seq - a.seq);
       expect(holders).toHaveLength(11);
       const latest = holders.slice(0, 6);
-      // The model: the six latest holders wait again, then one promotion pass over the freed seats.
-      const seats = seatsOf(before, { session: [4, 5] });
-      for (const r of latest) {
-        seats.venueTaken -= 1;
-        for (const n of r.sessions) seats.sessions.get(n)!.taken -= 1;
-      }
-      const waitingAgain = new Set(ids(latest));
-      const modelRegistrations = before.registrations.map((r) => (waitingAgain.has(r.id) ? { ...r, status: 'waitlisted' as const } : r));
-      const expectedOnLowering = pickPromoted(seats, modelRegistrations);
+      const model = LedgerModel.fromSnapshot(event, before);
+      const expectedOnLowering = model.setSessionCap(4, 5);
 
       const lowered = await ledger.setSessionCap({ key: 'session4-5', at: new Date(), sessionNumber: 4, cap: 5 });
       expect(lowered.ok && ids(lowered.bumped)).toEqual(ids(latest));
-      expect(lowered.ok && ids(lowered.promoted)).toEqual(ids(expectedOnLowering));
+      expect(lowered.ok && emails(lowered.promoted)).toEqual(expectedOnLowering.ok && expectedOnLowering.promoted);
+      // Each keeps the venue seat and the series-2 session, and now waits for 4.
+      for (const r of lowered.ok ? lowered.bumped : []) {
+        const was = latest.find((x) => x.id === r.id)!;
+        expect(r).toMatchObject({ status: 'confirmed', sessions: was.sessions.filter((n) => n !== 4) });
+        expect(r.waitingFor).toContain(4);
+      }
       const afterLowering = await ledger.snapshot();
       expect(findInvariantViolations(event, afterLowering)).toEqual([]);
-      const bumpedOnce = entriesOf(await ledger.list('pending'), 'bumped').filter((id) => waitingAgain.has(id));
+      expect(afterLowering.availability.venueTaken).toBe(before.availability.venueTaken);
+      const bumpedOnce = entriesOf(await ledger.list('pending'), 'bumped').filter((id) => latest.some((r) => r.id === id));
       expect(bumpedOnce.sort()).toEqual(ids(latest).sort());
 
-      const expectedOnRaise = pickPromoted(seatsOf(afterLowering, { session: [4, 11] }), afterLowering.registrations);
+      const expectedOnRaise = model.setSessionCap(4, 11);
       const raised = await ledger.setSessionCap({ key: 'session4-11', at: new Date(), sessionNumber: 4, cap: 11 });
-      expect(raised.ok && ids(raised.promoted)).toEqual(ids(expectedOnRaise));
-      expect(expectedOnLowering.length + expectedOnRaise.length).toBeGreaterThan(0);
-      expect(findInvariantViolations(event, await ledger.snapshot())).toEqual([]);
+      expect(raised.ok && emails(raised.promoted)).toEqual(expectedOnRaise.ok && expectedOnRaise.promoted);
+      expect(raised.ok && raised.promoted.length).toBe(6);
+      const after = await ledger.snapshot();
+      expect(findInvariantViolations(event, after)).toEqual([]);
+      expect(after.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}:${(r.waitingFor ?? []).join(',')}:${r.book !== null}`)).toEqual(model.lines());
+      nobodyWaitsForAFreeSeat(after);
     });
   });
 }

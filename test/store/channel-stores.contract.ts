@@ -16,6 +16,16 @@ export function describeChannelStoresContract(name: string, make: () => Promise<
       expect(await addresses.find('slack:1')).toBeNull();
     });
 
+    it('forgets the address of one user key and keeps the others', async () => {
+      const { addresses } = await make();
+      await addresses.remember('telegram:1', '1');
+      await addresses.remember('telegram:2', '2');
+      await addresses.forget('telegram:1');
+      await addresses.forget('telegram:404');
+      expect(await addresses.find('telegram:1')).toBeNull();
+      expect(await addresses.find('telegram:2')).toBe('2');
+    });
+
     it('keeps an address of any characters whole (a Teams conversation reference as JSON)', async () => {
       const { addresses } = await make();
       const reference = JSON.stringify({ conversation: { id: 'a:1\n"x"' }, serviceUrl: 'https://smba.trafficmanager.net/emea/', emoji: '🎉' });

@@ -6,6 +6,7 @@ import { describeOutboxDeliveryContract } from './outbox-delivery.contract.ts';
 import { describeDetailsContract } from './seat-ledger-details.contract.ts';
 import { describeIdempotencyContract } from './seat-ledger-idempotency.contract.ts';
 import { describeSeatLedgerContract } from './seat-ledger.contract.ts';
+import { describeWaitlistContract } from './seat-ledger-waitlists.contract.ts';
 import { netwerkdag, type MakeLedger } from './seat-ledger.fixtures.ts';
 import { describeSeatLedgerProperties } from './seat-ledger.property.ts';
 
@@ -30,6 +31,7 @@ if (requireRedisServer()) {
     describeSeatLedgerContract('RedisSeatLedger', makeRedisLedger);
     describeDetailsContract('RedisSeatLedger', makeRedisLedger);
     describeIdempotencyContract('RedisSeatLedger', makeRedisLedger);
+    describeWaitlistContract('RedisSeatLedger', makeRedisLedger);
     describeSeatLedgerProperties('RedisSeatLedger', makeRedisLedger, { numRuns: 60 });
     for (const lane of ['mail', 'chat:test'] as const) {
       describeOutboxDeliveryContract(

@@ -24,12 +24,13 @@ if (requireRedisServer()) {
     });
     afterAll(() => client?.destroy());
 
-    async function filled(event: ReturnType<typeof eventWith>, confirmed: number, waiting: number, sessions: (n: number) => number[]) {
+    /** `confirmed` registrations that fit, then `waiting` more: on the venue list, or (venue free) holding the venue seat and waiting for a session. */
+    async function filled(event: ReturnType<typeof eventWith>, confirmed: number, waiting: number, sessions: (n: number) => number[], later: 'waitlisted' | 'confirmed' = 'waitlisted') {
       const ledger = new RedisSeatLedger(client, event, { keyPrefix: `caps${++prefixes}:` });
       const at = ticker();
       for (let n = 1; n <= confirmed + waiting; n++) {
         const result = await ledger.register({ key: `r${n}`, at: at(), registrant: person(n, sessions(n)), waitlistIfFull: true });
-        expect(result.ok && result.registration.status).toBe(n <= confirmed ? 'confirmed' : 'waitlisted');
+        expect(result.ok && result.registration.status).toBe(n <= confirmed ? 'confirmed' : later);
       }
       return { ledger, at };
     }
@@ -55,9 +56,9 @@ if (requireRedisServer()) {
       expect(findInvariantViolations(event, await ledger.snapshot())).toEqual([]);
     });
 
-    it('session 1 from 40 to 25 bumps its 15 latest holders, each once; raising it promotes them before later arrivals', async () => {
+    it('session 1 from 40 to 25 moves its 15 latest holders to its waiting list, each once; raising it promotes them before later arrivals', async () => {
       const event = eventWith({ id: 'caps-session', venue: 200, sessions: { 1: 40, 5: 200 } });
-      const { ledger, at } = await filled(event, 40, 5, () => [1, 5]);
+      const { ledger, at } = await filled(event, 40, 5, () => [1, 5], 'confirmed');
 
       const lowered = await ledger.setSessionCap({ key: 's1-25', at: at(), sessionNumber: 1, cap: 25 });
       expect(lowered.ok && seqs(lowered.bumped)).toEqual(range(40, 26, -1));
@@ -65,13 +66,16 @@ if (requireRedisServer()) {
       expect(bumped.size).toBe(15);
       expect([...bumped.values()].every((times) => times === 1)).toBe(true);
       const availability = await ledger.availability();
-      expect(availability.sessions.find((s) => s.sessionNumber === 1)).toEqual({ sessionNumber: 1, cap: 25, taken: 25 });
-      expect(availability.venueTaken).toBe(25);
+      expect(availability.sessions.find((s) => s.sessionNumber === 1)).toEqual({ sessionNumber: 1, cap: 25, taken: 25, waiting: 20 });
+      expect(availability.sessions.find((s) => s.sessionNumber === 5)).toMatchObject({ taken: 45 });
+      expect(availability.venueTaken).toBe(45);
+      expect(lowered.ok && lowered.bumped.every((r) => r.sessions.join() === '5' && r.waitingFor?.join() === '1')).toBe(true);
 
       const raised = await ledger.setSessionCap({ key: 's1-42', at: at(), sessionNumber: 1, cap: 42 });
       expect(raised.ok && seqs(raised.promoted)).toEqual(range(26, 42));
       expect(findInvariantViolations(event, await ledger.snapshot())).toEqual([]);
-      expect((await ledger.availability()).waitlistLength).toBe(3);
+      expect((await ledger.availability()).sessions.find((s) => s.sessionNumber === 1)).toMatchObject({ taken: 42, waiting: 3 });
+      expect((await ledger.waitlists()).sessions.find((s) => s.sessionNumber === 1)?.registrationIds).toHaveLength(3);
     });
   });
 }

@@ -11,8 +11,9 @@ type Client = ReturnType<typeof createClient<Record<string, never>, Record<strin
 
 // A command as data, so that one random sequence runs against both ledgers.
 type Op =
-  | { op: 'register'; person: number; sessions: [number, number]; waitlist: boolean; key: number }
+  | { op: 'register'; person: number; sessions: [number, number]; skip: number | null; waits: number[]; waitlist: boolean; key: number }
   | { op: 'change'; target: number; session: number; key: number }
+  | { op: 'series'; target: number; series: number; hold: number | null; wait: number | null; key: number }
   | { op: 'cancel'; target: number; key: number }
   | { op: 'details'; target: number; email: number | null; book: number | null; key: number }
   | { op: 'venueCap'; cap: number; key: number }
@@ -20,8 +21,31 @@ type Op =
 
 const key = fc.integer({ min: 0, max: 40 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('register' as const), person: fc.integer({ min: 0, max: 25 }), sessions: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 4, max: 9 })), waitlist: fc.boolean(), key }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('register' as const),
+      person: fc.integer({ min: 0, max: 25 }),
+      sessions: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 4, max: 9 })),
+      // Skip a series now and then, and wait for sessions (with the other held as a fallback, or not).
+      skip: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 4 }),
+      waits: fc.oneof({ weight: 3, arbitrary: fc.constant<number[]>([]) }, { weight: 2, arbitrary: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 2 }) }),
+      waitlist: fc.boolean(),
+      key,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('change' as const), target: fc.integer({ min: 0, max: 30 }), session: fc.integer({ min: 0, max: 10 }), key }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('series' as const),
+      target: fc.integer({ min: 0, max: 30 }),
+      series: fc.integer({ min: 0, max: 2 }),
+      hold: fc.option(fc.integer({ min: 1, max: 9 })),
+      wait: fc.option(fc.integer({ min: 1, max: 9 })),
+      key,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), target: fc.integer({ min: 0, max: 30 }), key }) },
   {
     weight: 2,
@@ -41,10 +65,14 @@ function detailsOf(op: Extract<Op, { op: 'details' }>): Parameters<SeatLedger['u
 
 async function apply(ledger: SeatLedger, op: Op, at: Date, target: (n: number) => string): Promise<unknown> {
   switch (op.op) {
-    case 'register':
-      return ledger.register({ key: `k${op.key}`, at, registrant: person(op.person, op.sessions), waitlistIfFull: op.waitlist });
+    case 'register': {
+      const sessions = op.sessions.filter((_, i) => i !== op.skip);
+      return ledger.register({ key: `k${op.key}`, at, registrant: person(op.person, sessions, op.waits.length > 0 ? { waitingFor: op.waits } : {}), waitlistIfFull: op.waitlist });
+    }
     case 'change':
       return ledger.changeSession({ key: `k${op.key}`, at, registrationId: target(op.target), sessionNumber: op.session });
+    case 'series':
+      return ledger.changeSeries({ key: `k${op.key}`, at, registrationId: target(op.target), seriesId: op.series, hold: op.hold, wait: op.wait });
     case 'cancel':
       return ledger.cancel({ key: `k${op.key}`, at, registrationId: target(op.target) });
     case 'details':
@@ -129,6 +157,7 @@ if (requireRedisServer()) {
           const snapshot = await redis.snapshot();
           expect(names.redis.normalise(snapshot)).toEqual(names.memory.normalise(await memory.snapshot()));
           expect(findInvariantViolations(small, snapshot)).toEqual([]);
+          expect(names.redis.normalise(await redis.waitlists())).toEqual(names.memory.normalise(await memory.waitlists()));
           for (const state of ['pending', 'sent', 'failed'] as const) {
             expect(names.redis.normalise(await redis.list(state))).toEqual(names.memory.normalise(await memory.list(state)));
           }
@@ -153,6 +182,7 @@ if (requireRedisServer()) {
       const register = fc.record({
         person: fc.integer({ min: 0, max: 12 }),
         sessions: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 4, max: 9 })),
+        waits: fc.oneof({ weight: 3, arbitrary: fc.constant<number[]>([]) }, { weight: 1, arbitrary: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 2 }) }),
         waitlist: fc.boolean(),
         key: fc.integer({ min: 0, max: 15 }),
       });
@@ -170,7 +200,7 @@ if (requireRedisServer()) {
             const command = (r: (typeof group)[number]) => ({
               key: `k${r.key}`,
               at: now,
-              registrant: person(r.person, r.sessions),
+              registrant: person(r.person, r.sessions, r.waits.length > 0 ? { waitingFor: r.waits } : {}),
               waitlistIfFull: r.waitlist,
             });
             const expected: unknown[] = [];
@@ -258,24 +288,32 @@ if (requireRedisServer()) {
 
     it('keeps the first register result and its confirmation whole after the registration is cancelled', async () => {
       // register.lua stores both in a small form that reads the registrant from the registration.
-      const memory = new MemorySeatLedger(small, { newId: counterIds('c') });
-      const redis = new RedisSeatLedger(client, small, { keyPrefix: `detach${++run}:`, newId: counterIds('c') });
+      // The one with a wait (register.lua's '+' path) makes its small forms itself.
+      const three = { ...small, venueCap: 3 };
+      const memory = new MemorySeatLedger(three, { newId: counterIds('c') });
+      const redis = new RedisSeatLedger(client, three, { keyPrefix: `detach${++run}:`, newId: counterIds('c') });
       const at = ticker();
       const [t1, t2, t3] = [at(), at(), at()];
       const results = [];
+      const waitingOne = person(3, [1], { waitingFor: [4] });
       for (const ledger of [memory, redis]) {
         const first = await ledger.register({ key: 'r0', at: t1, registrant: person(0), waitlistIfFull: false });
         await ledger.register({ key: 'r1', at: t1, registrant: person(1, [4, 7]), waitlistIfFull: true });
+        const withWait = await ledger.register({ key: 'r3', at: t1, registrant: waitingOne, waitlistIfFull: false });
         const waiting = await ledger.register({ key: 'r2', at: t1, registrant: person(2, [4, 7]), waitlistIfFull: true });
-        if (!first.ok || !waiting.ok || waiting.registration.status !== 'waitlisted') throw new Error('setup failed');
+        if (!first.ok || !waiting.ok || waiting.registration.status !== 'waitlisted' || !withWait.ok) throw new Error('setup failed');
         const claimed = await ledger.lane('mail').claim('w1', 1, 1000, t2);
         await ledger.cancel({ key: 'c0', at: t2, registrationId: first.registration.id });
         await ledger.cancel({ key: 'c1', at: t3, registrationId: waiting.registration.id });
+        await ledger.cancel({ key: 'c3', at: t3, registrationId: withWait.registration.id });
         const retried = await ledger.register({ key: 'r0', at: t3, registrant: person(0), waitlistIfFull: false });
-        results.push({ first, retried, claimed, pending: await ledger.list('pending'), later: await ledger.lane('mail').claim('w2', 10, 1000, t3) });
+        const retriedWait = await ledger.register({ key: 'r3', at: t3, registrant: waitingOne, waitlistIfFull: false });
+        results.push({ first, retried, withWait, retriedWait, claimed, pending: await ledger.list('pending'), later: await ledger.lane('mail').claim('w2', 10, 1000, t3) });
       }
       const [m, r] = results;
       expect(r!.retried).toEqual(m!.first);
+      expect(r!.retriedWait).toEqual(m!.withWait);
+      expect(r!.withWait).toMatchObject({ registration: { sessions: [1], waitingFor: [4] } });
       expect(r).toEqual(m);
       expect(r!.later.map((e) => [e.kind, e.registration.email])).toContainEqual(['waitlisted', person(2).email]);
     });

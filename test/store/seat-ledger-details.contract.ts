@@ -126,7 +126,7 @@ export function describeDetailsContract(name: string, makeLedger: MakeLedger): v
       });
 
       it('works on the waiting list, and a promotion and a cancel then carry the new address', async () => {
-        const { ledger, now, registered, update, expectInvariants } = await setup(eventWith({ sessions: { 4: 1 } }));
+        const { ledger, now, registered, update, expectInvariants } = await setup(eventWith({ venue: 1 }));
         const holder = await registered(person(1, [4, 5]));
         const waiting = await registered(person(2, [4, 5]), true);
         expect(await update(waiting.id, { email: 'wacht@example.be' })).toMatchObject({ ok: true, registration: { status: 'waitlisted', seq: waiting.seq } });

@@ -73,6 +73,19 @@ export function describeIdempotencyContract(name: string, makeLedger: MakeLedger
         others: [(l, at, ids) => l.changeSession({ key: 'k', at, registrationId: id(ids, 1), sessionNumber: 3 })],
       },
       {
+        name: 'changeSeries',
+        first: (l, at, ids) => l.changeSeries({ key: 'k', at, registrationId: id(ids, 1), seriesId: 1, hold: 1, wait: 4 }),
+        others: [
+          (l, at, ids) => l.changeSeries({ key: 'k', at, registrationId: id(ids, 1), seriesId: 1, hold: null, wait: 4 }),
+          (l, at, ids) => l.changeSeries({ key: 'k', at, registrationId: id(ids, 2), seriesId: 1, hold: 1, wait: 4 }),
+        ],
+      },
+      {
+        name: 'register with a wait',
+        first: (l, at) => l.register({ key: 'k', at, registrant: person(5, [1, 5], { waitingFor: [4] }), waitlistIfFull: false }),
+        others: [(l, at) => l.register({ key: 'k', at, registrant: person(5, [1, 5]), waitlistIfFull: false })],
+      },
+      {
         name: 'cancel',
         first: (l, at, ids) => l.cancel({ key: 'k', at, registrationId: id(ids, 1) }),
         others: [(l, at, ids) => l.cancel({ key: 'k', at, registrationId: id(ids, 2) })],

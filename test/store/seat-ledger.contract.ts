@@ -84,10 +84,13 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         await expectInvariants();
       });
 
-      it('refuses sessions that are not one per series', async () => {
+      it('refuses sessions that are not at most one per series in series order, or held and waited for at once', async () => {
         const { ledger, register } = await setup(eventWith({}));
-        for (const sessions of [[1], [1, 2], [5, 1], [1, 5, 6], [1, 42], []]) {
+        for (const sessions of [[1, 2], [5, 1], [1, 5, 6], [1, 42], [0]]) {
           expect(await register(person(1, sessions))).toEqual({ ok: false, reason: 'invalid_sessions' });
+        }
+        for (const waitingFor of [[1], [2, 3], [9, 4], [10]]) {
+          expect(await register(person(1, [1, 5], { waitingFor }))).toEqual({ ok: false, reason: 'invalid_sessions' });
         }
         expect((await ledger.snapshot()).registrations).toEqual([]);
         expect(await ledger.list('pending')).toEqual([]);
@@ -111,14 +114,16 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         expect(await register(person(3, [1, 5]))).toEqual({ ok: false, reason: 'venue_full' });
       });
 
-      it('puts a registration on the waiting list when asked, without taking seats', async () => {
+      it('asked to wait, holds the venue and what is free and waits only for the full session', async () => {
         const { ledger, registered, expectInvariants, taken, kinds } = await setup(eventWith({ sessions: { 4: 1 } }));
         await registered(person(1, [4, 8]));
         const waiting = await registered(person(2, [4, 5]), true);
-        expect(waiting).toMatchObject({ status: 'waitlisted', sessions: [4, 5] });
+        expect(waiting).toMatchObject({ status: 'confirmed', sessions: [5], waitingFor: [4] });
         const availability = await ledger.availability();
-        expect([availability.venueTaken, availability.waitlistLength, await taken(4), await taken(5)]).toEqual([1, 1, 1, 0]);
-        expect(await kinds()).toEqual(['confirmation:persoon1@example.be', 'waitlisted:persoon2@example.be']);
+        expect([availability.venueTaken, availability.waitlistLength, await taken(4), await taken(5)]).toEqual([2, 0, 1, 1]);
+        expect(availability.sessions.find((s) => s.sessionNumber === 4)?.waiting).toBe(1);
+        expect((await ledger.waitlists()).sessions.find((s) => s.sessionNumber === 4)?.registrationIds).toEqual([waiting.id]);
+        expect(await kinds()).toEqual(['confirmation:persoon1@example.be', 'confirmation:persoon2@example.be']);
         const fits = await registered(person(3, [1, 5]), true);
         expect(fits.status).toBe('confirmed');
         await expectInvariants();
@@ -200,22 +205,25 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         const holder = await registered(person(1, [4, 5]));
         const waiting = await registered(person(2, [4, 6]), true);
         const result = await ledger.changeSession({ key: 'c', at: now(), registrationId: holder.id, sessionNumber: 1 });
-        expect(result).toMatchObject({ ok: true, promoted: [{ id: waiting.id, status: 'confirmed' }] });
-        expect((await ledger.get(waiting.id))?.status).toBe('confirmed');
-        expect(await kinds()).toEqual(['confirmation:persoon1@example.be', 'waitlisted:persoon2@example.be', 'session_changed:persoon1@example.be', 'promoted:persoon2@example.be']);
+        expect(result).toMatchObject({ ok: true, promoted: [{ id: waiting.id, status: 'confirmed', sessions: [4, 6] }] });
+        expect(await ledger.get(waiting.id)).not.toHaveProperty('waitingFor');
+        expect(await kinds()).toEqual(['confirmation:persoon1@example.be', 'confirmation:persoon2@example.be', 'session_changed:persoon1@example.be', 'promoted:persoon2@example.be']);
+        expect((await ledger.list('pending')).at(-1)).toMatchObject({ kind: 'promoted', sessionNumber: 4, id: `change:c:promoted:${waiting.id}:4` });
         await expectInvariants();
       });
 
-      it('lets a waitlisted registration change what it waits for, and promotes it when that fits', async () => {
-        const { ledger, key, now, registered, expectInvariants, taken } = await setup(eventWith({ sessions: { 3: 1, 4: 1 } }));
+      it('lets a registration on the venue waiting list change what it wants, and seats it by that when promoted', async () => {
+        const { ledger, key, now, registered, expectInvariants, taken } = await setup(eventWith({ venue: 2, sessions: { 3: 1, 4: 1 } }));
         await registered(person(1, [3, 5]));
-        await registered(person(2, [4, 5]));
+        const second = await registered(person(2, [4, 5]));
         const waiting = await registered(person(3, [3, 5]), true);
         const toFull = await ledger.changeSession({ key: key('c'), at: now(), registrationId: waiting.id, sessionNumber: 4 });
         expect(toFull).toMatchObject({ ok: true, registration: { status: 'waitlisted', sessions: [4, 5] }, promoted: [] });
         expect(await taken(4)).toBe(1);
-        const toFree = await ledger.changeSession({ key: key('c'), at: now(), registrationId: waiting.id, sessionNumber: 1 });
-        expect(toFree).toMatchObject({ ok: true, previousSessions: [4, 5], registration: { status: 'confirmed', sessions: [1, 5] }, promoted: [{ id: waiting.id }] });
+        const toSeven = await ledger.changeSession({ key: key('c'), at: now(), registrationId: waiting.id, sessionNumber: 7 });
+        expect(toSeven).toMatchObject({ ok: true, previousSessions: [4, 5], registration: { status: 'waitlisted', sessions: [4, 7] }, promoted: [] });
+        const cancelled = await ledger.cancel({ key: key('x'), at: now(), registrationId: second.id });
+        expect(cancelled).toMatchObject({ ok: true, promoted: [{ id: waiting.id, status: 'confirmed', sessions: [4, 7] }] });
         expect((await ledger.list('pending')).filter((e) => e.registration.id === waiting.id).map((e) => e.kind)).toEqual(['waitlisted', 'session_changed', 'session_changed', 'promoted']);
         await expectInvariants();
       });
@@ -250,7 +258,7 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         await expectInvariants();
       });
 
-      it('promotes the waiting list first come, first served, skipping who does not fit', async () => {
+      it('gives the freed venue seat to the first on the venue list, who then waits for the session that is full', async () => {
         const { ledger, now, registered, expectInvariants, kinds } = await setup(eventWith({ venue: 2, sessions: { 3: 1 } }));
         const a = await registered(person(1, [1, 5]));
         await registered(person(2, [3, 5]));
@@ -258,10 +266,12 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         const w2 = await registered(person(4, [2, 6]), true);
         const w3 = await registered(person(5, [1, 7]), true);
         const result = await ledger.cancel({ key: 'x', at: now(), registrationId: a.id });
-        expect(result.ok && result.promoted.map((r) => r.id)).toEqual([w2.id]);
-        expect((await ledger.get(w1.id))?.status).toBe('waitlisted');
+        expect(result.ok && result.promoted.map((r) => r.id)).toEqual([w1.id]);
+        expect(await ledger.get(w1.id)).toMatchObject({ status: 'confirmed', sessions: [6], waitingFor: [3] });
+        expect((await ledger.get(w2.id))?.status).toBe('waitlisted');
         expect((await ledger.get(w3.id))?.status).toBe('waitlisted');
-        expect((await kinds()).slice(-2)).toEqual(['cancelled:persoon1@example.be', 'promoted:persoon4@example.be']);
+        expect(await ledger.waitlists()).toMatchObject({ venue: [w2.id, w3.id] });
+        expect((await kinds()).slice(-2)).toEqual(['cancelled:persoon1@example.be', 'promoted:persoon3@example.be']);
         await expectInvariants();
       });
 
@@ -336,7 +346,7 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
     });
 
     describe('setSessionCap', () => {
-      it('lowering bumps the latest holders of that session only, and their freed seats promote others', async () => {
+      it('lowering moves the latest holders of that session only to its waiting list, keeping their venue seat and other session', async () => {
         const { ledger, now, registered, expectInvariants, taken } = await setup(eventWith({ sessions: { 7: 2 } }));
         const a = await registered(person(1, [3, 5]));
         const other = await registered(person(2, [1, 5]));
@@ -345,13 +355,16 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         const waiting = await registered(person(5, [1, 7]), true);
         const result = await ledger.setSessionCap({ key: 's', at: now(), sessionNumber: 3, cap: 1 });
         expect(result.ok && result.bumped.map((r) => r.id)).toEqual([c.id, b.id]);
-        expect(result.ok && result.promoted.map((r) => r.id)).toEqual([waiting.id]);
-        expect(await taken(3)).toBe(1);
-        expect(await taken(7)).toBe(1);
-        expect((await ledger.get(a.id))?.status).toBe('confirmed');
+        expect(result.ok && result.promoted).toEqual([]);
+        expect([await taken(3), await taken(7), (await ledger.availability()).venueTaken]).toEqual([1, 2, 5]);
+        expect(await ledger.get(c.id)).toMatchObject({ status: 'confirmed', sessions: [7], waitingFor: [3] });
+        expect(await ledger.get(waiting.id)).toMatchObject({ status: 'confirmed', sessions: [1], waitingFor: [7] });
+        expect(await ledger.get(a.id)).toMatchObject({ status: 'confirmed', sessions: [3, 5] });
         expect((await ledger.get(other.id))?.status).toBe('confirmed');
-        expect((await ledger.availability()).sessions.find((s) => s.sessionNumber === 3)?.cap).toBe(1);
-        expect((await ledger.list('pending')).slice(-3).map((e) => `${e.kind}:${e.registration.id}`)).toEqual([`bumped:${c.id}`, `bumped:${b.id}`, `promoted:${waiting.id}`]);
+        expect((await ledger.availability()).sessions.find((s) => s.sessionNumber === 3)).toMatchObject({ cap: 1, waiting: 2 });
+        expect((await ledger.waitlists()).sessions.find((s) => s.sessionNumber === 3)?.registrationIds).toEqual([b.id, c.id]);
+        const entries = (await ledger.list('pending')).slice(-2);
+        expect(entries.map((e) => `${e.kind}:${e.registration.id}:${e.sessionNumber}`)).toEqual([`bumped:${c.id}:3`, `bumped:${b.id}:3`]);
         await expectInvariants();
       });
 
@@ -363,7 +376,8 @@ export function describeSeatLedgerContract(name: string, makeLedger: MakeLedger)
         const w3 = await registered(person(4, [4, 8]), true);
         const result = await ledger.setSessionCap({ key: 's', at: now(), sessionNumber: 8, cap: 3 });
         expect(result.ok && result.promoted.map((r) => r.id)).toEqual([w1.id, w2.id]);
-        expect((await ledger.get(w3.id))?.status).toBe('waitlisted');
+        expect(await ledger.get(w1.id)).toMatchObject({ status: 'confirmed', sessions: [2, 8] });
+        expect(await ledger.get(w3.id)).toMatchObject({ status: 'confirmed', sessions: [4], waitingFor: [8] });
         await expectInvariants();
       });
 

@@ -11,8 +11,9 @@ import { eventWith, person, ticker, type MakeLedger } from './seat-ledger.fixtur
 import { LedgerModel, type Outcome } from './seat-ledger.model.ts';
 
 type Op =
-  | { kind: 'register'; user: number; sessions: number[]; waitlist: boolean; shout: boolean }
+  | { kind: 'register'; user: number; sessions: number[]; waitingFor: number[]; waitlist: boolean; shout: boolean }
   | { kind: 'change'; user: number; session: number }
+  | { kind: 'series'; user: number; series: number; hold: number | null; wait: number | null }
   | { kind: 'cancel'; user: number }
   | { kind: 'details'; user: number; to: number | null; book: boolean | null }
   | { kind: 'venueCap'; cap: number }
@@ -22,12 +23,36 @@ type Op =
 
 const users = 9;
 const user = fc.integer({ min: 0, max: users - 1 });
-const validSessions = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 9 })).map(([a, b]) => [a, b]);
-const anySessions = fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 0, maxLength: 3 });
+/** One series' choice: hold a session, skip the series, or wait for one with or without a fallback. */
+function seriesChoice(min: number, max: number): fc.Arbitrary<{ hold: number | null; wait: number | null }> {
+  const session = fc.integer({ min, max });
+  return fc.oneof(
+    { weight: 6, arbitrary: session.map((hold) => ({ hold, wait: null })) },
+    { weight: 1, arbitrary: fc.constant({ hold: null, wait: null }) },
+    { weight: 3, arbitrary: fc.tuple(session, fc.option(session)).map(([wait, hold]) => ({ wait, hold: hold === wait ? null : hold })) },
+  );
+}
+const validChoice = fc.tuple(seriesChoice(1, 4), seriesChoice(5, 9)).map((choices) => ({
+  sessions: choices.flatMap((c) => (c.hold === null ? [] : [c.hold])),
+  waitingFor: choices.flatMap((c) => (c.wait === null ? [] : [c.wait])),
+}));
+const anyChoice = fc.record({
+  sessions: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 0, maxLength: 3 }),
+  waitingFor: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 0, maxLength: 2 }),
+});
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('register' as const), user, sessions: fc.oneof({ weight: 9, arbitrary: validSessions }, { weight: 1, arbitrary: anySessions }), waitlist: fc.boolean(), shout: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .record({ kind: fc.constant('register' as const), choice: fc.oneof({ weight: 9, arbitrary: validChoice }, { weight: 1, arbitrary: anyChoice }), user, waitlist: fc.boolean(), shout: fc.boolean() })
+      .map(({ choice, ...op }) => ({ ...op, ...choice })),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('change' as const), user, session: fc.integer({ min: 1, max: 10 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('series' as const), user, series: fc.integer({ min: 1, max: 3 }), hold: fc.option(fc.integer({ min: 1, max: 9 })), wait: fc.option(fc.integer({ min: 1, max: 9 })) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), user }) },
   {
     weight: 2,
@@ -122,9 +147,11 @@ async function runConcurrently(ledger: SeatLedger & Outbox, rounds: Op[][]): Pro
         const registrationId = ids[i] ?? '';
         switch (op.kind) {
           case 'register':
-            return ledger.register({ key, at: now(), registrant: person(op.user, op.sessions), waitlistIfFull: op.waitlist });
+            return ledger.register({ key, at: now(), registrant: person(op.user, op.sessions, waitsOf(op)), waitlistIfFull: op.waitlist });
           case 'change':
             return ledger.changeSession({ key, at: now(), registrationId, sessionNumber: op.session });
+          case 'series':
+            return ledger.changeSeries({ key, at: now(), registrationId, seriesId: op.series, hold: op.hold, wait: op.wait });
           case 'cancel':
             return ledger.cancel({ key, at: now(), registrationId });
           case 'details':
@@ -149,17 +176,17 @@ async function runConcurrently(ledger: SeatLedger & Outbox, rounds: Op[][]): Pro
       expect(confirmed.filter((r) => r.sessions.includes(seats.sessionNumber)).length).toBeLessThanOrEqual(seats.cap);
     }
     const waiting = snapshot.registrations.filter((r) => r.status === 'waitlisted');
-    expect(waiting.filter((r) => fitsNow(snapshot.availability, r)).map((r) => r.email)).toEqual([]);
+    if (snapshot.availability.venueTaken < venueCap) expect(waiting.map((r) => r.email)).toEqual([]);
+    for (const r of confirmed) {
+      const free = (r.waitingFor ?? []).filter((n) => sessions.some((s) => s.sessionNumber === n && s.taken < s.cap));
+      expect(free).toEqual([]);
+    }
   }
 }
 
-/** Whether a waitlisted registration would fit the free seats (it never should after a command). */
-function fitsNow(availability: { venueCap: number; venueTaken: number; sessions: Array<{ sessionNumber: number; cap: number; taken: number }> }, r: RegistrationRecord): boolean {
-  if (availability.venueTaken >= availability.venueCap) return false;
-  return r.sessions.every((n) => {
-    const seats = availability.sessions.find((s) => s.sessionNumber === n);
-    return seats !== undefined && seats.taken < seats.cap;
-  });
+/** The `waitingFor` of a registrant, left out when there is nothing to wait for (as the ledgers store it). */
+function waitsOf(op: { waitingFor: number[] }): Partial<RegistrationRecord> {
+  return op.waitingFor.length > 0 ? { waitingFor: op.waitingFor } : {};
 }
 
 async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<void> {
@@ -195,10 +222,10 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
     let other: () => Promise<unknown>;
     let expected: Outcome;
     if (op.kind === 'register') {
-      const registrant = person(op.user, op.sessions, op.shout ? { email: email(op.user).toUpperCase() } : {});
+      const registrant = person(op.user, op.sessions, { ...waitsOf(op), ...(op.shout ? { email: email(op.user).toUpperCase() } : {}) });
       run = () => ledger.register({ key, at: now(), registrant, waitlistIfFull: op.waitlist });
       other = () => ledger.register({ key, at: now(), registrant: { ...registrant, owner: 'test:another-user' }, waitlistIfFull: op.waitlist });
-      expected = model.register(registrant.email, op.sessions, op.waitlist);
+      expected = model.register(registrant.email, op.sessions, op.waitlist, op.waitingFor);
     } else if (op.kind === 'details') {
       const current = await ledger.findByEmail(email(op.user));
       const registrationId = current?.id ?? (await goneId(op.user));
@@ -206,6 +233,12 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
       run = () => ledger.updateDetails({ key, at: now(), registrationId, details });
       other = () => ledger.updateDetails({ key, at: now(), registrationId: `${registrationId}-other`, details });
       expected = model.updateDetails(current ? email(op.user) : null, { ...(details.email ? { email: details.email } : {}), ...(op.book === null ? {} : { book: op.book }) });
+    } else if (op.kind === 'series') {
+      const current = await ledger.findByEmail(email(op.user));
+      const registrationId = current?.id ?? (await goneId(op.user));
+      run = () => ledger.changeSeries({ key, at: now(), registrationId, seriesId: op.series, hold: op.hold, wait: op.wait });
+      other = () => ledger.changeSeries({ key, at: now(), registrationId, seriesId: op.series + 1, hold: op.hold, wait: op.wait });
+      expected = model.changeSeries(current ? email(op.user) : null, op.series, op.hold, op.wait);
     } else if (op.kind === 'change' || op.kind === 'cancel') {
       const current = await ledger.findByEmail(email(op.user));
       const registrationId = current?.id ?? (await goneId(op.user));
@@ -235,7 +268,8 @@ async function runAgainstModel(ledger: SeatLedger & Outbox, ops: Op[]): Promise<
 
     const snapshot = await ledger.snapshot();
     expect(findInvariantViolations(event, snapshot)).toEqual([]);
-    expect(snapshot.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}:${r.book !== null}`)).toEqual(model.lines());
+    expect(snapshot.registrations.map((r) => `${r.email.toLowerCase()}:${r.status}:${r.sessions.join(',')}:${(r.waitingFor ?? []).join(',')}:${r.book !== null}`)).toEqual(model.lines());
+    expect(snapshot.registrations.filter((r) => r.waitingFor?.length === 0)).toEqual([]);
     expect(snapshot.availability.venueCap).toBe(model.venueCap);
     expect(snapshot.availability.sessions.map((s) => s.cap)).toEqual([...model.caps.values()]);
     const pendingAfter = (await ledger.list('pending')).length;

@@ -25,7 +25,7 @@ const activity = z.looseObject({
 
 /** What an Action.Submit of a Balie card sends back (`activity.value`): its own data plus the card's inputs. */
 const choiceValue = z.looseObject({ balie: z.literal('choice'), id: z.string().min(1).max(2000).optional(), label: z.string().max(500).optional(), 'balie.choice': z.string().max(2000).optional() });
-const openFormValue = z.looseObject({ balie: z.literal('openForm'), lang: z.enum(['nl', 'en']).optional() });
+const openFormValue = z.looseObject({ balie: z.literal('openForm') });
 const formValue = z.looseObject({ balie: z.literal('form'), lang: z.enum(['nl', 'en']) });
 
 /** The input id of the choice list a card shows when it has many choices. */
@@ -45,8 +45,8 @@ export type TeamsEvent =
   | ({ kind: 'message'; text: string } & TeamsOrigin)
   /** A choice pressed on a card (`cardId`: the card's activity id, Teams' `replyToId`). */
   | ({ kind: 'press'; choiceId: string; label?: string; cardId?: string } & TeamsOrigin)
-  /** The "fill in the form" button. */
-  | ({ kind: 'openForm'; lang?: Language; cardId?: string } & TeamsOrigin)
+  /** The "fill in the form" button (the form comes in the language of the person's conversation). */
+  | ({ kind: 'openForm'; cardId?: string } & TeamsOrigin)
   /** The one-card form sent back: the values by field id. */
   | ({ kind: 'form'; lang: Language; values: Record<string, string>; cardId?: string } & TeamsOrigin)
   /** The bot was added to a personal chat: it says hello. */
@@ -103,7 +103,7 @@ export function parseTeamsActivity(raw: unknown): { ok: true; event: TeamsEvent 
     const chosen = choice.success ? (choice.data['balie.choice'] ?? choice.data.id) : undefined;
     if (choice.success && chosen) return { ok: true, event: { kind: 'press', ...origin, choiceId: chosen, ...(choice.data.label ? { label: choice.data.label } : {}), ...cardId } };
     const open = openFormValue.safeParse(a.value);
-    if (open.success) return { ok: true, event: { kind: 'openForm', ...origin, ...(open.data.lang ? { lang: open.data.lang } : {}), ...cardId } };
+    if (open.success) return { ok: true, event: { kind: 'openForm', ...origin, ...cardId } };
     const form = formValue.safeParse(a.value);
     if (form.success) return { ok: true, event: { kind: 'form', ...origin, lang: form.data.lang, values: formValues(form.data), ...cardId } };
     return { ok: true, event: { kind: 'ignored', why: 'a card submission Balie did not make' } };

@@ -13,6 +13,8 @@ export const messagesPath = '/api/messages';
 
 // One activity is well under 100 KB (Teams limits a message to about 28 KB).
 const maxBodyBytes = 512 * 1024;
+// Well inside the 15 s after which Teams resends: a turn still running then is answered 200 and goes on.
+const budgetMs = 10_000;
 
 /** CloudAdapter with its turn entry point open: Balie parses the body and answers the request itself. */
 class BalieCloudAdapter extends CloudAdapter {
@@ -60,11 +62,12 @@ const envelope = z.looseObject({ type: z.string().min(1), serviceUrl: z.string()
  * connector and the notifier; mounts `POST /api/messages`. The token is checked before anything
  * else (issuer, audience, `serviceurl`, expiry, signing keys): every authentication failure is a
  * 401, a forged signature included (botbuilder itself answers that with a 500), and nothing is
- * handled or sent. Teams gets its answer once the turn is saved and its replies are sent.
+ * handled or sent. Teams gets its answer once the turn is saved and its replies are sent, or after
+ * 10 s at most (the turn goes on), so that Teams does not resend it.
  */
 export async function openTeams(settings: TeamsSettings, context: ChannelContext): Promise<RunningChannel> {
   const adapter = new BalieCloudAdapter(authentication(settings));
-  const connector = new TeamsConnector({ handler: context.handler, values: context.values, event: context.event, availability: context.availability, logger: context.logger, count: context.count });
+  const connector = new TeamsConnector({ handler: context.handler, values: context.values, views: context.views, logger: context.logger, count: context.count });
   const appId = settings.authenticated ? settings.appId : '';
   const notifier = new TeamsNotifier(adapter, appId, context.values);
   if (settings.authenticated) {
@@ -83,13 +86,24 @@ export async function openTeams(settings: TeamsSettings, context: ChannelContext
       return;
     }
     let started = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const invoke = await adapter.run(req.get('authorization') ?? '', parsed.data as unknown as Activity, async (turn) => {
+      const running = adapter.run(req.get('authorization') ?? '', parsed.data as unknown as Activity, async (turn) => {
         started = true;
         await connector.onTurn(turn);
       });
-      res.status(invoke?.status ?? 200);
-      if (invoke?.body !== undefined) res.json(invoke.body);
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), budgetMs)));
+      const invoke = await Promise.race([running, late]);
+      if (invoke === 'late' && started) {
+        // Answered so that Teams does not resend; shutdown waits for the rest of the turn.
+        context.track(running);
+        context.logger.warn({ budgetMs }, 'teams: a turn still runs after the budget; answered 200, its replies follow');
+        res.status(200).end();
+        return;
+      }
+      const answer = invoke === 'late' ? await running : invoke;
+      res.status(answer?.status ?? 200);
+      if (answer?.body !== undefined) res.json(answer.body);
       else res.end();
     } catch (error) {
       if (started) {
@@ -101,6 +115,8 @@ export async function openTeams(settings: TeamsSettings, context: ChannelContext
       context.count('rejected');
       context.logger.warn({ reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' }, 'teams: request refused (authentication)');
       res.status(401).json({ error: 'unauthorized' });
+    } finally {
+      clearTimeout(timer);
     }
   };
   const refuseBody: ErrorRequestHandler = (error: { status?: unknown; type?: unknown }, _req, res, _next) => {

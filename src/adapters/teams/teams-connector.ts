@@ -1,9 +1,8 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
-import type { Availability, EventData, ExpiringValues, Language } from '../../core/index.ts';
-import { formSchema } from '../../dialogs/form-schema.ts';
+import type { ExpiringValues, Language } from '../../core/index.ts';
 import { messages } from '../../dialogs/i18n/index.ts';
 import type { Reply, UserInput } from '../../dialogs/types.ts';
-import type { ChannelLogger, InboundRefusal, MessageHandler } from '../channel.ts';
+import type { ChannelLogger, DeskViews, InboundRefusal, MessageHandler } from '../channel.ts';
 import { renderPressed } from './render-teams.ts';
 import { asksForForm, parseTeamsActivity, type TeamsEvent, type TeamsOrigin } from './teams-activity.ts';
 import { renderFormCard, renderFormSent } from './teams-form-card.ts';
@@ -16,8 +15,8 @@ export const teamsChannelName = 'teams';
 export interface TeamsConnectorDeps {
   handler: MessageHandler;
   values: ExpiringValues;
-  event: EventData;
-  availability(): Promise<Availability>;
+  /** The one-screen form in the language of the person's conversation (the Bot's formView). */
+  views: DeskViews;
   logger: ChannelLogger;
   count(outcome: InboundRefusal): void;
 }
@@ -113,9 +112,12 @@ export class TeamsConnector {
     const key = `teams:opened:${event.conversationId}:${event.activityId}`;
     if ((await this.deps.values.get(key)) !== null) return;
     await this.deps.values.set(key, '1', openedTtlMs);
-    const lang = event.lang ?? languageOf(event.locale);
-    const [availability, prefill] = await Promise.all([this.deps.availability(), this.#directory(context, event.userId)]);
-    await context.sendActivity(renderFormCard(formSchema({ event: this.deps.event, availability, lang }, prefill)));
+    const prefill = await this.#directory(context, event.userId);
+    await context.sendActivity(renderFormCard(await this.#schema(event, prefill)));
+  }
+
+  #schema(origin: TeamsOrigin, prefill: Record<string, string>) {
+    return this.deps.views.form({ userKey: TeamsConnector.userKey(origin.userId), ...(origin.locale ? { locale: origin.locale } : {}) }, prefill);
   }
 
   /** The name and e-mail the directory has for the person (TeamsInfo.getMember), to prefill the form. */
@@ -138,7 +140,10 @@ export class TeamsConnector {
     const replies = await this.#handle(context, event, { kind: 'form', values: event.values }, `f:${event.conversationId}:${event.activityId}`);
     if (replies.length === 0) return;
     const refused = replies.find((r) => r.fieldErrors !== undefined);
-    const schema = formSchema({ event: this.deps.event, availability: await this.deps.availability(), lang: event.lang }, event.values);
+    const schema = await this.#schema(event, event.values);
+    // Nothing was checked (another turn ran, or the store failed): the card stays as it is, to be sent again.
+    const unchecked = replies.length === 1 && (['nl', 'en'] as const).some((l) => replies[0]?.text === messages(l).turnBusy || replies[0]?.text === messages(l).turnFailed);
+    if (unchecked) return sendReplies(context, replies, event.lang, this.deps.values);
     if (refused?.fieldErrors) {
       const card = renderFormCard(schema, { values: event.values, errors: refused.fieldErrors });
       // The same card with the reasons beside the fields; a new one when it cannot be updated.

@@ -2,6 +2,9 @@ import { channelEn } from './channel-en.ts';
 import type { Messages } from './nl.ts';
 import { noticesEn } from './notices-en.ts';
 import { ownEn } from './own-en.ts';
+import { privacyEn } from './privacy-en.ts';
+import { readingEn } from './reading-en.ts';
+import { seatsEn } from './seats-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
 export const en: Messages = {
@@ -19,6 +22,7 @@ export const en: Messages = {
   idleHelp: (contact) =>
     'With me you can:\n- *register* for the networking day\n- view *your registration*, change a session or cancel\n' +
     '- ask about the *programme*, e.g. "When is session 3?"\n' +
+    '- see what I keep about you ("my data"), or have it deleted ("delete my data")\n' +
     `Typ "Nederlands" voor Nederlands. Want to talk to a person? E-mail ${contact}.`,
   thanks: "You're welcome!",
   goodbye: 'OK, bye for now! Just type something if you need me again.',
@@ -158,7 +162,7 @@ export const en: Messages = {
   waitlistField: 'Waiting list',
   waitlistFieldPrompt: 'If a session you chose is full, do you want to join the waiting list?',
   venueFullInForm: (cap) => `All ${cap} places are taken; choose the waiting list to register anyway.`,
-  sessionFullInForm: (number) => `Session ${number} is full. Pick another session, or choose the waiting list.`,
+  sessionFullInForm: (number) => `Session ${number} is full. Pick another session, or the waiting list for this session.`,
   formHasMistakes: 'Not everything is right yet; nothing was registered:',
 
   fullOffer: (number, title) => `Session ${number} (*${title}*) is full. Do you want to join the waiting list, or choose another session?`,
@@ -174,6 +178,7 @@ export const en: Messages = {
   factAddress: 'Shipping address',
   factName: 'Name',
   factStatus: 'Status',
+  factCheckinCode: 'Check-in code (show it at the entrance)',
   statusConfirmed: 'registered',
   statusWaitlisted: 'on the waiting list',
   bookOrdered: (price) => `yes (${price})`,
@@ -216,7 +221,10 @@ export const en: Messages = {
   andList: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   noRegistrationClosed: (date, contact) =>
     `I can't find a registration of yours on this channel. Registration is closed (it was open until ${date}); for questions, please e-mail ${contact}.`,
-  closedForChanges: (date, contact) => `Registration is closed (it was open until ${date}), so I can no longer change or cancel anything; please e-mail ${contact}.`,
+  closedForChanges: (date, contact, canCancel) =>
+    canCancel
+      ? `Registration is closed (it was open until ${date}), so I can no longer change anything; please e-mail ${contact} for that. You can still cancel: your place then goes to the waiting list.`
+      : `Registration is closed (it was open until ${date}), so I can no longer change or cancel anything; please e-mail ${contact}.`,
   viewOther: (name, title, when) => `This is the registration of *${name}* for the *${title}* (${when}).`,
   viewOtherWaitlisted: (name, title) => `*${name}* is on the *waiting list* for the ${title}.`,
   alsoRegistered: (names) => `You also registered ${names}. Pick a name to view or change that registration.`,
@@ -262,5 +270,8 @@ export const en: Messages = {
   turnFailed: 'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
   notices: noticesEn,
   own: ownEn,
+  privacy: privacyEn,
+  seats: seatsEn,
   channel: channelEn,
+  reading: readingEn,
 };

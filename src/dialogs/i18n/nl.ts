@@ -2,6 +2,9 @@ import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
 import { ownNl } from './own-nl.ts';
+import { privacyNl } from './privacy-nl.ts';
+import { readingNl } from './reading-nl.ts';
+import { seatsNl } from './seats-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
 export type { FormField } from '../form-field-ids.ts';
@@ -23,6 +26,7 @@ export const nl = {
   idleHelp: (contact: string) =>
     'Bij mij kan je:\n- je *inschrijven* voor de netwerkdag\n- *je inschrijving* bekijken, een sessie wijzigen of annuleren\n' +
     '- vragen stellen over het *programma*, bv. "Wanneer is sessie 3?"\n' +
+    '- zien wat ik over je bijhoud ("mijn gegevens"), of het laten wissen ("verwijder mijn gegevens")\n' +
     `Typ "English please" for English. Een mens spreken? Mail ${contact}.`,
   thanks: 'Graag gedaan!',
   goodbye: 'Oké, tot ziens! Typ gerust iets als je me nog nodig hebt.',
@@ -164,7 +168,7 @@ export const nl = {
   waitlistField: 'Wachtlijst',
   waitlistFieldPrompt: 'Is een gekozen sessie volzet, wil je dan op de wachtlijst?',
   venueFullInForm: (cap: number) => `Alle ${cap} plaatsen zijn ingenomen; kies de wachtlijst om je toch in te schrijven.`,
-  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of kies de wachtlijst.`,
+  sessionFullInForm: (number: number) => `Sessie ${number} is volzet. Kies een andere sessie, of de wachtlijst voor deze sessie.`,
   formHasMistakes: 'Nog niet alles is in orde; er is niets ingeschreven:',
 
   fullOffer: (number: number, title: string) => `Sessie ${number} (*${title}*) is volzet. Wil je op de wachtlijst, of kies je een andere sessie?`,
@@ -180,6 +184,7 @@ export const nl = {
   factAddress: 'Verzendadres',
   factName: 'Naam',
   factStatus: 'Status',
+  factCheckinCode: 'Check-in code (toon hem aan de ingang)',
   statusConfirmed: 'ingeschreven',
   statusWaitlisted: 'op de wachtlijst',
   bookOrdered: (price: string) => `ja (${price})`,
@@ -223,8 +228,10 @@ export const nl = {
   andList: (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`),
   noRegistrationClosed: (date: string, contact: string) =>
     `Ik vind geen inschrijving van jou via dit kanaal. De inschrijvingen zijn afgesloten (dat kon tot en met ${date}); met vragen kan je terecht bij ${contact}.`,
-  closedForChanges: (date: string, contact: string) =>
-    `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen of annuleren kan niet meer via mij. Mail daarvoor naar ${contact}.`,
+  closedForChanges: (date: string, contact: string, canCancel: boolean) =>
+    canCancel
+      ? `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen kan niet meer via mij; mail daarvoor naar ${contact}. Annuleren kan nog: dan gaat je plaats naar de wachtlijst.`
+      : `De inschrijvingen zijn afgesloten (dat kon tot en met ${date}), dus wijzigen of annuleren kan niet meer via mij. Mail daarvoor naar ${contact}.`,
   viewOther: (name: string, title: string, when: string) => `Dit is de inschrijving van *${name}* voor de *${title}* (${when}).`,
   viewOtherWaitlisted: (name: string, title: string) => `*${name}* staat op de *wachtlijst* voor de ${title}.`,
   alsoRegistered: (names: string) => `Je schreef ook in: ${names}. Kies een naam om die inschrijving te bekijken of te wijzigen.`,
@@ -271,7 +278,10 @@ export const nl = {
   turnFailed: 'Sorry, er ging iets mis aan mijn kant. Er is niets gewijzigd; probeer het zo meteen opnieuw.',
   notices: noticesNl,
   own: ownNl,
+  privacy: privacyNl,
+  seats: seatsNl,
   channel: channelNl,
+  reading: readingNl,
 };
 
 /** The shape every catalogue has. */

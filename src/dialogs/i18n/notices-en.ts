@@ -12,6 +12,10 @@ export const noticesEn: NoticeMessages = {
     'You are now on the *waiting list*: when a place comes free again you move up automatically.',
   promoted: (title, when) => `Good news: a place came free. You are now *registered* for the *${title}* (${when}).`,
   updated: (title) => `Your registration for the *${title}* has been updated.`,
+  reminder: (title, when) =>
+    `Not long now: the *${title}* (${when}). These are your sessions and their rooms; the calendar is in your mailbox too. If you can't come after all, let me know: your place goes to the waiting list.`,
+  cannotCome: "I can't come after all",
+  organiserMessage: (title, message) => `A message from the organisers of the *${title}*:\n${message}`,
   leaveWaitlist: 'Leave the waiting list',
   registerAgain: 'Register again',
 };

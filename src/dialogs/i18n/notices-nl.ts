@@ -16,6 +16,10 @@ export const noticesNl = {
     'Je staat nu op de *wachtlijst*: komt er opnieuw plaats vrij, dan schuif je automatisch door.',
   promoted: (title: string, when: string) => `Goed nieuws: er kwam een plaats vrij. Je bent nu *ingeschreven* voor de *${title}* (${when}).`,
   updated: (title: string) => `Je inschrijving voor de *${title}* is bijgewerkt.`,
+  reminder: (title: string, when: string) =>
+    `Nog even en het is zover: de *${title}* (${when}). Dit zijn je sessies en de zalen; de agenda staat ook in je mailbox. Kan je toch niet komen, laat het dan weten: je plaats gaat naar de wachtlijst.`,
+  cannotCome: 'Ik kan toch niet komen',
+  organiserMessage: (title: string, message: string) => `Bericht van de organisatie van de *${title}*:\n${message}`,
   leaveWaitlist: 'Wachtlijst verlaten',
   registerAgain: 'Opnieuw inschrijven',
 };

@@ -1,3 +1,4 @@
+import { answerWaitlistQuestion } from './waitlist.ts';
 import { registrationDeadline, type EventData, type Language } from '../../core/index.ts';
 import type { ProgrammeAnswerer, QaAnswer, QaContext } from '../types.ts';
 import { phrases } from './catalogue.ts';
@@ -69,8 +70,11 @@ export class ProgrammeQa implements ProgrammeAnswerer {
       now: context.now,
       open: context.now.getTime() < this.deadline,
     };
-    // Comparisons, lengths, plans, recommendations, what a session's text says: one step of reasoning over the event file.
     const folded = fold(text);
+    // The waiting lists, from the live ledger: how many wait, and whether the asker does.
+    const waiting = answerWaitlistQuestion(folded, lang, context);
+    if (waiting) return { lang, confidence: 0.9, replies: [reply(scope, waiting)] };
+    // Comparisons, lengths, plans, recommendations, what a session's text says: one step of reasoning over the event file.
     const words = tokenize(folded);
     const reasoned = this.reasoner.answer(folded, words, found, scope);
     if (reasoned) return { lang, confidence: 0.8, replies: [reply(scope, reasoned.lines, reasoned.sessions, reasoned.programme)] };

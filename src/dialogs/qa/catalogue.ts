@@ -29,6 +29,15 @@ export interface QaPhrases {
   /** The asker is not plainly one of the audiences: who it is meant for, and whom to ask. */
   audienceAsk: (list: string, email: string) => string;
   venueSeats: (cap: number, taken: number, free: number, waitlist: number) => string;
+  /** Waiting lists, from the live ledger: one session's, every list, and the asker's own places. */
+  sessionWaitlist: (n: number, waiting: number, cap: number, free: number) => string;
+  allWaitlists: (venue: number, sessions: string[]) => string;
+  sessionWaiting: (n: number, waiting: number) => string;
+  myWaitlists: (lines: string[]) => string;
+  myWaitLine: (n: number, place: number | null) => string;
+  myVenueWait: (place: number | null) => string;
+  notWaiting: string;
+  noRegistrationToWait: string;
   coronaStricter: (cap: number) => string;
   coronaRelaxed: string;
   presentations: (text: string) => string;
@@ -72,6 +81,18 @@ export interface QaPhrases {
 }
 
 const nl: QaPhrases = {
+  sessionWaitlist: (n, waiting, cap, free) =>
+    waiting === 0
+      ? `Op de wachtlijst voor sessie ${n} staat nu niemand${free > 0 ? `: er zijn nog ${free} van de ${cap} plaatsen vrij` : ''}.`
+      : `Op de wachtlijst voor sessie ${n} ${waiting === 1 ? 'staat nu 1 persoon' : `staan nu ${waiting} mensen`} (sessie ${n} is volzet: ${cap} plaatsen).`,
+  allWaitlists: (venue, sessions) =>
+    `Op de wachtlijst voor de dag ${venue === 1 ? 'staat 1 persoon' : `staan ${venue} mensen`}${sessions.length > 0 ? `; voor sessies: ${sessions.join(', ')}` : '; op de wachtlijsten van de sessies staat niemand'}.`,
+  sessionWaiting: (n, waiting) => `sessie ${n}: ${waiting}`,
+  myWaitlists: (lines) => `Ja: je staat op de wachtlijst ${lines.join(' en ')}. Komt er een plaats vrij, dan schuif je automatisch door en laat ik het je weten.`,
+  myWaitLine: (n, place) => `voor sessie ${n}${place === null ? '' : ` (plaats ${place})`}`,
+  myVenueWait: (place) => `voor de dag${place === null ? '' : ` (plaats ${place})`}`,
+  notWaiting: 'Nee, je staat op geen enkele wachtlijst: je bent ingeschreven. Wat je volgt, zie je bij *Mijn inschrijving*.',
+  noRegistrationToWait: 'Ik vind geen inschrijving van jou op dit kanaal, dus ook geen plaats op een wachtlijst.',
   locale: 'nl-BE',
   register: 'Inschrijven',
   moreAbout: (n) => `Meer over sessie ${n}`,
@@ -145,6 +166,18 @@ const nl: QaPhrases = {
 };
 
 const en: QaPhrases = {
+  sessionWaitlist: (n, waiting, cap, free) =>
+    waiting === 0
+      ? `Nobody is on the waiting list for session ${n} right now${free > 0 ? `: ${free} of its ${cap} places are still free` : ''}.`
+      : `${waiting === 1 ? '1 person is' : `${waiting} people are`} on the waiting list for session ${n} right now (session ${n} is full: ${cap} places).`,
+  allWaitlists: (venue, sessions) =>
+    `${venue === 1 ? '1 person is' : `${venue} people are`} on the waiting list for the day${sessions.length > 0 ? `; for sessions: ${sessions.join(', ')}` : '; nobody is on the waiting list of a session'}.`,
+  sessionWaiting: (n, waiting) => `session ${n}: ${waiting}`,
+  myWaitlists: (lines) => `Yes: you are on the waiting list ${lines.join(' and ')}. If a place frees up, you move up automatically and I'll let you know.`,
+  myWaitLine: (n, place) => `for session ${n}${place === null ? '' : ` (place ${place})`}`,
+  myVenueWait: (place) => `for the day${place === null ? '' : ` (place ${place})`}`,
+  notWaiting: "No, you are on no waiting list: you're registered. *My registration* shows what you attend.",
+  noRegistrationToWait: "I can't find a registration of yours on this channel, so no place on a waiting list either.",
   locale: 'en-GB',
   register: 'Register',
   moreAbout: (n) => `More about session ${n}`,

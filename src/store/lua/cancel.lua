@@ -9,8 +9,9 @@ local s = load_seats()
 if r.status == 'confirmed' then
   move_seats(s, r.sessions, -1)
   redis.call('ZREM', B .. 'confirmed', r.id)
+  waits_remove(r.id, r.waits)
 else
-  wl_remove(r.id, r.sessions)
+  redis.call('ZREM', B .. 'wl', r.id)
 end
 redis.call('HDEL', B .. 'email', r.email_key)
 local owner = cjson.decode(r.data).owner

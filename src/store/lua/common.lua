@@ -19,11 +19,16 @@ end
 -- the owner's channel (P = 'ob:chat:<channel>:') when that channel is in `ob:chats` (the channels
 -- with a notifier, written by init.lua). A new delivery joins the lane's P..'fresh' list (in write
 -- order, O(1)); once claimed it lives in P..'ready', scored by the time it may be claimed again.
--- `extra` is more of the entry's JSON, ',"name":value...', or nil.
-local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at, extra)
+-- `extra` is more of the entry's JSON, ',"name":value...', or nil. An entry naming a session
+-- (promoted off, or bumped from, its waiting list) has `:<session>` after its id and `sessionNumber`.
+local function outbox_add(command, key, kind, id, registration_json, previous_sessions, at, extra, session_number)
   local entry_id = command .. ':' .. key .. ':' .. kind .. ':' .. id
   local previous = ''
   if previous_sessions then previous = ',"previousSessions":[' .. previous_sessions .. ']' end
+  if session_number then
+    entry_id = entry_id .. ':' .. session_number
+    previous = previous .. ',"sessionNumber":' .. session_number
+  end
   local json = '{"id":' .. cjson.encode(entry_id) .. ',"kind":"' .. kind .. '","registration":' .. registration_json
     .. previous .. (extra or '') .. ',"createdAt":"' .. at .. '"}'
   local n = redis.call('HINCRBY', SEATS, 'obn', 1)
@@ -62,7 +67,7 @@ local function load_seats()
     local field, value = flat[i], tonumber(flat[i + 1])
     if field == 'vcap' then s.vcap = value
     elseif field == 'vtaken' then s.vtaken = value
-    elseif field == 'seq' or field == 'obn' then -- counters of register.lua and outbox_add
+    elseif field == 'seq' or field == 'obn' or field == 'model' then -- counters of register.lua and outbox_add, init.lua's version
     elseif string.sub(field, 1, 1) == 'c' then s.cap[tonumber(string.sub(field, 2))] = value
     else s.taken[tonumber(string.sub(field, 2))] = value end
   end
@@ -87,14 +92,6 @@ local function session_list(sessions)
   return list
 end
 
-local function fits(s, sessions)
-  if s.vtaken >= s.vcap then return false end
-  for _, n in ipairs(session_list(sessions)) do
-    if not s.cap[n] or s.taken[n] >= s.cap[n] then return false end
-  end
-  return true
-end
-
 local function move_seats(s, sessions, delta)
   s.vtaken = s.vtaken + delta
   for _, n in ipairs(session_list(sessions)) do
@@ -102,52 +99,142 @@ local function move_seats(s, sessions, delta)
   end
 end
 
-local function wl_remove(id, sessions)
-  redis.call('ZREM', B .. 'wl', id)
-  local queue = B .. 'wlq:' .. sessions
-  redis.call('ZREM', queue, id)
-  if redis.call('ZCARD', queue) == 0 then redis.call('SREM', B .. 'wlcombos', sessions) end
+local function free_seat(s)
+  return function(n)
+    local k = tonumber(n)
+    return s.cap[k] ~= nil and s.taken[k] < s.cap[k]
+  end
 end
 
--- Rule 3: repeatedly confirm the lowest-seq waiting entry that fits. Equal to one walk in seq
--- order, because seats only fill up during the pass: an entry that did not fit never fits later.
+-- `list` ('2,9') with the session of series k replaced by `n` (nil: removed), in series order.
+local function with_series_session(list, series_of, k, n)
+  local out = {}
+  for m in string.gmatch(list, '%d+') do
+    if series_of[m] ~= k then out[#out + 1] = m end
+  end
+  if n then out[#out + 1] = tostring(n) end
+  table.sort(out, function(a, b) return (series_of[a] or 0) < (series_of[b] or 0) end)
+  return table.concat(out, ',')
+end
+
+-- The session of series k in `list`, as a number, or nil.
+local function in_series(list, series_of, k)
+  for m in string.gmatch(list, '%d+') do
+    if series_of[m] == k then return tonumber(m) end
+  end
+  return nil
+end
+
+-- Rule 3: while a session has a free seat and someone waiting for it, the lowest-numbered such
+-- session promotes the head of its list (who gives up the fallback of that series); then the
+-- venue's list, head first, while the venue has a seat (seat_choice, waiting for what is full).
 local function promote(s, command, key, at)
   local promoted = {}
-  while s.vtaken < s.vcap do
-    local best_id, best_seq, best_sessions
-    for _, sessions in ipairs(redis.call('SMEMBERS', B .. 'wlcombos')) do
-      if fits(s, sessions) then
-        local head = redis.call('ZRANGE', B .. 'wlq:' .. sessions, 0, 0, 'WITHSCORES')
-        if head[1] and (not best_seq or tonumber(head[2]) < best_seq) then
-          best_id, best_seq, best_sessions = head[1], tonumber(head[2]), sessions
+  local series_of = load_series()
+  local numbers = {}
+  for n in pairs(s.cap) do numbers[#numbers + 1] = n end
+  table.sort(numbers)
+  while true do
+    local best_n, best_id
+    for _, n in ipairs(numbers) do
+      if s.taken[n] < s.cap[n] then
+        local head = redis.call('ZRANGE', B .. 'swl:' .. n, 0, 0)[1]
+        if head then
+          best_n, best_id = n, head
+          break
         end
       end
     end
-    if not best_id then break end
-    -- Loaded while still waiting: a record register.lua wrote has its seq only in `wl` (parse_rec).
+    if not best_n then break end
     local r = load_rec(best_id)
-    wl_remove(best_id, best_sessions)
-    move_seats(s, best_sessions, 1)
-    r.status, r.updated_at = 'confirmed', at
+    local k = series_of[tostring(best_n)]
+    local fallback = in_series(r.sessions, series_of, k)
+    redis.call('ZREM', B .. 'swl:' .. best_n, r.id)
+    s.taken[best_n] = s.taken[best_n] + 1
+    if fallback then s.taken[fallback] = s.taken[fallback] - 1 end
+    r.sessions = with_series_session(r.sessions, series_of, k, best_n)
+    r.waits = with_series_session(r.waits, series_of, k, nil)
+    r.updated_at = at
     save_rec(r)
-    redis.call('ZADD', B .. 'confirmed', best_seq, best_id)
     local json = rec_to_json(r)
-    outbox_add(command, key, 'promoted', best_id, json, nil, at)
+    outbox_add(command, key, 'promoted', r.id, json, nil, at, nil, best_n)
+    promoted[#promoted + 1] = json
+  end
+  while s.vtaken < s.vcap do
+    local head = redis.call('ZRANGE', B .. 'wl', 0, 0)[1]
+    if not head then break end
+    -- Loaded while still waiting: a record register.lua wrote has its seq only in `wl` (parse_rec).
+    local r = load_rec(head)
+    redis.call('ZREM', B .. 'wl', r.id)
+    local held, waits = seat_choice(r.sessions, r.waits, series_of, free_seat(s), true)
+    r.sessions, r.waits, r.status, r.updated_at = held, waits, 'confirmed', at
+    move_seats(s, held, 1)
+    save_rec(r)
+    redis.call('ZADD', B .. 'confirmed', r.seq, r.id)
+    waits_add(r.id, r.seq, waits)
+    local json = rec_to_json(r)
+    outbox_add(command, key, 'promoted', r.id, json, nil, at)
     promoted[#promoted + 1] = json
   end
   return promoted
 end
 
--- Rule 2: a confirmed registration loses its seats and waits again, keeping its seq.
+-- Rule 2 for the venue: a confirmed registration loses its seats and waits again, keeping its seq
+-- (and what it wants; it leaves the session lists, which are for those with a venue seat).
 local function bump(s, r, command, key, at)
   move_seats(s, r.sessions, -1)
   redis.call('ZREM', B .. 'confirmed', r.id)
+  waits_remove(r.id, r.waits)
   r.status, r.updated_at = 'waitlisted', at
   save_rec(r)
-  wl_add(r.id, r.seq, r.sessions)
+  wl_add(r.id, r.seq)
   local json = rec_to_json(r)
   outbox_add(command, key, 'bumped', r.id, json, nil, at)
   return json
+end
+
+-- Rule 2 for session n: the holder gives it up and waits for it (unless it was a fallback, when
+-- it already waits in that series), keeping the venue seat and everything else.
+local function bump_session(s, r, n, series_of, command, key, at)
+  local k = series_of[tostring(n)]
+  s.taken[n] = s.taken[n] - 1
+  r.sessions = with_series_session(r.sessions, series_of, k, nil)
+  if not in_series(r.waits, series_of, k) then
+    r.waits = with_series_session(r.waits, series_of, k, n)
+    redis.call('ZADD', B .. 'swl:' .. n, r.seq, r.id)
+  end
+  r.updated_at = at
+  save_rec(r)
+  local json = rec_to_json(r)
+  outbox_add(command, key, 'bumped', r.id, json, nil, at, nil, n)
+  return json
+end
+
+-- Every waiting list in its order, as JSON: {"venue":[ids],"sessions":[[n,[ids]],...]}.
+local function waitlists_json()
+  local series_of = load_series()
+  local numbers = {}
+  for n in pairs(series_of) do numbers[#numbers + 1] = tonumber(n) end
+  table.sort(numbers)
+  local function ids(key)
+    local out = {}
+    for i, id in ipairs(redis.call('ZRANGE', key, 0, -1)) do out[i] = cjson.encode(id) end
+    return '[' .. table.concat(out, ',') .. ']'
+  end
+  local lists = {}
+  for i, n in ipairs(numbers) do lists[i] = '[' .. n .. ',' .. ids(B .. 'swl:' .. n) .. ']' end
+  return '{"venue":' .. ids(B .. 'wl') .. ',"sessions":[' .. table.concat(lists, ',') .. ']}'
+end
+
+-- How many wait for every session, as JSON: [n, count, ...].
+local function waiting_json()
+  local series_of = load_series()
+  local out = {}
+  for n in pairs(series_of) do
+    out[#out + 1] = n
+    out[#out + 1] = redis.call('ZCARD', B .. 'swl:' .. n)
+  end
+  return '[' .. table.concat(out, ',') .. ']'
 end
 
 local function movements(bumped, promoted)

@@ -1,11 +1,12 @@
--- read: KEYS seats; ARGV base, mode (id | email | owner | owned | availability), value.
+-- read: KEYS seats; ARGV base, mode (id | email | owner | owned | availability | waitlists), value.
 -- One registration as JSON (or nil), every registration of an owner as a JSON array in seq order
--- (owned), or the counters and the waiting-list length.
+-- (owned), the counters with the waiting-list lengths, or every waiting list.
 local mode, value = ARGV[2], ARGV[3]
 if mode == 'availability' then
   return '{"seats":' .. cjson.encode(redis.call('HGETALL', SEATS)) .. ',"waitlistLength":'
-    .. redis.call('ZCARD', B .. 'wl') .. '}'
+    .. redis.call('ZCARD', B .. 'wl') .. ',"waiting":' .. waiting_json() .. '}'
 end
+if mode == 'waitlists' then return waitlists_json() end
 if mode == 'owned' then
   -- The owner index of register.lua: one registration in `owners`, the others in `owner:<owner>`.
   local ids = redis.call('ZRANGE', B .. 'owner:' .. value, 0, -1)

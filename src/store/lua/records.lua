@@ -8,10 +8,21 @@ local SEATS = B .. 'seats'
 -- seat-ledger-rules.ts): this many base64url characters, never a '|'.
 local DIGEST_LEN = 22
 
+-- The sessions field of a registration: the sessions held (or to hold), and after a ';' the
+-- sessions waited for, when there are any ('2,9;4'). A ledger written before per-session waiting
+-- lists has no ';' anywhere, so its records read as they are.
+local function sessions_field(held, waits)
+  if waits == '' then return held end
+  return held .. ';' .. waits
+end
+
 -- A registration record as JSON: TS merges `registrant` with the ledger's fields.
 local function rec_json(id, status, seq, sessions, registered_at, updated_at, data)
-  return '{"id":"' .. id .. '","status":"' .. status .. '","seq":' .. seq .. ',"sessions":[' .. sessions
-    .. '],"registeredAt":"' .. registered_at .. '","updatedAt":"' .. updated_at .. '","registrant":' .. data .. '}'
+  local held, waits = string.match(sessions, '^([%d,]*);?([%d,]*)$')
+  local waiting = ''
+  if waits ~= '' then waiting = ',"waitingFor":[' .. waits .. ']' end
+  return '{"id":"' .. id .. '","status":"' .. status .. '","seq":' .. seq .. ',"sessions":[' .. held .. ']' .. waiting
+    .. ',"registeredAt":"' .. registered_at .. '","updatedAt":"' .. updated_at .. '","registrant":' .. data .. '}'
 end
 
 -- A registration is one string (cheaper than a hash once the registrant is longer than a
@@ -25,11 +36,12 @@ end
 
 -- A registration record from its stored string. register.lua leaves the seq out (every string it
 -- makes costs); it is then the score in `confirmed` or `wl`, where every registration is.
+-- `sessions` is what it holds, `waits` what it waits for ('' for nothing).
 local function parse_rec(id, value)
-  local status, seq, sessions, registered_at, updated_at, email_key, data, origin =
-    string.match(value, '^(%a+)\n(%d*)\n([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?(.*)$')
+  local status, seq, sessions, waits, registered_at, updated_at, email_key, data, origin =
+    string.match(value, '^(%a+)\n(%d*)\n([%d,]*);?([%d,]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?(.*)$')
   if seq == '' then seq = redis.call('ZSCORE', B .. 'confirmed', id) or redis.call('ZSCORE', B .. 'wl', id) end
-  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, registered_at = registered_at,
+  return { id = id, status = status, seq = tonumber(seq), sessions = sessions, waits = waits, registered_at = registered_at,
     updated_at = updated_at, email_key = email_key, data = data, origin = origin }
 end
 
@@ -41,19 +53,69 @@ end
 
 local function save_rec(r)
   redis.call('SET', B .. 'reg:' .. r.id,
-    rec_string(r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.email_key, r.data, r.origin))
+    rec_string(r.status, r.seq, sessions_field(r.sessions, r.waits), r.registered_at, r.updated_at, r.email_key, r.data, r.origin))
 end
 
 local function rec_to_json(r)
-  return rec_json(r.id, r.status, r.seq, r.sessions, r.registered_at, r.updated_at, r.data)
+  return rec_json(r.id, r.status, r.seq, sessions_field(r.sessions, r.waits), r.registered_at, r.updated_at, r.data)
 end
 
--- The waiting list: one sorted set by seq for the order, and one per combination of sessions, so
--- that promotion looks at the head of each combination instead of walking the whole list.
-local function wl_add(id, seq, sessions)
+-- The waiting lists, each a sorted set by seq (first come, first served): `wl` of the venue
+-- (registrations holding nothing) and `swl:<n>` of session n (confirmed ones waiting for it).
+local function wl_add(id, seq)
   redis.call('ZADD', B .. 'wl', seq, id)
-  redis.call('ZADD', B .. 'wlq:' .. sessions, seq, id)
-  redis.call('SADD', B .. 'wlcombos', sessions)
+end
+
+local function waits_add(id, seq, waits)
+  for n in string.gmatch(waits, '%d+') do redis.call('ZADD', B .. 'swl:' .. n, seq, id) end
+end
+
+local function waits_remove(id, waits)
+  for n in string.gmatch(waits, '%d+') do redis.call('ZREM', B .. 'swl:' .. n, id) end
+end
+
+-- The series (its index in the event file, from 1) of every session, as init.lua writes it:
+-- session number (a string) -> index (a number).
+local function load_series()
+  local flat = redis.call('HGETALL', B .. 'series')
+  local series_of = {}
+  for i = 1, #flat, 2 do series_of[flat[i]] = tonumber(flat[i + 1]) end
+  return series_of
+end
+
+-- Rule 1 of seat-ledger-rules.ts (seatChoice) for a registration with a venue seat: per series, in
+-- series order, a session waited for that has a seat is held instead (the fallback given up); a
+-- full one to hold is `full`, or with wait_if_full waited for (a full fallback dropped). `held` and
+-- `waits` are lists as stored ('2,9'), `free(n)` says whether session n (a string) has a seat.
+-- Returns the lists held and waited for, as stored, and the full ones (numbers as strings).
+local function seat_choice(held, waits, series_of, free, wait_if_full)
+  local slots, order = {}, {}
+  local function slot(n)
+    local k = series_of[n] or 0
+    if not slots[k] then
+      slots[k] = {}
+      order[#order + 1] = k
+    end
+    return slots[k]
+  end
+  for n in string.gmatch(held, '%d+') do slot(n).held = n end
+  for n in string.gmatch(waits, '%d+') do slot(n).wanted = n end
+  table.sort(order)
+  local out_held, out_waits, full = {}, {}, {}
+  for _, k in ipairs(order) do
+    local h, w = slots[k].held, slots[k].wanted
+    if w and free(w) then
+      out_held[#out_held + 1] = w
+    else
+      if w then out_waits[#out_waits + 1] = w end
+      if h then
+        if free(h) then out_held[#out_held + 1] = h
+        elseif not wait_if_full then full[#full + 1] = h
+        elseif not w then out_waits[#out_waits + 1] = h end
+      end
+    end
+  end
+  return table.concat(out_held, ','), table.concat(out_waits, ','), full
 end
 
 -- A register that succeeded stores neither its result nor its outbox entry in full, only what it
@@ -63,7 +125,7 @@ end
 -- always find it; `r` is that registration when the caller has it. The fields start at the first
 -- '|' (a digest holds none).
 local function fresh_fields(small)
-  return string.match(small, '|(%a+)|(%d*)|([%d,]*)|([^|]*)|(.*)$')
+  return string.match(small, '|(%a+)|(%d*)|([%d,;]*)|([^|]*)|(.*)$')
 end
 
 local function fresh_registration_json(small, r)

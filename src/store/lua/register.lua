@@ -2,7 +2,7 @@
 -- the order given; later ones see what earlier ones took.
 -- KEYS: the seats, then two per registration: its idempotency record (`idem:register:<key>`) and
 -- its registration (`reg:<id>`).
--- ARGV: the base, then nine per registration, built by the caller as they are stored when it is
+-- ARGV: the base, then ten per registration, built by the caller as they are stored when it is
 -- confirmed, so that a confirmed registration makes no string here (each one made in Lua costs
 -- more than a hash insert, a number turned into one most of all), then the `fresh` lists of the
 -- chat lanes (common.lua, outbox_add):
@@ -11,7 +11,8 @@
 --   ('3,7'), id, owner, the registration string (records.lua) with status confirmed and no seq,
 --   the idempotency result's small form after the digest of the command
 --   ('<digest>F|confirmed||<sessions>|<at>|<id>'), the confirmation outbox entry's id, and its
---   value after the write order ('|@confirmation|confirmed||...').
+--   value after the write order ('|@confirmation|confirmed||...'), and the sessions to wait for
+--   ('4', '' for none: the common case, which takes the path that makes no string).
 -- The seq is left out of those strings (parse_rec finds it in `confirmed` or `wl`); the write
 -- order of the batch's outbox entries is the `obn` counter it takes, then 01-99 (common.lua).
 -- The counters, e-mail index, owner index and idempotency records are read in one call each up
@@ -20,12 +21,15 @@
 -- the first write, so a batch changes all it decided or nothing.
 -- The registrant is written once, into the registration. It never promotes, because after every
 -- command no waiting entry fits (seat-ledger-rules.ts, rule 3).
+-- A registration that waits for a session (asked, or with wait-if-full for a full one) is decided
+-- by seat_choice (records.lua) and makes its strings here; it answers '+' and its sessions field
+-- (never the start of a digest, which is base64url).
 -- Reply: one per registration, 'c' for a fresh confirmed one, 'w' for a fresh waiting one, or the
 -- digest of the command that first used its key followed by the full JSON result (a refusal, or
 -- that command's first result; the caller compares the digest with its own, rule 4); then the seq
 -- before the batch, from which the caller counts the seq of each fresh one in order.
 local count = (#KEYS - 1) / 2
-local STRIDE = 9
+local STRIDE = 10
 -- Write order within the batch: string constants, made once when the script is loaded (only this
 -- table of them is built per call).
 local ORDER = { '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17',
@@ -52,6 +56,13 @@ for i = 1, count do
       seat_fields[#seat_fields + 1] = 't' .. n
     end
     combos[sessions] = numbers
+  end
+  -- Only a registration that waits pays for the iterator.
+  if ARGV[o + 10] ~= '' then
+    for n in string.gmatch(ARGV[o + 10], '%d+') do
+      seat_fields[#seat_fields + 1] = 'c' .. n
+      seat_fields[#seat_fields + 1] = 't' .. n
+    end
   end
 end
 local stored = redis.call('MGET', unpack(idem_keys))
@@ -80,11 +91,26 @@ local strings, email_new, owner_new, confirmed, entries, fresh, chat = {}, {}, {
 -- of a new registration (its full reply is built only for a retry in the same batch).
 local decided = {}
 local replies = {}
+-- Per registration: the strings made for it here (rec, small), on the rare paths.
+local made = {}
 
--- The registration string and small form of a waiting registration, from the confirmed ones the
--- caller sent: 'confirmed' is 9 characters, 'F|confirmed' 11 after the digest.
-local function waiting_forms(rec, small)
-  return 'waitlisted' .. string.sub(rec, 10), string.sub(small, 1, DIGEST_LEN) .. 'F|waitlisted' .. string.sub(small, DIGEST_LEN + 12)
+-- The registration string, small form and outbox entry value of registration i with another status
+-- and sessions field (sessions_field in records.lua) than the confirmed ones the caller sent:
+-- 'confirmed\n\n' is 11 characters, 'F|confirmed||' 13 after the digest, '|@confirmation|confirmed||' 26.
+local function forms(i, status, field)
+  local o = 1 + (i - 1) * STRIDE
+  local rec, small, entry, sessions = ARGV[o + 6], ARGV[o + 7], ARGV[o + 9], ARGV[o + 3]
+  local kind = 'confirmation'
+  if status == 'waitlisted' then kind = 'waitlisted' end
+  return status .. '\n\n' .. field .. string.sub(rec, 12 + #sessions),
+    string.sub(small, 1, DIGEST_LEN) .. 'F|' .. status .. '||' .. field .. string.sub(small, DIGEST_LEN + 14 + #sessions),
+    '|@' .. kind .. '|' .. status .. '||' .. field .. string.sub(entry, 27 + #sessions)
+end
+
+local series_of
+local function has_seat(n)
+  local c = cap[n]
+  return c ~= nil and taken[n] < c
 end
 
 -- A refusal of registration i, kept (and answered) after the digest of its command.
@@ -119,11 +145,13 @@ local function register(i)
       -- Not written yet: its record from its arguments and what this batch decided.
       local o = 1 + (earlier - 1) * STRIDE
       local rec, small = ARGV[o + 6], ARGV[o + 7]
-      if replies[earlier] == 'w' then rec, small = waiting_forms(rec, small) end
+      if made[earlier] then rec, small = made[earlier][1], made[earlier][2] end
       local r = parse_rec(ARGV[o + 4], rec)
       r.seq = tonumber(seq_before)
       for k = 1, earlier do
-        if replies[k] == 'c' or replies[k] == 'w' then r.seq = r.seq + 1 end
+        -- Fresh replies are 'c', 'w' or '+<sessions>'; a refusal or a retry starts with a digest.
+        local fresh = replies[k]
+        if fresh == 'c' or fresh == 'w' or string.byte(fresh, 1) == 43 then r.seq = r.seq + 1 end
       end
       return string.sub(small, 1, DIGEST_LEN) .. fresh_result_json(small, r)
     end
@@ -145,7 +173,16 @@ local function register(i)
   if existing then
     return refuse(i, '{"ok":false,"reason":"email_taken","registrationId":' .. cjson.encode(existing) .. '}')
   end
-  if shortage and string.byte(flags, 1) ~= 50 then return refuse(i, '{"ok":false,' .. shortage .. '}') end
+  local waits = ARGV[o + 10]
+  local venue_full = vtaken >= vcap
+  if shortage and string.byte(flags, 1) ~= 50 and (venue_full or waits == '') then return refuse(i, '{"ok":false,' .. shortage .. '}') end
+  local held, waiting, full
+  if not venue_full and (shortage or waits ~= '') then
+    local wait_if_full = string.byte(flags, 1) == 50
+    series_of = series_of or load_series()
+    held, waiting, full = seat_choice(sessions, waits, series_of, has_seat, wait_if_full)
+    if #full > 0 then return refuse(i, '{"ok":false,"reason":"session_full","sessionNumbers":[' .. table.concat(full, ',') .. ']}') end
+  end
 
   local id, owner = ARGV[o + 4], ARGV[o + 5]
   email_of[email_key] = id
@@ -153,13 +190,24 @@ local function register(i)
   email_new[#email_new + 1] = id
   seq, written = seq + 1, written + 1
   local rec, small, entry_id, entry, reply = ARGV[o + 6], ARGV[o + 7], ARGV[o + 8], ARGV[o + 9], 'c'
-  if shortage then
-    -- The rare path makes its strings ('|@confirmation|confirmed' is 24 characters).
-    rec, small = waiting_forms(rec, small)
-    entry = '|@waitlisted|waitlisted' .. string.sub(entry, 25)
+  if venue_full then
+    -- The rare paths make their strings.
+    local field = sessions_field(sessions, waits)
+    rec, small, entry = forms(i, 'waitlisted', field)
+    made[i] = { rec, small }
     entry_id = 'register:' .. string.sub(idem_key, #B + 15) .. ':waitlisted:' .. id
     reply = 'w'
-    wl_add(id, seq, sessions)
+    wl_add(id, seq)
+  elseif held then
+    local field = sessions_field(held, waiting)
+    rec, small, entry = forms(i, 'confirmed', field)
+    made[i] = { rec, small }
+    reply = '+' .. field
+    vtaken = vtaken + 1
+    for n in string.gmatch(held, '%d+') do taken[n] = taken[n] + 1 end
+    confirmed[#confirmed + 1] = seq
+    confirmed[#confirmed + 1] = id
+    waits_add(id, seq, waiting)
   else
     vtaken = vtaken + 1
     for _, n in ipairs(combos[sessions]) do taken[n] = taken[n] + 1 end

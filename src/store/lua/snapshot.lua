@@ -1,4 +1,4 @@
--- snapshot: KEYS seats; ARGV base. Counters, waiting-list length and every registration in seq
+-- snapshot: KEYS seats; ARGV base. Counters, waiting lists and every registration in seq
 -- order, read in one atomic step so that the invariants can be checked on it.
 local ids = {}
 for _, set in ipairs({ 'confirmed', 'wl' }) do
@@ -9,4 +9,5 @@ table.sort(ids, function(a, b) return a[2] < b[2] end)
 local records = {}
 for _, entry in ipairs(ids) do records[#records + 1] = rec_to_json(load_rec(entry[1])) end
 return '{"seats":' .. cjson.encode(redis.call('HGETALL', SEATS)) .. ',"waitlistLength":'
-  .. redis.call('ZCARD', B .. 'wl') .. ',"registrations":[' .. table.concat(records, ',') .. ']}'
+  .. redis.call('ZCARD', B .. 'wl') .. ',"waiting":' .. waiting_json() .. ',"waitlists":' .. waitlists_json()
+  .. ',"registrations":[' .. table.concat(records, ',') .. ']}'

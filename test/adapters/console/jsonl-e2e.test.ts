@@ -98,7 +98,7 @@ describe('the JSONL console, end to end', () => {
     await say('Ik wil me inschrijven', firstAnswerMs);
     for (const text of ['Cas', 'Peeters', 'cas@example.org', '0470123456', 'Gemeente Leuven', 'lokaal bestuur']) await say(text);
     const series2 = await say('4');
-    expect(series2.at(-1)?.choices?.map((c) => c.id)).toEqual(['session:5', 'session:6', 'session:7', 'session:8', 'session:9']);
+    expect(series2.at(-1)?.choices?.map((c) => c.id)).toEqual(['session:5', 'session:6', 'session:7', 'session:8', 'session:9', 'session:none']);
     // "3" would be session 7 by position; it is session 3, of the other series, so series 2 is asked again.
     expect((await say('3')).at(-1)?.text).toContain('Reeks 2');
     expect((await say('7')).at(-1)?.choices?.map((c) => c.id)).toEqual(['book:yes', 'book:no']);

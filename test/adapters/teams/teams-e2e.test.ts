@@ -117,6 +117,16 @@ describe('npm start with Teams (the real process, real tokens both ways)', { tim
     expect((await channel.say('<at>Balie</at> register')).map(textOf)).toEqual(['I am happy to help, but only in a private chat: send me a direct message.']);
   });
 
+  it('greets with the menu when installed in a personal chat, ignores other updates, and refuses a body that is no activity', async () => {
+    const chat = b.chat({ id: '29:installed' });
+    const installed = await chat.send(chat.activity({ type: 'conversationUpdate', text: undefined, membersAdded: [{ id: `28:${b.standIn.appId}` }] }));
+    expect(choicesOf(installed[0]!).map((c) => c.id)).toContain('register');
+    expect(await chat.send(chat.activity({ type: 'typing' }))).toEqual([]);
+    const signed = { authorization: `Bearer ${b.standIn.sign()}`, 'content-type': 'application/json' };
+    expect((await fetch(b.standIn.botUrl, { method: 'POST', headers: signed, body: '{"type":' })).status).toBe(400);
+    expect((await fetch(b.standIn.botUrl, { method: 'POST', headers: signed, body: '[1,2]' })).status).toBe(400);
+  });
+
   it('speaks the language of activity.locale', async () => {
     const chat = b.chat({ id: '29:english', locale: 'en-GB' });
     const [reply] = await chat.say('hello');
@@ -124,5 +134,12 @@ describe('npm start with Teams (the real process, real tokens both ways)', { tim
     expect(choicesOf(reply!).map((c) => c.label)).toContain('Register');
     expect(elementsOf(reply!).some((e) => e.title === 'Fill in the form')).toBe(true);
     expect(cardOf(reply!)).not.toBeNull();
+    // The form speaks the conversation's language: a Dutch Teams that switched to English gets it in English.
+    const switched = b.chat({ id: '29:switched', locale: 'nl-BE' });
+    await switched.say('hallo');
+    await switched.press('English');
+    const [form] = await switched.press('Fill in the form');
+    expect(textOf(form!)).toMatch(/^Register for the Netwerkdag sociale economie/);
+    expect(elementsOf(form!).find((e) => e.type === 'Action.Submit')).toMatchObject({ data: { balie: 'form', lang: 'en' } });
   });
 });

@@ -117,3 +117,26 @@ describe('renderPressed', () => {
     expect(renderPressed(message, 'something-else')).toEqual({ kind: 'keyboard' });
   });
 });
+
+describe('renderTelegram with the choices at a full session (issue 13)', () => {
+  it('shows the three ways on and "Geen sessie in deze reeks" as buttons, one per row, within 64 bytes of callback data', async () => {
+    const { Desk } = await import('../../helpers/chat.ts');
+    const desk = new Desk();
+    await desk.fillSession(4);
+    const chat = desk.chat('telegram:42');
+    await chat.say('inschrijven');
+    for (const answer of ['Jan', 'Peeters', 'jan@example.be', '0470123456', 'Stad Leuven', '1']) await chat.say(answer);
+    const replies = await chat.choose('session:4');
+    const reply = replies.at(-1)!;
+    const [message] = renderTelegram(reply, callbackDataFor);
+    const rows = message!.reply_markup!.inline_keyboard;
+    expect(rows.map((row) => row.map((b) => b.text))).toEqual([
+      ['Wachtlijst voor sessie 4, intussen een andere sessie'],
+      ['Wachtlijst voor sessie 4, zonder andere sessie'],
+      ...reply.choices!.slice(2, -1).map((c) => [c.label]),
+      ['Geen sessie in deze reeks'],
+    ]);
+    for (const button of rows.flat()) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
+    expect(shown(message!.text).text).toMatch(/Sessie 4 \(Lokale diensteneconomie.*\) is volzet/);
+  });
+});
