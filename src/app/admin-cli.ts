@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { BalieError } from '../core/index.ts';
 import { adminUsage, runAdmin, sharedStoreProblem } from './admin.ts';
 import { notifyingChannels } from './channels.ts';
+import { runHashPassword } from './hash-password.ts';
 import { loadConfig } from './config.ts';
 import { loadEvent } from './load-event.ts';
 import { createLogger } from './logger.ts';
@@ -19,6 +20,8 @@ async function main(args: string[]): Promise<number> {
     out(adminUsage);
     return args.length === 0 ? 2 : 0;
   }
+  // Needs no store: it only makes a password hash for BALIE_ORGANISERS.
+  if (args[0] === 'hash-password') return runHashPassword(args[1], out, err);
   let stores: AppStores;
   let context: Parameters<typeof runAdmin>[1];
   try {

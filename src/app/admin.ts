@@ -22,7 +22,8 @@ export const adminUsage = `usage: npm run --silent admin -- <command>
   outbox <pending|sent|failed>    the mails and chat notices in that state, with their attempts and last error
   purge [--dry-run | --yes]       removes all personal data of the event now, keeping anonymous counts; shows what goes
                                   first and asks (--dry-run: only show; --yes: no question, for scripts)
-Needs REDIS_URL: without it every bot process has its own in-memory ledger.`;
+  hash-password [name]            reads a password (terminal or stdin) and prints name:hash for BALIE_ORGANISERS
+Needs REDIS_URL (hash-password does not): without it every bot process has its own in-memory ledger.`;
 
 /** What an organiser command works on; `print` (results) and `warn` (problems) get one line at a time. */
 export interface AdminContext {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InboundMessage, ViewerKey } from '../adapters/channel.ts';
-import type { AddressBook, Clock, ConversationStore, EventData, SeatLedger, TurnLock } from '../core/index.ts';
+import type { AddressBook, Clock, ConversationStore, EventData, RegistrationRecord, SeatLedger, TurnLock } from '../core/index.ts';
 import { BalieError, isWellFormedText, splitOwnRegistrations } from '../core/index.ts';
 import {
   handleTurn,
@@ -42,6 +42,8 @@ export interface BotDeps {
   /** Told about every turn (for metrics). */
   observe?: (turn: TurnObservation) => void;
   tuning?: Partial<BotTuning>;
+  /** The personal check-in code of a registration, shown in "mijn inschrijving" (the desk's CheckinCodes). */
+  checkinCode?: (registration: RegistrationRecord) => string | null;
 }
 
 /** How one inbound message went: answered, dropped as a redelivery, refused while another turn ran, or failed. */
@@ -194,7 +196,8 @@ export class Bot {
 
   private async context(user: User, nonce: string): Promise<TurnContext> {
     const { event, clock, answerer } = this.deps;
-    return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce };
+    const checkinCode = this.deps.checkinCode;
+    return { event, now: clock.now(), user, ...(await this.live(user)), answerer, nonce, ...(checkinCode ? { checkinCode } : {}) };
   }
 
   /**

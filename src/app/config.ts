@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BalieError, readEnvironment, zonedTime, type Environment } from '../core/index.ts';
+import { organisersSchema, type OrganiserAccount } from '../desk/organisers.ts';
 
 /** The shipped event file, used when BALIE_EVENT is not set. */
 export const defaultEventPath = 'events/netwerkdag-2020.yaml';
@@ -96,6 +97,13 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:[\]_-]+$/, { error: 'expected an address to listen on, such as 0.0.0.0, 127.0.0.1 or ::' })
     .default('0.0.0.0'),
+  BALIE_ORGANISERS: organisersSchema.optional(),
+  BALIE_DESK_SECRET: z.string().min(32, { error: 'expected at least 32 characters (e.g. openssl rand -base64 32)' }).optional(),
+  BALIE_CHECKIN_SECRET: z.string().min(32, { error: 'expected at least 32 characters (e.g. openssl rand -base64 32)' }).optional(),
+  BALIE_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|loopback|uniquelocal|linklocal|[0-9a-f.:/,\s]+)$/i, { error: 'expected a number of proxies, loopback, or addresses/subnets (Express "trust proxy")' })
+    .optional(),
 });
 
 /** Balie's configuration, read once from the environment at start-up. */
@@ -121,6 +129,14 @@ export interface AppConfig {
   /** Where the HTTP host listens when a channel runs (PORT, HOST). */
   port: number;
   host: string;
+  /** BALIE_ORGANISERS: who may log in to the organiser desk (none: no desk). */
+  organisers: OrganiserAccount[];
+  /** BALIE_DESK_SECRET: signs desk sessions, so every process accepts them; null: a random one per process. */
+  deskSecret: string | null;
+  /** BALIE_CHECKIN_SECRET: makes the check-in codes; null: the embedded development secret (the terminal only). */
+  checkinSecret: string | null;
+  /** BALIE_TRUST_PROXY: Express's "trust proxy" (the client's address and https from X-Forwarded-*), or null. */
+  trustProxy: string | null;
 }
 
 /**
@@ -146,5 +162,9 @@ export function loadConfig(env: Environment): AppConfig {
     logLevel: c.LOG_LEVEL ?? null,
     port: c.PORT,
     host: c.HOST,
+    organisers: c.BALIE_ORGANISERS ?? [],
+    deskSecret: c.BALIE_DESK_SECRET ?? null,
+    checkinSecret: c.BALIE_CHECKIN_SECRET ?? null,
+    trustProxy: c.BALIE_TRUST_PROXY ?? null,
   };
 }

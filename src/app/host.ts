@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { RunningChannel } from '../adapters/channel.ts';
 import type { AppMetrics } from './metrics.ts';
 
@@ -13,6 +13,10 @@ export interface HostOptions {
   ready: ReadinessCheck;
   metrics: AppMetrics;
   logger: { error(fields: object, message: string): void };
+  /** The organiser desk, served under /organiser when organisers are configured. */
+  desk?: Router;
+  /** Express's "trust proxy" (BALIE_TRUST_PROXY): the client's address and https from X-Forwarded-*. */
+  trustProxy?: string | null;
 }
 
 /** The Express app and a way to say it is shutting down (/readyz then answers 503, connections close). */
@@ -31,6 +35,7 @@ export function createHostApp(options: HostOptions): HostApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   app.use((_req, res, next) => {
     // While shutting down, no connection is kept for another request.
     if (draining) res.set('Connection', 'close');
@@ -51,6 +56,7 @@ export function createHostApp(options: HostOptions): HostApp {
     channel.mount?.(router);
     app.use(router);
   }
+  if (options.desk) app.use('/organiser', options.desk);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

@@ -43,22 +43,24 @@ async function main(): Promise<number> {
     return 1;
   }
   // The host exits once it has shut down: no library's idle handle may keep it alive.
-  if (started.channels.length > 0) process.exit(await runHost(started, started.channels));
+  if (started.channels.length > 0 || started.desk) process.exit(await runHost(started, started.channels));
   return runConsole(started, flags.jsonl, flags.user);
 }
 
-type Start = ({ ok: true; channels: ConfiguredEntry[] } & Started) | { ok: false; message: string };
+type Start = ({ ok: true; channels: ConfiguredEntry[]; desk: boolean } & Started) | { ok: false; message: string };
 
 async function start(flags: { jsonl: boolean; console: boolean }): Promise<Start> {
   try {
     const config = loadConfig(process.env);
     // The terminal chat never starts a channel, so it does not read (or refuse) their variables.
     const channels = flags.jsonl || flags.console ? [] : configuredChannels(process.env);
-    const host = channels.length > 0;
+    // With organisers configured, `npm start` serves the desk even without a chat channel.
+    const desk = !flags.jsonl && !flags.console && config.organisers.length > 0;
+    const host = channels.length > 0 || desk;
     const logger = createLogger(config.logLevel ?? (host || flags.jsonl ? 'info' : 'warn'));
     const event = await loadEvent(config.eventPath);
     const stores = await openStores(config, event, logger, { chatChannels: notifyingChannels() });
-    return { ok: true, channels, config, event, stores, logger };
+    return { ok: true, channels, desk, config, event, stores, logger };
   } catch (error) {
     if (error instanceof BalieError) return { ok: false, message: error.message };
     throw error;

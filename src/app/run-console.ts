@@ -10,6 +10,7 @@ import { personalDataDesk } from './personal-data.ts';
 import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop } from './privacy-jobs.ts';
 import type { AppConfig } from './config.ts';
 import type { AppStores } from './stores.ts';
+import { CheckinCodes, developmentCheckinSecret } from '../desk/checkin-code.ts';
 
 /** What start-up made: the configuration, the logger, the event and the stores. */
 export interface Started {
@@ -25,6 +26,8 @@ export interface Started {
  */
 export async function runConsole({ config, event, stores, logger }: Started, jsonl: boolean, user?: string): Promise<number> {
   const chosenClock = consoleClock(config.now);
+  // The terminal may use the embedded development secret: nobody checks in with its codes.
+  const codes = new CheckinCodes(config.checkinSecret ?? developmentCheckinSecret, event.id);
   const bot = new Bot({
     event,
     ledger: stores.ledger,
@@ -35,6 +38,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     addresses: stores.addresses,
     personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
+    checkinCode: (r) => codes.codeOf(r),
   });
   const connector = new ConsoleConnector(bot);
   let mailNotice = '';
@@ -47,6 +51,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     logger,
     notice: (line) => (mailNotice = line),
     withdrawn: reminderWithdrawn(stores.ledger),
+    checkinCode: (r) => codes.codeOf(r),
   });
   // The reminders and the purge follow the console's pinned clock, as in the host.
   const privacy = startPrivacyLoop(

@@ -1,14 +1,15 @@
 import type { ChannelContext, MessageHandler, RunningChannel } from '../adapters/channel.ts';
 import { noticeDeliverer } from '../adapters/notice-delivery.ts';
-import { BalieError, chatLane, purgeDueAt } from '../core/index.ts';
+import { BalieError, chatLane, purgeDueAt, systemClock, type RegistrationRecord } from '../core/index.ts';
 import { DeliveryWorker, startDeliveryLoop, type DeliveryLoop } from '../delivery/index.ts';
 import { createProgrammeAnswerer } from '../dialogs/qa/index.ts';
+import { createDesk, hostCheckinCodes } from '../desk/index.ts';
 import { startMailWorker, type MailWorkerHandle } from '../mail/index.ts';
 import { hostClock, type HostClock } from './app-clock.ts';
 import { Bot } from './bot.ts';
 import { cancelLinkRoutes, cancelUrl } from './cancel-link.ts';
 import { personalDataDesk } from './personal-data.ts';
-import { PrivacyJobs, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
+import { PrivacyJobs, purgePersonalData, reminderWithdrawn, startPrivacyLoop, type PrivacyLoop } from './privacy-jobs.ts';
 import type { ConfiguredEntry } from './channels.ts';
 import { createHostApp, InFlight, listen, type ListeningHost } from './host.ts';
 import { AppMetrics } from './metrics.ts';
@@ -23,6 +24,12 @@ function describeHostClock(chosen: HostClock, timeZone: string): string {
   if (chosen.source === 'system') return 'the real time';
   if (chosen.source === 'BALIE_NOW') return `pinned at ${shown(chosen.at)} (${timeZone}) by BALIE_NOW`;
   return `pinned at ${shown(chosen.at)} (${timeZone}): registration closed`;
+}
+
+/** Where a browser on this machine finds the desk (a wildcard address is reached on localhost). */
+function deskUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}/organiser`;
 }
 
 /** Resolves when `work` does or `ms` pass, whichever is first (true when the work finished). */
@@ -64,11 +71,13 @@ function withCancelLink(links: { publicUrl: string; secret: string }) {
 export async function startHost(started: Started, entries: readonly ConfiguredEntry[], tuning: HostTuning = {}): Promise<RunningHost> {
   const { config, event, stores, logger } = started;
   const clock = hostClock(config.now, event, new Date());
+  const codes = hostCheckinCodes(config, event.id);
   const where = `${config.host}:${config.port}`;
   logger.info(
     { channels: entries.map((e) => ({ name: e.name, mode: e.configured.mode })), host: config.host, port: config.port, store: stores.description, clock: describeHostClock(clock, event.timezone) },
-    `Balie starting: ${entries.map((e) => `${e.name} (${e.configured.mode})`).join(', ')} on ${where}; store ${stores.description}; clock ${describeHostClock(clock, event.timezone)}`,
+    `Balie starting: ${[...entries.map((e) => `${e.name} (${e.configured.mode})`), ...(config.organisers.length > 0 ? ['organiser desk'] : [])].join(', ')} on ${where}; store ${stores.description}; clock ${describeHostClock(clock, event.timezone)}`,
   );
+  if (!codes) logger.warn({}, 'BALIE_CHECKIN_SECRET is not set: confirmation mails carry no check-in code');
   if (clock.source === 'closed') {
     logger.warn(
       { deadline: clock.deadline.toISOString(), now: clock.at.toISOString() },
@@ -83,9 +92,10 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
 
   const metrics = new AppMetrics(stores.outbox, (error) => logger.warn({ err: String(error) }, 'metrics: outbox counts unavailable'));
   const inFlight = new InFlight();
+  const ledger = metrics.instrumentLedger(stores.ledger);
   const bot = new Bot({
     event,
-    ledger: metrics.instrumentLedger(stores.ledger),
+    ledger,
     conversations: stores.conversations,
     lock: stores.lock,
     clock: clock.clock,
@@ -94,6 +104,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     personalData: personalDataDesk(stores, event, config.purgeDaysAfter),
     onError: (error) => logger.error({ err: error }, 'turn failed'),
     observe: (turn) => metrics.observeTurn(turn),
+    ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
   });
   const handler: MessageHandler = { handle: (message) => inFlight.track(bot.handle(message)) };
 
@@ -103,6 +114,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   let mail: MailWorkerHandle | null = null;
   const notices: DeliveryLoop[] = [];
   let privacyLoop: PrivacyLoop | null = null;
+  let desk: ReturnType<typeof createDesk> | undefined;
 
   const shutdown = async (): Promise<void> => {
     host?.drain();
@@ -128,9 +140,23 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
       };
       channels.push({ name: entry.name, channel: await entry.configured.open(context) });
     }
+    desk =
+      codes && config.organisers.length > 0
+        ? createDesk(
+            { event, ledger, outbox: stores.outbox, messages: stores.messages, privacy: stores.privacy, purge: (at) => purgePersonalData(stores, at), audit: stores.audit, checkins: stores.checkins, codes, clock: systemClock, ledgerClock: clock.clock, logger },
+            config,
+          )
+        : undefined;
     // The reminder's "ik kan toch niet komen" link, when mails can point at this host.
     const pages = config.links ? [cancelLinkRoutes({ event, ledger: stores.ledger, secret: config.links.secret, clock: clock.clock, onError: (error) => logger.error({ err: String(error) }, 'cancel link failed') })] : [];
-    host = createHostApp({ channels: [...channels.map((c) => c.channel), ...pages], ready: () => readiness(stores.ping), metrics, logger });
+    host = createHostApp({
+      channels: [...channels.map((c) => c.channel), ...pages],
+      ready: () => readiness(stores.ping),
+      metrics,
+      logger,
+      ...(desk ? { desk } : {}),
+      trustProxy: config.trustProxy,
+    });
     server = await listen(host.app, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
       throw new BalieError('config_invalid', `Invalid configuration: PORT: cannot listen on ${where} (${error.code ?? error.message})`);
     });
@@ -153,6 +179,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     pollMs,
     ...(config.links ? { links: withCancelLink(config.links) } : {}),
     withdrawn: reminderWithdrawn(stores.ledger),
+    ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
   });
   privacyLoop = startPrivacyLoop(
     new PrivacyJobs({ event, clock: clock.clock, privacy: stores.privacy, chatStores: stores.chatStores, reminderDays: config.reminderDays, purgeDaysAfter: config.purgeDaysAfter }),
@@ -172,7 +199,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
   }
   logger.info(
     { port: server.port, channels: channels.map((c) => c.name), notices: notices.map((n) => n.worker.lane), mail: mailNotice },
-    `Balie serving on ${config.host}:${server.port}: ${channels.map((c) => c.name).join(', ')}; /healthz, /readyz, /metrics; ${mailNotice}`,
+    `Balie serving on ${config.host}:${server.port}: ${channels.map((c) => c.name).join(', ') || 'no chat channel'}; /healthz, /readyz, /metrics; ${mailNotice}${desk ? `; organiser desk at ${deskUrl(config.host, server.port)}` : ''}`,
   );
   return { port: server.port, metrics, inFlight, shutdown };
 }

@@ -1,6 +1,7 @@
-import type { AddressBook, ConversationStore, EventData, ExpiringValues, Outbox, PersonalDataLedger, SeatLedger, TurnLock } from '../core/index.ts';
+import type { AddressBook, AuditLog, CheckinBook, ConversationStore, EventData, ExpiringValues, Outbox, ParticipantMessages, PersonalDataLedger, SeatLedger, TurnLock } from '../core/index.ts';
 import { MemoryAddressBook, MemoryExpiringValues } from '../store/memory-channel-stores.ts';
 import { MemoryConversationStore, MemoryTurnLock } from '../store/memory-conversation-store.ts';
+import { MemoryAuditLog, MemoryCheckinBook } from '../store/memory-desk-stores.ts';
 import { MemorySeatLedger } from '../store/memory-seat-ledger.ts';
 import type { AppConfig } from './config.ts';
 import type { ClearableStore } from './privacy-jobs.ts';
@@ -17,6 +18,11 @@ export interface AppStores {
   privacy: PersonalDataLedger;
   /** What the purge empties besides the ledger: the in-memory chat stores; none with Redis (its purge script deletes the event's keys). */
   chatStores: ClearableStore[];
+  /** The organiser desk's audit log and the check-ins at the door. */
+  audit: AuditLog;
+  checkins: CheckinBook;
+  /** The organisers' messages to participants, written into the outbox. */
+  messages: ParticipantMessages;
   /** For the banner and the log, without credentials: "in-memory (...)" or "Redis at redis://host:port". */
   description: string;
   /** Resolves when the store answers (readiness); rejects when it does not. */
@@ -46,12 +52,15 @@ export async function openStores(config: StoreConfig, event: EventData, logger: 
   return {
     ledger,
     outbox: ledger,
+    messages: ledger,
     conversations,
     lock: new MemoryTurnLock(),
     addresses,
     values,
     privacy: ledger.privacy,
     chatStores: [conversations, addresses, values],
+    audit: new MemoryAuditLog(),
+    checkins: new MemoryCheckinBook(),
     description: 'in-memory (this process only; everything is lost when it stops)',
     ping: async () => {},
     close: async () => {},
@@ -62,5 +71,5 @@ async function openRedisStores(url: string, stateTtlDays: number, event: EventDa
   // Imported only here, so that the in-memory default never loads the Redis client.
   const { createRedisStores } = await import('../store/redis-stores.ts');
   const stores = await createRedisStores({ url, event, stateTtlDays, chatChannels, onError: (error) => logger.error({ err: error }, 'redis connection problem') });
-  return { ...stores, outbox: stores.ledger, privacy: stores.ledger.privacy, chatStores: [] };
+  return { ...stores, outbox: stores.ledger, messages: stores.ledger, privacy: stores.ledger.privacy, chatStores: [] };
 }

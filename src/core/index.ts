@@ -11,3 +11,4 @@ export * from './environment.ts';
 export * from './address.ts';
 export * from './user-key.ts';
 export * from './privacy.ts';
+export * from './desk-ports.ts';

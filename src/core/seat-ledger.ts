@@ -76,6 +76,7 @@ export const outboxKinds = [
   'old_email_notice',
   'reminder',
   'data_export',
+  'organiser_message',
 ] as const;
 
 /** Kinds delivered by mail only: `old_email_notice` is for the mailbox the registration left, not the owner's chat. */
@@ -102,7 +103,25 @@ export interface OutboxEntry {
   previousDetails?: RegistrantDetails;
   /** For data_export: everything Balie keeps about the person, as the JSON text the mail attaches. */
   dataExport?: string;
+  /** For organiser_message: the organisers' message, in Dutch and in English (the registrant's language is sent). */
+  message?: ParticipantMessage;
   createdAt: string;
+}
+
+/** A short message of the organisers to participants, in both languages Balie speaks. */
+export interface ParticipantMessage {
+  nl: string;
+  en: string;
+}
+
+/**
+ * Messages of the organisers to participants, through the outbox (mail and the person's own chat,
+ * as every other entry): `organiser_message` entries, one per registration, with ids
+ * `message:<key>:organiser_message:<registration id>`, so a key sent again writes nothing twice.
+ */
+export interface ParticipantMessages {
+  /** Writes the message for every registration of `registrationIds` that still exists; how many were written now. */
+  writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number>;
 }
 
 /**

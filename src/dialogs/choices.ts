@@ -88,6 +88,36 @@ export function yesNo(text: string): 'yes' | 'no' | null {
   return null;
 }
 
+// A sentence that starts with yes or no: "ja, dat zou ik wel willen", "ja graag, stuur maar op", "no I don't need it".
+const yesStarts = new Set(['ja', 'jawel', 'jazeker', 'jep', 'jup', 'yes', 'yep', 'yup', 'yeah', 'ok', 'oke', 'okay', 'zeker', 'graag', 'sure', 'absolutely', 'certainly', 'prima', 'perfect', 'klopt', 'correct', 'akkoord', 'inderdaad', 'natuurlijk', 'uiteraard', 'definitely']);
+const noStarts = new Set(['nee', 'neen', 'no', 'nope', 'nah']);
+// Words that turn a sentence around ("ja, maar niet nu", "yes but not the book", "ok, wacht even").
+const turning = new Set(['niet', 'geen', 'not', 'never', 'nooit', 'dont', 'don', 'but', 'however', 'wacht', 'wait', 'eigenlijk', 'actually', 'toch', 'of', 'or', 'liever', 'rather', 'ipv', 'instead']);
+// Words that turn a no around ("nee, toch wel", "no wait").
+const turningNo = new Set(['but', 'toch', 'eigenlijk', 'actually', 'wacht', 'wait', 'however', 'of', 'or']);
+// "yeah why not", "waarom niet": a yes that contains a "not".
+const whyNot = /\b(?:why not|waarom niet|of course|natuurlijk|uiteraard|geen probleem|no problem)\b/gu;
+
+/**
+ * Yes or no said in a sentence of a few words that starts with it and does not turn it around
+ * ("ja, dat zou ik wel willen", "yeah why not"; not "ja, maar niet naar mijn werk", "nee toch wel"),
+ * and no question. Read only where nothing else in the message was understood (`loose` matching).
+ */
+export function yesNoSentence(text: string): 'yes' | 'no' | null {
+  if (/\?/u.test(text)) return null;
+  const n = normalise(text);
+  const idiom = n.replace(whyNot, 'yes');
+  if (idiom === 'yes') return 'yes';
+  const words = idiom.split(' ');
+  if (words.length < 2 || words.length > 10) return null;
+  const [first = '', ...rest] = words.map((w) => (/^j+a+$/u.test(w) ? 'ja' : /^y+e+s+$/u.test(w) ? 'yes' : /^n+e{2,}n?$/u.test(w) ? 'nee' : w));
+  // "ja, maar …" turns it around; "stuur maar op", "doe maar" do not.
+  if (rest[0] === 'maar' || /\d|@/u.test(n)) return null;
+  if (yesStarts.has(first) && !rest.some((w) => noStarts.has(w) || turning.has(w))) return 'yes';
+  if (noStarts.has(first) && !rest.some((w) => yesStarts.has(w) || turningNo.has(w))) return 'no';
+  return null;
+}
+
 function containsWords(haystack: string, needle: string): boolean {
   return ` ${haystack} `.includes(` ${needle} `);
 }
@@ -118,7 +148,7 @@ export function matchOption<T extends Option>(text: string, options: readonly T[
     return null;
   }
 
-  const answer = options.some((o) => o.answers) ? yesNo(text) : null;
+  const answer = options.some((o) => o.answers) ? (yesNo(text) ?? (mode === 'loose' ? yesNoSentence(text) : null)) : null;
   const answered = answer ? options.find((o) => o.answers === answer) : undefined;
   if (answered) return answered;
 

@@ -15,6 +15,7 @@ import {
   organisationTypes,
   phoneCountryHint,
 } from '../core/index.ts';
+import { nameCapitals } from './form-names.ts';
 import type { FormField } from './i18n/index.ts';
 import { isSeriesChoiceOf, parseSeriesValue, recordChoice, seriesValue, type SeriesChoice } from './series-choice.ts';
 import { formatPhone, formatPrice, sessionFact, type Speech } from './render.ts';
@@ -68,6 +69,11 @@ function checkPostalCodeOfDraft(raw: string, draft: Draft): FieldResult<string> 
   return belgian.ok || !foreign ? belgian : checkPostalCode(raw, foreign);
 }
 
+/** A first or last name, typed in lower case with Dutch capitals ("jan van der berg" -> "Jan van der Berg"). */
+function checkPersonName(raw: string): FieldResult<string> {
+  return checkName(nameCapitals(raw));
+}
+
 function checkOrganisationType(raw: string): FieldResult<string> {
   return (organisationTypes as readonly string[]).includes(raw) ? { ok: true, value: raw } : fail('invalid_characters');
 }
@@ -83,8 +89,8 @@ function checkYesNo(raw: string): FieldResult<string> {
  * for one field per series of the event.
  */
 const formDefinition: ReadonlyArray<Omit<FieldDef, 'id'> & { id: FieldId | 'session' }> = [
-  { id: 'firstName', key: 'firstName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkName, show: asTyped },
-  { id: 'lastName', key: 'lastName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkName, show: asTyped },
+  { id: 'firstName', key: 'firstName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkPersonName, show: asTyped },
+  { id: 'lastName', key: 'lastName', type: 'name', maxLength: fieldLimits.name, applies: always, check: checkPersonName, show: asTyped },
   { id: 'email', key: 'email', type: 'email', maxLength: fieldLimits.email, applies: always, check: checkEmail, show: asTyped },
   {
     id: 'phone',

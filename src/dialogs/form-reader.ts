@@ -1,9 +1,11 @@
 import type { Session } from '../core/index.ts';
-import { checkEmail, findSession, tidy } from '../core/index.ts';
-import { matchOption, normalise } from './choices.ts';
-import { looksLikeStreet, parseAddressLine } from './form-address.ts';
+import { checkCountry, checkEmail, findSession, tidy } from '../core/index.ts';
+import { matchOption, normalise, yesNo } from './choices.ts';
+import { looksLikeStreet, parseAddressLine, type AddressParts } from './form-address.ts';
 import { answerOf, applicableFields, withAnswers, withBookAnswer, type FieldDef } from './form-fields.ts';
-import { splitFullName } from './form-names.ts';
+import { emailTypo } from './form-email.ts';
+import { isNoName, readName } from './form-names.ts';
+import { isSelfEmployed, readOrganisation, splitNameAndOrganisation } from './form-organisation.ts';
 import { isOnlyLeadIn, withoutLeadIn } from './message-reading.ts';
 import { organisationTypeOptions, problemText } from './registration.steps.ts';
 import { seatsLeft, type Speech } from './render.ts';
@@ -37,6 +39,8 @@ const emailToken = /[^\s,;:<>()"'[\]]+@[^\s,;:<>()"'[\]]+/gu;
 const sessionRun = /\b(?:sess?ies?|sess?ions?|workshops?)\s*((?:(?:en|and|&|\+|,)?\s*\d{1,3}\b\s*)+)/giu;
 const insteadOf = /\b(?:in plaats van|instead of|ipv|i\.p\.v\.|rather than)\s+(?:(?:sessie|session)\s+)?\d{1,3}\b/giu;
 const bookNo = /\b(?:geen|zonder|no|without(?:\s+(?:the|a))?)\s+(?:boek(?:je)?|book)\b|\b(?:boek|book)\s*[:=]?\s*(?:nee|neen|no)\b/iu;
+// "…, sessie 1 en 5, boek, Kerkstraat 12, …": the book named on its own between commas.
+const bookAlone = /(?:^|[,;])\s*(?:met\s+)?(?:het\s+|een\s+|the\s+|a\s+)?(?:boek|book)\s*(?=[,;]|$)/iu;
 const bookYes = /\b(?:met|with|plus)\s+(?:het\s+|the\s+|a\s+)?(?:boek|book)\b|\b(?:boek|book)\s*[:=]?\s*(?:ja|graag|yes|please)\b|\b(?:ik wil|i want|i d like|i would like|graag)\s+(?:(?:ook|also|graag)\s+)?(?:het|een|the|a)\s+(?:boek|book)\b/iu;
 const phoneRun = /(?:\+|\b00|\b0|\(0)[\d ()./-]{6,20}\d/gu;
 // Greetings, politeness and field names typed around the answers ("Hallo", "graag", "naam: ...").
@@ -81,7 +85,7 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
     readSessions(match[1] ?? '', s, set, fullSessions);
     cut(match[0]);
   }
-  const book = has.book ? (bookNo.exec(rest) ?? bookYes.exec(rest)) : null;
+  const book = has.book ? (bookNo.exec(rest) ?? bookYes.exec(rest) ?? (/[,;]/u.test(text) ? bookAlone.exec(rest.trim()) : null)) : null;
   if (book && s.event.book) {
     strong = true;
     draft = withBookAnswer(draft, bookNo.test(book[0]) ? 'no' : 'yes');
@@ -91,14 +95,18 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   const address = has.digits ? parseAddressLine(rest) : null;
   if (address && answerOf(draft, 'book') !== 'no') {
     strong = true;
+    // An address where the book is asked (or in a sign-up line) says yes to the book.
+    if (s.event.book && answerOf(draft, 'book') === undefined) {
+      draft = withBookAnswer(draft, 'yes');
+      set.set('book', 'yes');
+    }
     if (address.country) take(byId('country'), address.country);
     for (const part of ['street', 'postalCode', 'city'] as const) {
       const value = address[part];
-      if (value !== undefined) {
-        take(byId(part), value);
-        cut(value);
-      }
+      if (value !== undefined) take(byId(part), value);
     }
+    // Cut where the address is, not where its words first occur ("Gemeente Leuven, …, 3000 Leuven").
+    rest = cutAddress(rest, address);
   }
   for (const [run] of has.digits ? rest.matchAll(phoneRun) : []) {
     if ((run.match(/\d/g) ?? []).length < 8) continue;
@@ -109,8 +117,25 @@ export function readAnswers(text: string, form: FormFlow, s: Speech, opts: { atS
   // A sign-up message fills names only next to personal details ("Hi, can I sign up for session 4" has no name in it).
   if (!opts.atStart || set.has('email') || set.has('phone')) readLooseText(rest, form, s, fields, set, problems, take, guessed);
   if (set.has('organisationType') || set.has('country')) strong = true;
+  // "sofie@gmial.com" in a longer message: asked as a check when its question comes.
+  if (emailTypo(set.get('email') ?? '')) guessed.push('email');
   const filled = fields.map((field) => field.id).filter((id) => set.has(id));
   return { draft: withAnswers(draft, set), filled, problems, fullSessions, strong, guessed };
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '\\s+');
+
+/** The message without the address found in it: the street, the postal code with its place, and a country typed after them. */
+function cutAddress(rest: string, address: AddressParts): string {
+  let left = rest;
+  if (address.street) left = left.replace(new RegExp(`(^|[\\s,;])${escaped(address.street)}(?=$|[\\s,;])`, 'u'), '$1 , ');
+  const place = [address.postalCode, address.city].filter((x): x is string => x !== undefined).map(escaped).join('\\s+');
+  const at = place ? new RegExp(`${place}`, 'u').exec(left) : null;
+  if (!at) return left;
+  const after = left.slice(at.index + at[0].length);
+  const country = /^\s*[,;]?\s*([^,;]+?)\s*(?=$|[,;])/u.exec(after);
+  const countryTyped = country?.[1] && address.country && !address.countryInferred && checkCountry(country[1]).ok;
+  return `${left.slice(0, at.index)} , ${countryTyped ? after.slice(country[0].length) : after}`;
 }
 
 /** "3 en 7": the sessions that exist, one per series (a series named twice is left to its question). */
@@ -140,13 +165,22 @@ function readLooseText(
 ): void {
   const pieces = rest
     .split(/\s*(?:[,;\n]|:\s|\s[-–]\s)\s*/u)
+    // "… en mijn nummer 0470 …": the "en" before the words that lead in a value.
+    .map((piece) => piece.replace(/^\s*(?:en|and|plus|ook|also|&)\s+/iu, ''))
     .filter((piece) => !isOnlyLeadIn(piece))
     .map((piece) => withoutLeadIn(tidy(piece)))
-    .filter((piece) => normalise(piece).length > 0 && !signUpWords.test(normalise(piece)) && !notAnAnswer.test(normalise(piece)));
+    .filter((piece) => normalise(piece).length > 0 && !signUpWords.test(normalise(piece)) && !notAnAnswer.test(normalise(piece)) && yesNo(piece) === null);
   const open = (field: FieldDef) => !set.has(field.id) && !problems.has(field.id) && answerOf(form.draft, field.id) === undefined;
   let cursor = Math.max(0, fields.findIndex((field) => field.id === form.step));
-  for (const piece of pieces) {
-    const type = matchOption(piece, organisationTypeOptions(s), 'exact');
+  for (let p = 0; p < pieces.length; p++) {
+    let piece = pieces[p] as string;
+    // Not by its place in the list: a bare "1" in "…, other, 1, 5, …" is no organisation type.
+    const organisationField = fields.find((field) => field.type === 'organisation' && open(field));
+    if (organisationField && isSelfEmployed(piece)) {
+      for (const [id, value] of (readOrganisation(piece, s) as { answers: Array<[FieldId, string]> }).answers) take(fields.find((x) => x.id === id), value);
+      continue;
+    }
+    const type = /^\d+$/u.test(piece.trim()) ? null : matchOption(piece, organisationTypeOptions(s), 'exact');
     if (type) {
       set.set('organisationType', type.id.slice('orgType:'.length));
       continue;
@@ -158,12 +192,24 @@ function readLooseText(
     const index = fields.findIndex((field, i) => i >= cursor && (field.type === 'name' || field.type === 'organisation') && open(field));
     const field = fields[index];
     if (!field) continue;
-    const split = field.id === 'firstName' && open(fields[index + 1] ?? field) ? splitFullName(piece) : null;
-    if (split) {
-      take(field, split.first);
-      take(fields[index + 1], split.last);
-      if (!split.sure) guessed.push('lastName');
-    } else take(field, piece);
-    cursor = set.has('lastName') && field.id === 'firstName' ? index + 2 : index + 1;
+    cursor = index + 1;
+    if (field.type === 'organisation') {
+      const organisation = readOrganisation(piece, s);
+      if (organisation && 'refused' in organisation) problems.set(field.id, organisation.refused);
+      else if (organisation) for (const [id, value] of organisation.answers) take(fields.find((x) => x.id === id), value);
+      else take(field, piece);
+      continue;
+    }
+    // "Ann Peeters van de gemeente Leuven": the name here, the organisation as the next piece.
+    const withOrganisation = splitNameAndOrganisation(piece);
+    if (withOrganisation) {
+      piece = withOrganisation.name;
+      pieces.splice(p + 1, 0, withOrganisation.organisation);
+    }
+    if (isNoName(piece)) continue;
+    const name = readName(field.id === 'lastName' ? 'lastName' : 'firstName', piece, withAnswers(form.draft, set));
+    for (const [id, value] of name.answers) take(fields.find((x) => x.id === id), value);
+    if (name.guessed) guessed.push('lastName');
+    if (set.has('lastName') && field.id === 'firstName') cursor = index + 2;
   }
 }

@@ -47,7 +47,7 @@ export function unsupportedLanguage(text: string): 'fr' | 'de' | null {
 }
 
 // "mijn naam is …", "ik ben …", "my e-mail is …", "ik werk bij …": words before the answer itself.
-const leadIn = /^(?:(?:mijn|my)\s+(?:volledige\s+|full\s+)?(?:naam|name|voornaam|first name|achternaam|familienaam|last name|surname|e-?mail(?:adres)?|e-?mail address|mailadres|(?:gsm|telefoon)(?:nummer)?|nummer|number|phone(?: number)?|organisatie|organisation|organization|adres|address)\s+(?:is|=|:)?|ik\s+(?:ben|heet|werk\s+(?:bij|voor)|kom\s+(?:van|namens)|woon\s+(?:in|op|aan))|i\s+(?:am|work\s+(?:at|for)|m|come\s+from|live\s+(?:at|in))|i'm|this\s+is|dit\s+is|het\s+is|it's|it\s+is|naam|name)\s*[:=-]?\s+/iu;
+const leadIn = /^(?:(?:mijn|my)\s+(?:volledige\s+|full\s+)?(?:naam|name|voornaam|first name|achternaam|familienaam|last name|surname|e-?mail(?:adres)?|e-?mail address|mailadres|(?:gsm|telefoon)(?:nummer)?|nummer|number|phone(?: number)?|organisatie|organisation|organization|adres|address)(?:\s+(?:is|=|:))?|ik\s+(?:ben|heet|werk\s+(?:bij|voor)|kom\s+(?:van|namens)|woon\s+(?:in|op|aan))|i\s+(?:am|work\s+(?:at|for)|m|come\s+from|live\s+(?:at|in))|i'm|this\s+is|dit\s+is|het\s+is|it's|it\s+is|naam|name)\s*[:=-]?\s+/iu;
 
 /** Whether a piece of a message is only the words before an answer ("mijn e-mail is", after the address was taken out). */
 export function isOnlyLeadIn(text: string): boolean {

@@ -127,6 +127,8 @@ export function manageReask(state: ConversationState, manage: ManageFlow, ctx: T
   } else if (manage.step === 'confirmCancel') reply = ask(isOwn(record, ctx) ? m.confirmCancel : m.confirmCancelOther(fullName(record)), options);
   else {
     const facts = [...withPlaces(summaryFacts(draftFromRecord(record, event), s), record, ctx, s), { label: m.factStatus, value: status(record, s) }];
+    const code = record.status === 'confirmed' ? ctx.checkinCode?.(record) : null;
+    if (code) facts.push({ label: m.factCheckinCode, value: code });
     reply = ask(viewText(record, ctx, s), options, facts);
   }
   const text = notes.length > 0 ? `${notes.join('\n')}\n${reply.text}` : reply.text;

@@ -65,6 +65,8 @@ export function renderNotice(entry: OutboxEntry, event: EventData): Reply[] {
     case 'reminder':
       // The cancel flow asks once more before it frees the seats.
       return [{ text: n.reminder(event.title, when), facts, choices: [mine, { id: 'cancel-registration', label: n.cannotCome }] }];
+    case 'organiser_message':
+      return [{ text: n.organiserMessage(event.title, entry.message?.[r.language] || entry.message?.nl || ''), choices: [mine] }];
     default:
       // A kind without a text of its own (added after this one): what it holds now.
       return [{ text: n.updated(event.title), facts, choices: r.status === 'waitlisted' ? [mine, leave] : [mine] }];

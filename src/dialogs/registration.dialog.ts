@@ -4,6 +4,8 @@ import { isExplicitQuestion, looksLikeQuestion, parseIdleIntent } from './comman
 import { answerOf, fieldById, fieldLabel, fieldValue, toRegistrant, withAnswers, withBookAnswer } from './form-fields.ts';
 import { isCorrection, readAnswers, type Reading } from './form-reader.ts';
 import { sessionByRoomOrTime, sessionByWords, typedSessionNumber } from './form-sessions.ts';
+import { emailTypo } from './form-email.ts';
+import { helpWithQuestion } from './form-help.ts';
 import { idleReply } from './idle.dialog.ts';
 import { isJunk, unsupportedLanguage } from './message-reading.ts';
 import { consultAnswerer } from './questions.ts';
@@ -82,6 +84,9 @@ export function startRegistration(state: ConversationState, ctx: TurnContext, s:
 export async function formText(state: ConversationState, form: FormFlow, text: string, ctx: TurnContext, s: Speech): Promise<Result> {
   const exact = matchStepOption(form, text, s, 'exact');
   if (exact) return formChoice(state, form, exact.id, ctx, s);
+  // "sorry, wat moet ik nu doen?", "hallo?", "waarom wil je mijn naam?": the question explained, and again.
+  const help = helpWithQuestion(text, form.step, s, form.forSomeoneElse === true);
+  if (help) return reask(state, form, s, help);
   // "Ik wil me inschrijven" again is not a name: we are already at it.
   // ("Ik wil me inschrijven: Ann Peeters, ann@…" is read below: it carries answers.)
   if (parseIdleIntent(text) === 'register' && !/[@\d,;]/u.test(text)) return reask(state, form, s, s.m.alreadyInForm);
@@ -115,7 +120,9 @@ export async function formText(state: ConversationState, form: FormFlow, text: s
   if (loose) return formChoice(state, form, loose.id, ctx, s);
   if (isTextStep(field) && form.fullOffer === null) {
     if (reading.filled.length > 1 && reading.filled.includes(field.id)) return applyReading(state, form, reading, text, s);
-    const accepted = acceptText(form, field, text, s);
+    const accepted = acceptText(form, field, text, s, ctx.myRegistration);
+    // A name split by a guess while changing it, or a likely e-mail typo: asked as a check.
+    if (accepted.ok && accepted.recheck && (form.returnTo || accepted.recheck === form.step)) return reask(state, { ...form, draft: accepted.draft, step: accepted.recheck, failures: 0 }, s);
     if (accepted.ok) return acceptValue(state, form, accepted.draft, ctx, s, accepted.implicit);
     return refuse(state, form, s, accepted.reason);
   }
@@ -217,6 +224,8 @@ export async function formChoice(state: ConversationState, form: FormFlow, id: s
   const { draft } = form;
   const field = fieldOfStep(form.step, s);
   if (id === 'keep' && isTextStep(field) && isFilled(form.step, draft)) return advance(state, form, draft, s);
+  const typo = id === 'email:fix' && field?.type === 'email' ? emailTypo(answerOf(draft, field.id) ?? '') : null;
+  if (typo) return acceptValue(state, form, withAnswers(draft, [['email', typo]]), ctx, s);
   if (field?.type === 'session' && field.series !== undefined) {
     const series = field.series;
     const choose = (choice: SeriesChoice) => {

@@ -1,8 +1,10 @@
-import type { FieldProblem, FieldResult } from '../core/index.ts';
+import type { FieldProblem, FieldResult, OrganisationType } from '../core/index.ts';
 import { countryName, findSession, organisationTypes } from '../core/index.ts';
 import { matchOption, noAliases, yesAliases, type MatchMode, type Option } from './choices.ts';
 import { answerOf, applicableFields, fieldById, fieldLabel, fieldValue, summaryFacts, withAnswers, type FieldDef } from './form-fields.ts';
-import { splitFullName } from './form-names.ts';
+import { isNoName, readName } from './form-names.ts';
+import { emailTypo } from './form-email.ts';
+import { readOrganisation } from './form-organisation.ts';
 import { withoutLeadIn } from './message-reading.ts';
 import type { FormField } from './i18n/index.ts';
 import { ask, formatPrice, isVenueFull, seatsLeft, seriesName, seriesTime, sessionOptions, sessionTitleOf, type Speech } from './render.ts';
@@ -38,7 +40,7 @@ export const countryChoices = ['BE', 'NL', 'FR', 'DE', 'LU'] as const;
 const organisationTypeAliases: ReadonlyMap<string, string[]> = new Map([
   ['local_government', ['gemeente', 'stad', 'ocmw', 'provincie', 'overheid', 'lokale overheid', 'lokaal bestuur', 'bestuur', 'municipality', 'city', 'council', 'government', 'public authority']],
   ['social_economy', ['sociale economie', 'sociale economiebedrijf', 'maatwerkbedrijf', 'sociaal bedrijf', 'social economy', 'social enterprise', 'sheltered workshop']],
-  ['other', ['andere', 'ander', 'stakeholder', 'vereniging', 'vzw', 'bedrijf', 'other', 'association', 'company', 'anders']],
+  ['other', ['andere', 'ander', 'stakeholder', 'vereniging', 'vzw', 'bedrijf', 'other', 'association', 'company', 'anders', 'zelfstandige', 'zelfstandig', 'freelancer', 'self-employed', 'self employed', 'universiteit', 'hogeschool', 'university', 'college', 'ngo', 'non-profit', 'nonprofit']],
 ]);
 
 /** The options of the organisation-type question (also read inside a longer message). */
@@ -53,7 +55,8 @@ export function organisationTypeOptions(s: Speech): Option[] {
 const keepWords = ['zo laten', 'laat zo', 'laten', 'behouden', 'hetzelfde', 'ongewijzigd', 'klopt', 'ja', 'ok', 'oke', 'keep', 'keep it', 'same', 'unchanged', 'yes'];
 
 function keepOption(form: FormFlow, field: FieldDef, s: Speech): Option[] {
-  const value = fieldValue(field, form.draft, s);
+  // The first question asks the whole name: keeping it keeps the whole name.
+  const value = field.id === 'firstName' ? [answerOf(form.draft, 'firstName'), answerOf(form.draft, 'lastName')].filter(Boolean).join(' ') : fieldValue(field, form.draft, s);
   // Only the exact label or a keep word picks it: a correction that is part of the old value is a new value.
   return value ? [{ id: 'keep', label: s.m.keep(value), aliases: keepWords, exactOnly: true }] : [];
 }
@@ -79,8 +82,16 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
   if (field?.type === 'yesNo') {
     const price = formatPrice(s.event.book?.priceEur ?? 0, s);
     return [
-      { id: 'book:yes', label: m.bookYes(price), aliases: [...yesAliases, 'met boek', 'boek', 'het boek', 'with the book', 'the book', 'book'] },
-      { id: 'book:no', label: m.bookNo, aliases: [...noAliases, 'geen boek', 'zonder boek', 'no book', 'without the book', 'without book'] },
+      { id: 'book:yes', label: m.bookYes(price), answers: 'yes', aliases: [...yesAliases, 'met boek', 'boek', 'het boek', 'with the book', 'the book', 'book'] },
+      { id: 'book:no', label: m.bookNo, answers: 'no', aliases: [...noAliases, 'geen', 'geen boek', 'zonder boek', 'no book', 'without the book', 'without book'] },
+    ];
+  }
+  const typo = field?.type === 'email' ? emailTypo(answerOf(form.draft, field.id) ?? '') : null;
+  if (field && typo) {
+    const typed = answerOf(form.draft, field.id) ?? '';
+    return [
+      { id: 'email:fix', label: m.reading.emailTypoYes(typo), answers: 'yes', aliases: [...yesAliases] },
+      { id: 'keep', label: m.reading.emailTypoNo(typed), answers: 'no', aliases: [...noAliases, ...keepWords] },
     ];
   }
   if (field?.part === 'country') {
@@ -91,8 +102,8 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
     case 'summary':
     case 'confirming':
       return [
-        { id: 'confirm', label: m.confirm, aliases: [...yesAliases, 'bevestig', 'bevestigen', 'confirm', 'inschrijven', 'register', 'register me', 'schrijf me in'] },
-        { id: 'change', label: m.change, aliases: ['nee', 'no', 'wijzig', 'wijzigen', 'aanpassen', 'change', 'edit', 'niet juist', 'klopt niet'] },
+        { id: 'confirm', label: m.confirm, answers: 'yes', aliases: [...yesAliases, 'bevestig', 'bevestigen', 'confirm', 'inschrijven', 'register', 'register me', 'schrijf me in'] },
+        { id: 'change', label: m.change, answers: 'no', aliases: ['nee', 'no', 'wijzig', 'wijzigen', 'aanpassen', 'change', 'edit', 'niet juist', 'klopt niet'] },
         { id: 'stop', label: m.stop },
       ];
     case 'pickField':
@@ -104,8 +115,8 @@ export function optionsFor(form: FormFlow, s: Speech): Option[] {
       ];
     case 'confirmStop':
       return [
-        { id: 'stop:yes', label: m.stopYes, aliases: [...yesAliases, 'stop', 'stoppen'] },
-        { id: 'stop:no', label: m.stopNo, aliases: [...noAliases, 'verder', 'doorgaan', 'ik wil toch verder', 'continue', 'go on'] },
+        { id: 'stop:yes', label: m.stopYes, answers: 'yes', aliases: [...yesAliases, 'stop', 'stoppen'] },
+        { id: 'stop:no', label: m.stopNo, answers: 'no', aliases: [...noAliases, 'verder', 'doorgaan', 'ik wil toch verder', 'continue', 'go on'] },
       ];
     default:
       return [];
@@ -141,6 +152,9 @@ export function prompt(form: FormFlow, s: Speech): Reply {
   }
   // A colleague's form asks about the colleague ("Wat is de naam van je collega?").
   const prompts = form.forSomeoneElse ? { ...m.prompts, ...m.promptsForColleague } : m.prompts;
+  // "sofie@gmial.com": asked as a check until it is confirmed, corrected or typed again.
+  const typo = field?.type === 'email' ? emailTypo(answerOf(form.draft, field.id) ?? '') : null;
+  if (typo) return ask(m.reading.emailTypo(typo), options);
   if (field?.type === 'yesNo') return ask(prompts.book(event.book?.title ?? '', formatPrice(event.book?.priceEur ?? 0, s)), options);
   if (field) return ask(prompts[field.key as Exclude<FormField, 'book'>], options);
   switch (form.step) {
@@ -165,24 +179,47 @@ export function problemText(field: FieldDef, problem: FieldProblem, s: Speech): 
   return s.m.problems[problem];
 }
 
-/** A checked value for one field, or why not (in the person's language). */
-export type Accepted = { ok: true; draft: Draft; implicit: FieldId[] } | { ok: false; reason: string };
+/** A checked value for one field, or why not (in the person's language); `recheck` is a field filled by a guess, to ask next as a check. */
+export type Accepted = { ok: true; draft: Draft; implicit: FieldId[]; recheck?: FieldId } | { ok: false; reason: string };
 
-/** Checks a typed value for the text field `field`; a full name at the first-name question fills the last name too. */
-export function acceptText(form: FormFlow, field: FieldDef, typed: string, s: Speech): Accepted {
+/**
+ * Checks a typed value for the text field `field`. A full name at the first-name question fills
+ * the last name too, and the last-name question completes the first name (see `readName`); yes,
+ * no and greetings are no names; "zelfstandige" or a colleague's "zelfde organisatie als ik"
+ * (`mine`: the registrar's own registration) answer the organisation and its type.
+ */
+export function acceptText(form: FormFlow, field: FieldDef, typed: string, s: Speech, mine?: { organisation: string; organisationType: OrganisationType } | null): Accepted {
   const { draft } = form;
   const text = withoutLeadIn(typed);
   const refuse = (result: FieldResult<string> & { ok: false }): Accepted => ({ ok: false, reason: problemText(field, result.reason, s) });
-  if (field.id === 'firstName' && answerOf(draft, 'lastName') === undefined) {
-    const split = splitFullName(text);
-    if (split) {
-      const first = field.check(split.first, draft, s.event);
-      const last = field.check(split.last, draft, s.event);
-      if (first.ok && last.ok) return { ok: true, draft: withAnswers(draft, [['firstName', first.value], ['lastName', last.value]]), implicit: split.sure ? ['lastName'] : [] };
+  const all = (answers: Array<[FieldId, string]>): Accepted | null => {
+    const checked: Array<[FieldId, string]> = [];
+    for (const [id, value] of answers) {
+      const result = fieldById(s.event, id)?.check(value, draft, s.event);
+      if (!result?.ok) return null;
+      checked.push([id, result.value]);
     }
+    return { ok: true, draft: withAnswers(draft, checked), implicit: checked.map(([id]) => id).filter((id) => id !== field.id) };
+  };
+  if (field.type === 'name') {
+    if (isNoName(text)) return { ok: false, reason: s.m.reading.notAName };
+    const name = readName(field.id === 'lastName' ? 'lastName' : 'firstName', text, draft);
+    const read = all(name.answers);
+    if (read?.ok && name.guessed) return { ...read, implicit: [], recheck: 'lastName' };
+    if (read) return read;
+  }
+  if (field.type === 'organisation') {
+    const organisation = readOrganisation(text, s, form.forSomeoneElse ? mine : null);
+    if (organisation && 'refused' in organisation) return { ok: false, reason: organisation.refused };
+    const read = organisation ? all(organisation.answers) : null;
+    if (read) return read;
   }
   const result = field.check(text, draft, s.event);
-  return result.ok ? { ok: true, draft: withAnswers(draft, [[field.id, result.value]]), implicit: [] } : refuse(result);
+  if (!result.ok) return refuse(result);
+  const checked: Accepted = { ok: true, draft: withAnswers(draft, [[field.id, result.value]]), implicit: [] };
+  // A likely typo in a provider's domain is asked as a check, unless it is typed once more as it was.
+  const again = answerOf(draft, field.id)?.toLowerCase() === result.value.toLowerCase();
+  return field.type === 'email' && !again && emailTypo(result.value) ? { ...checked, recheck: field.id } : checked;
 }
 
 /** Whether any session chosen to hold is full right now (the ledger has the last word at confirm); a session waited for is meant to be full. */
@@ -215,7 +252,9 @@ export function matchStepOption(form: FormFlow, text: string, s: Speech, mode: M
 /** Help after the third failed answer at one step: an example or the choices, and the organisers' address. */
 export function stuckHelp(form: FormFlow, s: Speech): string {
   const field = fieldOfStep(form.step, s);
-  if (isTextStep(field)) return s.m.stuckText(s.m.examples[field.key as FormField], s.event.contact);
+  // The first question asks the whole name: its example is a whole name.
+  const example = field?.id === 'firstName' ? `${s.m.examples.firstName} ${s.m.examples.lastName}` : isTextStep(field) ? s.m.examples[field.key as FormField] : '';
+  if (isTextStep(field)) return s.m.stuckText(example, s.event.contact);
   const choices = optionsFor(form, s).filter((o) => !o.disabled && o.id !== 'keep');
   const lines = choices.map((o) => (o.id.startsWith('session:') ? `${o.id.slice('session:'.length)}. ${o.label}` : `- ${o.label}`));
   return s.m.stuckChoice(lines.join('\n'), s.event.contact);

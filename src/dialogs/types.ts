@@ -125,6 +125,8 @@ export interface TurnContext {
    * conversation starts again with the clock pinned.
    */
   nonce: string;
+  /** The personal check-in code of a registration (shown in "mijn inschrijving"); absent when the host makes none. */
+  checkinCode?: (registration: RegistrationRecord) => string | null;
 }
 
 /** The outcome of one turn: the new state, what to say, and at most one seat change to execute. */

@@ -188,6 +188,7 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
     { kind: 'paragraph', text: c.greeting(oneLine(r.firstName)) },
     { kind: 'paragraph', text: sessionKind(entry) ? c.sessionIntro[sessionKind(entry)!](entry.sessionNumber!) : c.intro[entry.kind] },
   ];
+  if (entry.kind === 'organiser_message' && entry.message) blocks.push({ kind: 'paragraph', text: entry.message[r.language] || entry.message.nl });
   if (entry.kind === 'confirmation') {
     blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overviewRows(event, c, r) });
   } else if (entry.kind === 'details_changed') {

@@ -4,7 +4,9 @@ export type MailBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'facts'; heading: string; rows: Array<[label: string, value: string]> }
   /** A sentence and a link Balie made itself (an http(s) URL): the URL after the text, or a labelled link in HTML. */
-  | { kind: 'link'; text: string; label: string; url: string };
+  | { kind: 'link'; text: string; label: string; url: string }
+  /** The check-in QR code (an inline image by content id) with the code printed below it. */
+  | { kind: 'checkin'; heading: string; hint: string; label: string; code: string; cid: string };
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -45,6 +47,7 @@ export function renderText(blocks: MailBlock[]): string {
     if (block.kind === 'paragraph') out.push(block.text, '');
     if (block.kind === 'heading') out.push(block.text, '-'.repeat(block.text.length));
     if (block.kind === 'link') out.push(`${block.text} ${block.url}`, '');
+    if (block.kind === 'checkin') out.push(block.heading, '-'.repeat(block.heading.length), block.hint, `${block.label}: ${block.code}`, '');
     if (block.kind === 'facts') {
       out.push(block.heading, '-'.repeat(block.heading.length));
       for (const [label, value] of block.rows) out.push(`${label}: ${oneLine(value)}`);
@@ -62,6 +65,11 @@ export function renderHtml(blocks: MailBlock[], title: string, lang: string): st
     if (block.kind === 'link') {
       const url = /^https?:\/\//.test(block.url) ? block.url : '#';
       return html`<p style="margin:0 0 12px">${block.text} <a href="${url}">${block.label}</a></p>`;
+    }
+    if (block.kind === 'checkin') {
+      return html`<h2 style="font-size:16px;margin:16px 0 8px">${block.heading}</h2><p style="margin:0 0 8px">${block.hint}</p>
+<p style="margin:0"><img src="cid:${block.cid}" alt="QR ${block.code}" width="180" height="180" style="display:block"></p>
+<p style="margin:4px 0 12px;font-family:monospace;font-size:20px;letter-spacing:2px">${block.code}</p>`;
     }
     const rows = block.rows.map(
       ([label, value]) =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkEmail, outboxRecipient, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
 import { mailCatalogues } from './catalogue.ts';
+import { checkinCid, checkinTexts, type CheckinImage } from './checkin-block.ts';
 import { carriesCalendar, mailContent, type MailLinks } from './content.ts';
 import { buildIcs } from './ics.ts';
 import { oneLine, renderHtml, renderText } from './layout.ts';
@@ -14,7 +15,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
-  attachments: Array<{ filename: string; content: string; contentType: string }>;
+  /** The calendar file; the check-in QR code as an inline image (`cid`). */
+  attachments: Array<{ filename: string; content: string | Buffer; contentType: string; cid?: string }>;
 }
 
 /** Why an entry cannot become a mail at all; retrying would not help. */
@@ -46,7 +48,7 @@ export function messageIdFor(entryId: string, eventId: string): string {
  * Renders one outbox entry as a mail in the registrant's language: plain text, HTML and, when
  * the person holds seats, the calendar file. Pure: no clock, no I/O (the entry's time stamps it).
  */
-export function renderMail(entry: OutboxEntry, event: EventData, links: MailLinks = {}): Result<{ mail: RenderedMail }, RenderProblem> {
+export function renderMail(entry: OutboxEntry, event: EventData, links: MailLinks = {}, checkin: CheckinImage | null = null): Result<{ mail: RenderedMail }, RenderProblem> {
   const registration = entry.registration;
   const address = outboxRecipient(entry).trim();
   if (!isSafeAddress(address)) return { ok: false, reason: 'invalid_recipient' };
@@ -54,6 +56,12 @@ export function renderMail(entry: OutboxEntry, event: EventData, links: MailLink
   const content = mailContent(entry, event, catalogue, links);
   const subject = oneLine(content.subject);
   const attachments: RenderedMail['attachments'] = [];
+  if (checkin) {
+    const texts = checkinTexts[registration.language] ?? checkinTexts.nl;
+    // Before the contact line and the sign-off, the last two blocks of every mail.
+    content.blocks.splice(Math.max(0, content.blocks.length - 2), 0, { kind: 'checkin', heading: texts.heading, hint: texts.hint, label: texts.code, code: checkin.code, cid: checkinCid });
+    attachments.push({ filename: 'check-in.png', content: checkin.png, contentType: 'image/png', cid: checkinCid });
+  }
   if (carriesCalendar(entry)) {
     attachments.push({
       filename: `${event.id}.ics`,

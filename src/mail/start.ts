@@ -2,6 +2,7 @@ import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
 import type { MailLinks } from './content.ts';
 import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
 import { startDeliveryLoop } from '../delivery/index.ts';
+import type { CheckinCodeOf } from './checkin-block.ts';
 import { MailWorker, type DeliveryReport, type MailLogger, type RetryPolicy } from './worker.ts';
 
 /** What the composition root passes; everything but the outbox and the event has a default. */
@@ -29,6 +30,8 @@ export interface StartMailWorkerOptions {
   withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
   /** The links a mail carries (the reminder's cancel link). */
   links?: (entry: DeliveryEntry) => MailLinks;
+  /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
+  checkinCode?: CheckinCodeOf;
 }
 
 /** A running mail worker: `drain()` delivers everything due now, `stop()` ends the polling. */
@@ -67,6 +70,7 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     logger: options.logger,
     ...(options.links ? { links: options.links } : {}),
     ...(options.withdrawn ? { withdrawn: options.withdrawn } : {}),
+    ...(options.checkinCode ? { checkinCode: options.checkinCode } : {}),
   });
 
   const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });

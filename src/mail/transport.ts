@@ -36,7 +36,7 @@ function mailOptions(mail: RenderedMail, from: MailFrom): SendMailOptions {
     html: mail.html,
     messageId: mail.messageId,
     headers: { 'Auto-Submitted': 'auto-generated' },
-    attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType, ...(a.cid ? { cid: a.cid } : {}) })),
     disableFileAccess: true,
     disableUrlAccess: true,
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
 import { DeliveryWorker, type Deliver, type DeliveryLogger, type DeliveryOutcome, type RetryPolicy } from '../delivery/index.ts';
+import { checkinImage, type CheckinCodeOf } from './checkin-block.ts';
 import type { MailLinks } from './content.ts';
 import { renderMail } from './render.ts';
 import type { MailSender } from './transport.ts';
@@ -27,17 +28,19 @@ export interface MailWorkerOptions {
   withdrawn?: (entry: DeliveryEntry) => Promise<string | null>;
   /** The links a mail carries (the reminder's cancel link); none by default. */
   links?: (entry: DeliveryEntry) => MailLinks;
+  /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
+  checkinCode?: CheckinCodeOf;
 }
 
 /**
  * Renders and sends the mail of one entry. A mail that cannot be rendered (a bug, or an entry of
  * another version) or has no valid recipient is a permanent failure: retrying would fail the same way.
  */
-export function mailDeliverer(event: EventData, sender: MailSender, links?: (entry: DeliveryEntry) => MailLinks): Deliver {
+export function mailDeliverer(event: EventData, sender: MailSender, links?: (entry: DeliveryEntry) => MailLinks, checkinCode?: CheckinCodeOf): Deliver {
   return async (entry: DeliveryEntry): Promise<DeliveryOutcome> => {
     let rendered: ReturnType<typeof renderMail>;
     try {
-      rendered = renderMail(entry, event, links?.(entry));
+      rendered = renderMail(entry, event, links?.(entry), await checkinImage(entry, checkinCode));
     } catch (error) {
       return { ok: false, reason: 'permanent', error: `could not render: ${String(error)}`.slice(0, 500), code: 'render' };
     }
@@ -53,7 +56,7 @@ export function mailDeliverer(event: EventData, sender: MailSender, links?: (ent
  */
 export class MailWorker extends DeliveryWorker {
   constructor(options: MailWorkerOptions) {
-    const { outbox, event, sender, links, ...rest } = options;
-    super({ ...rest, queue: outbox.lane('mail'), deliver: mailDeliverer(event, sender, links), noun: 'mail', workerId: options.workerId ?? `mail-${randomUUID()}` });
+    const { outbox, event, sender, links, checkinCode, ...rest } = options;
+    super({ ...rest, queue: outbox.lane('mail'), deliver: mailDeliverer(event, sender, links, checkinCode), noun: 'mail', workerId: options.workerId ?? `mail-${randomUUID()}` });
   }
 }

@@ -52,14 +52,15 @@ export class MemoryOutbox implements Outbox {
     for (const channel of this.#chatChannels) this.#lanes.set(chatLane(channel), new Map());
   }
 
-  /** Writes an entry and its deliveries; an id already written is left as it is. */
-  add(entry: OutboxEntry): void {
-    if (this.#entries.has(entry.id)) return;
+  /** Writes an entry and its deliveries; an id already written is left as it is (false). */
+  add(entry: OutboxEntry): boolean {
+    if (this.#entries.has(entry.id)) return false;
     this.#entries.set(entry.id, structuredClone(entry));
     const fresh = (): Delivery => ({ state: 'pending', dueAt: Number.NEGATIVE_INFINITY, leaseOwner: null, leaseUntil: 0, attempts: 0, lastError: null });
     this.#lanes.get('mail')?.set(entry.id, fresh());
     const channel = channelOfUserKey(entry.registration.owner);
     if (channel !== null && this.#chatChannels.has(channel) && !mailOnlyKinds.has(entry.kind)) this.#lanes.get(chatLane(channel))?.set(entry.id, fresh());
+    return true;
   }
 
   /**

@@ -20,6 +20,8 @@ import {
   type DeliveryState,
   type DeliveryEntry,
   type OutboxEntry,
+  type ParticipantMessage,
+  type ParticipantMessages,
   type RegisterCommand,
   type RegisterResult,
   type RegistrationRecord,
@@ -58,7 +60,7 @@ type CommandName = 'register' | 'change' | 'change-series' | 'cancel' | 'details
  * tested against. Every command runs synchronously to completion, which makes it atomic.
  * Rules in `seat-ledger-rules.ts` and `memory-outbox.ts`.
  */
-export class MemorySeatLedger implements SeatLedger, Outbox {
+export class MemorySeatLedger implements SeatLedger, Outbox, ParticipantMessages {
   /** Reminders, a person's data, forgetting and the purge (memory-privacy.ts). */
   readonly privacy: PersonalDataLedger;
   readonly #event: EventData;
@@ -94,6 +96,22 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       put: (record) => this.#put(record),
       write: (step, kind, registration, extra) => this.#write(step, kind, registration, extra),
     };
+  }
+
+  /**
+   * A ledger holding what `snapshot` holds (caps, counts, registrations and so every waiting list,
+   * which are ordered by seq), with an empty outbox: for trying a command by the ledger's own rules
+   * without changing the real one (the organiser desk's preview of a cap change).
+   */
+  static replica(event: EventData, snapshot: LedgerSnapshot): MemorySeatLedger {
+    const replica = new MemorySeatLedger(event);
+    const { availability } = snapshot;
+    replica.#seats.venueCap = availability.venueCap;
+    replica.#seats.venueTaken = availability.venueTaken;
+    for (const s of availability.sessions) replica.#seats.sessions.set(s.sessionNumber, { cap: s.cap, taken: s.taken });
+    for (const r of snapshot.registrations) replica.#put(structuredClone(r));
+    replica.#nextSeq = Math.max(0, ...snapshot.registrations.map((r) => r.seq)) + 1;
+    return replica;
   }
 
   async register(command: RegisterCommand): Promise<RegisterResult> {
@@ -134,6 +152,17 @@ export class MemorySeatLedger implements SeatLedger, Outbox {
       const holders = [...this.#registrations.values()].filter((r) => r.status === 'confirmed' && r.sessions.includes(command.sessionNumber));
       return { ok: true, ...bumpFromSession(this.#parts, command.sessionNumber, pickBumped(holders, seats.taken - command.cap), step) };
     });
+  }
+
+  async writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number> {
+    let written = 0;
+    for (const id of registrationIds) {
+      const registration = this.#registrations.get(id);
+      const entryId = outboxEntryId('message', key, 'organiser_message', id);
+      if (!registration || !this.#outbox.add({ id: entryId, kind: 'organiser_message', registration: structuredClone(registration), message: { ...message }, createdAt: at.toISOString() })) continue;
+      written += 1;
+    }
+    return written;
   }
 
   async get(registrationId: string): Promise<RegistrationRecord | null> {

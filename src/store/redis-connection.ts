@@ -3,9 +3,10 @@ import { BalieError } from '../core/index.ts';
 import type { ChannelRedisClient } from './redis-channel-stores.ts';
 import { conversationScripts, type ConversationRedisClient } from './redis-conversation-store.ts';
 import { ledgerScripts, type LedgerRedisClient } from './redis-seat-ledger.ts';
+import type { DeskRedisClient } from './redis-desk-stores.ts';
 
 /** What every Redis store needs from the connection: the commands and scripts of all of them. */
-export type StoreClient = ConversationRedisClient & LedgerRedisClient & ChannelRedisClient;
+export type StoreClient = ConversationRedisClient & LedgerRedisClient & ChannelRedisClient & DeskRedisClient;
 
 /** An open connection (one node, a cluster or a Sentinel-managed primary) and how to close it. */
 export interface RedisConnection {

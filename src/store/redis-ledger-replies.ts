@@ -76,6 +76,7 @@ export const outboxEntry = z.object({
   sessionNumber: z.number().int().optional(),
   previousDetails: previousDetails.optional(),
   dataExport: z.string().optional(),
+  message: z.object({ nl: z.string(), en: z.string() }).optional(),
   createdAt: z.string(),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),

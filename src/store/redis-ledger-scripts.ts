@@ -52,6 +52,7 @@ export const ledgerScripts = {
   balieForget: ledgerScript('privacy-forget', 1, '', true, privacy),
   baliePurge: ledgerScript('privacy-purge', 1, '', true, privacy),
   baliePurgedCounts: ledgerScript('privacy-counts', 1, 'no-writes'),
+  balieDeskMessage: ledgerScript('desk-message', 1),
 };
 
 /** The scripts of the ledger, for typing a client created with them. */

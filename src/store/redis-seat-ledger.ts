@@ -20,6 +20,8 @@ import {
   type EventData,
   type LedgerSnapshot,
   type Outbox,
+  type ParticipantMessage,
+  type ParticipantMessages,
   type RegisterCommand,
   type RegisterResult,
   type RegistrationRecord,
@@ -74,7 +76,7 @@ function toDeliveryEntry(json: string, lane: DeliveryLane): DeliveryEntry {
  * its idempotency result and outbox entry are small forms rebuilt from the registration on a
  * retry or a claim (records.lua). Calls are bounded by one CallDeadline, not node-redis timers.
  */
-export class RedisSeatLedger implements SeatLedger, Outbox {
+export class RedisSeatLedger implements SeatLedger, Outbox, ParticipantMessages {
   /** Reminders, a person's data, forgetting and the purge (redis-privacy.ts). */
   readonly privacy: PersonalDataLedger;
   readonly #client: LedgerRedisClient;
@@ -154,6 +156,17 @@ export class RedisSeatLedger implements SeatLedger, Outbox {
     const cap = isValidCap(command.cap) ? String(command.cap) : '';
     const reply = await this.#command('balieLedgerVenueCap', 'venue-cap', command, [cap]);
     return withRecords(capReply.parse(reply)) as SetCapResult;
+  }
+
+  async writeMessage(registrationIds: readonly string[], message: ParticipantMessage, key: string, at: Date): Promise<number> {
+    let written = 0;
+    // In slices, so that one script call stays short however many people a message reaches.
+    for (let i = 0; i < registrationIds.length; i += 500) {
+      const ids = registrationIds.slice(i, i + 500);
+      const reply = await this.#call('balieDeskMessage', [this.#seats], [key, at.toISOString(), JSON.stringify({ nl: message.nl, en: message.en }), ...ids]);
+      written += z.number().int().parse(reply);
+    }
+    return written;
   }
 
   async setSessionCap(command: SetSessionCapCommand): Promise<SetCapResult> {

@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import { BalieError, type AddressBook, type ConversationStore, type EventData, type ExpiringValues, type Outbox, type PersonalDataLedger, type SeatLedger, type TurnLock } from '../core/index.ts';
+import {
+  BalieError,
+  type AddressBook,
+  type AuditLog,
+  type CheckinBook,
+  type ConversationStore,
+  type EventData,
+  type ExpiringValues,
+  type Outbox,
+  type ParticipantMessages,
+  type PersonalDataLedger,
+  type SeatLedger,
+  type TurnLock,
+} from '../core/index.ts';
 import { RedisAddressBook, RedisExpiringValues } from './redis-channel-stores.ts';
 import { connectRedis, isRedisUrl } from './redis-connection.ts';
 import { RedisConversationStore, RedisTurnLock } from './redis-conversation-store.ts';
+import { RedisAuditLog, RedisCheckinBook } from './redis-desk-stores.ts';
 import { RedisSeatLedger } from './redis-seat-ledger.ts';
 
 /** Where the Redis stores live and how long an idle conversation is kept. */
@@ -21,11 +35,14 @@ export interface RedisStoresOptions {
 
 /** Every Redis-backed port of one event, sharing one client, and how to let go of it. */
 export interface RedisStores {
-  ledger: SeatLedger & Outbox & { privacy: PersonalDataLedger };
+  ledger: SeatLedger & Outbox & ParticipantMessages & { privacy: PersonalDataLedger };
   conversations: ConversationStore;
   lock: TurnLock;
   addresses: AddressBook;
   values: ExpiringValues;
+  /** The organiser desk's audit log and the check-ins at the door. */
+  audit: AuditLog;
+  checkins: CheckinBook;
   /** Which Redis this is (single node, Cluster or Sentinel), without credentials. */
   description: string;
   /** Resolves when Redis answers for this event's keys (the readiness check); rejects otherwise. */
@@ -63,6 +80,8 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
     lock: new RedisTurnLock(connection.client, base),
     addresses: new RedisAddressBook(connection.client, base),
     values: new RedisExpiringValues(connection.client, base),
+    audit: new RedisAuditLog(connection.client, base),
+    checkins: new RedisCheckinBook(connection.client, base),
     description: connection.description,
     ping: async () => {
       await connection.client.exists(`${base}seats`);

@@ -15,7 +15,7 @@ function problem(env: Record<string, string>): string {
 
 describe('configuration from the environment', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, reminderDays: 2, purgeDaysAfter: 30, links: null, logLevel: null, port: 3978, host: '0.0.0.0' });
+    expect(loadConfig({})).toEqual({ eventPath: defaultEventPath, now: null, redisUrl: null, smtpUrl: null, mailDir: 'outbox', mailFrom: null, stateTtlDays: 30, reminderDays: 2, purgeDaysAfter: 30, links: null, logLevel: null, port: 3978, host: '0.0.0.0', organisers: [], deskSecret: null, checkinSecret: null, trustProxy: null });
   });
 
   it('reads every variable', () => {
@@ -49,6 +49,10 @@ describe('configuration from the environment', () => {
       logLevel: 'debug',
       port: 8080,
       host: '::',
+      organisers: [],
+      deskSecret: null,
+      checkinSecret: null,
+      trustProxy: null,
     });
   });
 
@@ -79,6 +83,11 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it('reads the organiser accounts, separated by commas or white space', () => {
+    const hash = 'scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    expect(loadConfig({ BALIE_ORGANISERS: `anna:${hash}, bert:${hash}\ncarla:${hash}` }).organisers.map((a) => a.name)).toEqual(['anna', 'bert', 'carla']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ BALIE_NOW: '', REDIS_URL: '  ', LOG_LEVEL: '' })).toMatchObject({ now: null, redisUrl: null, logLevel: null });
   });
@@ -97,6 +106,10 @@ describe('configuration from the environment', () => {
     ['BALIE_LINK_SECRET', 'short', /BALIE_LINK_SECRET: expected at least 32 characters/],
     ['BALIE_STATE_TTL_DAYS', '1.5', /BALIE_STATE_TTL_DAYS: expected a whole number of days/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent/],
+    ['BALIE_ORGANISERS', 'anna:secret', /BALIE_ORGANISERS: expected name:hash entries/],
+    ['BALIE_ORGANISERS', 'anna:scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA,anna:scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', /BALIE_ORGANISERS: the organiser anna is listed twice/],
+    ['BALIE_CHECKIN_SECRET', 'short', /BALIE_CHECKIN_SECRET: expected at least 32 characters/],
+    ['BALIE_DESK_SECRET', 'short', /BALIE_DESK_SECRET: expected at least 32 characters/],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(problem({ [name]: value })).toMatch(message);
   });

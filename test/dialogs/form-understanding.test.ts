@@ -29,7 +29,7 @@ describe('several answers in one message', () => {
     expect(chat.lastText()).toMatch(/e-mailadres/);
     await chat.say('terug');
     expect(chat.lastText()).toMatch(/naam/);
-    expect(chat.choices()).toEqual([{ id: 'keep', label: 'Zo laten: Jan' }]);
+    expect(chat.choices()).toEqual([{ id: 'keep', label: 'Zo laten: Jan de Smet' }]);
 
     const unsure = await startChat();
     await unsure.say('inschrijven');

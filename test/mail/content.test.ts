@@ -27,7 +27,14 @@ async function deliver(entry: OutboxEntry): Promise<CapturedMail> {
 const previousDetails = { email: 'anna.oud@example.org', book: null };
 
 function entryFor(kind: OutboxEntry['kind'], language: Language, overrides: Partial<RegistrationRecord> = {}, more: Partial<OutboxEntry> = {}): OutboxEntry {
-  const extra = kind === 'session_changed' ? { previousSessions: [1, 6] } : kind === 'details_changed' || kind === 'old_email_notice' ? { previousDetails } : {};
+  const extra =
+    kind === 'session_changed'
+      ? { previousSessions: [1, 6] }
+      : kind === 'details_changed' || kind === 'old_email_notice'
+        ? { previousDetails }
+        : kind === 'organiser_message'
+          ? { message: { nl: 'De deuren gaan open om 12:00.', en: 'The doors open at 12:00.' } }
+          : {};
   const sessions = kind === 'session_changed' ? [2, 6] : [1, 6];
   return outboxEntry(kind, { language, sessions, ...overrides }, { id: `out-${kind}-${language}`, ...extra, ...more });
 }
@@ -173,6 +180,10 @@ const expected: Record<OutboxEntry['kind'], Record<Language, { subject: RegExp; 
   data_export: {
     nl: { subject: /^Je gegevens bij de inschrijving: Netwerkdag/, phrases: ['Beste Anna', 'bijgevoegde bestand (JSON)', 'verwijder mijn gegevens'], calendar: false },
     en: { subject: /^Your data from the registration: Netwerkdag/, phrases: ['Dear Anna', 'attached file (JSON)', 'delete my data'], calendar: false },
+  },
+  organiser_message: {
+    nl: { subject: /^Bericht van de organisatie: Netwerkdag/, phrases: ['De organisatie stuurt je dit bericht', 'De deuren gaan open om 12:00.', 'sessie 1'], calendar: false, absent: ['The doors open'] },
+    en: { subject: /^A message from the organisers: Netwerkdag/, phrases: ['The organisers send you this message', 'The doors open at 12:00.'], calendar: false, absent: ['De deuren'] },
   },
 };
 

@@ -2,6 +2,7 @@ import { channelEn } from './channel-en.ts';
 import type { Messages } from './nl.ts';
 import { noticesEn } from './notices-en.ts';
 import { privacyEn } from './privacy-en.ts';
+import { readingEn } from './reading-en.ts';
 import { seatsEn } from './seats-en.ts';
 
 /** The English catalogue; typed as `Messages` so it has exactly the Dutch keys. */
@@ -176,6 +177,7 @@ export const en: Messages = {
   factAddress: 'Shipping address',
   factName: 'Name',
   factStatus: 'Status',
+  factCheckinCode: 'Check-in code (show it at the entrance)',
   statusConfirmed: 'registered',
   statusWaitlisted: 'on the waiting list',
   bookOrdered: (price) => `yes (${price})`,
@@ -269,4 +271,5 @@ export const en: Messages = {
   privacy: privacyEn,
   seats: seatsEn,
   channel: channelEn,
+  reading: readingEn,
 };

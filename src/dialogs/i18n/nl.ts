@@ -2,6 +2,7 @@ import type { FieldProblem, OrganisationType } from '../../core/index.ts';
 import { channelNl } from './channel-nl.ts';
 import { noticesNl } from './notices-nl.ts';
 import { privacyNl } from './privacy-nl.ts';
+import { readingNl } from './reading-nl.ts';
 import { seatsNl } from './seats-nl.ts';
 import type { FormField } from '../form-field-ids.ts';
 
@@ -182,6 +183,7 @@ export const nl = {
   factAddress: 'Verzendadres',
   factName: 'Naam',
   factStatus: 'Status',
+  factCheckinCode: 'Check-in code (toon hem aan de ingang)',
   statusConfirmed: 'ingeschreven',
   statusWaitlisted: 'op de wachtlijst',
   bookOrdered: (price: string) => `ja (${price})`,
@@ -277,6 +279,7 @@ export const nl = {
   privacy: privacyNl,
   seats: seatsNl,
   channel: channelNl,
+  reading: readingNl,
 };
 
 /** The shape every catalogue has. */

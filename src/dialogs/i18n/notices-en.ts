@@ -15,6 +15,7 @@ export const noticesEn: NoticeMessages = {
   reminder: (title, when) =>
     `Not long now: the *${title}* (${when}). These are your sessions and their rooms; the calendar is in your mailbox too. If you can't come after all, let me know: your place goes to the waiting list.`,
   cannotCome: "I can't come after all",
+  organiserMessage: (title, message) => `A message from the organisers of the *${title}*:\n${message}`,
   leaveWaitlist: 'Leave the waiting list',
   registerAgain: 'Register again',
 };

@@ -19,6 +19,7 @@ export const noticesNl = {
   reminder: (title: string, when: string) =>
     `Nog even en het is zover: de *${title}* (${when}). Dit zijn je sessies en de zalen; de agenda staat ook in je mailbox. Kan je toch niet komen, laat het dan weten: je plaats gaat naar de wachtlijst.`,
   cannotCome: 'Ik kan toch niet komen',
+  organiserMessage: (title: string, message: string) => `Bericht van de organisatie van de *${title}*:\n${message}`,
   leaveWaitlist: 'Wachtlijst verlaten',
   registerAgain: 'Opnieuw inschrijven',
 };
