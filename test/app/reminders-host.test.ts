@@ -33,8 +33,7 @@ beforeAll(async () => {
   const mail = await ledger.register({ key: 'mail', at, waitlistIfFull: false, registrant: person(2, [4, 8], { owner: 'console:mail', email: 'mail.persoon@example.be' }) });
   if (!own.ok || !mail.ok) throw new Error('registering failed');
   ownId = own.registration.id;
-  // The venue full: the third waits for the day (a full session alone would only be waited for per session).
-  await ledger.setVenueCap({ key: 'venue2', at, cap: 2 });
+  await ledger.setSessionCap({ key: 'cap3', at, sessionNumber: 3, cap: 1 });
   const waiting = await ledger.register({ key: 'waiting', at, waitlistIfFull: true, registrant: person(3, [3, 7], { owner: 'console:wait' }) });
   if (!waiting.ok || !waiting.registration.waitingFor?.includes(3)) throw new Error('expected a registration waiting for session 3');
   waitingId = waiting.registration.id;
