@@ -268,7 +268,7 @@ async function idleText(current: ConversationState, given: string, ctx: TurnCont
 
 /** "kan ik me aanmelden?", "can I sign up?": a sign-up request of a few words, not a question about signing up. */
 /** Words that make "kan ik deelnemen …" a question about how one takes part, not a request to sign up. */
-const signUpQualifier = /\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where|online|digitaal|virtueel|remote|afstand|stream|livestream|gratis|free|kost|kosten|cost|betalen|pay|zonder|without)\b/u;
+const signUpQualifier = /\b(?:als|wanneer|hoe|tot|nog|when|how|until|if|still|waar|where|online|digitaal|virtueel|virtual|virtually|remote|remotely|hybrid|hybride|afstand|stream|livestream|gratis|free|kost|kosten|cost|betalen|pay|zonder|without)\b/u;
 
 function isShortSignUp(text: string): boolean {
   const folded = requestCore(text);

@@ -21,6 +21,7 @@ describe('the desk: actions asked for outright, questions that merely mention th
     ['uiterste inschrijfdatum', /22 oktober/],
     ['verlies ik mijn plaats als de regels strenger worden', /LIFO/],
     ['kan ik online deelnemen', /op locatie/],
+    ['can I attend virtually', /on site/],
     ['kan ik gratis deelnemen?', /gratis/],
   ])('answers "%s" instead of opening a form', async (text, expected) => {
     const reply = await firstTurn(text);
