@@ -81,7 +81,10 @@ async function rush(ledgers: Ledger[], people: number): Promise<void> {
   const byRegistration = new Map<string, OutboxEntry[]>();
   for (const e of sent) byRegistration.set(e.registration.id, [...(byRegistration.get(e.registration.id) ?? []), e]);
   const kinds = new Set(sent.map((e) => e.kind));
-  expect(kinds).toEqual(new Set(['confirmation', 'waitlisted', 'cancelled', 'bumped', 'promoted']));
+  // Whether anyone ends on the venue's waiting list depends on how the processes interleave (a full
+  // session is waited for while the day is held, or refused): 'waitlisted' may or may not be sent.
+  expect([...kinds].filter((k) => !['confirmation', 'waitlisted', 'cancelled', 'bumped', 'promoted'].includes(k))).toEqual([]);
+  for (const kind of ['confirmation', 'cancelled', 'bumped', 'promoted']) expect(kinds.has(kind as OutboxEntry['kind']), kind).toBe(true);
   const holders = snapshot.registrations.filter((r) => r.status === 'confirmed');
   expect(holders.length).toBeGreaterThan(50);
   for (const r of holders) {
