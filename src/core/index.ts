@@ -4,6 +4,7 @@ export * from './event.ts';
 export * from './registration.ts';
 export * from './result.ts';
 export * from './seat-ledger.ts';
+export * from './outbox.ts';
 export * from './invariants.ts';
 export * from './conversation-ports.ts';
 export * from './address-book.ts';
