@@ -52,6 +52,7 @@ export async function runConsole({ config, event, stores, logger }: Started, jso
     notice: (line) => (mailNotice = line),
     withdrawn: reminderWithdrawn(stores.ledger),
     checkinCode: (r) => codes.codeOf(r),
+    waitlists: () => stores.ledger.waitlists(),
   });
   // The reminders and the purge follow the console's pinned clock, as in the host.
   const privacy = startPrivacyLoop(

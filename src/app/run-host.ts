@@ -179,6 +179,7 @@ export async function startHost(started: Started, entries: readonly ConfiguredEn
     pollMs,
     ...(config.links ? { links: withCancelLink(config.links) } : {}),
     withdrawn: reminderWithdrawn(stores.ledger),
+    waitlists: () => stores.ledger.waitlists(),
     ...(codes ? { checkinCode: (r: RegistrationRecord) => codes.codeOf(r) } : {}),
   });
   privacyLoop = startPrivacyLoop(

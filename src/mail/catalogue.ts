@@ -62,7 +62,7 @@ export interface MailCatalogue {
   icsDayTitle: (eventTitle: string) => string;
   icsSessionTitle: (number: number, title: string) => string;
   /** A series row of a registration waiting for a session: the session waited for, and the one held meanwhile (or none). */
-  waitingFor: (session: string, meanwhile: string | null) => string;
+  waitingFor: (session: string, meanwhile: string | null, place: number | null) => string;
   /** A series row of a series skipped. */
   noSession: string;
   /** Instead of intro and subject for a promotion off, or a bump from, one session's waiting list. */
@@ -73,7 +73,7 @@ export interface MailCatalogue {
 const nl: MailCatalogue = {
   lang: 'nl',
   locale: 'nl-BE',
-  waitingFor: (session, meanwhile) => `op de wachtlijst voor ${session}; intussen ${meanwhile ?? 'geen andere sessie'}`,
+  waitingFor: (session, meanwhile, place) => `op de wachtlijst voor ${session}${place === null ? '' : ` (plaats ${place})`}; intussen ${meanwhile ?? 'geen andere sessie'}`,
   noSession: 'geen sessie',
   sessionIntro: {
     promoted: (n) => `Goed nieuws: er is een plaats vrijgekomen in sessie ${n}. Je bent nu ingeschreven voor sessie ${n}; een sessie die je intussen volgde in die reeks, is vrijgegeven. Hieronder wat je nu hebt.`,
@@ -177,7 +177,7 @@ const nl: MailCatalogue = {
 const en: MailCatalogue = {
   lang: 'en',
   locale: 'en-GB',
-  waitingFor: (session, meanwhile) => `on the waiting list for ${session}; meanwhile ${meanwhile ?? 'no other session'}`,
+  waitingFor: (session, meanwhile, place) => `on the waiting list for ${session}${place === null ? '' : ` (place ${place})`}; meanwhile ${meanwhile ?? 'no other session'}`,
   noSession: 'no session',
   sessionIntro: {
     promoted: (n) => `Good news: a place came free in session ${n}. You are now registered for session ${n}; a session you attended meanwhile in that series has been released. Below is what you have now.`,

@@ -29,12 +29,12 @@ function sessionRow(event: EventData, c: MailCatalogue, sessionNumber: number): 
  * Every series of the event as a row: the session held, the one waited for (with the one held
  * meanwhile), or none. Series order; rows of sessions the event no longer has come last.
  */
-function seriesRows(event: EventData, c: MailCatalogue, r: RegistrationRecord): Array<[string, string]> {
+function seriesRows(event: EventData, c: MailCatalogue, r: RegistrationRecord, places?: WaitlistPlaces): Array<[string, string]> {
   const text = (n: number) => sessionRow(event, c, n)[1];
   return event.series.map((series): [string, string] => {
     const held = sessionInSeries(event, r.sessions, series.id);
     const waited = sessionInSeries(event, r.waitingFor, series.id);
-    if (waited !== undefined) return [c.seriesLabel(series.id), c.waitingFor(text(waited), held === undefined ? null : text(held))];
+    if (waited !== undefined) return [c.seriesLabel(series.id), c.waitingFor(text(waited), held === undefined ? null : text(held), places?.get(waited) ?? null)];
     return held === undefined ? [c.seriesLabel(series.id), c.noSession] : sessionRow(event, c, held);
   });
 }
@@ -71,14 +71,14 @@ function bookRows(event: EventData, c: MailCatalogue, book: RegistrantDetails['b
   ];
 }
 
-function overviewRows(event: EventData, c: MailCatalogue, r: RegistrationRecord): Array<[string, string]> {
+function overviewRows(event: EventData, c: MailCatalogue, r: RegistrationRecord, places?: WaitlistPlaces): Array<[string, string]> {
   const rows: Array<[string, string]> = [
     [c.fields.name, `${oneLine(r.firstName)} ${oneLine(r.lastName)}`],
     [c.fields.email, oneLine(r.email)],
     [c.fields.phone, formatPhone(r.phone)],
     [c.fields.organisation, oneLine(r.organisation)],
     [c.fields.organisationType, c.organisationTypes[r.organisationType]],
-    ...seriesRows(event, c, r),
+    ...seriesRows(event, c, r, places),
     ...bookRows(event, c, r.book),
   ];
   rows.push([c.fields.reference, r.id]);
@@ -98,10 +98,10 @@ function detailsChangedRows(event: EventData, c: MailCatalogue, before: Registra
   return rows;
 }
 
-function holdingRows(event: EventData, c: MailCatalogue, r: RegistrationRecord, cancelled: boolean): Array<[string, string]> {
+function holdingRows(event: EventData, c: MailCatalogue, r: RegistrationRecord, cancelled: boolean, places?: WaitlistPlaces): Array<[string, string]> {
   const status = cancelled ? c.status.cancelled : c.status[r.status];
   const rows: Array<[string, string]> = [[c.fields.status, status]];
-  if (!cancelled) rows.push(...seriesRows(event, c, r));
+  if (!cancelled) rows.push(...seriesRows(event, c, r, places));
   rows.push([c.fields.reference, r.id]);
   return rows;
 }
@@ -137,6 +137,9 @@ export interface MailLinks {
   /** The page where the person says "ik kan toch niet komen" (one confirmation, then cancelled). */
   cancelUrl?: string;
 }
+
+/** A registration's place on each session waiting list it is on (session number -> 1-based place), read when the mail is sent. */
+export type WaitlistPlaces = ReadonlyMap<number, number>;
 
 /** The reminder: the sessions with their rooms, the day, the calendar file, and the one-step way out. */
 function reminder(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks): MailContent {
@@ -179,7 +182,7 @@ function oldEmailNotice(entry: OutboxEntry, event: EventData, c: MailCatalogue):
 }
 
 /** The words of the mail for one outbox entry, in the catalogue's language. */
-export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks = {}): MailContent {
+export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalogue, links: MailLinks = {}, places?: WaitlistPlaces): MailContent {
   if (entry.kind === 'old_email_notice') return oldEmailNotice(entry, event, c);
   if (entry.kind === 'reminder') return reminder(entry, event, c, links);
   if (entry.kind === 'data_export') return dataExport(entry, event, c);
@@ -190,11 +193,11 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
   ];
   if (entry.kind === 'organiser_message' && entry.message) blocks.push({ kind: 'paragraph', text: entry.message[r.language] || entry.message.nl });
   if (entry.kind === 'confirmation') {
-    blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overviewRows(event, c, r) });
+    blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overviewRows(event, c, r, places) });
   } else if (entry.kind === 'details_changed') {
     const rows = entry.previousDetails ? detailsChangedRows(event, c, entry.previousDetails, r) : [];
     if (rows.length > 0) blocks.push({ kind: 'facts', heading: c.changedHeading, rows });
-    const overview = overviewRows(event, c, r);
+    const overview = overviewRows(event, c, r, places);
     overview.splice(-1, 0, [c.fields.status, c.status[r.status]]);
     blocks.push({ kind: 'facts', heading: c.overviewHeading, rows: overview });
   } else {
@@ -202,7 +205,7 @@ export function mailContent(entry: OutboxEntry, event: EventData, c: MailCatalog
       const rows = changedRows(event, c, entry.previousSessions, r.sessions);
       if (rows.length > 0) blocks.push({ kind: 'facts', heading: c.changedHeading, rows });
     }
-    blocks.push({ kind: 'facts', heading: c.nowHoldingHeading, rows: holdingRows(event, c, r, entry.kind === 'cancelled') });
+    blocks.push({ kind: 'facts', heading: c.nowHoldingHeading, rows: holdingRows(event, c, r, entry.kind === 'cancelled', places) });
   }
   if (entry.kind !== 'cancelled') blocks.push({ kind: 'facts', heading: c.eventHeading, rows: practicalRows(event, c) });
   if (carriesCalendar(entry)) blocks.push({ kind: 'paragraph', text: c.calendarHint });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkEmail, outboxRecipient, type EventData, type OutboxEntry, type Result } from '../core/index.ts';
 import { mailCatalogues } from './catalogue.ts';
 import { checkinCid, checkinTexts, type CheckinImage } from './checkin-block.ts';
-import { carriesCalendar, mailContent, type MailLinks } from './content.ts';
+import { carriesCalendar, mailContent, type MailLinks, type WaitlistPlaces } from './content.ts';
 import { buildIcs } from './ics.ts';
 import { oneLine, renderHtml, renderText } from './layout.ts';
 
@@ -48,12 +48,12 @@ export function messageIdFor(entryId: string, eventId: string): string {
  * Renders one outbox entry as a mail in the registrant's language: plain text, HTML and, when
  * the person holds seats, the calendar file. Pure: no clock, no I/O (the entry's time stamps it).
  */
-export function renderMail(entry: OutboxEntry, event: EventData, links: MailLinks = {}, checkin: CheckinImage | null = null): Result<{ mail: RenderedMail }, RenderProblem> {
+export function renderMail(entry: OutboxEntry, event: EventData, links: MailLinks = {}, checkin: CheckinImage | null = null, places?: WaitlistPlaces): Result<{ mail: RenderedMail }, RenderProblem> {
   const registration = entry.registration;
   const address = outboxRecipient(entry).trim();
   if (!isSafeAddress(address)) return { ok: false, reason: 'invalid_recipient' };
   const catalogue = mailCatalogues[registration.language] ?? mailCatalogues.nl;
-  const content = mailContent(entry, event, catalogue, links);
+  const content = mailContent(entry, event, catalogue, links, places);
   const subject = oneLine(content.subject);
   const attachments: RenderedMail['attachments'] = [];
   if (checkin) {

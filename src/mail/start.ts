@@ -1,4 +1,4 @@
-import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
+import type { Clock, DeliveryEntry, EventData, Outbox, Waitlists } from '../core/index.ts';
 import type { MailLinks } from './content.ts';
 import { emlFileSender, smtpSender, type MailFrom, type MailSender } from './transport.ts';
 import { startDeliveryLoop } from '../delivery/index.ts';
@@ -32,6 +32,8 @@ export interface StartMailWorkerOptions {
   links?: (entry: DeliveryEntry) => MailLinks;
   /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
   checkinCode?: CheckinCodeOf;
+  /** The live waiting lists, for the place of someone waiting for a session. */
+  waitlists?: () => Promise<Waitlists>;
 }
 
 /** A running mail worker: `drain()` delivers everything due now, `stop()` ends the polling. */
@@ -71,6 +73,7 @@ export function startMailWorker(options: StartMailWorkerOptions): MailWorkerHand
     ...(options.links ? { links: options.links } : {}),
     ...(options.withdrawn ? { withdrawn: options.withdrawn } : {}),
     ...(options.checkinCode ? { checkinCode: options.checkinCode } : {}),
+    ...(options.waitlists ? { waitlists: options.waitlists } : {}),
   });
 
   const loop = startDeliveryLoop(worker, { pollMs: options.pollMs ?? 1000, ...(options.logger ? { logger: options.logger } : {}) });

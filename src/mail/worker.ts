@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, DeliveryEntry, EventData, Outbox } from '../core/index.ts';
+import { waitlistPlace, type Clock, type DeliveryEntry, type EventData, type Outbox, type Waitlists } from '../core/index.ts';
 import { DeliveryWorker, type Deliver, type DeliveryLogger, type DeliveryOutcome, type RetryPolicy } from '../delivery/index.ts';
 import { checkinImage, type CheckinCodeOf } from './checkin-block.ts';
-import type { MailLinks } from './content.ts';
+import type { MailLinks, WaitlistPlaces } from './content.ts';
 import { renderMail } from './render.ts';
 import type { MailSender } from './transport.ts';
 
@@ -30,17 +30,32 @@ export interface MailWorkerOptions {
   links?: (entry: DeliveryEntry) => MailLinks;
   /** The check-in code of a registration, for the QR code in every mail that confirms a place. */
   checkinCode?: CheckinCodeOf;
+  /** The live waiting lists, so that a mail to someone waiting for a session says their place there. */
+  waitlists?: () => Promise<Waitlists>;
+}
+
+/** The places of a registration on the session waiting lists it is on, read now; none when it waits for nothing. */
+async function placesOf(entry: DeliveryEntry, waitlists?: () => Promise<Waitlists>): Promise<WaitlistPlaces | undefined> {
+  const waited = entry.registration.waitingFor ?? [];
+  if (!waitlists || waited.length === 0) return undefined;
+  const lists = await waitlists();
+  const places = new Map<number, number>();
+  for (const session of waited) {
+    const place = waitlistPlace(lists, entry.registration.id, session);
+    if (place !== null) places.set(session, place);
+  }
+  return places;
 }
 
 /**
  * Renders and sends the mail of one entry. A mail that cannot be rendered (a bug, or an entry of
  * another version) or has no valid recipient is a permanent failure: retrying would fail the same way.
  */
-export function mailDeliverer(event: EventData, sender: MailSender, links?: (entry: DeliveryEntry) => MailLinks, checkinCode?: CheckinCodeOf): Deliver {
+export function mailDeliverer(event: EventData, sender: MailSender, links?: (entry: DeliveryEntry) => MailLinks, checkinCode?: CheckinCodeOf, waitlists?: () => Promise<Waitlists>): Deliver {
   return async (entry: DeliveryEntry): Promise<DeliveryOutcome> => {
     let rendered: ReturnType<typeof renderMail>;
     try {
-      rendered = renderMail(entry, event, links?.(entry), await checkinImage(entry, checkinCode));
+      rendered = renderMail(entry, event, links?.(entry), await checkinImage(entry, checkinCode), await placesOf(entry, waitlists));
     } catch (error) {
       return { ok: false, reason: 'permanent', error: `could not render: ${String(error)}`.slice(0, 500), code: 'render' };
     }
@@ -56,7 +71,7 @@ export function mailDeliverer(event: EventData, sender: MailSender, links?: (ent
  */
 export class MailWorker extends DeliveryWorker {
   constructor(options: MailWorkerOptions) {
-    const { outbox, event, sender, links, checkinCode, ...rest } = options;
-    super({ ...rest, queue: outbox.lane('mail'), deliver: mailDeliverer(event, sender, links, checkinCode), noun: 'mail', workerId: options.workerId ?? `mail-${randomUUID()}` });
+    const { outbox, event, sender, links, checkinCode, waitlists, ...rest } = options;
+    super({ ...rest, queue: outbox.lane('mail'), deliver: mailDeliverer(event, sender, links, checkinCode, waitlists), noun: 'mail', workerId: options.workerId ?? `mail-${randomUUID()}` });
   }
 }

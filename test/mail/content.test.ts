@@ -3,7 +3,8 @@ import type { Language, OutboxEntry, RegistrationRecord } from '../../src/core/i
 import { MailWorker, smtpSender } from '../../src/mail/index.ts';
 import { MemoryOutbox } from '../../src/store/memory-outbox.ts';
 import { useSmtpServer, type CapturedMail } from '../helpers/smtp-server.ts';
-import { loadEvent, manualClock, outboxEntry } from './fixtures.ts';
+import { MemorySeatLedger } from '../../src/store/memory-seat-ledger.ts';
+import { loadEvent, manualClock, outboxEntry, registrant } from './fixtures.ts';
 
 const event = loadEvent();
 const smtp = useSmtpServer();
@@ -267,5 +268,28 @@ describe('every kind of mail, in Dutch and English, as the SMTP server receives 
     expect(social.parsed.text).toContain('Soort organisatie: Sociale-economiebedrijf');
     const other = await deliver(entryFor('confirmation', 'en', { organisationType: 'other' }));
     expect(other.parsed.text).toContain('Type of organisation: Other');
+  });
+});
+
+describe('a mail to someone waiting for a session says their place on its waiting list', () => {
+  it('reads the place from the live waiting lists when the mail is sent ("op de wachtlijst voor sessie 4 (plaats 2)")', async () => {
+    const ledger = new MemorySeatLedger(event);
+    const clock = manualClock();
+    await ledger.setSessionCap({ key: 'cap', at: clock.now(), sessionNumber: 4, cap: 1 });
+    const people = ['een', 'twee', 'drie'].map((name, i) => registrant({ firstName: name, email: `${name}@example.org`, owner: `test:${i}`, sessions: [4, 7], book: null }));
+    for (const [i, who] of people.entries()) {
+      const result = await ledger.register({ key: `r${i}`, at: clock.now(), registrant: who, waitlistIfFull: true });
+      if (!result.ok) throw new Error(result.reason);
+    }
+    const before = smtp().messages.length;
+    const sender = smtpSender(smtp().url, { name: event.title, address: 'balie@example.org' });
+    const worker = new MailWorker({ outbox: ledger, event, sender, clock, waitlists: () => ledger.waitlists() });
+    expect(await worker.drain()).toEqual({ sent: 3, retried: 0, failed: 0 });
+    sender.close();
+    const mails = (await smtp().waitForMessages(before + 3)).slice(before);
+    const textTo = (address: string) => mails.find((m) => m.envelope.to.includes(address))?.parsed.text ?? '';
+    expect(textTo('een@example.org')).not.toMatch(/wachtlijst voor/);
+    expect(textTo('twee@example.org')).toMatch(/op de wachtlijst voor sessie 4, .*\(plaats 1\); intussen geen andere sessie/);
+    expect(textTo('drie@example.org')).toMatch(/op de wachtlijst voor sessie 4, .*\(plaats 2\); intussen geen andere sessie/);
   });
 });
